@@ -1,0 +1,221 @@
+"""Annotate: turn model labels and deterministic finds into grounded items.
+
+Every item's quote is cut from the article text by offsets, so `text[start:end] == quote`
+holds by construction; values and periods come from the normalizer, never from the model.
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.chunk import Sentence
+from summarizer.ground import locate
+from summarizer.models import Commitment, Metric, NonOfficial, Official, Rejected
+from summarizer.normalize import Period, Value
+from summarizer.people import Byline, PersonMention, Turn, speaker_at, split_title
+
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
+_LEAD = re.compile(
+    r"^(?:其中|同时|此外|另外|目前|截至目前|截至\S{0,6}?[底末]|今年以来|今年|去年|全年|"
+    r"\d{4}年(?:度)?|\d{1,2}[-—至]\d{1,2}月|[一二三四]季度|上半年|下半年|"
+    r"全市|全区|全县|全省|我市|我区|我县|我省|本市|共|累计为|在|为|对|将|已|已经)+"
+)
+_TRAIL = re.compile(
+    r"(?:达到|达|为|是|约|共|累计|超过|超|近|突破|分别|分别为|实现|保持在|稳定在|巩固在|占)+$"
+)
+_RELATIVE = re.compile(r"^(?:同比|较|比|环比|较去年|较上年)")
+_ORG = re.compile(
+    r"((?:市|区|县|省|全市|全区|全县|我市|我区)[\u4e00-\u9fff]{0,14}?"
+    r"(?:局|委|厅|办|部门|系统|政府|中心|机关|总队))(?:将|要|会|还将|正在|计划)"
+)
+_FUTURE = re.compile(
+    r"(?<![即必])将(?![近其\d一二三四五六七八九十])|(?<![需主重必只])要(?![求素点])|力争|确保|"
+    r"计划(?!单列)|拟|下一步|接下来|今后|争取|到20\d\d年|年底前|月底前|将要"
+)
+_PAST = re.compile(r"^\s*(?:\d{4}年[,，]|今年以来|今年[,，1-9]|截至|截止|近年来|目前|去年|此前|自.{0,12}以来|据)")
+_PAST_ANYWHERE = re.compile(r"已经|已(?!有)|累计|成功|实现了|取得")
+_QUESTION = re.compile(r"[?？]\s*$|如何|怎样|什么|哪些")
+_DIRECTIVE = re.compile(r"^\s*(?:【报告内容】|市委.{0,12}会议|.{0,8}会议(?:强调|提出|指出))")
+
+
+def sentence_of(sentences: tuple[Sentence, ...], offset: int) -> Sentence | None:
+    return next((s for s in sentences if s.start <= offset < s.end), None)
+
+
+def metric_subject(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> tuple[str, int]:
+    """The counted thing: the clause before the value (after any earlier value), else after it."""
+    start = sentence.start
+    for m in _CLAUSE_BREAK.finditer(text, sentence.start, value.start):
+        start = m.end()
+    for v in values:
+        if start <= v.start and v.end <= value.start:
+            start = v.end
+    raw = text[start:value.start]
+    lead = _LEAD.match(raw.strip())
+    subject = raw.strip()[lead.end():] if lead else raw.strip()
+    subject = _TRAIL.sub("", subject).strip(" “”\"")
+    if len(subject) < 2:
+        after = _CLAUSE_BREAK.search(text, value.end, sentence.end)
+        tail_end = after.start() if after else sentence.end
+        nxt = [v.start for v in values if value.end <= v.start < tail_end]
+        subject = text[value.end:min([tail_end, *nxt])].strip()[:20]
+    if _RELATIVE.match(subject):
+        prev_break = start - 1
+        prev_start = sentence.start
+        for m in _CLAUSE_BREAK.finditer(text, sentence.start, max(sentence.start, prev_break)):
+            prev_start = m.end()
+        prev = text[prev_start:prev_break]
+        prev = re.sub(r"[\d.]+[万亿]?\S{0,2}$", "", prev)
+        lead = _LEAD.match(prev)
+        subject = (prev[lead.end():] if lead else prev) + subject
+    return subject[:40], start
+
+
+def metric_period(periods: list[Period], sentence: Sentence, value: Value) -> Period | None:
+    before = [p for p in periods if sentence.start <= p.start and p.end <= value.start
+              and p.kind not in ("plan",)]
+    return before[-1] if before else None
+
+
+def build_metric(text: str, idx: int, value: Value, sentence: Sentence, values: tuple[Value, ...],
+                 periods: list[Period], speaker: str | None, target: bool) -> Metric:
+    subject, clause_start = metric_subject(text, sentence, value, values)
+    period = metric_period(periods, sentence, value)
+    start = min(clause_start, period.start) if period else clause_start
+    start = max(start, sentence.start)
+    while start < value.start and text[start].isspace():
+        start += 1
+    span = (start, value.end)
+    return Metric(
+        id=f"m{idx}", subject=subject, value_text=value.surface, value=float(value.number),
+        unit=value.unit, kind=value.kind,  # type: ignore[arg-type]
+        qualifier=value.qualifier, period=period.surface if period else None,
+        period_start=_iso(period, True) if period else None,
+        period_end=_iso(period, False) if period else None,
+        role="target" if target else "reported", speaker=speaker,
+        quote=text[span[0]:span[1]], span=span, spans=[span],
+    )
+
+
+def _iso(p: Period, first: bool) -> str | None:
+    year = p.year_from if first else p.year_to
+    month = p.month_from if first else p.month_to
+    if year is None:
+        return None
+    return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
+
+
+def build_commitment(text: str, idx: int, sentence: Sentence, targets: list[Value],
+                     periods: list[Period], speaker: PersonMention | None) -> Commitment:
+    start = sentence.start + _label_len(text[sentence.start:sentence.end])
+    while start < sentence.end and text[start] in " ■●◆▲\u3000\xa0":
+        start += 1
+    span = (start, sentence.end)
+    deadlines = [p for p in periods if start <= p.start and p.end <= sentence.end
+                 and p.kind in ("deadline", "year", "plan", "years_span", "relative_year")]
+    deadline = next((p for p in deadlines if p.kind == "deadline"), deadlines[0] if deadlines else None)
+    org = _ORG.search(text, start, sentence.end)
+    responsible = org.group(1) if org else (speaker.organization if speaker else None)
+    return Commitment(
+        id=f"c{idx}", action=text[span[0]:span[1]], target=targets[0].surface if targets else None,
+        deadline=deadline.surface if deadline else None,
+        deadline_year=deadline.year_to if deadline else None,
+        responsible=responsible, speaker=speaker.name if speaker else None,
+        quote=text[span[0]:span[1]], span=span, spans=[span],
+    )
+
+
+def _label_len(sentence: str) -> int:
+    """Length of a leading speaker label or section tag: 「黄政:」, 「【权威解读】党代表程晓红(…):」."""
+    m = re.match(r"^\s*(?:【[^】]{1,10}】)?[^，,。：:“”]{1,40}[:：]", sentence)
+    if m and (len(m.group()) <= 6 or "(" in m.group() or "（" in m.group() or "【" in m.group()):
+        return m.end()
+    return 0
+
+
+class PlanScope:
+    """Which sentences are forward-looking: a sentence with a forward cue opens a plan scope that
+    covers the following sentences of the same speaker turn (enumerated items, headings) until a
+    sentence reports the past or the turn changes."""
+
+    def __init__(self) -> None:
+        self.turn: object = None
+        self.open = False
+
+    def step(self, sentence: str, turn: object) -> tuple[bool, int | None]:
+        """(is this sentence a commitment, offset in it where the forward part starts)."""
+        if turn != self.turn:
+            self.turn, self.open = turn, False
+        body = sentence[_label_len(sentence):]
+        if _QUESTION.search(body) or _DIRECTIVE.match(body):
+            return False, None
+        cue = _FUTURE.search(body)
+        if cue:
+            self.open = True
+            return True, _label_len(sentence) + cue.start()
+        if _PAST.match(body) or _PAST_ANYWHERE.search(body):
+            self.open = False
+            return False, None
+        return (True, 0) if self.open else (False, None)
+
+
+def build_officials(text: str, found: list[PersonMention], drafts: list[tuple[int, str, str]],
+                    bylines: list[Byline]) -> tuple[list[Official], list[Rejected]]:
+    """Deterministic introductions first; model drafts (offset hint, name, title) add
+    officials the patterns missed, only when the name and, next to it, the title are in the text."""
+    by_name: dict[str, Official] = {}
+    press = {b.name for b in bylines}
+    rejected: list[Rejected] = []
+    for p in found:
+        span = (p.start, p.end)
+        if p.name in by_name:
+            by_name[p.name].spans.append(span)
+            continue
+        by_name[p.name] = Official(id=f"p{len(by_name) + 1}", name=p.name, title=p.title,
+                                   organization=p.organization, quote=text[p.start:p.end],
+                                   span=span, spans=[span])
+    for near, name, title in drafts:
+        name = name.strip()
+        if not name or name in by_name:
+            continue
+        item = {"name": name, "title": title}
+        if name in press or re.sub(r"\s", "", name) in press:
+            rejected.append(Rejected(type="official", status="conflict",
+                                     reason="listed in a byline as press, not an official", item=item))
+            continue
+        hit = locate(name, text, near=near)
+        if hit is None or len(name) < 2:
+            rejected.append(Rejected(type="official", status="unsupported",
+                                     reason="name not found in the article", item=item))
+            continue
+        t_hit = locate(title, text, near=hit.start, window=60) if title else None
+        adjacent = t_hit is not None and (t_hit.end <= hit.start <= t_hit.end + 2
+                                          or hit.end <= t_hit.start <= hit.end + 2)
+        if t_hit is None or not adjacent:
+            rejected.append(Rejected(type="official", status="unsupported",
+                                     reason="no title next to the name in the article", item=item))
+            continue
+        s, e = min(hit.start, t_hit.start), max(hit.end, t_hit.end)
+        title_text = text[t_hit.start:t_hit.end]
+        by_name[name] = Official(id=f"p{len(by_name) + 1}", name=name, title=title_text,
+                                 organization=split_title(title_text)[0],
+                                 quote=text[s:e], span=(s, e), spans=[(s, e)],
+                                 status="verified" if t_hit.status == "verified" else "normalized")
+    return list(by_name.values()), rejected
+
+
+def build_non_officials(text: str, bylines: list[Byline]) -> list[NonOfficial]:
+    seen: dict[tuple[str, str], NonOfficial] = {}
+    for b in bylines:
+        key = (b.name, b.role)
+        if key in seen:
+            seen[key].spans.append((b.start, b.end))
+            continue
+        seen[key] = NonOfficial(name=b.name, role=b.role, quote=text[b.start:b.end],
+                                span=(b.start, b.end), spans=[(b.start, b.end)])
+    return list(seen.values())
+
+
+def speaker_for(turns: list[Turn], officials: dict[str, PersonMention], offset: int) -> PersonMention | None:
+    name = speaker_at(turns, offset)
+    return officials.get(name) if name else None

@@ -1,0 +1,9 @@
+"""`summarizer brief`: a Chinese cross-article briefing (Markdown or self-contained HTML)."""
+
+from __future__ import annotations
+
+from summarizer.brief.command import brief_command, load_results, write_atomic
+from summarizer.brief.render_html import build_html
+from summarizer.brief.render_md import build_markdown
+
+__all__ = ["brief_command", "build_html", "build_markdown", "load_results", "write_atomic"]

@@ -1,0 +1,85 @@
+"""The `brief` command: read result JSONs, render, write atomically."""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+import typer
+from pydantic import ValidationError
+
+from summarizer.brief.render_html import build_html
+from summarizer.brief.render_md import build_markdown
+from summarizer.models import ArticleResult
+
+
+def _problem(exc: Exception) -> str:
+    if isinstance(exc, ValidationError):
+        errs = exc.errors()
+        first = errs[0]
+        where = ".".join(str(p) for p in first["loc"]) or "<root>"
+        more = f" (+{len(errs) - 1} more)" if len(errs) > 1 else ""
+        return f"not an ArticleResult: {where}: {first['msg']}{more}"
+    if isinstance(exc, json.JSONDecodeError):
+        return f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
+    if isinstance(exc, UnicodeDecodeError):
+        return "not UTF-8 text"
+    if isinstance(exc, OSError):
+        return f"cannot read: {exc.strerror or exc}"
+    return f"{type(exc).__name__}: {exc}"
+
+
+def load_results(out_dirs: list[Path]) -> list[ArticleResult]:
+    """Every valid `*.json` in the dirs (dir order, then file name); one stderr line per skipped file."""
+    results = []
+    for d in out_dirs:
+        if not d.is_dir():
+            raise typer.BadParameter(f"not a directory: {d}", param_hint="OUT_DIRS")
+        for path in sorted(d.glob("*.json")):
+            try:
+                results.append(ArticleResult.model_validate(json.loads(path.read_text(encoding="utf-8"))))
+            except (OSError, ValueError) as exc:  # incl. JSONDecodeError, UnicodeDecodeError, ValidationError
+                typer.echo(f"warning: skipping {path}: {_problem(exc)}", err=True)
+    return results
+
+
+def write_atomic(path: Path, content: str) -> None:
+    """Write UTF-8 text via a temp file in the same directory and os.replace."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    umask = os.umask(0)
+    os.umask(umask)
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~umask  # mkstemp would give 0600
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def brief_command(
+    out_dirs: list[Path] = typer.Argument(..., help="Directories holding `summarizer extract` JSON output."),
+    format: str = typer.Option("md", "--format", help="md or html."),
+    output: Path = typer.Option(..., "-o", "--output", help="File to write."),
+) -> None:
+    """Write a Chinese cross-article briefing (facts with status verified/normalized only)."""
+    if format not in ("md", "html"):
+        raise typer.BadParameter("must be 'md' or 'html'", param_hint="--format")
+    results = load_results(out_dirs)
+    if not results:
+        typer.echo(f"error: no valid article JSON in {', '.join(map(str, out_dirs))}", err=True)
+        raise typer.Exit(1)
+    content = build_markdown(results) if format == "md" else build_html(results)
+    try:
+        write_atomic(output, content)
+    except OSError as exc:
+        typer.echo(f"error: cannot write {output}: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    typer.echo(f"wrote {output} ({len(results)} articles)")

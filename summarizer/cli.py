@@ -1,0 +1,19 @@
+"""Command-line interface: `summarizer extract | eval | brief | schema`."""
+
+from __future__ import annotations
+
+import typer
+
+from summarizer.brief import brief_command
+from summarizer.evaluate import eval_command
+from summarizer.extract_cmd import extract_command, schema_command
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
+app.command("extract")(extract_command)
+app.command("eval")(eval_command)
+app.command("brief")(brief_command)
+app.command("schema")(schema_command)
+
+
+def main() -> None:
+    app()

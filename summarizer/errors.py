@@ -1,0 +1,21 @@
+"""One exception root for everything the tool raises on purpose."""
+
+
+class SummarizerError(Exception):
+    """Root of all summarizer errors; the CLI prints these as one clear line."""
+
+
+class InputError(SummarizerError):
+    """An input file cannot be used (missing, empty, binary, undecodable, too large)."""
+
+
+class ModelSetupError(SummarizerError):
+    """The embedded model is missing, corrupt or cannot be started."""
+
+
+class LLMError(SummarizerError):
+    """The LLM endpoint failed after retries, or rejected the request."""
+
+
+class OutputError(SummarizerError):
+    """An output file could not be written."""

@@ -1,0 +1,88 @@
+"""Extract: one typed LLM call per chunk for what needs language understanding.
+
+Measured on the embedded 1.5B model, asking it to pick commitment sentences or label number
+candidates degenerates into enumerating every id in order (see CHANGELOG), so those come from
+deterministic rules in `annotate`; the model names officials with titles and writes a gist.
+Nothing it returns is trusted before grounding against the article's offsets.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from pydantic import BaseModel, Field
+
+from summarizer.chunk import Chunk
+from summarizer.llm import LLM, Stats
+from summarizer.prompting import load_prompt
+
+
+class OfficialDraft(BaseModel):
+    name: str
+    title: str = ""
+
+
+class ChunkLabels(BaseModel):
+    """What the model returns for one chunk (short keys: output tokens are the cost)."""
+
+    officials: list[OfficialDraft] = Field(default_factory=list)
+    gist: str = ""
+
+    @classmethod
+    def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
+        """Compact schema (no titles): it is pasted into every prompt."""
+        return compact_schema(super().model_json_schema(*args, **kwargs))
+
+
+def compact_schema(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: compact_schema(v) for k, v in node.items() if k not in ("title", "default")}
+    if isinstance(node, list):
+        return [compact_schema(v) for v in node]
+    return node
+
+
+def grammar_schema() -> dict[str, Any]:
+    """The grammar for constrained decoding: bounded lists, valid sentence ids, short strings."""
+    return {
+        "type": "object",
+        "properties": {
+            "officials": {"type": "array", "maxItems": 12, "items": {
+                "type": "object", "required": ["name", "title"],
+                "properties": {"name": {"type": "string", "maxLength": 6},
+                               "title": {"type": "string", "maxLength": 40}}}},
+            "gist": {"type": "string", "maxLength": 60},
+        },
+        "required": ["officials", "gist"],
+    }
+
+
+@dataclass(frozen=True)
+class ChunkView:
+    """Everything the prompt shows for one chunk."""
+
+    chunk: Chunk
+    chunk_text: str
+    title: str | None
+    speaker: str | None
+
+
+def render_user(view: ChunkView) -> str:
+    lines = []
+    if view.title:
+        lines.append(f"标题：{view.title}")
+    if view.speaker:
+        lines.append(f"当前发言人：{view.speaker}")
+    lines.append("正文：")
+    lines.append(view.chunk_text)
+    return "\n".join(lines)
+
+
+def label_chunk(llm: LLM, view: ChunkView, stats: Stats) -> ChunkLabels:
+    prompt = load_prompt("extract_chunk")
+    messages = [{"role": "system", "content": prompt.text},
+                {"role": "user", "content": render_user(view)}]
+    labels = llm.extract(messages, ChunkLabels, grammar_schema(), prompt.key, stats,
+                         params={"max_tokens": 600})
+    return labels

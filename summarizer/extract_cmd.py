@@ -1,0 +1,155 @@
+"""`summarizer extract`: run the pipeline over files and directories, one JSON per article."""
+
+from __future__ import annotations
+
+import json
+import signal
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import FrameType
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+from summarizer.embedded import DEFAULT_MODEL, MODELS, EmbeddedServer, default_cache_root, ensure_model
+from summarizer.errors import SummarizerError
+from summarizer.ingest import DEFAULT_MAX_BYTES, discover, load_article
+from summarizer.llm import LLM, Endpoint
+from summarizer.models import ArticleResult, ErrorItem, Source
+from summarizer.pipeline import run_article
+from summarizer.write import output_path, write_json
+
+err = Console(stderr=True)
+
+
+@contextmanager
+def endpoint_for(base_url: str | None, api_key: str | None, model: str | None,
+                 embedded_model: str, timeout: float, max_retries: int) -> Iterator[Endpoint]:
+    """A remote OpenAI-compatible endpoint when one is configured, else the embedded server."""
+    if base_url:
+        if not model:
+            raise SummarizerError("--model (or OPENAI_MODEL) is required with an API endpoint")
+        yield Endpoint(base_url=base_url, api_key=api_key or "none", model=model,
+                       identity=f"{base_url}|{model}", timeout=timeout, max_retries=max_retries)
+        return
+    path = ensure_model(embedded_model)
+    spec = MODELS[embedded_model]
+    err.print(f"[dim]embedded model {spec.name}: starting llama.cpp server on 127.0.0.1…[/dim]")
+    with EmbeddedServer(path) as server:
+        err.print(f"[dim]model loaded in {server.load_seconds:.1f}s[/dim]")
+        yield Endpoint(base_url=server.base_url, api_key="embedded", model=spec.name,
+                       identity=f"gguf:{spec.sha256}", embedded=True, timeout=max(timeout, 600.0),
+                       max_retries=max_retries)
+
+
+@contextmanager
+def _maybe_endpoint(deterministic: bool, *args: Any) -> Iterator[Endpoint | None]:
+    if deterministic:
+        yield None
+        return
+    with endpoint_for(*args) as endpoint:
+        yield endpoint
+
+
+def _sigterm(_signum: int, _frame: FrameType | None) -> None:
+    raise KeyboardInterrupt
+
+
+def extract_command(
+    inputs: list[str] = typer.Argument(..., help="Files, directories (recursive) or - for stdin."),
+    out: Path = typer.Option(Path("out"), "--out", "-o", help="Output directory."),
+    model: str | None = typer.Option(None, "--model", envvar="OPENAI_MODEL",
+                                     help="Model name at the API endpoint."),
+    base_url: str | None = typer.Option(None, "--base-url", envvar="OPENAI_BASE_URL",
+                                        help="OpenAI-compatible endpoint; unset = embedded model."),
+    api_key: str | None = typer.Option(None, "--api-key", envvar="OPENAI_API_KEY",
+                                       show_default=False, help="API key (never logged)."),
+    embedded_model: str = typer.Option(DEFAULT_MODEL, "--embedded-model",
+                                       help=f"Embedded model: {', '.join(MODELS)}."),
+    cache_dir: Path | None = typer.Option(None, "--cache-dir", help="LLM call cache directory."),
+    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the cache."),
+    concurrency: int | None = typer.Option(None, "--concurrency", min=1,
+                                           help="Requests in flight (default 1 embedded, 8 API)."),
+    chunk_chars: int = typer.Option(1500, "--chunk-chars", min=200, help="Chunk size budget."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Input size limit."),
+    timeout: float = typer.Option(120.0, "--timeout", help="Seconds per LLM request."),
+    max_retries: int = typer.Option(4, "--max-retries", min=0,
+                                    help="Retries of a failed request (429/5xx/connection)."),
+    deterministic: bool = typer.Option(False, "--deterministic",
+                                       help="No LLM: patterns and rules only (the baseline)."),
+) -> None:
+    """Extract officials, metrics and commitments from articles into OUT/<stem>.json."""
+    signal.signal(signal.SIGTERM, _sigterm)
+    files, problems = discover(inputs)
+    for path, problem in problems:
+        err.print(f"[red]error[/red] {path}: {problem}")
+    cache = None if no_cache else (cache_dir or default_cache_root() / "llm")
+    failed = len(problems)
+    started = time.monotonic()
+    totals = {"articles": 0, "llm_calls": 0, "cache_hits": 0, "prompt_tokens": 0,
+              "completion_tokens": 0}
+    try:
+        with _maybe_endpoint(deterministic, base_url, api_key, model, embedded_model,
+                             timeout, max_retries) as endpoint:
+            llm = LLM(endpoint, cache) if endpoint else None
+            workers = concurrency or (1 if endpoint is None or endpoint.embedded else 8)
+            with _progress() as progress:
+                task = progress.add_task("articles", total=len(files))
+                for path in files:
+                    result = _one(path, llm, workers, chunk_chars, max_bytes, out)
+                    failed += result.failed
+                    totals["articles"] += 1
+                    for k in ("llm_calls", "cache_hits", "prompt_tokens", "completion_tokens"):
+                        totals[k] += getattr(result.usage, k)
+                    progress.update(task, advance=1, description=(
+                        f"{Path(path).name} · calls {totals['llm_calls']} · cache "
+                        f"{totals['cache_hits']} · tokens {totals['prompt_tokens']}"
+                        f"+{totals['completion_tokens']}"))
+            if llm:
+                llm.close()
+    except SummarizerError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(2) from None
+    except KeyboardInterrupt:
+        err.print("[red]interrupted[/red]: outputs written so far are complete")
+        raise typer.Exit(130) from None
+    totals["seconds"] = round(time.monotonic() - started, 2)  # type: ignore[assignment]
+    err.print(json.dumps({"run": totals, "failed": failed}, ensure_ascii=False))
+    raise typer.Exit(1 if failed else 0)
+
+
+def _one(path: str, llm: LLM | None, workers: int, chunk_chars: int, max_bytes: int,
+         out: Path) -> ArticleResult:
+    try:
+        article = load_article(path, max_bytes)
+    except SummarizerError as exc:
+        err.print(f"[red]error[/red] {exc}")
+        failed = ArticleResult(source=Source(file=Path(path).name), text="",
+                               errors=[ErrorItem(stage="ingest", reason=str(exc))])
+        if path != "-" and Path(path).is_file():
+            write_json(output_path(out, Path(path).stem), failed.model_dump_json(indent=2))
+        return failed
+    result = run_article(article, llm, workers, chunk_chars)
+    target = output_path(out, article.stem)
+    write_json(target, result.model_dump_json(indent=2))
+    for e in result.errors:
+        err.print(f"[yellow]warning[/yellow] {path}: chunk {e.chunk}: {e.reason}")
+    return result
+
+
+def _progress() -> Progress:
+    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                    TimeRemainingColumn(), console=err, disable=not sys.stderr.isatty())
+
+
+def schema_command(out_dir: Path = typer.Argument(Path("schemas"))) -> None:
+    """Write the JSON Schema of the output to OUT_DIR/article.schema.json."""
+    from summarizer.schema import write_schemas
+
+    for path in write_schemas(out_dir):
+        typer.echo(str(path))

@@ -1,0 +1,212 @@
+"""Ingest: find input files, decode them, drop non-article noise, read title/date/publisher."""
+
+from __future__ import annotations
+
+import re
+import sys
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from summarizer.errors import InputError
+from summarizer.models import Dropped, Source
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
+# Lines that start the site footer: everything from here to the end is not the article.
+_FOOTER = re.compile(
+    r"^\s*[【\[]?\s*(免责声明|版权声明|版权所有|相关新闻|相关阅读|热门标签|服务邮箱|举报|責任編輯|版權聲明|免責聲明|相關新聞)"
+)
+# Navigation lines at the top of scraped pages.
+_NAV = re.compile(
+    r"^\s*(logo|当前位置[:：]?|首页\s*>.*|首頁\s*>.*|.{0,12}(网|網)_.{0,12}客户端|地方联播.{0,8}|分享到.*|打印|字号.*)\s*$",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"(?P<y>20\d{2}|19\d{2})[-/.年](?P<m>\d{1,2})[-/.月](?P<d>\d{1,2})日?"
+    r"|(?P<d2>\d{2})\.(?P<m2>\d{2})\.(?P<y2>20\d{2})"
+)
+_PUBLISHER = re.compile(r"(?:来源|來源)\s*[:：]\s*([^\s|，,。“”]{2,20})")
+_COPYRIGHT = re.compile(r"(?:版权所有|版權所有)\s*([^\s|，,。“”]{2,20})")
+
+
+@dataclass
+class Article:
+    path: str
+    text: str
+    source: Source
+    dropped: list[Dropped] = field(default_factory=list)
+
+    @property
+    def stem(self) -> str:
+        return Path(self.path).stem if self.path != "-" else "stdin"
+
+    @property
+    def year(self) -> int | None:
+        return int(self.source.date[:4]) if self.source.date else None
+
+
+def discover(inputs: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
+    """Expand paths (directories recursively, sorted) into article files, plus input errors."""
+    files: list[str] = []
+    problems: list[tuple[str, str]] = []
+    for raw in inputs:
+        if raw == "-":
+            files.append("-")
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(
+                str(p) for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                problems.append((raw, "directory holds no article files (.txt .md .html .htm)"))
+            files.extend(found)
+        elif path.is_file():
+            files.append(str(path))
+        else:
+            problems.append((raw, "no such file or directory"))
+    return files, problems
+
+
+def decode(data: bytes, name: str) -> str:
+    if not data.strip():
+        raise InputError(f"{name}: file is empty")
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        if b"\x00" in data[:4096]:
+            raise InputError(f"{name}: binary file, not text") from None
+        best = from_bytes(data).best()
+        if best is None:
+            raise InputError(f"{name}: cannot detect the text encoding") from None
+        text = str(best)
+    if "\x00" in text:
+        raise InputError(f"{name}: binary file, not text")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if not text.strip():
+        raise InputError(f"{name}: file has only whitespace")
+    bad = sum(1 for ch in text[:20000] if unicodedata.category(ch) in ("Cc", "Co", "Cs")
+              and ch not in "\n\t")
+    if bad > 0.01 * min(len(text), 20000):
+        raise InputError(f"{name}: binary or undecodable content")
+    return text
+
+
+def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+    if path == "-":
+        data = sys.stdin.buffer.read(max_bytes + 1)
+    else:
+        p = Path(path)
+        try:
+            size = p.stat().st_size
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
+        if size > max_bytes:
+            raise InputError(f"{path}: {size} bytes is over the size limit of {max_bytes} "
+                             "(raise it with --max-bytes)")
+        data = p.read_bytes()
+    if len(data) > max_bytes:
+        raise InputError(f"{path}: over the size limit of {max_bytes} bytes")
+    raw = decode(data, path)
+    if Path(path).suffix.lower() in (".html", ".htm") or raw.lstrip()[:15].lower().startswith(
+        ("<!doctype html", "<html")
+    ):
+        raw = html_to_text(raw, path)
+    return raw
+
+
+def html_to_text(markup: str, name: str) -> str:
+    import trafilatura
+
+    text = trafilatura.extract(markup, include_comments=False, include_tables=True,
+                               favor_recall=True)
+    if not text or not text.strip():
+        raise InputError(f"{name}: no article text found in the HTML")
+    return str(text)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    """[start, end) of each line, newline excluded."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def clean(raw: str) -> tuple[str, list[Dropped]]:
+    """Drop navigation, footer boilerplate, appended teasers and duplicated paragraphs."""
+    lines = _lines(raw)
+    drop: dict[int, str] = {}
+    content = [i for i, (s, e) in enumerate(lines) if raw[s:e].strip()]
+    for i in content[:8]:
+        s, e = lines[i]
+        if _NAV.match(raw[s:e]):
+            drop[i] = "site navigation"
+    half = len(raw) // 2
+    for i in content:
+        s, e = lines[i]
+        if s > half and _FOOTER.match(raw[s:e]):
+            for j in range(i, len(lines)):
+                drop.setdefault(j, "site footer and appended content after it")
+            break
+    seen: set[str] = set()
+    kept = [i for i in content if i not in drop]
+    for k, i in enumerate(kept):
+        line = raw[lines[i][0]:lines[i][1]].strip()
+        nxt = raw[lines[kept[k + 1]][0]:lines[kept[k + 1]][1]].strip() if k + 1 < len(kept) else ""
+        if len(line) >= 20 and (line in seen or (nxt.startswith(line) and len(nxt) > len(line))):
+            drop[i] = "repeated paragraph"
+        seen.add(line)
+    parts: list[str] = []
+    dropped: list[Dropped] = []
+    for i, (s, e) in enumerate(lines):
+        if i in drop:
+            if raw[s:e].strip():
+                if dropped and dropped[-1].reason == drop[i] and dropped[-1].end >= s - 1:
+                    prev = dropped[-1]
+                    dropped[-1] = Dropped(start=prev.start, end=e, reason=prev.reason,
+                                          excerpt=raw[prev.start:e][:80])
+                else:
+                    dropped.append(Dropped(start=s, end=e, reason=drop[i], excerpt=raw[s:e][:80]))
+            continue
+        parts.append(raw[s:e])
+    text = "\n".join(parts).strip("\n")
+    text = re.sub(r"\n{3,}", "\n\n", text)
+    return text + "\n", dropped
+
+
+def describe(raw: str, text: str, path: str) -> Source:
+    title = None
+    for line in text.split("\n")[:6]:
+        line = line.strip()
+        if len(line) > 60:
+            break  # the body has started: no title line above it
+        if 6 <= len(line) <= 60 and not line.endswith(("。", "：", ":")) and not _DATE.search(line):
+            title = line
+            break
+    date = None
+    m = next((m for m in _DATE.finditer(raw[:600]) if "摄" not in raw[max(0, m.start() - 3):m.start()]), None)
+    if m:
+        y, mo, d = (m["y"], m["m"], m["d"]) if m["y"] else (m["y2"], m["m2"], m["d2"])
+        if 1 <= int(mo) <= 12 and 1 <= int(d) <= 31:
+            date = f"{int(y):04d}-{int(mo):02d}-{int(d):02d}"
+    pub = _PUBLISHER.search(text) or _COPYRIGHT.search(raw)
+    return Source(file=Path(path).name if path != "-" else "-", title=title, date=date,
+                  publisher=pub.group(1) if pub else None)
+
+
+def load_article(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
+    raw = read_input(path, max_bytes)
+    text, dropped = clean(raw)
+    if not text.strip():
+        raise InputError(f"{path}: nothing left after removing site boilerplate")
+    return Article(path=path, text=text, source=describe(raw, text, path), dropped=dropped)

@@ -1,0 +1,132 @@
+"""Output data types: the single source of truth for the per-article JSON.
+
+This module imports no pipeline stage; every stage imports it.
+`schemas/article.schema.json` is generated from `ArticleResult`.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Span = tuple[int, int]
+"""Half-open character offsets [start, end) into `ArticleResult.text`."""
+
+Status = Literal["verified", "normalized", "conflict", "unsupported"]
+ValueKind = Literal["count", "percent", "percentage_point", "ratio"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Grounded(_Model):
+    """Anything emitted as a fact: `text[span[0]:span[1]] == quote`."""
+
+    quote: str
+    span: Span
+    spans: list[Span] = Field(
+        default_factory=list, description="Every span the same fact was found at (merge)."
+    )
+    status: Status = "verified"
+
+
+class Official(Grounded):
+    id: str = Field(description="Stable id within the article, e.g. 'p1'.")
+    name: str
+    title: str | None = None
+    organization: str | None = None
+
+
+class NonOfficial(Grounded):
+    name: str
+    role: str = Field(description="记者, 通讯员, 编辑, 主持人, 摄影, 总值班 ...")
+
+
+class Metric(Grounded):
+    id: str
+    subject: str
+    value_text: str = Field(description="The value as written, e.g. '54.9万人'.")
+    value: float | None = Field(description="Normalized number, e.g. 549000.")
+    unit: str
+    kind: ValueKind = "count"
+    qualifier: str | None = None
+    period: str | None = Field(default=None, description="Period as written, e.g. '1-10月'.")
+    period_start: str | None = Field(default=None, description="ISO year or year-month.")
+    period_end: str | None = None
+    role: Literal["reported", "target"] = "reported"
+    speaker: str | None = Field(default=None, description="Official id whose turn this is.")
+
+
+class Commitment(Grounded):
+    id: str
+    action: str
+    target: str | None = Field(default=None, description="Target value as written.")
+    deadline: str | None = Field(default=None, description="Deadline as written.")
+    deadline_year: int | None = None
+    responsible: str | None = Field(default=None, description="Organisation that will act.")
+    speaker: str | None = None
+    sector: str | None = None
+
+
+class Rejected(_Model):
+    """An item the model proposed that could not be grounded or contradicts its span."""
+
+    type: Literal["official", "metric", "commitment"]
+    status: Status
+    reason: str
+    item: dict[str, object]
+
+
+class Dropped(_Model):
+    """Non-article content removed at ingest; offsets index the decoded input file."""
+
+    start: int
+    end: int
+    reason: str
+    excerpt: str
+
+
+class ErrorItem(_Model):
+    """A failure recorded in the output instead of crashing the batch."""
+
+    stage: Literal["ingest", "extract", "write"]
+    reason: str
+    chunk: int | None = None
+    span: Span | None = None
+
+
+class Usage(_Model):
+    llm_calls: int = 0
+    cache_hits: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    seconds: float = 0.0
+
+
+class Source(_Model):
+    file: str
+    title: str | None = None
+    date: str | None = None
+    publisher: str | None = None
+
+
+class ArticleResult(_Model):
+    schema_version: Literal[1] = 1
+    source: Source
+    text: str
+    summary: str = ""
+    officials: list[Official] = Field(default_factory=list)
+    non_officials: list[NonOfficial] = Field(default_factory=list)
+    metrics: list[Metric] = Field(default_factory=list)
+    commitments: list[Commitment] = Field(default_factory=list)
+    rejected: list[Rejected] = Field(default_factory=list)
+    dropped: list[Dropped] = Field(default_factory=list)
+    usage: Usage = Field(default_factory=Usage)
+    model: str = ""
+    errors: list[ErrorItem] = Field(default_factory=list)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.errors)

@@ -1,0 +1,493 @@
+"""Deterministic normalizer for numbers, values and periods in Chinese government news.
+
+Stdlib only, no LLM; simplified and traditional input give the same numbers.  Matching runs
+on ``fold(text)``, a one-to-one character folding (full-width -> ASCII, traditional ->
+simplified for number/unit/period words), so every result's ``[start, end)`` offsets index
+the *original* string and ``text[start:end] == surface`` always holds.
+
+Values (``find_values``): an Arabic number (full-width digits, ``1,234``/``1，234``,
+decimals) or a Chinese numeral, then an optional multiplier (百/千/万/亿 and combinations
+such as 百万, 万亿), ``余``/``多``, a unit (人, 人次, 元, 户, %, 个百分点 ...) and qualifier
+words before or after.  ``number`` has the multiplier applied (54.9万人 -> 549000, unit
+"人"); ratios such as ``1:0.82`` give second / first; in a range (30-40人, 3至5万元) the first
+number borrows the unit and multiplier of the second.  Not values: calendar years, dates,
+clock times, months, document numbers (〔2021〕9号), ordinals (第3), list markers (``1、``),
+numbers glued to Latin letters or ``+ # @ /``, anything inside a short quoted name or a
+《》 title (“416”, “1+9+N”, “8个扩大”) and any span reported by ``find_periods``
+(十四五, 2023年, 1-10月, 5年过渡期 ...).  A Chinese numeral counts only when a unit follows
+and it has a 万/亿 multiplier or is >= 10, so 一是, 四个关键, 五大工程 are skipped.
+
+Qualifier labels (``Value.qualifier``; the word after the number wins over the one before):
+    more_than  超, 超过, 超出, 逾, 多于, 高于, 大于; 余/多 after the number
+    at_least   不低于, 不少于, 至少, 最少; 以上
+    at_most    不超过, 不高于, 不多于, 不大于, 至多, 最多; 以下, 以内
+    less_than  不足, 不到, 低于, 少于
+    about      约, 大约, 大概; 左右
+    nearly     近, 将近, 接近
+    reached    达, 达到, 高达, 多达, 长达
+
+Periods (``find_periods``): range_in_year (1-10月, 上半年, 前三个月), as_of (截至10月底,
+截至目前), quarter (一季度, 前三季度), year (2023年, 2023年度, 二〇二五年, 2021-2025年),
+relative_year (今年, 去年, 明年, 上年), deadline (到2027年, 年底前, 12月底前), plan
+(十四五 -> 2021-2025) and years_span (今后五年, 近3年, 5年过渡期).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from itertools import pairwise
+
+__all__ = ["QUALIFIERS", "Period", "Value", "find_periods", "find_values", "fold", "parse_value"]
+
+QUALIFIERS = ("more_than", "at_least", "at_most", "less_than", "about", "nearly", "reached")
+
+
+@dataclass(frozen=True)
+class Value:
+    """One value mention; ``surface`` includes qualifier words and the unit."""
+
+    start: int
+    end: int
+    surface: str
+    number: Decimal  # multiplier applied: 54.9万人 -> 549000; 97.2% -> 97.2
+    unit: str  # simplified, multiplier removed ("人次" for 万人次); "%", "个百分点", "ratio" or ""
+    kind: str  # "count" | "percent" | "percentage_point" | "ratio"
+    qualifier: str | None  # one of QUALIFIERS
+    numeral_text: str  # the number as written, through its multiplier: "54.9万"
+
+
+@dataclass(frozen=True)
+class Period:
+    """One time expression.
+
+    year/range_in_year/as_of/quarter/relative_year set ``year_from == year_to`` (a year range
+    such as 2021-2025年 sets both ends); deadline sets only ``year_to``/``month_to``; plan and
+    years_span give the years covered.  ``relative`` is True while the year still depends on
+    the article date (今年, 1-10月 or 年底前 without a year, 今后五年) and no ``article_year``
+    was given.  years_span resolves 今后/未来 N年 to [Y, Y+N-1] and 近/过去 N年 to [Y-N+1, Y];
+    N年过渡期 has no anchor and keeps its years None.
+    """
+
+    start: int
+    end: int
+    surface: str
+    kind: str
+    year_from: int | None
+    year_to: int | None
+    month_from: int | None
+    month_to: int | None
+    relative: bool
+
+
+# ---------------------------------------------------------------------------- folding
+
+
+def _words(s: str) -> list[str]:
+    return s.split()
+
+
+_TRAD_PAIRS = _words(
+    "萬万 億亿 個个 點点 為为 餘余 約约 過过 兩两 於于 與与 達达 項项 場场 條条 張张 戶户 輛辆 噸吨"
+    " 畝亩 歲岁 時时 鐘钟 間间 數数 筆笔 臺台 門门 隻只 處处 塊块 節节 輪轮 類类 級级 區区 縣县"
+    " 鄉乡 鎮镇 學学 園园 醫医 療疗 業业 幾几 僅仅 將将 後后 週周 屆届 層层 樓楼 對对 雙双 頭头"
+    " 種种 頃顷 來来 內内 實实 計计 劃划 規规 總总 額额 資资 單单 價价 發发 長长 減减 較较 齡龄"
+    " 輕轻 紀纪 華华 說说 證证 聲声 闡阐 註注 簡简 聰聪 開开 嚴严 鮮鲜 預预 違违 傳传 轉转 臨临"
+    " 親亲 貼贴 趕赶 車车 標标 準准"
+)
+_FOLD: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}  # full-width ASCII
+_FOLD.update({ord(a): b for a, b in zip("\u3000‘’“”∶﹕—–‐‑‒−〜﹪", " ''\"\"::------~%", strict=True)})
+_FOLD.update({ord(pair[0]): pair[1] for pair in _TRAD_PAIRS})
+
+
+def fold(text: str) -> str:
+    """Fold characters one-to-one (the result has the same length, so offsets stay valid)."""
+    return text.translate(_FOLD)
+
+
+# ---------------------------------------------------------------------------- numerals
+
+_CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
+_CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+_MULT = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+
+
+def _cn_int(s: str, seq: bool = False) -> int | None:
+    """Value of a Chinese numeral below 10**4 (十二, 三百零五); ``seq`` allows 二〇二五."""
+    if len(s) > 1 and all(c in _CN_DIGIT for c in s):
+        return int("".join(str(_CN_DIGIT[c]) for c in s)) if seq else None
+    total, pending, last_unit = 0, None, 10**4
+    for c in s:
+        if c in _CN_DIGIT:
+            if pending not in (None, 0):
+                return None
+            pending = _CN_DIGIT[c]
+        elif c in _CN_SMALL:
+            unit = _CN_SMALL[c]
+            if unit >= last_unit or pending == 0:
+                return None
+            if pending is None:
+                if c != "十" or total:
+                    return None
+                pending = 1
+            total, pending, last_unit = total + pending * unit, None, unit
+        else:
+            return None
+    return total + (pending or 0) if s else None
+
+
+def _factor(mult: str) -> int:
+    factor = 1
+    for c in mult:
+        factor *= _MULT[c]
+    return factor
+
+
+def _clean(d: Decimal) -> Decimal:
+    """Canonical form without exponent noise: 549000.0 -> 549000, 97.20 -> 97.2."""
+    d = d.normalize()
+    if d.as_tuple().exponent > 0 and d.adjusted() < 28:  # type: ignore[operator]
+        d = d.quantize(Decimal(1))
+    return d
+
+
+# ---------------------------------------------------------------------------- periods
+
+_CN_NUM_CHARS = "〇零一二两三四五六七八九十"
+_YP = (  # a year prefix: 2023年, 二〇二五年, 今年...  (groups y, ycn, rel)
+    r"(?:(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})年"
+    r"|(?<![〇零一二三四五六七八九十])(?P<ycn>(?:一九|二[〇零])[〇零一二三四五六七八九]{2})年"
+    r"|(?P<rel>今年|去年|(?<![表说证声阐查透注申简聪文光鲜英开精高严])明年|(?<!以)上年|(?<![基资日成])本年)"
+    r"(?![轻龄纪鉴华]))度?"
+)
+_MONTH = (
+    r"(?:(?<![0-9.])(?:1[0-2]|0?[1-9])(?![0-9])"
+    r"|(?<![〇零一二三四五六七八九十])(?:十[一二]?|[一二三四五六七八九])(?![〇零一二三四五六七八九十]))"
+)
+_DAY = r"(?:[0-9]{1,2}[日号])"
+_REL_OFFSET = {"今年": 0, "本年": 0, "去年": -1, "上年": -1, "明年": 1}
+_END_MONTH = {"底": 12, "末": 12, "初": 1}
+
+_Fields = tuple[str, int | None, int | None, int | None, int | None, bool]
+_Builder = Callable[["re.Match[str]", int | None], _Fields | None]
+_InYear = Callable[["re.Match[str]", int | None], _Fields]
+
+
+def _has_year(m: re.Match[str]) -> bool:
+    g = m.groupdict()
+    return bool(g.get("y") or g.get("ycn") or g.get("rel"))
+
+
+def _year(m: re.Match[str], ay: int | None) -> tuple[int | None, bool]:
+    """(year, relative) from the year prefix, the article year or nothing."""
+    g = m.groupdict()
+    if g.get("y"):
+        return int(g["y"]), False
+    if g.get("ycn"):
+        return _cn_int(g["ycn"], seq=True), False
+    offset = _REL_OFFSET[g["rel"]] if g.get("rel") else 0
+    return (None, True) if ay is None else (ay + offset, False)
+
+
+def _month(s: str | None) -> int | None:
+    if not s:
+        return None
+    v = int(s) if s.isdigit() else _cn_int(s)
+    return v if v is not None and 1 <= v <= 12 else None
+
+
+def _small_int(s: str) -> int | None:
+    v = int(s) if s.isdigit() else _cn_int(s)
+    return v if v else None
+
+
+def _in_year(kind: str, mf: int | None, mt: int | None) -> _InYear:
+    def build(m: re.Match[str], ay: int | None) -> _Fields:
+        y, rel = _year(m, ay)
+        return kind, y, y, mf, mt, rel
+
+    return build
+
+
+def _b_range(m: re.Match[str], ay: int | None) -> _Fields | None:
+    a, b = _month(m["m1"]), _month(m["m2"])
+    if a is None or b is None or a >= b:
+        return None
+    return _in_year("range_in_year", a, b)(m, ay)
+
+
+def _b_first(m: re.Match[str], ay: int | None) -> _Fields | None:
+    n = _month(m["n"])
+    return None if n is None else _in_year("range_in_year", 1, n)(m, ay)
+
+
+def _b_quarter(m: re.Match[str], ay: int | None) -> _Fields:
+    q = int(m["q"]) if m["q"].isdigit() else "一二三四".index(m["q"]) + 1
+    return _in_year("quarter", 1 if m["pre"] else 3 * q - 2, 3 * q)(m, ay)
+
+
+def _b_as_of(m: re.Match[str], ay: int | None) -> _Fields | None:
+    if m["now"]:
+        return "as_of", ay, ay, None, None, ay is None
+    mo = _month(m["m"]) or (12 if m["yend"] else None)
+    if mo is None and not _has_year(m):
+        return None
+    return _in_year("as_of", None, mo)(m, ay)
+
+
+def _b_deadline(m: re.Match[str], ay: int | None) -> _Fields | None:
+    mo = _month(m["m"])
+    if not (_has_year(m) or mo is not None or (m["yend"] or "").startswith("年")):
+        return None
+    y, rel = _year(m, ay)
+    return "deadline", None, y, None, mo or (12 if m["yend"] else None), rel
+
+
+def _b_year(m: re.Match[str], ay: int | None) -> _Fields:
+    mo = _month(m["m"]) or (_END_MONTH[m["yend"]] if m["yend"] else None)
+    return _in_year("relative_year" if m["rel"] else "year", mo, mo)(m, ay)
+
+
+def _b_year_range(m: re.Match[str], ay: int | None) -> _Fields | None:
+    a, b = int(m["y1"]), int(m["y2"])
+    return ("year", a, b, None, None, False) if a <= b else None
+
+
+def _b_plan(m: re.Match[str], ay: int | None) -> _Fields:
+    first = 2006 + 5 * "一二三四五六".index(m["p"])  # 十一五 = 2006-2010
+    return "plan", first, first + 4, None, None, False
+
+
+def _b_span(m: re.Match[str], ay: int | None) -> _Fields | None:
+    n = _small_int(m["n"])
+    if n is None:
+        return None
+    if ay is None:
+        return "years_span", None, None, None, None, True
+    first = ay if m["dir"] in ("今后", "未来") else ay - n + 1
+    return "years_span", first, first + n - 1, None, None, False
+
+
+def _b_transition(m: re.Match[str], ay: int | None) -> _Fields | None:
+    return None if _small_int(m["n"]) is None else ("years_span", None, None, None, None, False)
+
+
+_SMALL_N = r"(?P<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})"
+_PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
+    (re.compile(p), b)
+    for p, b in (
+        (rf"(?:{_YP})?(?P<m1>{_MONTH})(?:月份?)?[-~至到](?P<m2>{_MONTH})月份?", _b_range),
+        (rf"(?:{_YP})?上半年", _in_year("range_in_year", 1, 6)),
+        (rf"(?:{_YP})?下半年", _in_year("range_in_year", 7, 12)),
+        (rf"(?:{_YP})?前(?P<n>{_MONTH})个月", _b_first),
+        (rf"(?:{_YP})?(?P<pre>前)?第?(?P<q>[一二三四1-4])个?季度", _b_quarter),
+        (
+            rf"(?:截至|截止)到?(?:(?P<now>目前|现在|当前|今天|今日|发稿时)|(?:{_YP})?"
+            rf"(?:(?P<m>{_MONTH})月份?{_DAY}?(?:底|末|初|[上中下]旬)?|年?(?P<yend>底|末))?)",
+            _b_as_of,
+        ),
+        (
+            rf"(?:力争到|争取到|预计到|到|至)(?:{_YP})?"
+            rf"(?:(?P<m>{_MONTH})月份?(?:底|末)?|年?(?P<yend>底|末))?前?",
+            _b_deadline,
+        ),
+        (
+            rf"(?:{_YP})?(?:(?P<m>{_MONTH})月份?{_DAY}?(?:底|末|[上中下]旬)?|(?P<yend>年?底|年?末))?"
+            r"前(?![后往进列沿景提身面来期夕])",
+            _b_deadline,
+        ),
+        (r"(?<![0-9.])(?P<y1>(?:19|20)[0-9]{2})年?[-~至到](?P<y2>(?:19|20)[0-9]{2})年度?", _b_year_range),
+        (rf"{_YP}(?:(?P<m>{_MONTH})月份?{_DAY}?(?:底|末|初)?|年?(?P<yend>底|末|初))?", _b_year),
+        (
+            r"[\"'「『]?(?<![〇零一二三四五六七八九十])十(?P<p>[一二三四五六])五"
+            r"(?![〇零一二三四五六七八九十百千万亿])[\"'」』]?(?:时期|期间)?",
+            _b_plan,
+        ),
+        (rf"(?P<dir>今后|未来|最近|近|过去){_SMALL_N}个?年(?![代级])", _b_span),
+        (rf"(?<![0-9.{_CN_NUM_CHARS}]){_SMALL_N}年的?过渡期", _b_transition),
+    )
+]
+
+
+def find_periods(text: str, article_year: int | None = None) -> list[Period]:
+    """All period mentions, sorted by start and non-overlapping (leftmost, then longest).
+
+    With ``article_year`` the relative ones (今年, 1-10月, 年底前 ...) are resolved and get
+    ``relative=False``; the surface is unchanged.
+    """
+    f = fold(text)
+    found: list[Period] = []
+    for rx, build in _PERIOD_RULES:
+        for m in rx.finditer(f):
+            fields = build(m, article_year)
+            if fields is not None and m.end() > m.start():
+                found.append(Period(m.start(), m.end(), text[m.start() : m.end()], *fields))
+    found.sort(key=lambda p: (p.start, p.start - p.end))  # stable: rule order breaks ties
+    out: list[Period] = []
+    for p in found:
+        if not out or p.start >= out[-1].end:
+            out.append(p)
+    return out
+
+
+# ---------------------------------------------------------------------------- values
+
+_UNITS = sorted(
+    _words(
+        "个百分点 百分点 % 平方公里 平方米 立方米 千瓦时 人次 户次 趟次 架次 车次 班次 剂次 个月 周岁"
+        " 周年 公里 千米 千克 公斤 公顷 小时 分钟 千瓦 标箱 美元 港元 欧元 人 元 户 家 个 所 项 名 场"
+        " 次 期 件 条 张 床 套 亩 吨 岁 天 年 倍 起 座 辆 批 位 支 只 台 间 处 份 篇 种 例 宗 笔 轮 艘"
+        " 株 头 米 斤 箱 剂 栋 幢 层 片 块 门"
+    ),
+    key=len,
+    reverse=True,
+)
+_AR = r"(?<![0-9.])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
+_CN = r"(?<![零〇一二两三四五六七八九十百千万亿])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*"
+_SUFFIX = {"以上": "at_least", "以下": "at_most", "以内": "at_most", "左右": "about"}
+_VALUE_RE = re.compile(
+    rf"(?P<ra>{_AR}):(?P<rb>{_AR})"
+    rf"|百分之(?:(?P<pa>{_AR})|(?P<pc>{_CN}))(?P<psuf>以上|以下|以内|左右)?"
+    rf"|(?:(?P<ar>{_AR})|(?P<cn>{_CN}))(?P<inf1>[余多])?"
+    r"(?P<mult>[百千](?![米克瓦分])(?:万亿|万|亿)?|万亿|亿|万)?(?P<inf2>[余多])?"
+    rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))})?(?P<suf>以上|以下|以内|左右)?"
+)
+_PREFIXES = sorted(
+    {
+        **dict.fromkeys(_words("超 超过 超出 逾 多于 高于 大于"), "more_than"),
+        **dict.fromkeys(_words("不低于 不少于 至少 最少"), "at_least"),
+        **dict.fromkeys(_words("不超过 不高于 不多于 不大于 至多 最多"), "at_most"),
+        **dict.fromkeys(_words("不足 不到 低于 少于"), "less_than"),
+        **dict.fromkeys(_words("约 大约 大概"), "about"),
+        **dict.fromkeys(_words("近 将近 接近"), "nearly"),
+        **dict.fromkeys(_words("达 达到 高达 多达 长达"), "reached"),
+    }.items(),
+    key=lambda kv: -len(kv[0]),
+)
+# a one-character prefix is no qualifier after these characters (节约, 发达, 最近, 赶超 ...)
+_PREFIX_EXCLUDE = {
+    "约": "节制签预合违履集公契特邀相简条",
+    "达": "到表发下传送抵直通转雷",
+    "近": "最附临亲贴靠走",
+    "超": "赶高",
+}
+_MULT_TAIL = re.compile(r"[百千万亿]+$")
+_BAD_NEXT = re.compile(r"[月日号时点秒]|分(?![钟之])|年代")  # dates, clock times, decades
+_SKIP_RES = [
+    re.compile(r"(?<![0-9])[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"),  # 2021-11-04
+    re.compile(r"(?<![0-9])[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}(?![0-9])"),  # 06.12.2020
+    re.compile(r"[〔\[(【][0-9]{4}[〕\])】][0-9]*号?"),  # 〔2021〕9号
+]
+_QUOTED = [  # (pattern on the original text, max length checked for sentence punctuation)
+    (re.compile(r"“([^“”\n]{1,20})”"), True),
+    (re.compile(r"‘([^‘’\n]{1,20})’"), True),
+    (re.compile(r"「([^「」\n]{1,20})」"), True),
+    (re.compile(r"『([^『』\n]{1,20})』"), True),
+    (re.compile(r"[\"＂]([^\"＂\n]{1,20})[\"＂]"), True),
+    (re.compile(r"《([^《》\n]{1,60})》"), False),
+]
+_SENTENCE_PUNCT = re.compile(r"[。，；！？,;!?]")
+
+
+def _blocked(text: str, f: str) -> bytearray:
+    """1 for characters that cannot belong to a value: periods, dates, quoted names."""
+    mask = bytearray(len(text))
+    spans = [(p.start, p.end) for p in find_periods(text)]
+    spans += [m.span() for rx in _SKIP_RES for m in rx.finditer(f)]
+    for rx, short in _QUOTED:
+        for m in rx.finditer(text):
+            if not (short and _SENTENCE_PUNCT.search(m[1])):
+                spans.append(m.span(1))
+    for s, e in spans:
+        mask[s:e] = b"\x01" * (e - s)
+    return mask
+
+
+def _glued(ch: str) -> bool:
+    return len(ch) == 1 and ch.isascii() and (ch.isalpha() or ch in "_+#@/\\&=")
+
+
+def _prefix(f: str, pos: int, floor: int, mask: bytearray) -> tuple[int, str | None]:
+    for word, label in _PREFIXES:
+        st = pos - len(word)
+        if st >= floor and f.startswith(word, st) and not any(mask[st:pos]):
+            if st and f[st - 1] in _PREFIX_EXCLUDE.get(word, ""):
+                return pos, None
+            return st, label
+    return pos, None
+
+
+def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> Value | None:
+    s, e = m.span()
+    if any(mask[s:e]):
+        return None
+    if m["ra"] is not None:  # ratio, unless it is a clock time (12:37) or 1:2:3
+        a, b = m["ra"], m["rb"]
+        clock = text[m.start("rb") - 1] != "∶" and f[s - 1 : s] not in ("比", "为")
+        clock = clock and len(a) <= 2 and int(a) <= 24 and re.fullmatch(r"[0-5][0-9]", b) is not None
+        if clock or Decimal(a) == 0 or re.match(r":[0-9]", f[e : e + 2]):
+            return None
+        return Value(s, e, text[s:e], _clean(Decimal(b) / Decimal(a)), "ratio", "ratio", None, text[s:e])
+    group = next(g for g in ("pa", "pc", "ar", "cn") if m[g] is not None)
+    num_s, num_e = m.span(group)
+    before, after = f[num_s - 1 : num_s], f[num_e : num_e + 1]
+    if before == "第" or _glued(before) or _glued(after):
+        return None
+    digits = m[group].replace(",", "")
+    mult, unit = m["mult"] or "", m["unit"] or ""
+    if group in ("pa", "pc"):
+        unit, suffix = "%", m["psuf"]
+    else:
+        suffix = m["suf"]
+        if not mult and not m["inf1"] and _BAD_NEXT.match(f, num_e):
+            return None
+        if group == "ar" and not (mult or unit or m["inf1"] or m["inf2"]):
+            line_start = num_s == 0 or before in "\n\r\t ("
+            if re.fullmatch(r"(?:19|20)[0-9]{2}", digits) or (line_start and after in ("、", ".", ")")):
+                return None  # a bare year, or a list marker such as "1." / "(2)"
+    if group in ("pc", "cn"):
+        n = _cn_int(digits)
+        if n is None or (group == "cn" and (not unit or (n < 10 and not mult))):
+            return None
+        base = Decimal(n)
+    else:
+        base = Decimal(digits)
+    start, pre = _prefix(f, s, floor, mask)
+    qualifier = (_SUFFIX[suffix] if suffix else None) or ("more_than" if m["inf1"] or m["inf2"] else pre)
+    unit = "个百分点" if unit == "百分点" else unit
+    kind = {"%": "percent", "个百分点": "percentage_point"}.get(unit, "count")
+    numeral_end = m.end("mult") if mult else num_e
+    return Value(
+        start, e, text[start:e], _clean(base * _factor(mult)), unit, kind, qualifier, text[num_s:numeral_end]
+    )
+
+
+def find_values(text: str) -> list[Value]:
+    """All value mentions in ``text``, sorted by start and non-overlapping."""
+    f = fold(text)
+    mask = _blocked(text, f)
+    out: list[Value] = []
+    for m in _VALUE_RE.finditer(f):
+        value = _build(m, text, f, mask, out[-1].end if out else 0)
+        if value is not None:
+            out.append(value)
+    for i, (a, b) in enumerate(pairwise(out)):  # ranges: 30-40人, 3至5万元
+        if not a.unit and a.kind == "count" and b.unit and b.start == a.end + 1 and f[a.end] in "-~至到":
+            a_tail, b_tail = _MULT_TAIL.search(fold(a.numeral_text)), _MULT_TAIL.search(fold(b.numeral_text))
+            shared = b_tail[0] if b_tail and not a_tail and fold(b.numeral_text)[0].isdigit() else ""
+            out[i] = replace(a, number=_clean(a.number * _factor(shared)), unit=b.unit, kind=b.kind)
+    return out
+
+
+def parse_value(surface: str) -> Value | None:
+    """Parse one surface form such as "超348万人"; None unless it is exactly one value.
+
+    Offsets are relative to ``surface`` (surrounding whitespace is allowed).
+    """
+    values = find_values(surface)
+    if len(values) != 1:
+        return None
+    v = values[0]
+    return v if not surface[: v.start].strip() and not surface[v.end :].strip() else None

@@ -1,0 +1,421 @@
+"""Tests for summarizer.normalize (values, periods, folding)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from itertools import pairwise
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from summarizer.normalize import QUALIFIERS, Period, Value, find_periods, find_values, fold, parse_value
+
+_SEED_DIRS = [Path(__file__).resolve().parents[1] / "seeds", Path("/work/shared/seeds")]
+SEED_DIR = next((d for d in _SEED_DIRS if d.is_dir() and any(d.glob("*.txt"))), None)
+SEEDS = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEED_DIR.glob("*.txt"))} if SEED_DIR else {}
+ALL_SEED_TEXT = "\n".join(SEEDS.values())
+needs_seeds = pytest.mark.skipif(not SEEDS, reason="seed articles not available")
+
+C, P, PP = "count", "percent", "percentage_point"
+
+# (snippet copied verbatim from a seed article, expected surface, number, unit, kind, qualifier)
+SEED_CASES: list[tuple[str, str, str, str, str, str | None]] = [
+    ("今年1-10月,全市城镇新增就业54.9万人", "54.9万人", "549000", "人", C, None),
+    ("累计降费减负262亿元", "262亿元", "26200000000", "元", C, None),
+    ("累计发放稳岗返还资金14.2亿元", "14.2亿元", "1420000000", "元", C, None),
+    ("为12.2万名失业人员", "12.2万名", "122000", "名", C, None),
+    ("发放失业保险金近9亿元", "近9亿元", "900000000", "元", C, "nearly"),
+    ("促进19.6万登记失业人员再就业", "19.6万", "196000", "", C, None),
+    ("就业率已超过90%", "超过90%", "90", "%", P, "more_than"),
+    ("专列8230趟次", "8230趟次", "8230", "趟次", C, None),
+    ("输送农民工19.3万人", "19.3万人", "193000", "人", C, None),
+    ("就业人数达到73.3万人", "达到73.3万人", "733000", "人", C, "reached"),
+    ("超过去年年底规模3.3万人", "3.3万人", "33000", "人", C, None),
+    ("已转产安置7631人", "7631人", "7631", "人", C, None),
+    ("转产就业率97.2%", "97.2%", "97.2", "%", P, None),
+    ("新增市场主体39.6万户", "39.6万户", "396000", "户", C, None),
+    ("同比增长12.9%", "12.9%", "12.9", "%", P, None),
+    ("发放创业担保贷款67.9亿元", "67.9亿元", "6790000000", "元", C, None),
+    ("扶持创业3.9万人", "3.9万人", "39000", "人", C, None),
+    ("等150余个特色职业", "150余个", "150", "个", C, "more_than"),
+    ("保持在20万人次以上", "20万人次以上", "200000", "人次", C, "at_least"),
+    ("17期直播已经促成", "17期", "17", "期", C, None),
+    ("已经促成3万余人就业", "3万余人", "30000", "人", C, "more_than"),
+    ("稳就业60余条政策干货", "60余条", "60", "条", C, "more_than"),
+    ("重点抓好5个关键词", "5个", "5", "个", C, None),
+    ("现有56人以上大班额", "56人以上", "56", "人", C, "at_least"),
+    ("评定15只警犬", "15只", "15", "只", C, None),
+    ("月薪约7000元", "约7000元", "7000", "元", C, "about"),
+    ("全市城镇新增就业64.8万人", "64.8万人", "648000", "人", C, None),
+    ("登记失业人员就业20.9万人", "20.9万人", "209000", "人", C, None),
+    ("就业困难人员就业10.8万人", "10.8万人", "108000", "人", C, None),
+    ("公共服务42场", "42场", "42", "场", C, None),
+    ("累计吸引1813万人次在线参与", "1813万人次", "18130000", "人次", C, None),
+    ("新增就业见习基地2136家", "2136家", "2136", "家", C, None),
+    ("为1.6万人发放就业见习补贴", "1.6万人", "16000", "人", C, None),
+    ("每年开发1万个创业工位", "1万个", "10000", "个", C, None),
+    ("分两批推出42件人社领域民生实事", "42件", "42", "件", C, None),
+    ("全市幼儿园(点)7446所", "7446所", "7446", "所", C, None),
+    ("全市幼儿园教职工10.41万人", "10.41万人", "104100", "人", C, None),
+    ("在园幼儿100.78万人", "100.78万人", "1007800", "人", C, None),
+    ("学前三年毛入园率90.3%", "90.3%", "90.3", "%", P, None),
+    ("同比提高1.3%", "1.3%", "1.3", "%", P, None),
+    ("公办园在园幼儿占比50.15%", "50.15%", "50.15", "%", P, None),
+    ("计划新增公办园90所", "90所", "90", "所", C, None),
+    ("推出了38项惠民措施", "38项", "38", "项", C, None),
+    ("目前已完成培训1.3万余人", "1.3万余人", "13000", "人", C, "more_than"),
+    ("确定了40家基层医疗机构", "40家", "40", "家", C, None),
+    ("城乡低保对象77.42万人", "77.42万人", "774200", "人", C, None),
+    ("城乡低保标准分别增长2.5%和3.27%", "2.5%", "2.5", "%", P, None),
+    ("城乡低保标准分别增长2.5%和3.27%", "3.27%", "3.27", "%", P, None),
+    ("差距缩小到1:0.82", "1:0.82", "0.82", "ratio", "ratio", None),
+    ("将24.43万脱贫及防止返贫监测对象", "24.43万", "244300", "", C, None),
+    ("确保全年城镇新增就业60万人以上", "60万人以上", "600000", "人", C, "at_least"),
+    ("筹集市场化岗位100万个", "100万个", "1000000", "个", C, None),
+    ("全年投入农村学校及薄弱学校改善资金12.63亿元", "12.63亿元", "1263000000", "元", C, None),
+    ("城乡初中综合差异系数降至0.415", "0.415", "0.415", "", C, None),
+    ("多媒体教室的学校达到100%", "达到100%", "100", "%", P, "reached"),
+    ("全市刑事案件立案同比下降18.2%", "18.2%", "18.2", "%", P, None),
+    ("较去年提升14.9个百分点", "14.9个百分点", "14.9", "个百分点", PP, None),
+    ("较去年提升3.2个百分点", "3.2个百分点", "3.2", "个百分点", PP, None),
+    ("追赃挽损1.02亿元", "1.02亿元", "102000000", "元", C, None),
+    ("配套制定衔接政策130余个", "130余个", "130", "个", C, "more_than"),
+    ("组建1.2万名监测信息员队伍", "1.2万名", "12000", "名", C, None),
+    ("户均享受帮扶措施3.6个", "3.6个", "3.6", "个", C, None),
+    ("就业规模稳定在79万人左右", "79万人左右", "790000", "人", C, "about"),
+    ("我市将60%以上的财政衔接补助资金", "60%以上", "60", "%", P, "at_least"),
+    ("先后侦办欺诈骗保案件193起", "193起", "193", "起", C, None),
+    ("新增学位9.8万个", "9.8万个", "98000", "个", C, None),
+    ("八类严重暴力犯罪现案破案率达97.6%", "达97.6%", "97.6", "%", P, "reached"),
+    ("发展特色项目1158个", "1158个", "1158", "个", C, None),
+    ("全区实现城镇新增就业5533人", "5533人", "5533", "人", C, None),
+    ("城镇调查失业率5.5%", "5.5%", "5.5", "%", P, None),
+    ("养老保险参保率巩固在95%以上", "95%以上", "95", "%", P, "at_least"),
+    ("全体居民人均消费支出的30%至40%动态调整", "30%", "30", "%", P, None),
+    ("全体居民人均消费支出的30%至40%动态调整", "40%", "40", "%", P, None),
+    ("养老机构床位比例达到70%以上", "达到70%以上", "70", "%", P, "at_least"),
+    ("90%以上的乡镇(街道)", "90%以上", "90", "%", P, "at_least"),
+    ("新增困难老年人家庭适老化改造1万户", "1万户", "10000", "户", C, None),
+    ("省级临床重点专科总数达到30个以上", "达到30个以上", "30", "个", C, "at_least"),
+    ("城镇居民人均可支配收入增长4.6%", "4.6%", "4.6", "%", P, None),
+]
+
+SYNTHETIC_CASES: list[tuple[str, str, str, str, str, str | None]] = [
+    ("投资1.2万亿元", "1.2万亿元", "1200000000000", "元", C, None),
+    ("参保超348万人", "超348万人", "3480000", "人", C, "more_than"),
+    ("新增就业５４．９万人", "５４．９万人", "549000", "人", C, None),
+    ("新增就業54.9萬人", "54.9萬人", "549000", "人", C, None),
+    ("減負262億元", "262億元", "26200000000", "元", C, None),
+    ("舉辦3萬餘場", "3萬餘場", "30000", "场", C, "more_than"),
+    ("近9億元", "近9億元", "900000000", "元", C, "nearly"),
+    ("超過90%", "超過90%", "90", "%", P, "more_than"),
+    ("提升2.5個百分點", "2.5個百分點", "2.5", "个百分点", PP, None),
+    ("共1,234人", "1,234人", "1234", "人", C, None),
+    ("共1，234人", "1，234人", "1234", "人", C, None),
+    ("吸纳十二万人", "十二万人", "120000", "人", C, None),
+    ("促成三万余人就业", "三万余人", "30000", "人", C, "more_than"),
+    ("缩小到1∶0.82", "1∶0.82", "0.82", "ratio", "ratio", None),
+    ("工作满15年", "15年", "15", "年", C, None),
+    ("不低于80%", "不低于80%", "80", "%", P, "at_least"),
+    ("不超过5000元", "不超过5000元", "5000", "元", C, "at_most"),
+    ("不足1万人", "不足1万人", "10000", "人", C, "less_than"),
+    ("将近100个", "将近100个", "100", "个", C, "nearly"),
+    ("占百分之三十", "百分之三十", "30", "%", P, None),
+    ("招聘5千人", "5千人", "5000", "人", C, None),
+    ("30-40人", "30", "30", "人", C, None),
+    ("3至5万元", "3", "30000", "元", C, None),
+    ("节约3亿元", "3亿元", "300000000", "元", C, None),
+]
+
+
+def _pick(text: str, surface: str) -> Value:
+    matches = [v for v in find_values(text) if v.surface == surface]
+    assert matches, f"{surface!r} not found in {text!r}: {find_values(text)}"
+    return matches[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "number", "unit", "kind", "qualifier"), SEED_CASES + SYNTHETIC_CASES
+)
+def test_value_table(
+    text: str, surface: str, number: str, unit: str, kind: str, qualifier: str | None
+) -> None:
+    v = _pick(text, surface)
+    assert text[v.start : v.end] == v.surface
+    assert (v.number, v.unit, v.kind, v.qualifier) == (Decimal(number), unit, kind, qualifier)
+    assert v.qualifier is None or v.qualifier in QUALIFIERS
+
+
+def test_table_is_large_enough() -> None:
+    assert len(SEED_CASES) >= 60
+
+
+@needs_seeds
+@pytest.mark.parametrize("case", SEED_CASES, ids=[c[1] for c in SEED_CASES])
+def test_seed_cases_found_in_whole_article(case: tuple[str, str, str, str, str, str | None]) -> None:
+    snippet, surface, number = case[:3]
+    name, text = next((n, t) for n, t in SEEDS.items() if snippet in t)
+    values = [v for v in find_values(text) if v.surface == surface and v.number == Decimal(number)]
+    assert values, f"{surface!r} missing from {name}"
+
+
+def test_numeral_text_and_offsets() -> None:
+    v = _pick("今年1-10月,全市城镇新增就业54.9万人。", "54.9万人")
+    assert (v.numeral_text, v.start, v.end) == ("54.9万", 16, 22)
+    assert _pick("转产就业率97.2%", "97.2%").number == Decimal("97.2")
+    assert str(_pick("新增54.9万人", "54.9万人").number) == "549000"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一是全面加强党对教育工作的领导。二是全面落实立德树人根本任务。",
+        "围绕“四个关键”、抓好“六个救助”",
+        "重点实施五大工程",
+        "优化“一老一小”服务体系",
+        "实行“一户一策一责任人”精准帮扶",
+        "坚持“三医联动”",
+        "强化两个赋能,建强三个板块,做优四个结合",
+        "我们将重点实施十大教育工程",
+        "“十四五”时期",
+        "十四五”时期,我市如何实现",
+        "十五五规划",
+        "围绕“416”科技创新战略布局、“33618”现代制造业集群体系",
+        "全市民政“13186”工作思路",
+        "探索“1234”改革路径,着力构建“675”紧密型区域医共体",
+        "持续加强“15+5”人社便民服务圈建设",
+        "三级“1+9+N”医养互嵌",
+        "巩固“城区10分钟”应急救援圈",
+        "抓好“农村学校教育信息化2.0行动计划”",
+        "实现“8个扩大”",
+        "10月26日,市委常委会召开会议。11月3日,记者采访",
+        "时间:2021-11-04 12:37人气",
+        "06.12.2020  07:42",
+        "(渝教基发〔2021〕9号)",
+        "2023年,重庆围绕",
+        "二〇二五年",
+        "今年1-10月",
+        "1—3月",
+        "截至10月底",
+        "到2027年,全市力争",
+        "5年过渡期已经过半",
+        "上午9点至下午5点30分",
+        "服务邮箱:4834222#qq.com",
+        "第3批",
+        "关乎千家万户“获得感”",
+        "党的十九届五中全会、市委五届九次全会",
+        "二十届三中全会",
+        "90年代",
+    ],
+)
+def test_not_values(text: str) -> None:
+    assert find_values(text) == []
+
+
+def _seed_items() -> list[tuple[str, str]]:
+    return list(SEEDS.items())
+
+
+@needs_seeds
+@pytest.mark.parametrize(("name", "text"), _seed_items(), ids=list(SEEDS))
+def test_seed_articles_invariants(name: str, text: str) -> None:
+    values = find_values(text)
+    assert values
+    plans = [p for p in find_periods(text) if p.kind == "plan"]
+    for v in values:
+        assert text[v.start : v.end] == v.surface
+        assert v.kind in {"count", "percent", "percentage_point", "ratio"}
+        assert not any(p.start < v.end and v.start < p.end for p in plans), v
+        assert "十四五" not in v.surface
+        is_year = fold(v.numeral_text).isdigit() and 1900 <= int(fold(v.numeral_text)) <= 2100
+        assert not (is_year and v.unit in ("", "年")), v
+    assert [v.start for v in values] == sorted(v.start for v in values)
+    assert all(a.end <= b.start for a, b in pairwise(values))
+    for p in find_periods(text, 2021):
+        assert text[p.start : p.end] == p.surface
+
+
+@needs_seeds
+def test_seed_plans_are_periods() -> None:
+    text = SEEDS.get("000_674fb140731dc5ae.txt", ALL_SEED_TEXT)
+    plans = [p for p in find_periods(text) if p.kind == "plan"]
+    assert len(plans) == text.count("十四五")
+    assert all((p.year_from, p.year_to) == (2021, 2025) for p in plans)
+
+
+# (text, article_year, surface, kind, year_from, year_to, month_from, month_to, relative)
+PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int | None, int | None, bool]] = [
+    ("今年1-10月,全市", None, "今年1-10月", "range_in_year", None, None, 1, 10, True),
+    ("今年1-10月,全市", 2020, "今年1-10月", "range_in_year", 2020, 2020, 1, 10, False),
+    ("1—3月", 2023, "1—3月", "range_in_year", 2023, 2023, 1, 3, False),
+    ("1至10月", None, "1至10月", "range_in_year", None, None, 1, 10, True),
+    ("2023年1-10月", None, "2023年1-10月", "range_in_year", 2023, 2023, 1, 10, False),
+    ("上半年", 2022, "上半年", "range_in_year", 2022, 2022, 1, 6, False),
+    ("截至10月底,全市", None, "截至10月底", "as_of", None, None, None, 10, True),
+    ("截至9月底", 2024, "截至9月底", "as_of", 2024, 2024, None, 9, False),
+    ("截至11月,城乡低保", 2023, "截至11月", "as_of", 2023, 2023, None, 11, False),
+    ("截至目前,全市", 2021, "截至目前", "as_of", 2021, 2021, None, None, False),
+    ("截至目前", None, "截至目前", "as_of", None, None, None, None, True),
+    ("一季度", None, "一季度", "quarter", None, None, 1, 3, True),
+    ("2023年第一季度", None, "2023年第一季度", "quarter", 2023, 2023, 1, 3, False),
+    ("前三季度", 2022, "前三季度", "quarter", 2022, 2022, 1, 9, False),
+    ("2023年,重庆", None, "2023年", "year", 2023, 2023, None, None, False),
+    ("2021年度", None, "2021年度", "year", 2021, 2021, None, None, False),
+    ("锚定2035年基本建成", None, "2035年", "year", 2035, 2035, None, None, False),
+    ("二〇二五年", None, "二〇二五年", "year", 2025, 2025, None, None, False),
+    ("2021-2025年", None, "2021-2025年", "year", 2021, 2025, None, None, False),
+    ("摄于2023年5月12日", None, "2023年5月12日", "year", 2023, 2023, 5, 5, False),
+    ("今年以来", None, "今年", "relative_year", None, None, None, None, True),
+    ("今年以来", 2021, "今年", "relative_year", 2021, 2021, None, None, False),
+    ("较去年提升", 2023, "去年", "relative_year", 2022, 2022, None, None, False),
+    ("明年", 2023, "明年", "relative_year", 2024, 2024, None, None, False),
+    ("按照上年度全体居民", 2022, "上年度", "relative_year", 2021, 2021, None, None, False),
+    ("超过去年年底规模", 2020, "去年年底", "relative_year", 2019, 2019, 12, 12, False),
+    ("到2027年,全市力争", None, "到2027年", "deadline", None, 2027, None, None, False),
+    ("到2022年基本消除", None, "到2022年", "deadline", None, 2022, None, None, False),
+    ("年底前可完成", None, "年底前", "deadline", None, None, None, 12, True),
+    ("年底前可完成", 2021, "年底前", "deadline", None, 2021, None, 12, False),
+    ("12月底前,通过", None, "12月底前", "deadline", None, None, None, 12, True),
+    ("2025年底前", None, "2025年底前", "deadline", None, 2025, None, 12, False),
+    ("十四五", None, "十四五", "plan", 2021, 2025, None, None, False),
+    ("“十四五”时期", None, "“十四五”时期", "plan", 2021, 2025, None, None, False),
+    ("十三五", None, "十三五", "plan", 2016, 2020, None, None, False),
+    ("十五五", None, "十五五", "plan", 2026, 2030, None, None, False),
+    ("今后五年,全市", None, "今后五年", "years_span", None, None, None, None, True),
+    ("今后五年,全市", 2021, "今后五年", "years_span", 2021, 2025, None, None, False),
+    ("近3年", 2023, "近3年", "years_span", 2021, 2023, None, None, False),
+    ("5年过渡期", None, "5年过渡期", "years_span", None, None, None, None, False),
+    # traditional forms
+    ("今後五年", 2021, "今後五年", "years_span", 2021, 2025, None, None, False),
+    ("“十四五”時期", None, "“十四五”時期", "plan", 2021, 2025, None, None, False),
+    ("5年過渡期", None, "5年過渡期", "years_span", None, None, None, None, False),
+    ("２０２３年", None, "２０２３年", "year", 2023, 2023, None, None, False),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "surface", "kind", "yf", "yt", "mf", "mt", "relative"), PERIOD_CASES
+)
+def test_period_table(
+    text: str,
+    year: int | None,
+    surface: str,
+    kind: str,
+    yf: int | None,
+    yt: int | None,
+    mf: int | None,
+    mt: int | None,
+    relative: bool,
+) -> None:
+    periods = [p for p in find_periods(text, year) if p.surface == surface]
+    assert periods, find_periods(text, year)
+    p = periods[0]
+    assert text[p.start : p.end] == surface
+    assert (p.kind, p.year_from, p.year_to, p.month_from, p.month_to, p.relative) == (
+        kind,
+        yf,
+        yt,
+        mf,
+        mt,
+        relative,
+    )
+
+
+def test_periods_not_in_dates_or_words() -> None:
+    assert find_periods("时间:2021-11-04 12:37") == []
+    assert find_periods("如今年轻人") == []
+    assert find_periods("说明年度计划") == []
+    assert find_periods("彻底前进") == []
+
+
+@pytest.mark.parametrize(
+    ("simplified", "traditional"),
+    [
+        ("54.9万人", "54.9萬人"),
+        ("262亿元", "262億元"),
+        ("3万余场", "3萬餘場"),
+        ("超过90%", "超過90%"),
+        ("14.9个百分点", "14.9個百分點"),
+        ("不低于80%", "不低於80%"),
+        ("将近100个", "將近100個"),
+        ("20万人次以上", "20萬人次以上"),
+        ("54.9万人", "５４．９万人"),
+        ("12.9%", "12.9％"),
+    ],
+)
+def test_simplified_and_traditional_agree(simplified: str, traditional: str) -> None:
+    a, b = parse_value(simplified), parse_value(traditional)
+    assert a is not None and b is not None
+    assert (a.number, a.unit, a.kind, a.qualifier) == (b.number, b.unit, b.kind, b.qualifier)
+    assert b.surface == traditional
+
+
+def test_parse_value() -> None:
+    v = parse_value("超348万人")
+    assert v == Value(0, 6, "超348万人", Decimal("3480000"), "人", "count", "more_than", "348万")
+    assert parse_value(" 97.2% ") is not None
+    assert parse_value("二〇二五年") is None
+    assert parse_value("2023年") is None
+    assert parse_value("“416”") is None
+    assert parse_value("5人和6人") is None
+    assert parse_value("") is None
+
+
+def test_fold() -> None:
+    assert fold("５４．９萬人，１２％") == "54.9万人,12%"
+    assert fold("“十四五”") == '"十四五"'
+    assert fold("1∶0.82") == "1:0.82"
+    assert fold("兩個百分點餘約過") == "两个百分点余约过"
+    assert isinstance(find_periods("今年")[0], Period)
+
+
+# ---------------------------------------------------------------------------- properties
+
+MULTIPLIERS = {
+    "": 1,
+    "百": 100,
+    "千": 1000,
+    "万": 10**4,
+    "亿": 10**8,
+    "万亿": 10**12,
+    "萬": 10**4,
+    "億": 10**8,
+}
+
+
+@given(
+    st.decimals(min_value=0, max_value=10**6, places=2, allow_nan=False, allow_infinity=False),
+    st.sampled_from(sorted(MULTIPLIERS)),
+)
+def test_parse_value_multiplier_property(d: Decimal, mult: str) -> None:
+    v = parse_value(f"{d:f}{mult}人")
+    assert v is not None
+    assert v.number == d * MULTIPLIERS[mult]
+    assert v.unit == "人"
+
+
+@given(st.text())
+def test_fold_preserves_length(s: str) -> None:
+    assert len(fold(s)) == len(s)
+
+
+_ALPHABET = st.sampled_from(
+    list(
+        "0123456789０１２.,，:∶%％-—至万亿萬億千百余餘多人次元个個户所年月日号前底季度今去明截至近超约达以上下左右"
+    )
+    + list('一二三四五六七八九十〇两第是“”「」"《》 \n（）〔〕#+A')
+    + ["十四五", "个百分点", "过渡期", "今后", "以上", "百分之"]
+)
+
+
+@given(st.one_of(st.text(), st.lists(_ALPHABET, max_size=40).map("".join)))
+def test_find_values_offsets_property(text: str) -> None:
+    values = find_values(text)
+    for v in values:
+        assert text[v.start : v.end] == v.surface
+        assert v.start < v.end
+    assert all(a.end <= b.start for a, b in pairwise(values))
+    for p in find_periods(text, 2024):
+        assert text[p.start : p.end] == p.surface
