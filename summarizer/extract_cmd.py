@@ -7,6 +7,7 @@ import signal
 import sys
 import time
 from collections.abc import Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
@@ -96,12 +97,11 @@ def extract_command(
     try:
         with _maybe_endpoint(deterministic, base_url, api_key, model, embedded_model,
                              timeout, max_retries) as endpoint:
-            llm = LLM(endpoint, cache) if endpoint else None
             workers = concurrency or (1 if endpoint is None or endpoint.embedded else 8)
+            llm = LLM(endpoint, cache, max_in_flight=workers) if endpoint else None
             with _progress() as progress:
                 task = progress.add_task("articles", total=len(files))
-                for path in files:
-                    result = _one(path, llm, workers, chunk_chars, max_bytes, out)
+                for path, result in _run_all(files, llm, workers, chunk_chars, max_bytes, out):
                     failed += result.failed
                     totals["articles"] += 1
                     for k in ("llm_calls", "cache_hits", "prompt_tokens", "completion_tokens"):
@@ -121,6 +121,31 @@ def extract_command(
     totals["seconds"] = round(time.monotonic() - started, 2)  # type: ignore[assignment]
     err.print(json.dumps({"run": totals, "failed": failed}, ensure_ascii=False))
     raise typer.Exit(1 if failed else 0)
+
+
+def _run_all(files: list[str], llm: LLM | None, workers: int, chunk_chars: int, max_bytes: int,
+             out: Path) -> Iterator[tuple[str, ArticleResult]]:
+    """Articles run `workers` at a time (LLM calls in flight are capped by the LLM itself);
+    at most 2 x workers results are pending, so memory stays flat in the batch size."""
+    pool = ThreadPoolExecutor(max_workers=workers)
+    try:
+        pending: dict[Future[ArticleResult], str] = {}
+        queue = iter(files)
+        for path in queue:
+            pending[pool.submit(_one, path, llm, workers, chunk_chars, max_bytes, out)] = path
+            if len(pending) >= 2 * workers:
+                break
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                yield pending.pop(fut), fut.result()
+                nxt = next(queue, None)
+                if nxt is not None:
+                    pending[pool.submit(_one, nxt, llm, workers, chunk_chars, max_bytes, out)] = nxt
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # Ctrl-C: do not wait for queued work
+        raise
+    pool.shutdown()
 
 
 def _one(path: str, llm: LLM | None, workers: int, chunk_chars: int, max_bytes: int,

@@ -71,8 +71,10 @@ def schema_hash(schema: dict[str, Any]) -> str:
 
 
 class LLM:
-    def __init__(self, endpoint: Endpoint, cache_dir: Path | None, reasks: int = 1) -> None:
+    def __init__(self, endpoint: Endpoint, cache_dir: Path | None, reasks: int = 1,
+                 max_in_flight: int = 1) -> None:
         self.endpoint = endpoint
+        self.in_flight = threading.BoundedSemaphore(max_in_flight)
         self.cache = diskcache.Cache(str(cache_dir)) if cache_dir else None
         self.reasks = reasks
         raw = openai.OpenAI(base_url=endpoint.base_url, api_key=endpoint.api_key,
@@ -113,12 +115,13 @@ class LLM:
             retry=retry_if_exception_type((ValidationError, JSONDecodeError)),
             reraise=True,
         )
-        started = time.monotonic()
         try:
-            result, completion = self.client.create_with_completion(
-                model=self.endpoint.model, messages=messages,  # type: ignore[arg-type]
-                response_model=response_model, max_retries=retrying, **params, **extra,
-            )
+            with self.in_flight:
+                started = time.monotonic()
+                result, completion = self.client.create_with_completion(
+                    model=self.endpoint.model, messages=messages,  # type: ignore[arg-type]
+                    response_model=response_model, max_retries=retrying, **params, **extra,
+                )
         except _FATAL as exc:
             raise LLMError(_describe(exc)) from None
         except instructor.core.InstructorRetryException as exc:
