@@ -18,7 +18,7 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|目前|截至目前|截至\S{0,6}?[底末]|今年以来|今年|去年|全年|"
     r"\d{4}年(?:度)?|\d{1,2}[-—至]\d{1,2}月|[一二三四]季度|上半年|下半年|"
-    r"全市|全区|全县|全省|我市|我区|我县|我省|本市|共|累计为|在|为|对|将|已|已经)+"
+    r"全市|全区|全县|全省|我市|我区|我县|我省|本市|共|累计为|在|为|对|将|已|已经|确保|力争|争取|预计|计划|要)+"
 )
 _TRAIL = re.compile(
     r"(?:达到|达|为|是|约|共|累计|超过|超|近|突破|分别|分别为|实现|保持在|稳定在|巩固在|占)+$"
@@ -34,8 +34,21 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(r"^\s*(?:\d{4}年[,，]|今年以来|今年[,，1-9]|截至|截止|近年来|目前|去年|此前|自.{0,12}以来|据)")
 _PAST_ANYWHERE = re.compile(r"已经|已(?!有)|累计|成功|实现了|取得")
+_FINAL = re.compile(r"[。！？!?；;…：:][”’」』）)\"']*$")
+_FORWARD_QUESTION = re.compile(r"将|下一步|今后|重点|准备|打算|计划")
 _QUESTION = re.compile(r"[?？]\s*$|如何|怎样|什么|哪些")
 _DIRECTIVE = re.compile(r"^\s*(?:【报告内容】|市委.{0,12}会议|.{0,8}会议(?:强调|提出|指出))")
+
+
+_STRUCTURAL = re.compile(
+    r"^(?:个|大|项|条)?(?:关键词|方面|层级|任务|环节|原则|步|类|级|重点|方向|板块|结合|赋能|导向|维度|阶段|专题|抓手)"
+)
+
+
+def is_structural(text: str, value: Value) -> bool:
+    """'5个关键词', '四个方面', '3个层级': counts that structure the speech, not measurements."""
+    after = text[value.end:value.end + 4]
+    return value.unit in ("个", "大", "项", "条", "") and bool(_STRUCTURAL.match(after))
 
 
 def sentence_of(sentences: tuple[Sentence, ...], offset: int) -> Sentence | None:
@@ -125,6 +138,13 @@ def build_commitment(text: str, idx: int, sentence: Sentence, targets: list[Valu
     )
 
 
+def forward_cue(sentence: str) -> int | None:
+    """Offset of the first forward-looking cue (将, 力争, 确保, 到2027年 …) in a sentence."""
+    body_start = _label_len(sentence)
+    cue = _FUTURE.search(sentence, body_start)
+    return cue.start() if cue else None
+
+
 def _label_len(sentence: str) -> int:
     """Length of a leading speaker label or section tag: 「黄政:」, 「【权威解读】党代表程晓红(…):」."""
     m = re.match(r"^\s*(?:【[^】]{1,10}】)?[^，,。：:“”]{1,40}[:：]", sentence)
@@ -135,24 +155,35 @@ def _label_len(sentence: str) -> int:
 
 class PlanScope:
     """Which sentences are forward-looking: a sentence with a forward cue opens a plan scope that
-    covers the following sentences of the same speaker turn (enumerated items, headings) until a
-    sentence reports the past or the turn changes."""
+    covers the following sentences (enumerated items, item headings) until a sentence reports the
+    past or the turn changes. In a named official's turn the scope crosses paragraphs; outside
+    one it ends with the paragraph. Headlines and bullets without sentence-final punctuation are
+    never commitments (they repeat the body) and leave the scope as it is."""
 
     def __init__(self) -> None:
-        self.turn: object = None
+        self.where: object = None
         self.open = False
+        self.asked_forward = False  # the last question asked about plans: the answer opens a scope
 
-    def step(self, sentence: str, turn: object) -> tuple[bool, int | None]:
+    def step(self, sentence: str, turn: str | None, paragraph: int) -> tuple[bool, int | None]:
         """(is this sentence a commitment, offset in it where the forward part starts)."""
-        if turn != self.turn:
-            self.turn, self.open = turn, False
-        body = sentence[_label_len(sentence):]
-        if _QUESTION.search(body) or _DIRECTIVE.match(body):
+        where = turn if turn is not None else ("paragraph", paragraph)
+        if where != self.where:
+            self.where, self.open = where, bool(turn is not None and self.asked_forward)
+            self.asked_forward = False
+        label = _label_len(sentence)
+        body = sentence[label:].strip()
+        if len(body) < 4 or (not _FINAL.search(body) and len(body) < 80):
+            return False, None
+        if _QUESTION.search(body):
+            self.asked_forward = turn is None and bool(_FORWARD_QUESTION.search(body))
+            return False, None
+        if _DIRECTIVE.match(body):
             return False, None
         cue = _FUTURE.search(body)
         if cue:
             self.open = True
-            return True, _label_len(sentence) + cue.start()
+            return True, sentence.find(body) + cue.start()
         if _PAST.match(body) or _PAST_ANYWHERE.search(body):
             self.open = False
             return False, None

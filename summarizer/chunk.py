@@ -57,7 +57,7 @@ def _emit(text: str, start: int, end: int, out: list[Sentence], max_len: int) ->
     out.append(Sentence(start, end, text[start:end]))
 
 
-def make_chunks(text: str, budget: int = 1500) -> list[Chunk]:
+def make_chunks(text: str, budget: int = 2400) -> list[Chunk]:
     """Group whole sentences into chunks of at most `budget` characters, preferring paragraph
     ends as boundaries. Sentences are capped at half the budget, so none is ever split across."""
     sentences = split_sentences(text, max_len=max(50, budget // 2))

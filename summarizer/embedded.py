@@ -22,6 +22,7 @@ import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
+from typing import IO
 
 from summarizer.errors import ModelSetupError
 
@@ -165,6 +166,14 @@ class EmbeddedServer:
         started = time.monotonic()
         # Own process group, so Ctrl-C in the terminal reaches us and we stop it ourselves.
         self.proc = subprocess.Popen(cmd, stdout=log, stderr=log, start_new_session=True)
+        try:
+            self._wait_ready(log, started)
+        except BaseException:  # Ctrl-C or SIGTERM while loading: __exit__ will not run
+            self.stop()
+            raise
+
+    def _wait_ready(self, log: IO[bytes], started: float) -> None:
+        assert self.proc is not None
         while time.monotonic() - started < self.startup_timeout:
             if self.proc.poll() is not None:
                 log.seek(0)
@@ -178,7 +187,6 @@ class EmbeddedServer:
             except (urllib.error.URLError, OSError):
                 pass
             time.sleep(0.25)
-        self.stop()
         raise ModelSetupError(f"embedded model server did not answer in {self.startup_timeout}s")
 
     def stop(self) -> None:

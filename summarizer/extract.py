@@ -84,5 +84,5 @@ def label_chunk(llm: LLM, view: ChunkView, stats: Stats) -> ChunkLabels:
     messages = [{"role": "system", "content": prompt.text},
                 {"role": "user", "content": render_user(view)}]
     labels = llm.extract(messages, ChunkLabels, grammar_schema(), prompt.key, stats,
-                         params={"max_tokens": 600})
+                         params={"max_tokens": 400})
     return labels

@@ -15,17 +15,20 @@ from typing import Any
 
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from summarizer.embedded import DEFAULT_MODEL, MODELS, EmbeddedServer, default_cache_root, ensure_model
 from summarizer.errors import SummarizerError
 from summarizer.ingest import DEFAULT_MAX_BYTES, discover, load_article
-from summarizer.llm import LLM, Endpoint
+from summarizer.llm import LLM, Endpoint, EndpointError
 from summarizer.models import ArticleResult, ErrorItem, Source
 from summarizer.pipeline import run_article
 from summarizer.write import output_path, write_json
 
-err = Console(stderr=True)
+# soft_wrap: a message stays one line however long (no hard wraps at the console width).
+# Messages are escape()d: "[b]" in a path or ".[local]" in advice is text, not rich markup.
+err = Console(stderr=True, soft_wrap=True)
 
 
 @contextmanager
@@ -76,24 +79,28 @@ def extract_command(
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the cache."),
     concurrency: int | None = typer.Option(None, "--concurrency", min=1,
                                            help="Requests in flight (default 1 embedded, 8 API)."),
-    chunk_chars: int = typer.Option(1500, "--chunk-chars", min=200, help="Chunk size budget."),
+    chunk_chars: int = typer.Option(2400, "--chunk-chars", min=200, help="Chunk size budget."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Input size limit."),
     timeout: float = typer.Option(120.0, "--timeout", help="Seconds per LLM request."),
     max_retries: int = typer.Option(4, "--max-retries", min=0,
                                     help="Retries of a failed request (429/5xx/connection)."),
+    strict: bool = typer.Option(False, "--strict",
+                                help="Drop rejected (ungrounded) proposals instead of listing them."),
     deterministic: bool = typer.Option(False, "--deterministic",
                                        help="No LLM: patterns and rules only (the baseline)."),
 ) -> None:
     """Extract officials, metrics and commitments from articles into OUT/<stem>.json."""
     signal.signal(signal.SIGTERM, _sigterm)
     files, problems = discover(inputs)
+    files = _unique_outputs(files, problems)
     for path, problem in problems:
-        err.print(f"[red]error[/red] {path}: {problem}")
+        err.print(f"[red]error[/red] {escape(f'{path}: {problem}')}")
     cache = None if no_cache else (cache_dir or default_cache_root() / "llm")
     failed = len(problems)
     started = time.monotonic()
     totals = {"articles": 0, "llm_calls": 0, "cache_hits": 0, "prompt_tokens": 0,
               "completion_tokens": 0}
+    llm: LLM | None = None
     try:
         with _maybe_endpoint(deterministic, base_url, api_key, model, embedded_model,
                              timeout, max_retries) as endpoint:
@@ -101,7 +108,11 @@ def extract_command(
             llm = LLM(endpoint, cache, max_in_flight=workers) if endpoint else None
             with _progress() as progress:
                 task = progress.add_task("articles", total=len(files))
-                for path, result in _run_all(files, llm, workers, chunk_chars, max_bytes, out):
+                results = _run_all(files, llm, workers, chunk_chars, max_bytes, out, strict)
+                for path, result in results:
+                    if llm is not None and llm.fatal is not None:
+                        results.close()  # stop the batch: every later call would fail the same way
+                        raise llm.fatal
                     failed += result.failed
                     totals["articles"] += 1
                     for k in ("llm_calls", "cache_hits", "prompt_tokens", "completion_tokens"):
@@ -110,21 +121,39 @@ def extract_command(
                         f"{Path(path).name} · calls {totals['llm_calls']} · cache "
                         f"{totals['cache_hits']} · tokens {totals['prompt_tokens']}"
                         f"+{totals['completion_tokens']}"))
-            if llm:
-                llm.close()
     except SummarizerError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         err.print("[red]interrupted[/red]: outputs written so far are complete")
         raise typer.Exit(130) from None
+    finally:
+        if llm is not None:
+            llm.close()
     totals["seconds"] = round(time.monotonic() - started, 2)  # type: ignore[assignment]
-    err.print(json.dumps({"run": totals, "failed": failed}, ensure_ascii=False))
+    err.print(json.dumps({"run": totals, "failed": failed}, ensure_ascii=False), markup=False,
+              highlight=False)
     raise typer.Exit(1 if failed else 0)
 
 
+def _unique_outputs(files: list[str], problems: list[tuple[str, str]]) -> list[str]:
+    """Two inputs with one stem (a/x.txt, b/x.html) would write one OUT/x.json: the later one
+    is reported as an input problem instead of silently overwriting the first one's output."""
+    owner: dict[str, str] = {}
+    kept = []
+    for path in files:
+        stem = "stdin" if path == "-" else Path(path).stem
+        if stem in owner:
+            problems.append((path, f"its output {stem}.json would overwrite that of {owner[stem]}; "
+                                   "rename one of them or extract it with another --out"))
+            continue
+        owner[stem] = path
+        kept.append(path)
+    return kept
+
+
 def _run_all(files: list[str], llm: LLM | None, workers: int, chunk_chars: int, max_bytes: int,
-             out: Path) -> Iterator[tuple[str, ArticleResult]]:
+             out: Path, strict: bool) -> Iterator[tuple[str, ArticleResult]]:
     """Articles run `workers` at a time (LLM calls in flight are capped by the LLM itself);
     at most 2 x workers results are pending, so memory stays flat in the batch size."""
     pool = ThreadPoolExecutor(max_workers=workers)
@@ -132,7 +161,7 @@ def _run_all(files: list[str], llm: LLM | None, workers: int, chunk_chars: int, 
         pending: dict[Future[ArticleResult], str] = {}
         queue = iter(files)
         for path in queue:
-            pending[pool.submit(_one, path, llm, workers, chunk_chars, max_bytes, out)] = path
+            pending[pool.submit(_one, path, llm, workers, chunk_chars, max_bytes, out, strict)] = path
             if len(pending) >= 2 * workers:
                 break
         while pending:
@@ -141,29 +170,39 @@ def _run_all(files: list[str], llm: LLM | None, workers: int, chunk_chars: int, 
                 yield pending.pop(fut), fut.result()
                 nxt = next(queue, None)
                 if nxt is not None:
-                    pending[pool.submit(_one, nxt, llm, workers, chunk_chars, max_bytes, out)] = nxt
+                    pending[pool.submit(_one, nxt, llm, workers, chunk_chars, max_bytes, out, strict)] = nxt
     except BaseException:
         pool.shutdown(wait=False, cancel_futures=True)  # Ctrl-C: do not wait for queued work
+        if llm is not None and llm.fatal is None:  # calls not yet sent fail at once
+            llm.fatal = EndpointError("the run was stopped")
         raise
     pool.shutdown()
 
 
 def _one(path: str, llm: LLM | None, workers: int, chunk_chars: int, max_bytes: int,
-         out: Path) -> ArticleResult:
+         out: Path, strict: bool) -> ArticleResult:
     try:
         article = load_article(path, max_bytes)
     except SummarizerError as exc:
-        err.print(f"[red]error[/red] {exc}")
+        err.print(f"[red]error[/red] {escape(str(exc))}")
         failed = ArticleResult(source=Source(file=Path(path).name), text="",
                                errors=[ErrorItem(stage="ingest", reason=str(exc))])
         if path != "-" and Path(path).is_file():
             write_json(output_path(out, Path(path).stem), failed.model_dump_json(indent=2))
         return failed
-    result = run_article(article, llm, workers, chunk_chars)
+    try:
+        result = run_article(article, llm, workers, chunk_chars, strict)
+    except Exception as exc:  # a bug must fail this article, not the batch (nor print a traceback)
+        reason = f"internal error: {type(exc).__name__}: {exc}"
+        result = ArticleResult(source=article.source, text=article.text, dropped=article.dropped,
+                               errors=[ErrorItem(stage="extract", reason=reason)])
+    if llm is not None and llm.fatal is not None:
+        return result  # the run stops with one message; no output claims this article failed
     target = output_path(out, article.stem)
     write_json(target, result.model_dump_json(indent=2))
     for e in result.errors:
-        err.print(f"[yellow]warning[/yellow] {path}: chunk {e.chunk}: {e.reason}")
+        where = f"chunk {e.chunk}: " if e.chunk is not None else ""
+        err.print(f"[yellow]warning[/yellow] {escape(f'{path}: {where}{e.reason}')}")
     return result
 
 

@@ -14,6 +14,13 @@ from rapidfuzz import fuzz
 from summarizer.models import Status
 from summarizer.normalize import fold
 
+# Models rewrite “” as ‘’ or 「」: compare all quote marks as one (still one-to-one).
+_QUOTES = str.maketrans({"'": '"', "「": '"', "」": '"', "『": '"', "』": '"'})
+
+
+def _fold(text: str) -> str:
+    return fold(text).translate(_QUOTES)
+
 
 @dataclass(frozen=True)
 class Located:
@@ -32,7 +39,7 @@ def locate(needle: str, text: str, near: int | None = None, window: int = 400,
     hit = _closest(text, needle, lo, hi, near)
     if hit is not None:
         return Located(hit, hit + len(needle), "verified")
-    folded_text, folded_needle = fold(text), fold(needle)
+    folded_text, folded_needle = _fold(text), _fold(needle)
     hit = _closest(folded_text, folded_needle, lo, hi, near)
     if hit is not None:
         return Located(hit, hit + len(needle), "normalized")

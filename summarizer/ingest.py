@@ -74,28 +74,44 @@ def discover(inputs: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
     return files, problems
 
 
+# Byte-order marks name their encoding (UTF-32 before UTF-16: its LE mark starts the same).
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe\x00\x00", "utf-32-le"),
+         (b"\x00\x00\xfe\xff", "utf-32-be"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+# Legacy Chinese encodings are tried first: on short texts an unrestricted guess often picks
+# a Korean or Japanese code page for GBK bytes (measured: 6 characters of GBK came out as cp949).
+_CHINESE_ENCODINGS = ["gb18030", "big5", "big5hkscs"]
+
+
 def decode(data: bytes, name: str) -> str:
-    if not data.strip():
-        raise InputError(f"{name}: file is empty")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError:
-        if b"\x00" in data[:4096]:
-            raise InputError(f"{name}: binary file, not text") from None
-        best = from_bytes(data).best()
-        if best is None:
-            raise InputError(f"{name}: cannot detect the text encoding") from None
-        text = str(best)
+    if not data:
+        raise InputError(f"{name}: file is empty (0 bytes)")
+    bom = next(((mark, codec) for mark, codec in _BOMS if data.startswith(mark)), None)
+    if bom is not None:
+        try:
+            text = data[len(bom[0]):].decode(bom[1])
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: undecodable bytes: not valid {bom[1]} although it starts "
+                             "with that byte-order mark") from None
+    else:
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            if b"\x00" in data[:4096]:
+                raise InputError(f"{name}: binary file, not text") from None
+            best = from_bytes(data, cp_isolation=_CHINESE_ENCODINGS).best() or from_bytes(data).best()
+            if best is None:
+                raise InputError(f"{name}: undecodable bytes: not UTF-8, GBK/GB18030 or Big5 "
+                                 "text") from None
+            text = str(best)
     if "\x00" in text:
         raise InputError(f"{name}: binary file, not text")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(f"{name}: file has only whitespace")
-    bad = sum(1 for ch in text[:20000] if unicodedata.category(ch) in ("Cc", "Co", "Cs")
-              and ch not in "\n\t")
-    if bad > 0.01 * min(len(text), 20000):
+    sample = text[:20000]
+    bad = sum(1 for ch in sample if ch == "\ufffd" or (
+        unicodedata.category(ch) in ("Cc", "Co", "Cs", "Cn") and ch not in "\n\t"))
+    if bad > 0.01 * len(sample):
         raise InputError(f"{name}: binary or undecodable content")
     return text
 
@@ -112,7 +128,10 @@ def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
         if size > max_bytes:
             raise InputError(f"{path}: {size} bytes is over the size limit of {max_bytes} "
                              "(raise it with --max-bytes)")
-        data = p.read_bytes()
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     if len(data) > max_bytes:
         raise InputError(f"{path}: over the size limit of {max_bytes} bytes")
     raw = decode(data, path)

@@ -2,13 +2,16 @@
 
 Retries live in exactly one layer per failure kind: the openai client retries transport errors,
 408/409/429 (honouring Retry-After) and 5xx; instructor re-asks (through tenacity) only when the
-model's output fails JSON parsing or validation. Failures are never cached.
+model's output fails JSON parsing or validation. Failures are never cached. A rejected key or
+an unknown endpoint/model (401/403/404) fails every later call too: the first one makes the
+`LLM` refuse all further calls (`LLM.fatal`), so a batch stops instead of retrying per article.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import threading
 import time
 from dataclasses import dataclass, field
@@ -19,6 +22,7 @@ from typing import Any, TypeVar
 import diskcache
 import instructor
 import openai
+from instructor.core import InstructorRetryException
 from pydantic import BaseModel, ValidationError
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
@@ -26,8 +30,17 @@ from summarizer.errors import LLMError
 
 T = TypeVar("T", bound=BaseModel)
 
-_FATAL = (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError,
-          openai.BadRequestError)
+# Not retried (nor is a 400, which is about one request only): these fail every request of a run.
+_RUN_FATAL = (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError)
+
+# instructor logs every failed attempt at ERROR level (with the server's answer); without a
+# handler Python prints those on stderr. The failure reaches the user once, as an LLMError.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
+logging.getLogger("instructor").propagate = False
+
+
+class EndpointError(LLMError):
+    """The endpoint refuses every request (bad key, no such endpoint or model): fatal for a run."""
 
 
 @dataclass(frozen=True)
@@ -77,6 +90,7 @@ class LLM:
         self.in_flight = threading.BoundedSemaphore(max_in_flight)
         self.cache = diskcache.Cache(str(cache_dir)) if cache_dir else None
         self.reasks = reasks
+        self.fatal: EndpointError | None = None
         raw = openai.OpenAI(base_url=endpoint.base_url, api_key=endpoint.api_key,
                             timeout=endpoint.timeout, max_retries=endpoint.max_retries)
         self.client = instructor.from_openai(raw, mode=instructor.Mode.JSON)
@@ -98,13 +112,20 @@ class LLM:
                 grammar_schema: dict[str, Any], prompt_version: str, stats: Stats,
                 params: dict[str, Any] | None = None) -> T:
         """Return a validated `response_model`, from the cache when possible."""
+        if self.fatal is not None:
+            raise EndpointError(str(self.fatal))
         params = {"temperature": 0.0, "max_tokens": 1200, **(params or {})}
         key = self.cache_key(messages, grammar_schema, params, prompt_version)
         if self.cache is not None:
             hit = self.cache.get(key)
             if isinstance(hit, str):
-                stats.add(hits=1)
-                return response_model.model_validate_json(hit)
+                try:
+                    cached = response_model.model_validate_json(hit)
+                except ValidationError:
+                    pass  # an entry the current schema no longer accepts: ask again
+                else:
+                    stats.add(hits=1)
+                    return cached
         extra: dict[str, Any] = {}
         if self.endpoint.grammar:
             extra["extra_body"] = {
@@ -115,25 +136,27 @@ class LLM:
             retry=retry_if_exception_type((ValidationError, JSONDecodeError)),
             reraise=True,
         )
-        try:
-            with self.in_flight:
+        # The fatal check and the mapping of errors (which may set `fatal`) happen while this
+        # call still holds its slot, so no waiting call starts after a 401 has come back.
+        with self.in_flight:
+            if self.fatal is not None:
+                raise EndpointError(str(self.fatal))
+            try:
                 started = time.monotonic()
                 result, completion = self.client.create_with_completion(
                     model=self.endpoint.model, messages=messages,  # type: ignore[arg-type]
                     response_model=response_model, max_retries=retrying, **params, **extra,
                 )
-        except _FATAL as exc:
-            raise LLMError(_describe(exc)) from None
-        except instructor.core.InstructorRetryException as exc:
-            cause = exc.__cause__
-            if isinstance(cause, openai.APIError):
-                raise LLMError(_describe(cause)) from None
-            raise LLMError(f"model output failed validation after {exc.n_attempts} attempts: "
-                           f"{str(exc)[:300]}") from None
-        except openai.APIError as exc:
-            raise LLMError(_describe(exc)) from None
-        except (ValidationError, JSONDecodeError) as exc:
-            raise LLMError(f"model output failed validation: {str(exc)[:300]}") from None
+            except InstructorRetryException as exc:
+                cause = exc.__cause__
+                if isinstance(cause, openai.APIError):
+                    raise self._api_error(cause) from None
+                raise LLMError(f"model output failed validation after {exc.n_attempts} attempts: "
+                               f"{_invalid(cause or exc)}") from None
+            except openai.APIError as exc:
+                raise self._api_error(exc) from None
+            except (ValidationError, JSONDecodeError) as exc:
+                raise LLMError(f"model output failed validation: {_invalid(exc)}") from None
         usage = getattr(completion, "usage", None)
         stats.add(calls=1, prompt=getattr(usage, "prompt_tokens", 0) or 0,
                   completion=getattr(usage, "completion_tokens", 0) or 0,
@@ -142,12 +165,32 @@ class LLM:
             self.cache.set(key, result.model_dump_json())
         return result
 
+    def _api_error(self, exc: openai.APIError) -> LLMError:
+        if isinstance(exc, _RUN_FATAL):
+            self.fatal = EndpointError(_describe(exc))
+            return self.fatal
+        return LLMError(_describe(exc))
+
+
+def _invalid(exc: BaseException) -> str:
+    """One line about bad model output (instructor's own message is a multi-line XML dump)."""
+    if isinstance(exc, ValidationError):
+        return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'output'}: {e['msg']}"
+                         for e in exc.errors()[:3])
+    if isinstance(exc, JSONDecodeError):
+        return f"invalid JSON: {exc.msg} (character {exc.pos})"
+    return " ".join(str(exc).split())[:200]
+
 
 def _describe(exc: Exception) -> str:
     if isinstance(exc, openai.AuthenticationError):
         return "the API rejected the API key (401): check OPENAI_API_KEY or --api-key"
+    if isinstance(exc, openai.PermissionDeniedError):
+        return "the API key has no access to this model (403): check --api-key and --model"
     if isinstance(exc, openai.NotFoundError):
         return "the endpoint or model was not found (404): check --base-url and --model"
+    if isinstance(exc, openai.BadRequestError):
+        return "the LLM endpoint rejected the request as invalid (400, not retried)"
     if isinstance(exc, openai.APITimeoutError):
         return "the LLM request timed out after retries"
     if isinstance(exc, openai.APIConnectionError):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+from rapidfuzz import fuzz
+
 from summarizer.models import Commitment, Metric
 
 
@@ -12,16 +14,22 @@ def _norm(s: str | None) -> str:
     return re.sub(r"[\s，,。、“”\"'：:■]", "", s or "")
 
 
+def same_subject(a: str, b: str) -> bool:
+    a, b = _norm(a), _norm(b)
+    return a == b or (min(len(a), len(b)) >= 2 and (a in b or b in a)) or fuzz.ratio(a, b) >= 80
+
+
 def merge_metrics(items: list[Metric]) -> list[Metric]:
-    out: dict[tuple[object, ...], Metric] = {}
+    """Same value, unit, kind, role and period with a similar subject: one fact, all spans."""
+    out: list[Metric] = []
     for m in items:
-        key = (_norm(m.subject), m.value, m.unit, m.kind, _norm(m.period), m.role)
-        if key in out:
-            kept = out[key]
-            kept.spans.extend(s for s in m.spans if s not in kept.spans)
+        twin = next((k for k in out if (k.value, k.unit, k.kind, k.role) == (m.value, m.unit, m.kind, m.role)
+                     and _norm(k.period) == _norm(m.period) and same_subject(k.subject, m.subject)), None)
+        if twin is not None:
+            twin.spans.extend(s for s in m.spans if s not in twin.spans)
         else:
-            out[key] = m.model_copy(update={"id": f"m{len(out) + 1}", "spans": list(m.spans)})
-    return list(out.values())
+            out.append(m.model_copy(update={"id": f"m{len(out) + 1}", "spans": list(m.spans)}))
+    return out
 
 
 def merge_commitments(items: list[Commitment]) -> list[Commitment]:

@@ -73,7 +73,7 @@ class Commitment(Grounded):
 class Rejected(_Model):
     """An item the model proposed that could not be grounded or contradicts its span."""
 
-    type: Literal["official", "metric", "commitment"]
+    type: Literal["official", "metric", "commitment", "summary"]
     status: Status
     reason: str
     item: dict[str, object]

@@ -23,7 +23,7 @@ PRESS = {"杨铌紫", "苏畅", "黄乔", "周松", "云钰", "李珩", "郭旭"
 def _extract(tmp_path: Path, base_url: str, *extra: str) -> tuple[int, dict[str, ArticleResult]]:
     out = tmp_path / "out"
     args = ["extract", str(S000), str(S002), "--out", str(out), "--model", MODEL,
-            "--base-url", base_url, "--api-key", MOCK_KEY, "--max-retries", "0", *extra]
+            "--base-url", base_url, "--api-key", MOCK_KEY, "--max-retries", "0", "--timeout", "900", *extra]
     result = CliRunner().invoke(app, args, catch_exceptions=False)
     parsed = {p.stem: ArticleResult.model_validate_json(p.read_text()) for p in out.glob("*.json")}
     return result.exit_code, parsed

@@ -1,0 +1,361 @@
+"""Faults: the CLI against the fault-injecting stub LLM (tests/stub_llm.py), offline on loopback.
+
+A batch under a 30% fault rate ends with every article complete or marked failed (reason in its
+JSON and on stderr), retries are bounded, Retry-After is honoured, 4xx are not retried, a bad
+key stops the run, a second run resumes from the cache, and SIGKILL leaves nothing corrupt.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import socket
+import struct
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import diskcache
+import pytest
+from typer.testing import CliRunner
+
+from summarizer.chunk import make_chunks
+from summarizer.cli import app
+from summarizer.extract import ChunkLabels
+from summarizer.ingest import load_article
+from summarizer.models import ArticleResult
+
+from .stub_llm import FAULTS, random_plan
+from .stub_llm import StubLLM as _StubLLM
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+KEY = "sk-test-SECRET123456789"
+BUDGET = 200  # --chunk-chars: with paragraphs of 60-280 characters, 1-2 chunks per article
+REASKS = 1  # LLM(reasks=1), the CLI's default
+
+
+class StubLLM(_StubLLM):
+    """The stub, with a "reset" that really resets the connection. (The stub's own closes only
+    its socket object while the handler's rfile still holds the descriptor, and the handler
+    then waits for the next request: the client sees a hang until its timeout, not a reset.)"""
+
+    def _handler(self) -> type:
+        base: Any = super()._handler()
+
+        class Handler(base):  # type: ignore[misc,valid-type]
+            def _act(self, outcome: str) -> None:
+                if outcome != "reset":
+                    super()._act(outcome)
+                    return
+                self.close_connection = True
+                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER,
+                                           struct.pack("ii", 1, 0))  # close() sends RST
+                self.rfile.close()
+                self.connection.close()
+
+        return Handler
+
+
+def seed_paragraphs() -> list[str]:
+    paras = []
+    for seed in sorted(SEEDS.glob("*.txt")):
+        for line in seed.read_text(encoding="utf-8").split("\n"):
+            line = line.strip()
+            if 60 <= len(line) <= 280 and re.search(r"\d", line):
+                paras.append(line)
+    return paras
+
+
+def make_articles(folder: Path, n: int) -> list[Path]:
+    """n small articles: a title line and one seed paragraph (every third gets a second one)."""
+    paras = seed_paragraphs()
+    assert len(paras) >= n + n // 3
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for i in range(n):
+        body = paras[i] + (f"\n{paras[n + i // 3]}" if i % 3 == 0 else "")
+        path = folder / f"a{i:02d}.txt"
+        path.write_text(f"重庆民生工作第{i + 1}期\n{body}\n", encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def chunk_count(paths: list[Path]) -> int:
+    return sum(len(make_chunks(load_article(str(p)).text, BUDGET)) for p in paths)
+
+
+def user_message(body: dict[str, Any]) -> str:
+    """The chunk a request is about (a re-ask appends messages after it)."""
+    return next(m["content"] for m in body["messages"] if m["role"] == "user")
+
+
+def cli_args(stub: StubLLM, inputs: list[str], out: Path, *extra: str) -> list[str]:
+    return ["extract", *inputs, "--out", str(out), "--base-url", stub.base_url, "--api-key", KEY,
+            "--model", "stub", "--chunk-chars", str(BUDGET), *extra]
+
+
+def run(stub: StubLLM, inputs: list[str], out: Path, *extra: str) -> tuple[int, str, float]:
+    started = time.monotonic()
+    result = CliRunner().invoke(app, cli_args(stub, inputs, out, *extra))
+    elapsed = time.monotonic() - started
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.stderr and result.stdout == ""
+    assert KEY not in result.stderr
+    return result.exit_code, result.stderr, elapsed
+
+
+def run_summary(stderr: str) -> dict[str, Any]:
+    lines = [json.loads(line) for line in stderr.splitlines() if line.startswith('{"run"')]
+    assert len(lines) == 1, stderr
+    return lines[0]
+
+
+def outputs(out: Path) -> dict[str, ArticleResult]:
+    return {p.stem: ArticleResult.model_validate_json(p.read_text(encoding="utf-8"))
+            for p in sorted(out.glob("*.json"))}
+
+
+def script(*outcomes: str):
+    """A plan that plays `outcomes` in order, then answers ok."""
+    def plan(n: int, _body: dict[str, Any]) -> str:
+        return outcomes[n - 1] if n <= len(outcomes) else "ok"
+    return plan
+
+
+# ---------------------------------------------------------------- a batch under 30% faults
+
+
+def test_batch_under_30_percent_faults(tmp_path: Path) -> None:
+    paths = make_articles(tmp_path / "in", 24)
+    chunks = chunk_count(paths)
+    assert 24 < chunks <= 48
+    max_retries = 1
+    out = tmp_path / "out"
+    with StubLLM(random_plan(0.3, seed=9), hang=2.0) as stub:
+        code, stderr, elapsed = run(stub, [str(tmp_path / "in")], out, "--no-cache",
+                                    "--timeout", "1", "--max-retries", str(max_retries))
+    injected = {k: v for k, v in stub.outcomes.items() if k != "ok"}
+    print(f"\nfaults injected: {dict(sorted(injected.items()))}, ok: {stub.outcomes['ok']}, "
+          f"requests {stub.requests}, chunks {chunks}, {elapsed:.1f}s")
+    assert set(injected) == set(FAULTS)  # every kind was exercised
+    assert sum(injected.values()) >= 0.2 * stub.requests
+
+    results = outputs(out)
+    assert sorted(results) == [p.stem for p in paths]  # every article has its JSON
+    failed = {stem for stem, r in results.items() if r.errors}
+    for stem, r in results.items():
+        if r.errors:
+            assert all(e.stage == "extract" and e.reason and e.chunk is not None for e in r.errors)
+            assert not any("\n" in e.reason for e in r.errors)  # one line each on stderr
+            for e in r.errors:  # and the reason is on stderr, naming the file
+                assert f"{stem}.txt: chunk {e.chunk}: {e.reason}" in stderr
+        else:
+            assert r.usage.llm_calls == len(make_chunks(r.text, BUDGET))
+        assert all(r.text[m.span[0]:m.span[1]] == m.quote for m in r.metrics)
+    print(f"articles failed: {sorted(failed)}; chunk errors: "
+          f"{[e.reason for r in results.values() for e in r.errors]}")
+    assert run_summary(stderr)["failed"] == len(failed)
+    assert run_summary(stderr)["run"]["articles"] == len(paths)
+    assert code == (1 if failed else 0)
+
+    # retries are bounded, per chunk and in total
+    per_chunk = Counter(user_message(b) for b in stub.bodies)
+    bound = (max_retries + 1) * (REASKS + 1)
+    assert len(per_chunk) == chunks
+    assert max(per_chunk.values()) <= bound
+    assert stub.requests <= chunks * bound
+    assert elapsed < 60
+
+
+# ---------------------------------------------------------------- one fault kind at a time
+
+
+@pytest.mark.parametrize(("fault", "requests", "reason"), [
+    ("429", 2, "HTTP 429"),
+    ("500", 2, "HTTP 500"),
+    ("503", 2, "HTTP 503"),
+    ("hang", 2, "timed out"),
+    ("reset", 2, "connect"),
+    ("truncated", 2, "failed validation"),
+    ("invalid", 2, "failed validation"),
+    ("400", 1, "400"),
+])
+def test_persistent_fault_is_bounded_and_reported(tmp_path: Path, fault: str, requests: int,
+                                                  reason: str) -> None:
+    """Always the same fault: transport faults get max_retries+1 = 2 requests, bad output gets
+    reasks+1 = 2, and a 400 is not retried; the article is marked failed with the reason."""
+    paths = make_articles(tmp_path / "in", 1)
+    assert chunk_count(paths) == 1
+    out = tmp_path / "out"
+    with StubLLM(lambda _n, _b: fault, hang=2.0) as stub:
+        code, stderr, elapsed = run(stub, [str(paths[0])], out, "--no-cache", "--timeout", "1",
+                                    "--max-retries", "1")
+    assert stub.requests == requests
+    assert code == 1 and run_summary(stderr)["failed"] == 1
+    (error,) = outputs(out)[paths[0].stem].errors
+    assert reason in error.reason and error.chunk == 0 and "\n" not in error.reason
+    assert f"{paths[0].name}: chunk 0: {error.reason}\n" in stderr
+    assert elapsed < 10
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_single_fault_then_ok_recovers(tmp_path: Path, fault: str) -> None:
+    paths = make_articles(tmp_path / "in", 1)
+    out = tmp_path / "out"
+    with StubLLM(script(fault), hang=2.0) as stub:
+        code, stderr, _ = run(stub, [str(paths[0])], out, "--no-cache", "--timeout", "1",
+                              "--max-retries", "1")
+    assert code == 0, stderr
+    assert stub.requests == 2 and stub.outcomes == Counter({fault: 1, "ok": 1})
+    r = outputs(out)[paths[0].stem]
+    assert not r.errors and r.usage.llm_calls == 1
+
+
+def test_retry_after_is_honoured(tmp_path: Path) -> None:
+    paths = make_articles(tmp_path / "in", 1)
+    stamps: list[float] = []
+
+    def plan(n: int, _body: dict[str, Any]) -> str:
+        stamps.append(time.monotonic())
+        return "429" if n == 1 else "ok"
+
+    with StubLLM(plan, retry_after=1.0) as stub:
+        code, stderr, elapsed = run(stub, [str(paths[0])], tmp_path / "out", "--no-cache",
+                                    "--max-retries", "2")
+    assert code == 0, stderr
+    assert stub.requests == 2
+    assert stamps[1] - stamps[0] >= 0.95  # waited as told, not the default 0.5 s backoff
+    assert elapsed >= 1.0
+
+
+# ---------------------------------------------------------------- fatal endpoint errors
+
+
+@pytest.mark.parametrize(("status", "words"), [
+    ("401", "rejected the API key (401)"),
+    ("404", "not found (404)"),
+])
+def test_auth_and_not_found_stop_the_run_with_one_line(tmp_path: Path, status: str,
+                                                       words: str) -> None:
+    paths = make_articles(tmp_path / "in", 10)
+    out = tmp_path / "out"
+    with StubLLM(lambda _n, _b: status) as stub:
+        code, stderr, _ = run(stub, [str(tmp_path / "in")], out, "--no-cache", "--concurrency", "1")
+    assert stub.requests == 1  # not retried, and no other article is tried
+    assert code == 2
+    assert stderr.splitlines() == [f"error {stderr.split(' ', 1)[1].strip()}"]
+    assert words in stderr
+    assert not list(out.glob("*.json")) if out.exists() else True
+    assert len(paths) == 10
+
+
+def test_401_with_concurrency_sends_at_most_one_wave(tmp_path: Path) -> None:
+    make_articles(tmp_path / "in", 24)
+    with StubLLM(lambda _n, _b: "401", latency=0.05) as stub:
+        code, stderr, _ = run(stub, [str(tmp_path / "in")], tmp_path / "out", "--no-cache",
+                              "--concurrency", "4", "--max-retries", "4")
+    assert code == 2
+    assert stub.requests <= 4  # the requests already in flight, nothing after the first 401
+    assert len(stderr.splitlines()) == 1 and "401" in stderr
+
+
+# ---------------------------------------------------------------- resume from the cache
+
+
+def test_second_run_resumes_from_cache(tmp_path: Path) -> None:
+    paths = make_articles(tmp_path / "in", 8)
+    # Doom a03's chunk(s) and the second paragraph of a06 (a two-paragraph article: the chunk
+    # with its first paragraph succeeds, so that article is half done after the first run).
+    a03 = paths[3].read_text(encoding="utf-8").split("\n")[1]
+    a06_second = paths[6].read_text(encoding="utf-8").split("\n")[2]
+    markers = (a03[:20], a06_second[:20])
+    log: list[tuple[str, str]] = []
+
+    def plan(_n: int, body: dict[str, Any]) -> str:
+        msg = user_message(body)
+        outcome = "500" if any(m in msg for m in markers) else "ok"
+        log.append((msg, outcome))
+        return outcome
+
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    with StubLLM(plan) as stub:  # one stub for both runs: its URL is part of the cache key
+        code, stderr, _ = run(stub, [str(tmp_path / "in")], out, "--cache-dir", str(cache),
+                              "--max-retries", "1")
+        seen = len(stub.bodies)
+        stub.plan = lambda _n, _b: "ok"  # the endpoint works now
+        code2, stderr2, _ = run(stub, [str(tmp_path / "in")], out, "--cache-dir", str(cache))
+    first_ok = {msg for msg, outcome in log if outcome == "ok"}
+    first_failed = {msg for msg, outcome in log if outcome != "ok"}
+    assert code == 1 and first_ok and len(first_failed) >= 2
+    results = outputs(out)
+    assert {s for s, r in results.items() if r.errors} == {"a03", "a06"}
+    assert results["a06"].usage.llm_calls == 1  # its other chunk did succeed
+    assert run_summary(stderr)["failed"] == 2
+
+    assert code2 == 0, stderr2
+    again = Counter(user_message(b) for b in stub.bodies[seen:])
+    assert set(again) == first_failed  # only what failed is asked again…
+    assert all(n == 1 for n in again.values())  # …once each
+    assert not set(again) & first_ok  # zero repeat requests for chunks that succeeded
+    results = outputs(out)
+    assert not any(r.errors for r in results.values()) and len(results) == len(paths)
+    assert sum(r.usage.cache_hits for r in results.values()) == len(first_ok)
+    assert run_summary(stderr2)["run"]["cache_hits"] == len(first_ok)
+
+
+# ---------------------------------------------------------------- SIGKILL mid-run
+
+
+def _cli_process(stub: StubLLM, inputs: list[str], out: Path, cache: Path) -> subprocess.Popen[bytes]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    code = "from summarizer.cli import main; main()"
+    return subprocess.Popen(
+        [sys.executable, "-c", code, *cli_args(stub, inputs, out, "--cache-dir", str(cache),
+                                                "--concurrency", "2")],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env,
+    )
+
+
+def test_sigkill_mid_run_leaves_nothing_corrupt_and_the_next_run_completes(tmp_path: Path) -> None:
+    paths = make_articles(tmp_path / "in", 16)
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    stub = StubLLM(latency=0.15)
+    with stub:
+        proc = _cli_process(stub, [str(tmp_path / "in")], out, cache)
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and len(list(out.glob("*.json"))) < 4:
+            time.sleep(0.02)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait(timeout=10)
+        seen = len(stub.bodies)
+        stub.latency = 0.0
+        code, stderr, _ = run(stub, [str(tmp_path / "in")], out, "--cache-dir", str(cache))
+    first_requests = {user_message(b) for b in stub.bodies[:seen]}
+    asked_again = {user_message(b) for b in stub.bodies[seen:]}
+    assert proc.returncode == -signal.SIGKILL
+    written = list(out.glob("*.json"))
+    assert 4 <= len(written) < len(paths), "killed too late to test anything"
+    for path in out.iterdir():  # no truncated output: every visible JSON is whole
+        if path.name.startswith("."):
+            continue  # an interrupted temp file, never read as an output
+        ArticleResult.model_validate_json(path.read_text(encoding="utf-8"))
+    with diskcache.Cache(str(cache)) as dc:  # the cache opens and every entry is whole
+        entries = [dc[k] for k in dc.iterkeys()]
+    assert entries
+    for value in entries:
+        ChunkLabels.model_validate_json(value)
+
+    assert code == 0, stderr
+    results = outputs(out)
+    assert sorted(results) == [p.stem for p in paths]
+    assert not any(r.errors for r in results.values())
+    cached = sum(r.usage.cache_hits for r in results.values())
+    assert cached == len(entries)
+    # every chunk answered before the kill is served from the cache, the rest asked once
+    assert len(stub.bodies) - seen == len(asked_again) == chunk_count(paths) - cached
+    assert len(first_requests) >= cached

@@ -1,0 +1,141 @@
+"""The deterministic layer on the seeds and on small cases: people, plan scope, metrics, merge,
+noise, and the span invariant (property-based)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarizer.ingest import Article, clean, load_article
+from summarizer.models import ArticleResult, Source
+from summarizer.people import find_bylines, find_officials, speaker_turns, split_title
+from summarizer.pipeline import run_article, summarize
+
+SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
+
+
+def _run(text: str) -> ArticleResult:
+    return run_article(Article(path="t.txt", text=text, source=Source(file="t.txt")), None)
+
+
+def _items(r: ArticleResult) -> list:
+    return [*r.officials, *r.non_officials, *r.metrics, *r.commitments]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> dict[str, ArticleResult]:
+    return {p.stem[:3]: run_article(load_article(str(p)), None) for p in SEEDS}
+
+
+def test_split_title() -> None:
+    assert split_title("市卫生健康委党委书记、主任") == ("市卫生健康委", "党委书记、主任")
+    assert split_title("市公安局刑事侦查总队总队长") == ("市公安局刑事侦查总队", "总队长")
+    assert split_title("市委教育工委书记、市教委主任")[0] == "市委教育工委"
+
+
+def test_officials_and_press_on_seed_002(seeds: dict[str, ArticleResult]) -> None:
+    r = seeds["002"]
+    assert {o.name: o.title for o in r.officials} == {
+        "刘贵忠": "市农业农村委主任、市乡村振兴局局长", "张维斌": "市卫生健康委党委书记、主任",
+        "刘宴兵": "市委教育工委书记、市教委主任", "许建华": "市民政局副局长",
+        "夏杨松": "市人力社保局副局长", "罗铂铀": "市公安局刑事侦查总队总队长"}
+    press = {p.name: p.role for p in r.non_officials}
+    assert press["杨铌紫"] == "记者" and press["郭旭"] == "特约摄影" and press["陈雨"] == "编辑"
+
+
+def test_delegate_and_colon_introductions(seeds: dict[str, ArticleResult]) -> None:
+    assert {o.name for o in seeds["003"].officials} == {"程晓红", "陈中", "陈志", "陈军"}
+    r004 = seeds["004"]
+    assert {o.name for o in r004.officials} == {"胡文彬", "刘毅", "王维军"}
+    assert {p.name: p.role for p in r004.non_officials}["李思言"] == "通讯员"
+    assert len(next(o for o in r004.officials if o.name == "胡文彬").spans) == 2  # merged mentions
+
+
+def test_speaker_turns_follow_the_interview() -> None:
+    text = ("嘉宾\n市就业局局长 李为民\n重庆日报:就业如何?\n李为民:今年新增就业54.9万人。\n"
+            "下一步将扩大就业。\n重庆日报:医疗呢?\n")
+    turns = speaker_turns(text, find_officials(text))
+    named = [(text[t.start:t.end].strip()[:6], t.name) for t in turns]
+    assert ("李为民:今年", "李为民") in named and ("重庆日报:医", None) in named
+
+
+def test_bylines() -> None:
+    names = {(b.name, b.role) for b in find_bylines("记者 曾 姚 通讯员 李思言\n本报记者 匡丽娜 李珩\n")}
+    assert names == {("曾姚", "记者"), ("李思言", "通讯员"), ("匡丽娜", "记者"), ("李珩", "记者")}
+
+
+def test_plan_scope_and_targets(seeds: dict[str, ArticleResult]) -> None:
+    r = seeds["002"]
+    jobs = next(c for c in r.commitments if "60万人以上" in c.quote)
+    assert jobs.target == "60万人以上" and jobs.responsible == "市人力社保局"
+    assert jobs.speaker == next(o.id for o in r.officials if o.name == "夏杨松")
+    # an enumerated item inherits the plan scope of the sentence that introduced it
+    assert any(c.quote == "二是实施“就在山城”重点群体就业帮扶工程。" for c in r.commitments)
+    # past results are not commitments, questions are not commitments, headlines neither
+    assert not any("2023年,全市卫生健康系统" in c.quote for c in r.commitments)
+    assert not any(c.quote.endswith("?") for c in r.commitments)
+    assert not any("重庆将推行这些举措" in c.quote for c in r.commitments)
+    roles = {m.value_text: m.role for m in r.metrics}
+    assert roles["1000个"] == "target" and roles["107个"] == "reported"
+
+
+def test_same_number_different_facts_stay_apart() -> None:
+    r = _run("黄政:2023年,全市城镇新增就业60万人。2024年,全市将确保城镇新增就业60万人。\n")
+    assert sorted(m.role for m in r.metrics if m.value == 600000) == ["reported", "target"]
+
+
+def test_repeated_fact_is_merged_with_all_spans(seeds: dict[str, ArticleResult]) -> None:
+    r = seeds["002"]
+    jobs = [m for m in r.metrics if m.value_text == "60万人以上"]
+    assert len(jobs) == 1 and len(jobs[0].spans) >= 2
+    for s, e in jobs[0].spans:
+        assert r.text[s:e].endswith("60万人以上")
+
+
+def test_structural_counts_are_not_metrics(seeds: dict[str, ArticleResult]) -> None:
+    texts = {m.value_text for m in seeds["000"].metrics}
+    assert "5个" not in texts and "54.9万人" in texts and "十四五" not in texts
+
+
+def test_noise_is_dropped_and_recorded() -> None:
+    raw = (Path(SEEDS[0])).read_text(encoding="utf-8")
+    text, dropped = clean(raw)
+    assert "功勋犬" not in text and "免责声明" not in text and "原标题" in text
+    assert any("功勋犬" in raw[d.start:d.end] for d in dropped)
+    raw4 = SEEDS[4].read_text(encoding="utf-8")
+    text4, dropped4 = clean(raw4)
+    assert text4.count("党工委(扩大)会议强调") == 1 and dropped4[0].reason == "repeated paragraph"
+
+
+def test_summary_drops_gists_with_foreign_numbers() -> None:
+    text = "全市城镇新增就业54.9万人。"
+    summary, rejected = summarize(["新增就业54.9万人", "新增就业549万人", "就业形势稳定"], text)
+    assert summary == "新增就业54.9万人。就业形势稳定。"
+    assert [r.item["gist"] for r in rejected] == ["新增就业549万人"]
+    assert summarize(["很长" * 60], text) == ("", [])
+
+
+@pytest.mark.parametrize("seed", SEEDS, ids=lambda p: p.stem)
+def test_span_invariant_on_seeds(seed: Path) -> None:
+    r = run_article(load_article(str(seed)), None)
+    for item in _items(r):
+        assert r.text[item.span[0]:item.span[1]] == item.quote
+    for m in r.metrics:
+        assert m.value_text in m.quote and m.status == "verified"
+
+
+PIECES = ["全市城镇新增就业54.9万人", "黄政:", "下一步,市教委将新建学校12所", "同比增长12.9%", "。", "；", "\n",
+          "到2027年力争建成1000个", "记者 李珩", "市民政局副局长 许建华", "“十四五”时期", "超348万人", "，", "约9亿元"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_property_span_invariant(pieces: list[str]) -> None:
+    r = _run("".join(pieces))
+    for item in _items(r):
+        assert r.text[item.span[0]:item.span[1]] == item.quote
+        for s, e in item.spans:
+            assert 0 <= s < e <= len(r.text)
