@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import signal
 import sys
+import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
@@ -126,6 +128,7 @@ def extract_command(
         raise typer.Exit(2) from None
     except KeyboardInterrupt:
         err.print("[red]interrupted[/red]: outputs written so far are complete")
+        _exit_now_if_busy(130)
         raise typer.Exit(130) from None
     finally:
         if llm is not None:
@@ -134,6 +137,18 @@ def extract_command(
     err.print(json.dumps({"run": totals, "failed": failed}, ensure_ascii=False), markup=False,
               highlight=False)
     raise typer.Exit(1 if failed else 0)
+
+
+def _exit_now_if_busy(code: int) -> None:
+    """After Ctrl-C/SIGTERM, requests still in flight would hold the exit for up to
+    --timeout x retries. Outputs are written atomically and the cache is transactional
+    (a SIGKILL mid-run loses nothing: tests/test_faults.py), so do not wait for them."""
+    busy = [t for t in threading.enumerate()
+            if t is not threading.main_thread() and t.is_alive() and not t.daemon]
+    if busy:
+        sys.stdout.flush()
+        sys.stderr.flush()
+        os._exit(code)
 
 
 def _unique_outputs(files: list[str], problems: list[tuple[str, str]]) -> list[str]:
@@ -153,7 +168,7 @@ def _unique_outputs(files: list[str], problems: list[tuple[str, str]]) -> list[s
 
 
 def _run_all(files: list[str], llm: LLM | None, workers: int, chunk_chars: int, max_bytes: int,
-             out: Path, strict: bool) -> Iterator[tuple[str, ArticleResult]]:
+             out: Path, strict: bool) -> Generator[tuple[str, ArticleResult], None, None]:
     """Articles run `workers` at a time (LLM calls in flight are capped by the LLM itself);
     at most 2 x workers results are pending, so memory stays flat in the batch size."""
     pool = ThreadPoolExecutor(max_workers=workers)

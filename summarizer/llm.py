@@ -115,7 +115,8 @@ class LLM:
         if self.fatal is not None:
             raise EndpointError(str(self.fatal))
         params = {"temperature": 0.0, "max_tokens": 1200, **(params or {})}
-        key = self.cache_key(messages, grammar_schema, params, prompt_version)
+        schemas = {"response": response_model.model_json_schema(), "grammar": grammar_schema}
+        key = self.cache_key(messages, schemas, params, prompt_version)
         if self.cache is not None:
             hit = self.cache.get(key)
             if isinstance(hit, str):

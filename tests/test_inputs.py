@@ -61,7 +61,7 @@ def extract(*args: str, stdin: bytes | None = None) -> tuple[int, str]:
     result = CliRunner().invoke(app, ["extract", *args, "--deterministic"], input=stdin)
     assert result.stdout == ""
     assert "Traceback" not in result.stderr
-    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result.exit_code, result.stderr
 
 
@@ -312,3 +312,20 @@ def test_stdin_over_the_limit(tmp_path: Path) -> None:
                            stdin=SIMPLIFIED.encode("utf-8"))
     assert code == 1
     assert re.search(r"^error -: .*size limit of 100 bytes", stderr, re.MULTILINE), stderr
+
+
+@pytest.mark.parametrize(("data", "words"), [
+    (b"", "file is empty"),
+    (b" \n\r\n\t", "only whitespace"),
+    (b"\xef\xbb\xbf\n", "only whitespace"),  # a BOM and nothing else
+    (b"\xff\xfe" + b"\xfa\xff\xfe\xfa" * 200, "undecodable"),  # a UTF-16 mark, then garbage
+    (b"\xff\xfe" + b"\x00\xd8" * 10, "undecodable bytes"),  # lone surrogates
+    (bytes(range(1, 32)) * 50, "binary or undecodable"),  # control characters
+    (b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)) * 8, "binary file"),  # a .docx (zip)
+])
+def test_decode_rejects(data: bytes, words: str) -> None:
+    from summarizer.errors import InputError
+
+    with pytest.raises(InputError, match=re.escape(words)) as info:
+        decode(data, "x.txt")
+    assert str(info.value).startswith("x.txt: ")
