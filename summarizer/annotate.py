@@ -209,7 +209,7 @@ def build_officials(text: str, found: list[PersonMention], drafts: list[tuple[in
         name = name.strip()
         if not name or name in by_name:
             continue
-        item = {"name": name, "title": title}
+        item: dict[str, object] = {"name": name, "title": title}
         if name in press or re.sub(r"\s", "", name) in press:
             rejected.append(Rejected(type="official", status="conflict",
                                      reason="listed in a byline as press, not an official", item=item))

@@ -8,6 +8,7 @@ user cache directory, verified by sha256, then served on 127.0.0.1 by
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import hashlib
 import importlib.util
 import os
@@ -125,6 +126,12 @@ def ensure_model(key: str = DEFAULT_MODEL, cache_root: Path | None = None) -> Pa
     return target
 
 
+def _die_with_parent() -> None:
+    """Linux: the server gets SIGTERM when the tool dies, even by SIGKILL (PR_SET_PDEATHSIG)."""
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -165,7 +172,8 @@ class EmbeddedServer:
         log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the server
         started = time.monotonic()
         # Own process group, so Ctrl-C in the terminal reaches us and we stop it ourselves.
-        self.proc = subprocess.Popen(cmd, stdout=log, stderr=log, start_new_session=True)
+        self.proc = subprocess.Popen(cmd, stdout=log, stderr=log, start_new_session=True,
+                                     preexec_fn=_die_with_parent)
         try:
             self._wait_ready(log, started)
         except BaseException:  # Ctrl-C or SIGTERM while loading: __exit__ will not run

@@ -36,8 +36,10 @@ class ChunkLabels(BaseModel):
 
 
 def compact_schema(node: Any) -> Any:
+    """Drop annotations (a property that is named `title` is a dict: kept)."""
     if isinstance(node, dict):
-        return {k: compact_schema(v) for k, v in node.items() if k not in ("title", "default")}
+        return {k: compact_schema(v) for k, v in node.items()
+                if not (k in ("title", "default", "description") and not isinstance(v, dict))}
     if isinstance(node, list):
         return [compact_schema(v) for v in node]
     return node

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import time
 from concurrent.futures import ThreadPoolExecutor
+from typing import TypeVar
 
 from summarizer.annotate import (
     PlanScope,
@@ -19,12 +20,13 @@ from summarizer.annotate import (
 from summarizer.chunk import Chunk, make_chunks, split_sentences
 from summarizer.errors import LLMError
 from summarizer.extract import ChunkLabels, ChunkView, label_chunk
+from summarizer.hanzi import simplified_view
 from summarizer.ingest import Article
 from summarizer.llm import LLM, Stats
 from summarizer.merge import merge_commitments, merge_metrics
-from summarizer.models import ArticleResult, Commitment, ErrorItem, Metric, Rejected, Usage
+from summarizer.models import ArticleResult, Commitment, ErrorItem, Grounded, Metric, Rejected, Usage
 from summarizer.normalize import find_periods, find_values
-from summarizer.people import find_bylines, find_officials, speaker_at, speaker_turns
+from summarizer.people import ROLE, find_bylines, find_officials, speaker_at, speaker_turns
 
 
 def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
@@ -32,7 +34,8 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
     """Extract one article. With `llm=None` only the deterministic layer runs (the baseline).
     Proposals that fail grounding go to `rejected` with the reason (`strict` drops them)."""
     started = time.monotonic()
-    text = article.text
+    original = article.text
+    text = simplified_view(original)  # rules read simplified characters; offsets are shared
     stats = Stats()
     found = find_officials(text)
     bylines = find_bylines(text)
@@ -46,7 +49,7 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
         name = speaker_at(turns, chunk.start)
         title = people[name].title if name in people else None
         speaker = f"{name}（{title}）" if name and title else name
-        return ChunkView(chunk, text[chunk.start:chunk.end], article.source.title, speaker)
+        return ChunkView(chunk, original[chunk.start:chunk.end], article.source.title, speaker)
 
     def work(chunk: Chunk) -> ChunkLabels | LLMError:
         assert llm is not None
@@ -68,7 +71,8 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
             errors.append(ErrorItem(stage="extract", chunk=chunk.index,
                                     span=(chunk.start, chunk.end), reason=str(answer)))
             continue
-        drafts += [(chunk.start, d.name, d.title) for d in answer.officials]
+        drafts += [(chunk.start, simplified_view(d.name), simplified_view(d.title))
+                   for d in answer.officials]
         if answer.gist.strip():
             gists.append(answer.gist.strip())
 
@@ -101,9 +105,15 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
     metrics = [m.model_copy(update={"speaker": ids.get(m.speaker or "")}) for m in merge_metrics(metrics)]
     commitments = [c.model_copy(update={"speaker": ids.get(c.speaker or "")})
                    for c in merge_commitments(commitments)]
+    non_officials = build_non_officials(text, bylines)
+    if text != original:
+        officials = [restore(o, text, original) for o in officials]
+        non_officials = [restore(p, text, original) for p in non_officials]
+        metrics = [restore(m, text, original) for m in metrics]
+        commitments = [restore(c, text, original) for c in commitments]
     return ArticleResult(
-        source=article.source, text=text, summary=summary,
-        officials=officials, non_officials=build_non_officials(text, bylines),
+        source=article.source, text=original, summary=summary,
+        officials=officials, non_officials=non_officials,
         metrics=metrics, commitments=commitments, rejected=[] if strict else rejected + dropped_gists,
         dropped=article.dropped,
         usage=Usage(llm_calls=stats.llm_calls, cache_hits=stats.cache_hits,
@@ -113,9 +123,29 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
     )
 
 
+_T = TypeVar("_T", bound=Grounded)
+_AS_WRITTEN = ("quote", "name", "title", "organization", "subject", "value_text", "period", "action",
+               "target", "deadline", "responsible")
+
+
+def restore(item: _T, view: str, original: str) -> _T:
+    """Give an item built on the simplified view the characters as written in the article."""
+    lo, hi = max(0, item.span[0] - 200), min(len(view), item.span[1] + 200)
+    update: dict[str, str] = {}
+    for field in _AS_WRITTEN:
+        value = getattr(item, field, None)
+        if isinstance(value, str) and value:
+            pos = view.find(value, lo, hi)
+            pos = pos if pos >= 0 else view.find(value)
+            if pos >= 0:
+                update[field] = original[pos:pos + len(value)]
+    return item.model_copy(update=update)
+
+
 def summarize(gists: list[str], text: str, limit: int = 80) -> tuple[str, list[Rejected]]:
     """Join chunk gists. A gist that copies a long passage is cut to its first sentence (or
-    dropped); one with a number that is not in the article is dropped and reported."""
+    dropped); one with a number, or an official's title with a name, that is not in the article
+    is dropped and reported."""
     kept: list[str] = []
     rejected: list[Rejected] = []
     for gist in gists:
@@ -123,10 +153,17 @@ def summarize(gists: list[str], text: str, limit: int = 80) -> tuple[str, list[R
         if len(gist) > limit:
             end = re.search(r"[。！？!?]", gist[:limit])
             gist = gist[: end.end()] if end else ""
-        foreign = [n for n in re.findall(r"\d+(?:\.\d+)?", gist) if n not in text]
+        foreign = [n for n in re.findall(r"\d+(?:\.\d+)?", gist)
+                   if not re.search(rf"(?<![\d.]){re.escape(n)}(?![\d])", text)]
         if foreign:
             rejected.append(Rejected(type="summary", status="unsupported", item={"gist": gist},
                                      reason=f"numbers not in the article: {', '.join(foreign)}"))
+            continue
+        people = [gist[m.start():m.end() + 2] for m in re.finditer(ROLE, gist)
+                  if gist[m.start():m.end() + 2] not in text]
+        if people:
+            rejected.append(Rejected(type="summary", status="unsupported", item={"gist": gist},
+                                     reason=f"names people not in the article: {', '.join(people)}"))
             continue
         if gist and gist not in kept:
             kept.append(gist.rstrip("。") + "。")

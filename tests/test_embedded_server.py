@@ -198,6 +198,22 @@ HOLDER = textwrap.dedent('''
 ''')
 
 
+def test_sigkill_of_the_parent_stops_the_server(fake_llama: Path, tmp_path: Path) -> None:
+    """SIGKILL cannot be handled: the kernel tells the server (PR_SET_PDEATHSIG)."""
+    parent = subprocess.Popen([sys.executable, "-c", HOLDER, str(tmp_path / "m.gguf")],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert parent.stdout is not None and parent.stdout.readline() == "ready\n"
+        child = events(fake_llama)[0]["pid"]
+        assert alive(child)
+        parent.kill()
+        parent.wait(timeout=15)
+        wait_for(lambda: not alive(child), timeout=15)
+    finally:
+        parent.kill()
+        parent.wait()
+
+
 @pytest.mark.parametrize("phase", ["loading", "serving"])
 def test_sigint_of_the_parent_stops_the_server(fake_llama: Path, tmp_path: Path,
                                                monkeypatch: pytest.MonkeyPatch, phase: str) -> None:

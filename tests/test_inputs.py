@@ -144,8 +144,6 @@ def test_traditional_article_extracts_like_simplified(tmp_path: Path) -> None:
     assert_grounded(trad)
 
 
-@pytest.mark.xfail(strict=True, reason="people.py: traditional titles (局長) are not matched yet "
-                                       "(lead owns people.py; see the Reliability report)")
 def test_traditional_officials_like_simplified(tmp_path: Path) -> None:
     (tmp_path / "trad.txt").write_text(TRADITIONAL, encoding="utf-8")
     out = tmp_path / "out"

@@ -204,9 +204,6 @@ def test_injected_numbers_and_officials_do_not_reach_the_output(tmp_path: Path) 
     assert all(x.reason for x in r.rejected)
 
 
-@pytest.mark.xfail(strict=True, reason="pipeline.summarize drops only gists with foreign numbers; "
-                                       "a number-free gist naming an invented official is kept "
-                                       "(lead owns pipeline.py; see the Reliability report)")
 def test_injected_name_in_a_gist_does_not_reach_the_summary(tmp_path: Path) -> None:
     r, _ = run_injection(tmp_path, "国务院总理张三要求全力做好就业工作。")
     assert "张三" in json.dumps([x.item for x in r.rejected], ensure_ascii=False)
