@@ -12,7 +12,7 @@ from summarizer.chunk import Sentence
 from summarizer.ground import locate
 from summarizer.models import Commitment, Metric, NonOfficial, Official, Rejected
 from summarizer.normalize import Period, Value
-from summarizer.people import Byline, PersonMention, Turn, speaker_at, split_title
+from summarizer.people import ORG_END, ROLE, Byline, PersonMention, Turn, speaker_at, split_title
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 _LEAD = re.compile(
@@ -34,6 +34,7 @@ _FUTURE = re.compile(
 )
 _PAST = re.compile(r"^\s*(?:\d{4}年[,，]|今年以来|今年[,，1-9]|截至|截止|近年来|目前|去年|此前|自.{0,12}以来|据)")
 _PAST_ANYWHERE = re.compile(r"已经|已(?!有)|累计|成功|实现了|取得")
+_PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}")
 _FINAL = re.compile(r"[。！？!?；;…：:][”’」』）)\"']*$")
 _FORWARD_QUESTION = re.compile(r"将|下一步|今后|重点|准备|打算|计划")
 _QUESTION = re.compile(r"[?？]\s*$|如何|怎样|什么|哪些")
@@ -213,6 +214,10 @@ def build_officials(text: str, found: list[PersonMention], drafts: list[tuple[in
         if name in press or re.sub(r"\s", "", name) in press:
             rejected.append(Rejected(type="official", status="conflict",
                                      reason="listed in a byline as press, not an official", item=item))
+            continue
+        if not _PERSON.fullmatch(name) or name[-1] in ORG_END or not re.search(ROLE, title or ""):
+            rejected.append(Rejected(type="official", status="unsupported",
+                                     reason="not a personal name with an official title", item=item))
             continue
         hit = locate(name, text, near=near)
         if hit is None or len(name) < 2:

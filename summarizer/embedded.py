@@ -17,6 +17,7 @@ import socket
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -150,6 +151,7 @@ class EmbeddedServer:
         self.port = 0
         self.proc: subprocess.Popen[bytes] | None = None
         self.load_seconds = 0.0
+        self._released = threading.Event()
 
     @property
     def base_url(self) -> str:
@@ -171,9 +173,7 @@ class EmbeddedServer:
         ]
         log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the server
         started = time.monotonic()
-        # Own process group, so Ctrl-C in the terminal reaches us and we stop it ourselves.
-        self.proc = subprocess.Popen(cmd, stdout=log, stderr=log, start_new_session=True,
-                                     preexec_fn=_die_with_parent)
+        self.proc = self._spawn(cmd, log)
         try:
             self._wait_ready(log, started)
         except BaseException:  # Ctrl-C or SIGTERM while loading: __exit__ will not run
@@ -197,7 +197,36 @@ class EmbeddedServer:
             time.sleep(0.25)
         raise ModelSetupError(f"embedded model server did not answer in {self.startup_timeout}s")
 
+    def _spawn(self, cmd: list[str], log: IO[bytes]) -> subprocess.Popen[bytes]:
+        """Popen from a thread that lives until `stop`: PR_SET_PDEATHSIG fires when the spawning
+        *thread* ends, and the first cache miss (which starts us) may come from a worker thread."""
+        spawned: list[subprocess.Popen[bytes] | BaseException] = []
+        ready = threading.Event()
+
+        def own() -> None:
+            try:
+                # Own process group: Ctrl-C in the terminal reaches us, and we stop it ourselves.
+                spawned.append(subprocess.Popen(cmd, stdout=log, stderr=log, start_new_session=True,
+                                                preexec_fn=_die_with_parent))
+            except BaseException as exc:
+                spawned.append(exc)
+            ready.set()
+            self._released.wait()
+
+        self._released.clear()
+        threading.Thread(target=own, name="llama-server-owner", daemon=True).start()
+        ready.wait()
+        if isinstance(spawned[0], BaseException):
+            raise spawned[0]
+        return spawned[0]
+
     def stop(self) -> None:
+        try:
+            self._stop()
+        finally:
+            self._released.set()
+
+    def _stop(self) -> None:
         proc, self.proc = self.proc, None
         if proc is None or proc.poll() is not None:
             return

@@ -45,12 +45,20 @@ def endpoint_for(base_url: str | None, api_key: str | None, model: str | None,
         return
     path = ensure_model(embedded_model)
     spec = MODELS[embedded_model]
-    err.print(f"[dim]embedded model {spec.name}: starting llama.cpp server on 127.0.0.1…[/dim]")
-    with EmbeddedServer(path) as server:
+    server = EmbeddedServer(path)
+
+    def start() -> str:  # on the first cache miss: a fully cached rerun never loads the model
+        err.print(f"[dim]embedded model {spec.name}: starting llama.cpp server on 127.0.0.1…[/dim]")
+        server.start()
         err.print(f"[dim]model loaded in {server.load_seconds:.1f}s[/dim]")
-        yield Endpoint(base_url=server.base_url, api_key="embedded", model=spec.name,
+        return server.base_url
+
+    try:
+        yield Endpoint(base_url="", api_key="embedded", model=spec.name,
                        identity=f"gguf:{spec.sha256}", embedded=True, timeout=max(timeout, 600.0),
-                       max_retries=max_retries)
+                       max_retries=max_retries, start=start)
+    finally:
+        server.stop()
 
 
 @contextmanager

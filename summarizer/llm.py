@@ -14,6 +14,7 @@ import json
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from json import JSONDecodeError
 from pathlib import Path
@@ -53,6 +54,8 @@ class Endpoint:
     # llama.cpp can constrain decoding with the JSON schema as a grammar; measured 3.7x slower
     # on the embedded 1.5B model with the same answers, so it is off unless asked for.
     grammar: bool = False
+    # Starts the server and returns its base URL; called once, on the first cache miss.
+    start: Callable[[], str] | None = field(default=None, compare=False)
     timeout: float = 120.0
     max_retries: int = 4
 
@@ -91,9 +94,19 @@ class LLM:
         self.cache = diskcache.Cache(str(cache_dir)) if cache_dir else None
         self.reasks = reasks
         self.fatal: EndpointError | None = None
-        raw = openai.OpenAI(base_url=endpoint.base_url, api_key=endpoint.api_key,
-                            timeout=endpoint.timeout, max_retries=endpoint.max_retries)
-        self.client = instructor.from_openai(raw, mode=instructor.Mode.JSON)
+        self._client: instructor.Instructor | None = None
+        self._client_lock = threading.Lock()
+
+    @property
+    def client(self) -> instructor.Instructor:
+        with self._client_lock:
+            if self._client is None:
+                e = self.endpoint
+                base_url = e.start() if e.start else e.base_url
+                raw = openai.OpenAI(base_url=base_url, api_key=e.api_key, timeout=e.timeout,
+                                    max_retries=e.max_retries)
+                self._client = instructor.from_openai(raw, mode=instructor.Mode.JSON)
+            return self._client
 
     def close(self) -> None:
         if self.cache is not None:

