@@ -23,7 +23,7 @@ from typing import Any, TypeVar
 import diskcache
 import instructor
 import openai
-from instructor.core import InstructorRetryException
+from instructor.core import IncompleteOutputException, InstructorError, InstructorRetryException
 from pydantic import BaseModel, ValidationError
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
@@ -171,6 +171,11 @@ class LLM:
                 raise self._api_error(exc) from None
             except (ValidationError, JSONDecodeError) as exc:
                 raise LLMError(f"model output failed validation: {_invalid(exc)}") from None
+            except IncompleteOutputException:
+                raise LLMError(f"model output stopped at the max_tokens limit "
+                               f"({params['max_tokens']}) before its JSON was complete") from None
+            except InstructorError as exc:
+                raise LLMError(f"model output could not be used: {type(exc).__name__}") from None
         usage = getattr(completion, "usage", None)
         stats.add(calls=1, prompt=getattr(usage, "prompt_tokens", 0) or 0,
                   completion=getattr(usage, "completion_tokens", 0) or 0,

@@ -30,7 +30,7 @@ from summarizer.extract import ChunkLabels
 from summarizer.ingest import load_article
 from summarizer.models import ArticleResult
 
-from .stub_llm import FAULTS, random_plan
+from .stub_llm import FAULTS, answer, random_plan
 from .stub_llm import StubLLM as _StubLLM
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -421,3 +421,30 @@ def test_a_bug_in_one_article_fails_that_article_not_the_batch(
     assert not results["a00"].errors and not results["a02"].errors
     assert "a01.txt: internal error: ZeroDivisionError" in stderr
     assert run_summary(stderr)["failed"] == 1
+
+
+def test_output_cut_at_max_tokens_is_a_chunk_error_not_a_crash(tmp_path: Path) -> None:
+    """A model that loops until max_tokens (seen with the 0.5B model) fails that chunk only."""
+    src = tmp_path / "a.txt"
+    src.write_text("市就业局局长李为民介绍，今年1-10月，全市城镇新增就业54.9万人。\n", encoding="utf-8")
+    with _LengthStub() as stub:
+        result = CliRunner().invoke(app, ["extract", str(src), "--out", str(tmp_path / "out"),
+                                          "--base-url", stub.base_url, "--model", "stub",
+                                          "--api-key", "k", "--no-cache", "--max-retries", "0"])
+    assert result.exit_code == 1
+    r = json.loads((tmp_path / "out" / "a.json").read_text("utf-8"))
+    assert r["errors"] and "max_tokens" in r["errors"][0]["reason"] and r["errors"][0]["stage"] == "extract"
+    assert {m["value_text"] for m in r["metrics"]} == {"54.9万人"}  # the rules still ran
+
+
+class _LengthStub(StubLLM):
+    def _handler(self):  # type: ignore[no-untyped-def]
+        base = super()._handler()
+
+        class Handler(base):  # type: ignore[misc,valid-type]
+            def _act(self, outcome: str) -> None:
+                body = json.loads(answer({"officials": [], "gist": "重复" * 50}))
+                body["choices"][0]["finish_reason"] = "length"
+                self._send(200, json.dumps(body, ensure_ascii=False).encode())
+
+        return Handler
