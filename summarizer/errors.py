@@ -19,3 +19,7 @@ class LLMError(SummarizerError):
 
 class OutputError(SummarizerError):
     """An output file could not be written."""
+
+
+class EndpointError(LLMError):
+    """The endpoint refuses every request (bad key, no such endpoint or model): fatal for a run."""

@@ -1,4 +1,5 @@
-"""LLM access: one openai+instructor code path for every endpoint, with a diskcache in front.
+"""LLM access: one openai+instructor code path (`llm_sdk`) for every endpoint, with a diskcache
+in front; the SDKs are imported only on a cache miss.
 
 Retries live in exactly one layer per failure kind: the openai client retries transport errors,
 408/409/429 (honouring Retry-After) and 5xx; instructor re-asks (through tenacity) only when the
@@ -11,37 +12,21 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from json import JSONDecodeError
 from pathlib import Path
 from typing import Any, TypeVar
 
 import diskcache
-import instructor
-import openai
-from instructor.core import IncompleteOutputException, InstructorError, InstructorRetryException
 from pydantic import BaseModel, ValidationError
-from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
-from summarizer.errors import LLMError
+from summarizer.errors import EndpointError
 
 T = TypeVar("T", bound=BaseModel)
 
-# Not retried (nor is a 400, which is about one request only): these fail every request of a run.
-_RUN_FATAL = (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError)
-
-# instructor logs every failed attempt at ERROR level (with the server's answer); without a
-# handler Python prints those on stderr. The failure reaches the user once, as an LLMError.
-logging.getLogger("instructor").addHandler(logging.NullHandler())
-logging.getLogger("instructor").propagate = False
-
-
-class EndpointError(LLMError):
-    """The endpoint refuses every request (bad key, no such endpoint or model): fatal for a run."""
+__all__ = ["LLM", "Endpoint", "EndpointError", "Stats"]
 
 
 @dataclass(frozen=True)
@@ -94,18 +79,18 @@ class LLM:
         self.cache = diskcache.Cache(str(cache_dir)) if cache_dir else None
         self.reasks = reasks
         self.fatal: EndpointError | None = None
-        self._client: instructor.Instructor | None = None
+        self._client: Any = None
         self._client_lock = threading.Lock()
 
     @property
-    def client(self) -> instructor.Instructor:
+    def client(self) -> Any:
+        """The instructor client, made (and the embedded server started) on first use."""
+        from summarizer import llm_sdk
+
         with self._client_lock:
             if self._client is None:
                 e = self.endpoint
-                base_url = e.start() if e.start else e.base_url
-                raw = openai.OpenAI(base_url=base_url, api_key=e.api_key, timeout=e.timeout,
-                                    max_retries=e.max_retries)
-                self._client = instructor.from_openai(raw, mode=instructor.Mode.JSON)
+                self._client = llm_sdk.make_client(e, e.start() if e.start else e.base_url)
             return self._client
 
     def close(self) -> None:
@@ -145,37 +130,20 @@ class LLM:
             extra["extra_body"] = {
                 "response_format": {"type": "json_object", "schema": grammar_schema}
             }
-        retrying = Retrying(
-            stop=stop_after_attempt(self.reasks + 1),
-            retry=retry_if_exception_type((ValidationError, JSONDecodeError)),
-            reraise=True,
-        )
+        from summarizer import llm_sdk  # the SDKs take ~1 s to import: only on a cache miss
+
         # The fatal check and the mapping of errors (which may set `fatal`) happen while this
         # call still holds its slot, so no waiting call starts after a 401 has come back.
         with self.in_flight:
             if self.fatal is not None:
                 raise EndpointError(str(self.fatal))
+            started = time.monotonic()
             try:
-                started = time.monotonic()
-                result, completion = self.client.create_with_completion(
-                    model=self.endpoint.model, messages=messages,  # type: ignore[arg-type]
-                    response_model=response_model, max_retries=retrying, **params, **extra,
-                )
-            except InstructorRetryException as exc:
-                cause = exc.__cause__
-                if isinstance(cause, openai.APIError):
-                    raise self._api_error(cause) from None
-                raise LLMError(f"model output failed validation after {exc.n_attempts} attempts: "
-                               f"{_invalid(cause or exc)}") from None
-            except openai.APIError as exc:
-                raise self._api_error(exc) from None
-            except (ValidationError, JSONDecodeError) as exc:
-                raise LLMError(f"model output failed validation: {_invalid(exc)}") from None
-            except IncompleteOutputException:
-                raise LLMError(f"model output stopped at the max_tokens limit "
-                               f"({params['max_tokens']}) before its JSON was complete") from None
-            except InstructorError as exc:
-                raise LLMError(f"model output could not be used: {type(exc).__name__}") from None
+                result, completion = llm_sdk.call(self.client, self.endpoint, messages,
+                                                  response_model, params, extra, self.reasks)
+            except EndpointError as exc:
+                self.fatal = exc
+                raise
         usage = getattr(completion, "usage", None)
         stats.add(calls=1, prompt=getattr(usage, "prompt_tokens", 0) or 0,
                   completion=getattr(usage, "completion_tokens", 0) or 0,
@@ -183,37 +151,3 @@ class LLM:
         if self.cache is not None:
             self.cache.set(key, result.model_dump_json())
         return result
-
-    def _api_error(self, exc: openai.APIError) -> LLMError:
-        if isinstance(exc, _RUN_FATAL):
-            self.fatal = EndpointError(_describe(exc))
-            return self.fatal
-        return LLMError(_describe(exc))
-
-
-def _invalid(exc: BaseException) -> str:
-    """One line about bad model output (instructor's own message is a multi-line XML dump)."""
-    if isinstance(exc, ValidationError):
-        return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'output'}: {e['msg']}"
-                         for e in exc.errors()[:3])
-    if isinstance(exc, JSONDecodeError):
-        return f"invalid JSON: {exc.msg} (character {exc.pos})"
-    return " ".join(str(exc).split())[:200]
-
-
-def _describe(exc: Exception) -> str:
-    if isinstance(exc, openai.AuthenticationError):
-        return "the API rejected the API key (401): check OPENAI_API_KEY or --api-key"
-    if isinstance(exc, openai.PermissionDeniedError):
-        return "the API key has no access to this model (403): check --api-key and --model"
-    if isinstance(exc, openai.NotFoundError):
-        return "the endpoint or model was not found (404): check --base-url and --model"
-    if isinstance(exc, openai.BadRequestError):
-        return "the LLM endpoint rejected the request as invalid (400, not retried)"
-    if isinstance(exc, openai.APITimeoutError):
-        return "the LLM request timed out after retries"
-    if isinstance(exc, openai.APIConnectionError):
-        return "could not connect to the LLM endpoint after retries"
-    if isinstance(exc, openai.APIStatusError):
-        return f"the LLM endpoint answered HTTP {exc.status_code} after retries"
-    return f"LLM call failed: {type(exc).__name__}"

@@ -1,0 +1,104 @@
+"""The one place that talks to the openai and instructor SDKs (imported only on a cache miss).
+
+Retries live in exactly one layer per failure kind: the openai client retries transport errors,
+408/409/429 (honouring Retry-After) and 5xx; instructor re-asks (through tenacity) only when the
+model's output fails JSON parsing or validation. Every failure leaves as one `LLMError` line.
+"""
+
+from __future__ import annotations
+
+import logging
+from json import JSONDecodeError
+from typing import TYPE_CHECKING, Any, TypeVar
+
+import instructor
+import openai
+from instructor.core import IncompleteOutputException, InstructorError, InstructorRetryException
+from pydantic import BaseModel, ValidationError
+from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
+
+from summarizer.errors import EndpointError, LLMError
+
+if TYPE_CHECKING:
+    from summarizer.llm import Endpoint
+
+T = TypeVar("T", bound=BaseModel)
+
+# Not retried (nor is a 400, which is about one request only): these fail every request of a run.
+_RUN_FATAL = (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError)
+
+# instructor logs every failed attempt at ERROR level (with the server's answer); without a
+# handler Python prints those on stderr. The failure reaches the user once, as an LLMError.
+logging.getLogger("instructor").addHandler(logging.NullHandler())
+logging.getLogger("instructor").propagate = False
+
+
+def make_client(endpoint: Endpoint, base_url: str) -> instructor.Instructor:
+    raw = openai.OpenAI(base_url=base_url, api_key=endpoint.api_key, timeout=endpoint.timeout,
+                        max_retries=endpoint.max_retries)
+    return instructor.from_openai(raw, mode=instructor.Mode.JSON)
+
+
+def call(client: instructor.Instructor, endpoint: Endpoint, messages: list[dict[str, str]],
+         response_model: type[T], params: dict[str, Any], extra: dict[str, Any],
+         reasks: int) -> tuple[T, Any]:
+    """(validated answer, raw completion); raises `EndpointError` for run-fatal answers."""
+    retrying = Retrying(
+        stop=stop_after_attempt(reasks + 1),
+        retry=retry_if_exception_type((ValidationError, JSONDecodeError)),
+        reraise=True,
+    )
+    try:
+        return client.create_with_completion(
+            model=endpoint.model, messages=messages,  # type: ignore[arg-type]
+            response_model=response_model, max_retries=retrying, **params, **extra,
+        )
+    except InstructorRetryException as exc:
+        cause = exc.__cause__
+        if isinstance(cause, openai.APIError):
+            raise _api_error(cause) from None
+        raise LLMError(f"model output failed validation after {exc.n_attempts} attempts: "
+                       f"{_invalid(cause or exc)}") from None
+    except openai.APIError as exc:
+        raise _api_error(exc) from None
+    except (ValidationError, JSONDecodeError) as exc:
+        raise LLMError(f"model output failed validation: {_invalid(exc)}") from None
+    except IncompleteOutputException:
+        raise LLMError(f"model output stopped at the max_tokens limit "
+                       f"({params.get('max_tokens')}) before its JSON was complete") from None
+    except InstructorError as exc:
+        raise LLMError(f"model output could not be used: {type(exc).__name__}") from None
+
+
+def _api_error(exc: openai.APIError) -> LLMError:
+    if isinstance(exc, _RUN_FATAL):
+        return EndpointError(_describe(exc))
+    return LLMError(_describe(exc))
+
+
+def _invalid(exc: BaseException) -> str:
+    """One line about bad model output (instructor's own message is a multi-line XML dump)."""
+    if isinstance(exc, ValidationError):
+        return "; ".join(f"{'.'.join(map(str, e['loc'])) or 'output'}: {e['msg']}"
+                         for e in exc.errors()[:3])
+    if isinstance(exc, JSONDecodeError):
+        return f"invalid JSON: {exc.msg} (character {exc.pos})"
+    return " ".join(str(exc).split())[:200]
+
+
+def _describe(exc: Exception) -> str:
+    if isinstance(exc, openai.AuthenticationError):
+        return "the API rejected the API key (401): check OPENAI_API_KEY or --api-key"
+    if isinstance(exc, openai.PermissionDeniedError):
+        return "the API key has no access to this model (403): check --api-key and --model"
+    if isinstance(exc, openai.NotFoundError):
+        return "the endpoint or model was not found (404): check --base-url and --model"
+    if isinstance(exc, openai.BadRequestError):
+        return "the LLM endpoint rejected the request as invalid (400, not retried)"
+    if isinstance(exc, openai.APITimeoutError):
+        return "the LLM request timed out after retries"
+    if isinstance(exc, openai.APIConnectionError):
+        return "could not connect to the LLM endpoint after retries"
+    if isinstance(exc, openai.APIStatusError):
+        return f"the LLM endpoint answered HTTP {exc.status_code} after retries"
+    return f"LLM call failed: {type(exc).__name__}"
