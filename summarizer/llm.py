@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 import diskcache
 from pydantic import BaseModel, ValidationError
 
-from summarizer.errors import EndpointError
+from summarizer.errors import EndpointError, LLMError
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -141,8 +141,10 @@ class LLM:
             try:
                 result, completion = llm_sdk.call(self.client, self.endpoint, messages,
                                                   response_model, params, extra, self.reasks)
-            except EndpointError as exc:
-                self.fatal = exc
+            except LLMError as exc:
+                stats.add(calls=1, seconds=time.monotonic() - started)  # failed calls count too
+                if isinstance(exc, EndpointError):
+                    self.fatal = exc
                 raise
         usage = getattr(completion, "usage", None)
         stats.add(calls=1, prompt=getattr(usage, "prompt_tokens", 0) or 0,

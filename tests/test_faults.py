@@ -308,7 +308,8 @@ def test_second_run_resumes_from_cache(tmp_path: Path) -> None:
     first_failed = {msg for msg, outcome in log if outcome != "ok"}
     assert code == 1 and first_ok and len(first_failed) >= 2
     assert {s for s, r in first.items() if r.errors} == {"a03", "a06"}
-    assert first["a06"].usage.llm_calls == 1  # its other chunk did succeed
+    assert first["a06"].usage.llm_calls == 2  # one chunk failed, its other chunk did succeed
+    assert first["a06"].usage.completion_tokens == 10  # tokens only from the answered call
     assert run_summary(stderr)["failed"] == 2
 
     assert code2 == 0, stderr2
