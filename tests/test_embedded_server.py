@@ -97,6 +97,7 @@ def fake_llama(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path
     monkeypatch.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(root),
                                                                    os.environ.get("PYTHONPATH")])))
     monkeypatch.setenv("FAKE_LLAMA_RECORD", str(record))
+    monkeypatch.syspath_prepend(str(root))  # the parent checks that llama_cpp is importable
     for var in ("FAKE_LLAMA_FAIL", "FAKE_LLAMA_DELAY", "FAKE_LLAMA_SLOW"):
         monkeypatch.delenv(var, raising=False)
     yield record
