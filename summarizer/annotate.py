@@ -52,10 +52,6 @@ def is_structural(text: str, value: Value) -> bool:
     return value.unit in ("个", "大", "项", "条", "") and bool(_STRUCTURAL.match(after))
 
 
-def sentence_of(sentences: tuple[Sentence, ...], offset: int) -> Sentence | None:
-    return next((s for s in sentences if s.start <= offset < s.end), None)
-
-
 def metric_subject(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> tuple[str, int]:
     """The counted thing: the clause before the value (after any earlier value), else after it."""
     start = sentence.start
