@@ -86,19 +86,21 @@ def _invalid(exc: BaseException) -> str:
     return " ".join(str(exc).split())[:200]
 
 
+# Most specific first: APITimeoutError is an APIConnectionError.
+_MESSAGES: tuple[tuple[type[Exception], str], ...] = (
+    (openai.AuthenticationError, "the API rejected the API key (401): check OPENAI_API_KEY or --api-key"),
+    (openai.PermissionDeniedError, "the API key has no access to this model (403): check --api-key and --model"),
+    (openai.NotFoundError, "the endpoint or model was not found (404): check --base-url and --model"),
+    (openai.BadRequestError, "the LLM endpoint rejected the request as invalid (400, not retried)"),
+    (openai.APITimeoutError, "the LLM request timed out after retries"),
+    (openai.APIConnectionError, "could not connect to the LLM endpoint after retries"),
+)
+
+
 def _describe(exc: Exception) -> str:
-    if isinstance(exc, openai.AuthenticationError):
-        return "the API rejected the API key (401): check OPENAI_API_KEY or --api-key"
-    if isinstance(exc, openai.PermissionDeniedError):
-        return "the API key has no access to this model (403): check --api-key and --model"
-    if isinstance(exc, openai.NotFoundError):
-        return "the endpoint or model was not found (404): check --base-url and --model"
-    if isinstance(exc, openai.BadRequestError):
-        return "the LLM endpoint rejected the request as invalid (400, not retried)"
-    if isinstance(exc, openai.APITimeoutError):
-        return "the LLM request timed out after retries"
-    if isinstance(exc, openai.APIConnectionError):
-        return "could not connect to the LLM endpoint after retries"
+    message = next((m for kind, m in _MESSAGES if isinstance(exc, kind)), None)
+    if message:
+        return message
     if isinstance(exc, openai.APIStatusError):
         return f"the LLM endpoint answered HTTP {exc.status_code} after retries"
     return f"LLM call failed: {type(exc).__name__}"

@@ -13,18 +13,29 @@ def output_path(out_dir: Path, stem: str) -> Path:
     return out_dir / f"{stem}.json"
 
 
-def write_json(target: Path, payload: str) -> None:
+def write_atomic(path: Path, content: str) -> None:
+    """Write UTF-8 text via a temp file in the same directory and os.replace; the file gets the
+    usual permissions (mkstemp alone would leave it 0600)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    umask = os.umask(0)
+    os.umask(umask)
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~umask
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                fh.write(payload)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, target)
-        finally:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(content)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_json(target: Path, payload: str) -> None:
+    """An article's JSON; a failure is an `OutputError` naming the file."""
+    try:
+        write_atomic(target, payload)
     except OSError as exc:
         raise OutputError(f"{target}: cannot write ({exc.strerror})") from None

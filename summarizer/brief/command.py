@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import typer
@@ -13,6 +11,7 @@ from pydantic import ValidationError
 from summarizer.brief.render_html import build_html
 from summarizer.brief.render_md import build_markdown
 from summarizer.models import ArticleResult
+from summarizer.write import write_atomic
 
 
 def _problem(exc: Exception) -> str:
@@ -43,25 +42,6 @@ def load_results(out_dirs: list[Path]) -> list[ArticleResult]:
             except (OSError, ValueError) as exc:  # incl. JSONDecodeError, UnicodeDecodeError, ValidationError
                 typer.echo(f"warning: skipping {path}: {_problem(exc)}", err=True)
     return results
-
-
-def write_atomic(path: Path, content: str) -> None:
-    """Write UTF-8 text via a temp file in the same directory and os.replace."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    umask = os.umask(0)
-    os.umask(umask)
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~umask  # mkstemp would give 0600
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(content)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def brief_command(
