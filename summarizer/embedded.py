@@ -127,8 +127,9 @@ def ensure_model(key: str = DEFAULT_MODEL, cache_root: Path | None = None) -> Pa
     return target
 
 
-def _die_with_parent() -> None:
-    """Linux: the server gets SIGTERM when the tool dies, even by SIGKILL (PR_SET_PDEATHSIG)."""
+def die_with_parent() -> None:
+    """Linux: this (child) process gets SIGTERM when its parent dies, even by SIGKILL
+    (PR_SET_PDEATHSIG)."""
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
 
@@ -207,7 +208,7 @@ class EmbeddedServer:
             try:
                 # Own process group: Ctrl-C in the terminal reaches us, and we stop it ourselves.
                 spawned.append(subprocess.Popen(cmd, stdout=log, stderr=log, start_new_session=True,
-                                                preexec_fn=_die_with_parent))
+                                                preexec_fn=die_with_parent))
             except BaseException as exc:
                 spawned.append(exc)
             ready.set()

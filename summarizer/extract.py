@@ -8,7 +8,9 @@ Nothing it returns is trusted before grounding against the article's offsets.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -31,8 +33,14 @@ class ChunkLabels(BaseModel):
 
     @classmethod
     def model_json_schema(cls, *args: Any, **kwargs: Any) -> dict[str, Any]:
-        """Compact schema (no titles): it is pasted into every prompt."""
-        return compact_schema(super().model_json_schema(*args, **kwargs))
+        """Compact schema (no titles): it is pasted into every prompt. Built once per class and
+        arguments (pydantic takes ~1 ms per build, and every call asks for it twice)."""
+        return json.loads(_schema_json(cls, args, tuple(sorted(kwargs.items()))))
+
+
+@cache
+def _schema_json(cls: type[ChunkLabels], args: tuple[Any, ...], kwargs: tuple[tuple[str, Any], ...]) -> str:
+    return json.dumps(compact_schema(super(ChunkLabels, cls).model_json_schema(*args, **dict(kwargs))))
 
 
 def compact_schema(node: Any) -> Any:

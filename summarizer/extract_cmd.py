@@ -9,7 +9,6 @@ import sys
 import threading
 import time
 from collections.abc import Generator, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
@@ -20,13 +19,11 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from summarizer.batch import Done, Options, ShardedRun, auto_processes, run_in_process
 from summarizer.embedded import DEFAULT_MODEL, MODELS, EmbeddedServer, default_cache_root, ensure_model
 from summarizer.errors import SummarizerError
-from summarizer.ingest import DEFAULT_MAX_BYTES, discover, load_article
-from summarizer.llm import LLM, Endpoint, EndpointError
-from summarizer.models import ArticleResult, ErrorItem, Source
-from summarizer.pipeline import run_article
-from summarizer.write import output_path, write_json
+from summarizer.ingest import DEFAULT_MAX_BYTES, discover
+from summarizer.llm import LLM, Endpoint
 
 # soft_wrap: a message stays one line however long (no hard wraps at the console width).
 # Messages are escape()d: "[b]" in a path or ".[local]" in advice is text, not rich markup.
@@ -89,6 +86,10 @@ def extract_command(
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the cache."),
     concurrency: int | None = typer.Option(None, "--concurrency", min=1,
                                            help="Requests in flight (default 1 embedded, 8 API)."),
+    processes: int | None = typer.Option(
+        None, "--processes", min=1,
+        help="Worker processes for an API batch (default: one per 16 requests in flight, "
+             "at most one per core; the embedded model always uses 1)."),
     chunk_chars: int = typer.Option(2400, "--chunk-chars", min=200, help="Chunk size budget."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Input size limit."),
     timeout: float = typer.Option(120.0, "--timeout", help="Seconds per LLM request."),
@@ -111,26 +112,42 @@ def extract_command(
     totals = {"articles": 0, "llm_calls": 0, "cache_hits": 0, "prompt_tokens": 0,
               "completion_tokens": 0}
     llm: LLM | None = None
+    opts = Options(out=out, chunk_chars=chunk_chars, max_bytes=max_bytes, strict=strict)
     try:
         with _maybe_endpoint(deterministic, base_url, api_key, model, embedded_model,
                              timeout, max_retries) as endpoint:
             workers = concurrency or (1 if endpoint is None or endpoint.embedded else 8)
-            llm = LLM(endpoint, cache, max_in_flight=workers) if endpoint else None
+            shards = 1
+            if endpoint is not None and not endpoint.embedded and "-" not in files:
+                shards = min(processes or auto_processes(workers, len(files)), len(files)) or 1
+            if shards > 1:  # forks now, before the progress bar starts its thread
+                remote = endpoint
+
+                def make_llm(share: int) -> LLM:
+                    assert remote is not None
+                    return LLM(remote, cache, max_in_flight=share)
+
+                results: ShardedRun | Generator[Done, None, None] = ShardedRun(
+                    files, shards, make_llm, workers, opts)
+            else:
+                llm = LLM(endpoint, cache, max_in_flight=workers) if endpoint else None
+                results = run_in_process(files, llm, workers, opts)
             with _progress() as progress:
                 task = progress.add_task("articles", total=len(files))
-                results = _run_all(files, llm, workers, chunk_chars, max_bytes, out, strict)
-                for path, result in results:
-                    if llm is not None and llm.fatal is not None:
-                        results.close()  # stop the batch: every later call would fail the same way
-                        raise llm.fatal
-                    failed += result.failed
-                    totals["articles"] += 1
-                    for k in ("llm_calls", "cache_hits", "prompt_tokens", "completion_tokens"):
-                        totals[k] += getattr(result.usage, k)
-                    progress.update(task, advance=1, description=(
-                        f"{Path(path).name} · calls {totals['llm_calls']} · cache "
-                        f"{totals['cache_hits']} · tokens {totals['prompt_tokens']}"
-                        f"+{totals['completion_tokens']}"))
+                try:
+                    for done in results:
+                        for line in done.messages:
+                            err.print(line)
+                        failed += done.failed
+                        totals["articles"] += 1
+                        for k in ("llm_calls", "cache_hits", "prompt_tokens", "completion_tokens"):
+                            totals[k] += getattr(done.usage, k)
+                        progress.update(task, advance=1, description=(
+                            f"{Path(done.path).name} · calls {totals['llm_calls']} · cache "
+                            f"{totals['cache_hits']} · tokens {totals['prompt_tokens']}"
+                            f"+{totals['completion_tokens']}"))
+                finally:
+                    results.close()
     except SummarizerError as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
@@ -173,60 +190,6 @@ def _unique_outputs(files: list[str], problems: list[tuple[str, str]]) -> list[s
         owner[stem] = path
         kept.append(path)
     return kept
-
-
-def _run_all(files: list[str], llm: LLM | None, workers: int, chunk_chars: int, max_bytes: int,
-             out: Path, strict: bool) -> Generator[tuple[str, ArticleResult], None, None]:
-    """Articles run `workers` at a time (LLM calls in flight are capped by the LLM itself);
-    at most 2 x workers results are pending, so memory stays flat in the batch size."""
-    pool = ThreadPoolExecutor(max_workers=workers)
-    try:
-        pending: dict[Future[ArticleResult], str] = {}
-        queue = iter(files)
-        for path in queue:
-            pending[pool.submit(_one, path, llm, workers, chunk_chars, max_bytes, out, strict)] = path
-            if len(pending) >= 2 * workers:
-                break
-        while pending:
-            done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            for fut in done:
-                yield pending.pop(fut), fut.result()
-                nxt = next(queue, None)
-                if nxt is not None:
-                    pending[pool.submit(_one, nxt, llm, workers, chunk_chars, max_bytes, out, strict)] = nxt
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)  # Ctrl-C: do not wait for queued work
-        if llm is not None and llm.fatal is None:  # calls not yet sent fail at once
-            llm.fatal = EndpointError("the run was stopped")
-        raise
-    pool.shutdown()
-
-
-def _one(path: str, llm: LLM | None, workers: int, chunk_chars: int, max_bytes: int,
-         out: Path, strict: bool) -> ArticleResult:
-    try:
-        article = load_article(path, max_bytes)
-    except SummarizerError as exc:
-        err.print(f"[red]error[/red] {escape(str(exc))}")
-        failed = ArticleResult(source=Source(file=Path(path).name), text="",
-                               errors=[ErrorItem(stage="ingest", reason=str(exc))])
-        if path != "-" and Path(path).is_file():
-            write_json(output_path(out, Path(path).stem), failed.model_dump_json(indent=2))
-        return failed
-    try:
-        result = run_article(article, llm, workers, chunk_chars, strict)
-    except Exception as exc:  # a bug must fail this article, not the batch (nor print a traceback)
-        reason = f"internal error: {type(exc).__name__}: {exc}"
-        result = ArticleResult(source=article.source, text=article.text, dropped=article.dropped,
-                               errors=[ErrorItem(stage="extract", reason=reason)])
-    if llm is not None and llm.fatal is not None:
-        return result  # the run stops with one message; no output claims this article failed
-    target = output_path(out, article.stem)
-    write_json(target, result.model_dump_json(indent=2))
-    for e in result.errors:
-        where = f"chunk {e.chunk}: " if e.chunk is not None else ""
-        err.print(f"[yellow]warning[/yellow] {escape(f'{path}: {where}{e.reason}')}")
-    return result
 
 
 def _progress() -> Progress:

@@ -8,6 +8,7 @@ model's output fails JSON parsing or validation. Every failure leaves as one `LL
 from __future__ import annotations
 
 import logging
+from functools import cache
 from json import JSONDecodeError
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -39,6 +40,13 @@ def make_client(endpoint: Endpoint, base_url: str) -> instructor.Instructor:
     return instructor.from_openai(raw, mode=instructor.Mode.JSON)
 
 
+@cache
+def _wrapped(response_model: type[T]) -> type[T]:
+    """instructor wraps a plain model in a new class (pydantic `create_model`, ~1 ms) on every
+    call unless it already is one of its `ResponseSchema`s: wrap each model once."""
+    return instructor.response_schema(response_model)
+
+
 def call(client: instructor.Instructor, endpoint: Endpoint, messages: list[dict[str, str]],
          response_model: type[T], params: dict[str, Any], extra: dict[str, Any],
          reasks: int) -> tuple[T, Any]:
@@ -51,7 +59,7 @@ def call(client: instructor.Instructor, endpoint: Endpoint, messages: list[dict[
     try:
         return client.create_with_completion(
             model=endpoint.model, messages=messages,  # type: ignore[arg-type]
-            response_model=response_model, max_retries=retrying, **params, **extra,
+            response_model=_wrapped(response_model), max_retries=retrying, **params, **extra,
         )
     except InstructorRetryException as exc:
         cause = exc.__cause__

@@ -399,16 +399,16 @@ def test_signal_mid_run_exits_promptly(tmp_path: Path, sig: signal.Signals) -> N
 
 def test_a_bug_in_one_article_fails_that_article_not_the_batch(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import summarizer.extract_cmd as extract_cmd
+    import summarizer.batch as batch
 
-    real = extract_cmd.run_article
+    real = batch.run_article
 
     def flaky(article: Any, *args: Any, **kwargs: Any) -> Any:
         if article.stem == "a01":
             raise ZeroDivisionError("division by zero")
         return real(article, *args, **kwargs)
 
-    monkeypatch.setattr(extract_cmd, "run_article", flaky)
+    monkeypatch.setattr(batch, "run_article", flaky)
     make_articles(tmp_path / "in", 3)
     out = tmp_path / "out"
     with StubLLM() as stub:

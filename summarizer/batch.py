@@ -1,0 +1,211 @@
+"""Run the pipeline over a batch: articles on threads in this process, or the batch split into
+shards, each run the same way in a forked worker process.
+
+One process is CPU-bound at about 150 requests/s: each request costs ~6 ms of CPU (openai +
+instructor ~3.5, rules ~1.2, writing ~1) under one GIL (bench/, BENCHMARKS.md). Against a fast
+API at 32+ in flight, shards use the other cores. Every article still yields one `Done`, in the
+parent, in completion order; outputs are written (atomically) by whoever ran the article.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import queue
+import signal
+import sys
+from collections.abc import Callable, Generator, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rich.markup import escape
+
+from summarizer.embedded import die_with_parent
+from summarizer.errors import EndpointError, SummarizerError
+from summarizer.ingest import DEFAULT_MAX_BYTES, load_article
+from summarizer.llm import LLM
+from summarizer.models import ArticleResult, ErrorItem, Source, Usage
+from summarizer.pipeline import run_article
+from summarizer.write import output_path, write_json
+
+# Requests in flight one process keeps without queueing on its own CPU (bench/: 16 in flight
+# use ~40% of a core; 32 saturate it).
+IN_FLIGHT_PER_PROCESS = 16
+
+
+@dataclass(frozen=True)
+class Options:
+    """What every article of a batch is run with."""
+
+    out: Path
+    chunk_chars: int = 2400
+    max_bytes: int = DEFAULT_MAX_BYTES
+    strict: bool = False
+
+
+@dataclass(frozen=True)
+class Done:
+    """One article finished: counts for the run summary and lines (rich markup) for stderr."""
+
+    path: str
+    failed: int
+    usage: Usage
+    messages: tuple[str, ...] = field(default=())
+
+
+def cpu_count() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def auto_processes(in_flight: int, articles: int) -> int:
+    """Processes for an API batch: one per IN_FLIGHT_PER_PROCESS requests in flight, at most one
+    per core, at least 8 articles each; 1 where fork is not safe (only Linux is assumed so)."""
+    if not sys.platform.startswith("linux"):
+        return 1
+    return max(1, min(cpu_count(), in_flight // IN_FLIGHT_PER_PROCESS, articles // 8))
+
+
+def run_in_process(files: list[str], llm: LLM | None, workers: int,
+                   opts: Options) -> Generator[Done, None, None]:
+    """Articles run `workers` at a time (LLM calls in flight are capped by the LLM itself);
+    at most 2 x workers results are pending, so memory stays flat in the batch size. A fatal
+    endpoint error (bad key, unknown model) stops the batch: it is raised here."""
+    pool = ThreadPoolExecutor(max_workers=workers)
+    try:
+        pending: dict[Future[Done], str] = {}
+        todo = iter(files)
+        for path in todo:
+            pending[pool.submit(run_one, path, llm, workers, opts)] = path
+            if len(pending) >= 2 * workers:
+                break
+        while pending:
+            done, _ = wait(pending, return_when=FIRST_COMPLETED)
+            for fut in done:
+                del pending[fut]
+                if llm is not None and llm.fatal is not None:
+                    raise llm.fatal  # every later call would fail the same way
+                yield fut.result()
+                nxt = next(todo, None)
+                if nxt is not None:
+                    pending[pool.submit(run_one, nxt, llm, workers, opts)] = nxt
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)  # Ctrl-C: do not wait for queued work
+        if llm is not None and llm.fatal is None:  # calls not yet sent fail at once
+            llm.fatal = EndpointError("the run was stopped")
+        raise
+    pool.shutdown()
+
+
+def run_one(path: str, llm: LLM | None, workers: int, opts: Options) -> Done:
+    """Ingest, extract and write one article; every failure ends up in its JSON and `Done`."""
+    try:
+        article = load_article(path, opts.max_bytes)
+    except SummarizerError as exc:
+        failed = ArticleResult(source=Source(file=Path(path).name), text="",
+                               errors=[ErrorItem(stage="ingest", reason=str(exc))])
+        if path != "-" and Path(path).is_file():
+            write_json(output_path(opts.out, Path(path).stem), failed.model_dump_json(indent=2))
+        return Done(path, 1, failed.usage, (f"[red]error[/red] {escape(str(exc))}",))
+    try:
+        result = run_article(article, llm, workers, opts.chunk_chars, opts.strict)
+    except Exception as exc:  # a bug must fail this article, not the batch (nor print a traceback)
+        reason = f"internal error: {type(exc).__name__}: {exc}"
+        result = ArticleResult(source=article.source, text=article.text, dropped=article.dropped,
+                               errors=[ErrorItem(stage="extract", reason=reason)])
+    if llm is not None and llm.fatal is not None:
+        return Done(path, int(result.failed), result.usage)  # the run stops; no output for it
+    write_json(output_path(opts.out, article.stem), result.model_dump_json(indent=2))
+    warnings = tuple(
+        "[yellow]warning[/yellow] " + escape(f"{path}: {f'chunk {e.chunk}: ' if e.chunk is not None else ''}"
+                                             f"{e.reason}")
+        for e in result.errors)
+    return Done(path, int(result.failed), result.usage, warnings)
+
+
+class ShardedRun:
+    """Split the batch over `processes` forked workers, each running `run_in_process` on its
+    shard with its share of `workers` (made by `make_llm(share)`: its own client and cache
+    connection; diskcache is safe across processes). Forks when made, so make it before this
+    process starts any thread. Iterating yields every article's `Done`; a worker that dies fails
+    its unfinished articles. A fatal endpoint error is raised; it, Ctrl-C or `close()` terminate
+    all workers (outputs are atomic, the cache is transactional: nothing half-written survives)."""
+
+    def __init__(self, files: list[str], processes: int, make_llm: Callable[[int], LLM],
+                 workers: int, opts: Options) -> None:
+        ctx = multiprocessing.get_context("fork")
+        self.events: multiprocessing.Queue[tuple[str, int, Done | str | None]] = ctx.Queue()
+        self.shards = [files[k::processes] for k in range(processes)]
+        shares = [workers // processes + (k < workers % processes) for k in range(processes)]
+        self.procs = [ctx.Process(target=_worker, name=f"summarizer-shard-{k}", daemon=True,
+                                  args=(k, self.shards[k], make_llm, shares[k], opts, self.events))
+                      for k in range(processes)]
+        self.closed = False
+        for proc in self.procs:
+            proc.start()
+
+    def __iter__(self) -> Iterator[Done]:
+        seen: list[set[str]] = [set() for _ in self.procs]
+        running = set(range(len(self.procs)))
+        try:
+            while running:
+                try:
+                    kind, k, payload = self.events.get(timeout=0.5)
+                except queue.Empty:
+                    for k in [k for k in running if self.procs[k].exitcode is not None]:
+                        running.discard(k)  # died without a word (killed, out of memory)
+                        yield from _lost(self.shards[k], seen[k],
+                                         f"exit code {self.procs[k].exitcode}")
+                    continue
+                if kind == "done" and isinstance(payload, Done):
+                    seen[k].add(payload.path)
+                    yield payload
+                elif kind == "fatal":
+                    raise EndpointError(str(payload))
+                elif kind == "crash":
+                    running.discard(k)
+                    yield from _lost(self.shards[k], seen[k], str(payload))
+                elif kind == "end":
+                    running.discard(k)
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        for proc in self.procs:
+            if proc.is_alive():
+                proc.terminate()
+        for proc in self.procs:
+            proc.join(timeout=5)
+        self.events.close()
+        self.events.cancel_join_thread()
+
+
+def _lost(shard: list[str], seen: set[str], why: str) -> Iterator[Done]:
+    for path in shard:
+        if path not in seen:
+            reason = f"{path}: its worker process stopped before finishing it ({why})"
+            yield Done(path, 1, Usage(), (f"[red]error[/red] {escape(reason)}",))
+
+
+def _worker(k: int, files: list[str], make_llm: Callable[[int], LLM], workers: int,
+            opts: Options, events: multiprocessing.Queue[tuple[str, int, Done | str | None]]) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends us
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent()
+    llm = make_llm(workers)
+    try:
+        for done in run_in_process(files, llm, workers, opts):
+            events.put(("done", k, done))
+    except EndpointError as exc:
+        events.put(("fatal", k, str(exc)))
+    except Exception as exc:  # reported by the parent against this shard's unfinished articles
+        events.put(("crash", k, f"{type(exc).__name__}: {exc}"))
+    else:
+        events.put(("end", k, None))
+    finally:
+        llm.close()
+        events.close()
+        events.join_thread()
