@@ -120,6 +120,7 @@ def extract_command(
             shards = 1
             if endpoint is not None and not endpoint.embedded and "-" not in files:
                 shards = min(processes or auto_processes(workers, len(files)), len(files)) or 1
+            totals["processes"] = shards
             if shards > 1:  # forks now, before the progress bar starts its thread
                 remote = endpoint
 
