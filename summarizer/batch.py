@@ -58,11 +58,14 @@ def cpu_count() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
+def can_fork() -> bool:
+    """Worker processes are forked; only Linux is assumed safe for that (macOS is not)."""
+    return sys.platform.startswith("linux")
+
+
 def auto_processes(in_flight: int, articles: int) -> int:
     """Processes for an API batch: one per IN_FLIGHT_PER_PROCESS requests in flight, at most one
-    per core, at least 8 articles each; 1 where fork is not safe (only Linux is assumed so)."""
-    if not sys.platform.startswith("linux"):
-        return 1
+    per core, at least 8 articles each."""
     return max(1, min(cpu_count(), in_flight // IN_FLIGHT_PER_PROCESS, articles // 8))
 
 
@@ -126,17 +129,18 @@ def run_one(path: str, llm: LLM | None, workers: int, opts: Options) -> Done:
 class ShardedRun:
     """Split the batch over `processes` forked workers, each running `run_in_process` on its
     shard with its share of `workers` (made by `make_llm(share)`: its own client and cache
-    connection; diskcache is safe across processes). Forks when made, so make it before this
-    process starts any thread. Iterating yields every article's `Done`; a worker that dies fails
-    its unfinished articles. A fatal endpoint error is raised; it, Ctrl-C or `close()` terminate
-    all workers (outputs are atomic, the cache is transactional: nothing half-written survives)."""
+    connection, diskcache being safe across processes; None for the rules alone). Forks when
+    made, so make it before this process starts any thread. Iterating yields every article's
+    `Done`; a worker that dies fails its unfinished articles. A fatal endpoint error is raised;
+    it, Ctrl-C or `close()` terminate all workers (outputs are atomic, the cache is
+    transactional: nothing half-written survives)."""
 
-    def __init__(self, files: list[str], processes: int, make_llm: Callable[[int], LLM],
+    def __init__(self, files: list[str], processes: int, make_llm: Callable[[int], LLM | None],
                  workers: int, opts: Options) -> None:
         ctx = multiprocessing.get_context("fork")
         self.events: multiprocessing.Queue[tuple[str, int, Done | str | None]] = ctx.Queue()
         self.shards = [files[k::processes] for k in range(processes)]
-        shares = [workers // processes + (k < workers % processes) for k in range(processes)]
+        shares = [max(1, workers // processes + (k < workers % processes)) for k in range(processes)]
         self.procs = [ctx.Process(target=_worker, name=f"summarizer-shard-{k}", daemon=True,
                                   args=(k, self.shards[k], make_llm, shares[k], opts, self.events))
                       for k in range(processes)]
@@ -190,7 +194,7 @@ def _lost(shard: list[str], seen: set[str], why: str) -> Iterator[Done]:
             yield Done(path, 1, Usage(), (f"[red]error[/red] {escape(reason)}",))
 
 
-def _worker(k: int, files: list[str], make_llm: Callable[[int], LLM], workers: int,
+def _worker(k: int, files: list[str], make_llm: Callable[[int], LLM | None], workers: int,
             opts: Options, events: multiprocessing.Queue[tuple[str, int, Done | str | None]]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -206,6 +210,7 @@ def _worker(k: int, files: list[str], make_llm: Callable[[int], LLM], workers: i
     else:
         events.put(("end", k, None))
     finally:
-        llm.close()
+        if llm is not None:
+            llm.close()
         events.close()
         events.join_thread()

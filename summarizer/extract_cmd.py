@@ -19,7 +19,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from summarizer.batch import Done, Options, ShardedRun, auto_processes, run_in_process
+from summarizer.batch import Done, Options, ShardedRun, auto_processes, can_fork, run_in_process
 from summarizer.embedded import DEFAULT_MODEL, MODELS, EmbeddedServer, default_cache_root, ensure_model
 from summarizer.errors import SummarizerError
 from summarizer.ingest import DEFAULT_MAX_BYTES, discover
@@ -88,8 +88,8 @@ def extract_command(
                                            help="Requests in flight (default 1 embedded, 8 API)."),
     processes: int | None = typer.Option(
         None, "--processes", min=1,
-        help="Worker processes for an API batch (default: one per 16 requests in flight, "
-             "at most one per core; the embedded model always uses 1)."),
+        help="Worker processes sharing the batch (default for APIs: one per 16 requests in "
+             "flight, at most one per core; else 1; the embedded model always uses 1)."),
     chunk_chars: int = typer.Option(2400, "--chunk-chars", min=200, help="Chunk size budget."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Input size limit."),
     timeout: float = typer.Option(120.0, "--timeout", help="Seconds per LLM request."),
@@ -117,16 +117,17 @@ def extract_command(
         with _maybe_endpoint(deterministic, base_url, api_key, model, embedded_model,
                              timeout, max_retries) as endpoint:
             workers = concurrency or (1 if endpoint is None or endpoint.embedded else 8)
-            shards = 1
-            if endpoint is not None and not endpoint.embedded and "-" not in files:
-                shards = min(processes or auto_processes(workers, len(files)), len(files)) or 1
+            shards = 1  # stdin is read once, the embedded server is one process: not split
+            if can_fork() and "-" not in files and (endpoint is None or not endpoint.embedded):
+                auto = auto_processes(workers, len(files)) if endpoint else 1
+                # an API's in-flight budget is shared out, at least one request per process
+                shards = max(1, min(processes or auto, len(files), workers if endpoint else len(files)))
             totals["processes"] = shards
             if shards > 1:  # forks now, before the progress bar starts its thread
                 remote = endpoint
 
-                def make_llm(share: int) -> LLM:
-                    assert remote is not None
-                    return LLM(remote, cache, max_in_flight=share)
+                def make_llm(share: int) -> LLM | None:
+                    return LLM(remote, cache, max_in_flight=share) if remote else None
 
                 results: ShardedRun | Generator[Done, None, None] = ShardedRun(
                     files, shards, make_llm, workers, opts)

@@ -152,3 +152,29 @@ def test_ctrl_c_ends_the_workers_too(tmp_path: Path) -> None:
     assert workers and not any(Path(f"/proc/{pid}").exists() for pid in workers)
     for path in (tmp_path / "out").glob("*.json") if (tmp_path / "out").exists() else []:
         ArticleResult.model_validate_json(path.read_text(encoding="utf-8"))
+
+
+def test_rules_only_batches_split_too(tmp_path: Path) -> None:
+    paths = make_articles(tmp_path / "in", 12)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
+    summaries = {}
+    for procs in ("1", "2"):
+        res = subprocess.run(
+            [sys.executable, "-c", "from summarizer.cli import main; main()", "extract",
+             str(tmp_path / "in"), "--out", str(tmp_path / procs), "--deterministic",
+             "--processes", procs], capture_output=True, text=True, env=env, timeout=120)
+        assert res.returncode == 0, res.stderr
+        summaries[procs] = run_summary(res.stderr)["run"]
+    assert (summaries["1"]["processes"], summaries["2"]["processes"]) == (1, 2)
+    a, b = outputs(tmp_path / "1"), outputs(tmp_path / "2")
+    assert sorted(a) == sorted(b) == [p.stem for p in paths]
+    assert all(comparable(a[k]) == comparable(b[k]) for k in a)
+
+
+def test_processes_never_exceed_the_in_flight_budget(tmp_path: Path) -> None:
+    make_articles(tmp_path / "in", 12)
+    with StubLLM() as stub:
+        code, stderr = run_cli(stub, tmp_path / "in", tmp_path / "out", "--processes", "4",
+                               "--concurrency", "2")
+    assert code == 0
+    assert run_summary(stderr)["run"]["processes"] == 2
