@@ -9,6 +9,17 @@ from pathlib import Path
 from summarizer.errors import OutputError
 
 
+def _current_umask() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return umask
+
+
+# Read once, at import (single-threaded): os.umask can only be read by setting it, process-wide,
+# and writer threads must never see the temporary 0.
+_UMASK = _current_umask()
+
+
 def output_path(out_dir: Path, stem: str) -> Path:
     return out_dir / f"{stem}.json"
 
@@ -17,9 +28,7 @@ def write_atomic(path: Path, content: str) -> None:
     """Write UTF-8 text via a temp file in the same directory and os.replace; the file gets the
     usual permissions (mkstemp alone would leave it 0600)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    umask = os.umask(0)
-    os.umask(umask)
-    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~umask
+    mode = path.stat().st_mode & 0o7777 if path.exists() else 0o666 & ~_UMASK
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
