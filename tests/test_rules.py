@@ -65,6 +65,38 @@ def test_speaker_turns_follow_the_interview() -> None:
 def test_bylines() -> None:
     names = {(b.name, b.role) for b in find_bylines("记者 曾 姚 通讯员 李思言\n本报记者 匡丽娜 李珩\n")}
     assert names == {("曾姚", "记者"), ("李思言", "通讯员"), ("匡丽娜", "记者"), ("李珩", "记者")}
+    inline = find_bylines("本报讯（记者 王晓明）12月19日，市政府新闻办召开新闻发布会。")
+    assert [(b.name, b.role) for b in inline] == [("王晓明", "记者")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a name followed by a place or time word, not a verb of speech
+    ("会上，市人社局副局长刘芳在回答记者提问时说，明年将新建零工市场15家。",
+     ("刘芳", "市人社局副局长")),
+    ("市政府社会局局长蔡宛芬今天表示，全市服务人数达6.2万人。", ("蔡宛芬", "市政府社会局局长")),
+    # a bare role after a sentence end, when the name starts with a surname
+    ("服务量能持续扩大。副市长林钦荣在记者会上强调，将投入15亿元。", ("林钦荣", "副市长")),
+    ("欧阳明高近日表示", None),  # no title at all
+    # clause words before the title are not part of it
+    ("据市民政局党组书记、局长陈伟介绍，已建成养老服务中心86家。", ("陈伟", "市民政局党组书记、局长")),
+])
+def test_introduction_forms_beyond_the_seeds(text: str, expected: tuple[str, str] | None) -> None:
+    found = [(p.name, p.title) for p in find_officials(text)]
+    assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize("text", [
+    "会议要求，各级党委书记亲自在一线推动落实。",  # 亲自 is not a name
+    "市长办公会议在市政府召开。",
+    "区长热线今天开通。",
+    "市委书记在会上强调，要抓好落实。",  # 在会上, 进一步, 也表示, 今天: not names either
+    "该局局长进一步介绍，全年新增就业。",
+    "该中心主任也表示，将扩大服务。",
+    "市人社局局长今天表示，将新增岗位。",
+    "局长向记者介绍，全年新增就业。",
+])
+def test_words_after_a_role_are_not_names(text: str) -> None:
+    assert find_officials(text) == []
 
 
 def test_plan_scope_and_targets(seeds: dict[str, ArticleResult]) -> None:
