@@ -38,6 +38,16 @@ def run_cli(stub: StubLLM, src: Path, out: Path, *extra: str) -> tuple[int, str]
     return proc.returncode, stderr
 
 
+def start_and_wait(stub: StubLLM, src: Path, out: Path, concurrency: int
+                   ) -> tuple[subprocess.Popen[str], list[int]]:
+    """The CLI on 2 processes, once the stub has seen 2 requests; with its workers' pids."""
+    proc = start_cli(stub, src, out, "--processes", "2", "--concurrency", str(concurrency))
+    deadline = time.monotonic() + 30
+    while stub.requests < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return proc, children(proc.pid)
+
+
 def comparable(result: ArticleResult) -> dict[str, Any]:
     doc = result.model_dump()
     doc["usage"].pop("seconds")
@@ -114,12 +124,7 @@ def test_a_rejected_key_stops_every_process_with_one_line(tmp_path: Path) -> Non
 def test_a_worker_that_dies_fails_its_unfinished_articles_only(tmp_path: Path) -> None:
     paths = make_articles(tmp_path / "in", 24)
     with StubLLM(latency=0.3) as stub:
-        proc = start_cli(stub, tmp_path / "in", tmp_path / "out", "--processes", "2",
-                         "--concurrency", "2")
-        deadline = time.monotonic() + 30
-        while stub.requests < 2 and time.monotonic() < deadline:
-            time.sleep(0.02)
-        workers = children(proc.pid)
+        proc, workers = start_and_wait(stub, tmp_path / "in", tmp_path / "out", 2)
         assert len(workers) == 2
         os.kill(workers[0], signal.SIGKILL)
         _, stderr = proc.communicate(timeout=120)
@@ -138,12 +143,7 @@ def test_a_worker_that_dies_fails_its_unfinished_articles_only(tmp_path: Path) -
 def test_ctrl_c_ends_the_workers_too(tmp_path: Path) -> None:
     make_articles(tmp_path / "in", 24)
     with StubLLM(latency=0.5) as stub:
-        proc = start_cli(stub, tmp_path / "in", tmp_path / "out", "--processes", "2",
-                         "--concurrency", "4")
-        deadline = time.monotonic() + 30
-        while stub.requests < 2 and time.monotonic() < deadline:
-            time.sleep(0.02)
-        workers = children(proc.pid)
+        proc, workers = start_and_wait(stub, tmp_path / "in", tmp_path / "out", 4)
         proc.send_signal(signal.SIGINT)
         _, stderr = proc.communicate(timeout=30)
     assert proc.returncode == 130
