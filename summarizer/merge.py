@@ -27,6 +27,8 @@ def merge_metrics(items: list[Metric]) -> list[Metric]:
                      and _norm(k.period) == _norm(m.period) and same_subject(k.subject, m.subject)), None)
         if twin is not None:
             twin.spans.extend(s for s in m.spans if s not in twin.spans)
+            if twin.speaker is None:  # a headline repeats what an official said in the body
+                twin.speaker = m.speaker
         else:
             out.append(m.model_copy(update={"id": f"m{len(out) + 1}", "spans": list(m.spans)}))
     return out

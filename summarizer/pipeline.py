@@ -17,7 +17,7 @@ from summarizer.annotate import (
     is_structural,
     speaker_for,
 )
-from summarizer.chunk import Chunk, make_chunks, split_sentences
+from summarizer.chunk import Chunk, Sentence, make_chunks, split_sentences
 from summarizer.errors import LLMError
 from summarizer.extract import ChunkLabels, ChunkView, label_chunk
 from summarizer.hanzi import simplified_view
@@ -26,7 +26,7 @@ from summarizer.llm import LLM, Stats
 from summarizer.merge import merge_commitments, merge_metrics
 from summarizer.models import ArticleResult, Commitment, ErrorItem, Grounded, Metric, Rejected, Usage
 from summarizer.normalize import find_periods, find_values
-from summarizer.people import ROLE, find_bylines, find_officials, speaker_at, speaker_turns
+from summarizer.people import ROLE, PersonMention, find_bylines, find_officials, speaker_at, speaker_turns
 
 
 def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
@@ -82,13 +82,13 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
     commitments: list[Commitment] = []
     scope = PlanScope()
     for sent in split_sentences(text, max_len=1000, semicolons=False):
-        speaker = speaker_for(turns, people, sent.start)
+        forward = forward_cue(sent.text)
+        speaker = speaker_for(turns, people, sent.start) or inline_speaker(found, sent, forward)
         paragraph = text.count("\n", 0, sent.start)
         committing, _ = scope.step(sent.text, speaker_at(turns, sent.start), paragraph)
         inside = tuple(v for v in values if sent.start <= v.start and v.end <= sent.end
                        and not is_structural(text, v))
         targets = []
-        forward = forward_cue(sent.text)
         for value in inside:
             # A target follows a forward cue in its sentence, or sits in an inherited plan item.
             is_target = (forward is not None and value.start >= sent.start + forward) or (
@@ -123,6 +123,22 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
                     seconds=round(time.monotonic() - started, 3)),
         model=llm.endpoint.model if llm else "deterministic", errors=errors,
     )
+
+
+_SPEECH = re.compile(r"表示|说|介绍|指出|强调|透露|宣布|称")
+
+
+def inline_speaker(found: list[PersonMention], sent: Sentence, forward: int | None) -> PersonMention | None:
+    """Outside a speaker's turn: an official named in this sentence (introduced here or earlier)
+    with a verb of speech before what they announce (「副局长刘芳在回答记者提问时说，明年将…」,
+    「张建国表示，今年以来…」)."""
+    stop = forward if forward is not None else len(sent.text)
+    best: tuple[int, PersonMention] | None = None
+    for p in found:
+        at = sent.text.find(p.name, 0, stop)
+        if at >= 0 and _SPEECH.search(sent.text, at + len(p.name), stop) and (best is None or at < best[0]):
+            best = (at, p)
+    return best[1] if best else None
 
 
 _T = TypeVar("_T", bound=Grounded)

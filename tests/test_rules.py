@@ -171,3 +171,16 @@ def test_property_span_invariant(pieces: list[str]) -> None:
         assert r.text[item.span[0]:item.span[1]] == item.quote
         for s, e in item.spans:
             assert 0 <= s < e <= len(r.text)
+
+
+def test_a_speaker_named_in_the_sentence_outside_any_turn() -> None:
+    r = _run("全市城镇新增就业18.6万人\n"  # a headline: merged with the body, keeps the speaker
+             "市人社局局长张建国介绍了就业情况。\n"
+             "张建国表示，今年全市城镇新增就业18.6万人。\n"
+             "市人社局副局长刘芳在回答记者提问时说，明年将新建零工市场15家。\n"
+             "全市发放稳岗返还资金3.2亿元。\n")
+    ids = {o.name: o.id for o in r.officials}
+    speakers = {m.value_text: m.speaker for m in r.metrics}
+    assert speakers == {"18.6万人": ids["张建国"], "15家": ids["刘芳"], "3.2亿元": None}
+    (plan,) = r.commitments
+    assert plan.speaker == ids["刘芳"] and plan.responsible == "市人社局"
