@@ -119,11 +119,12 @@ def run_one(path: str, llm: LLM | None, workers: int, opts: Options) -> Done:
     if llm is not None and llm.fatal is not None:
         return Done(path, int(result.failed), result.usage)  # the run stops; no output for it
     write_json(output_path(opts.out, article.stem), result.model_dump_json(indent=2))
-    warnings = tuple(
-        "[yellow]warning[/yellow] " + escape(f"{path}: {f'chunk {e.chunk}: ' if e.chunk is not None else ''}"
-                                             f"{e.reason}")
-        for e in result.errors)
-    return Done(path, int(result.failed), result.usage, warnings)
+    return Done(path, int(result.failed), result.usage, tuple(_warning(path, e) for e in result.errors))
+
+
+def _warning(path: str, error: ErrorItem) -> str:
+    where = f"chunk {error.chunk}: " if error.chunk is not None else ""
+    return f"[yellow]warning[/yellow] {escape(f'{path}: {where}{error.reason}')}"
 
 
 class ShardedRun:
