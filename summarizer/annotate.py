@@ -47,9 +47,18 @@ _STRUCTURAL = re.compile(
 
 
 def is_structural(text: str, value: Value) -> bool:
-    """'5个关键词', '四个方面', '3个层级': counts that structure the speech, not measurements."""
+    """'5个关键词', '四个方面', '3个层级': counts that structure the speech, not measurements;
+    '长照2.0', '工业4.0', '数字政府3.0版': version labels glued to a name, not measurements."""
     after = text[value.end:value.end + 4]
-    return value.unit in ("个", "大", "项", "条", "") and bool(_STRUCTURAL.match(after))
+    if value.unit in ("个", "大", "项", "条", "") and bool(_STRUCTURAL.match(after)):
+        return True
+    return bool(value.unit in ("", "版") and _VERSION.fullmatch(text[value.start:value.end])
+                and value.start > 0 and _NAME_CHAR.match(text[value.start - 1]))
+
+
+_VERSION = re.compile(r"[1-9]\.0(?:版)?")
+# A version label follows a noun, not a verb or preposition: '系数为2.0' is a measurement.
+_NAME_CHAR = re.compile(r"[^\W\d_为是达到至约超近比于由及和与从增降升减的了在有占]")
 
 
 def metric_subject(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> tuple[str, int]:

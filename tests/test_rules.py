@@ -132,6 +132,15 @@ def test_structural_counts_are_not_metrics(seeds: dict[str, ArticleResult]) -> N
     assert "5个" not in texts and "54.9万人" in texts and "十四五" not in texts
 
 
+@pytest.mark.parametrize(("text", "kept"), [
+    ("高雄市推動長照2.0，今年服務人數達6.2萬人。", {"達6.2萬人"}),  # version labels, traditional too
+    ("全市推进工业4.0建设，打造数字政府3.0版，新增企业120家。", {"120家"}),
+    ("城乡综合差异系数为2.0，收入增长2.0%。", {"2.0", "2.0%"}),  # after a verb: measurements
+])
+def test_version_labels_are_not_metrics(text: str, kept: set[str]) -> None:
+    assert {m.value_text for m in _run(text).metrics} == kept
+
+
 def test_noise_is_dropped_and_recorded() -> None:
     raw = (Path(SEEDS[0])).read_text(encoding="utf-8")
     text, dropped = clean(raw)
