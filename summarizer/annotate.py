@@ -159,12 +159,18 @@ def _label_len(sentence: str) -> int:
     return 0
 
 
+_ENUMERATION = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}是|首先|其次|第[一二三四五六七八九十]{1,3}[，,、是]|"
+    r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))")
+
+
 class PlanScope:
     """Which sentences are forward-looking: a sentence with a forward cue opens a plan scope that
     covers the following sentences (enumerated items, item headings) until a sentence reports the
     past or the turn changes. In a named official's turn the scope crosses paragraphs; outside
-    one it ends with the paragraph. Headlines and bullets without sentence-final punctuation are
-    never commitments (they repeat the body) and leave the scope as it is."""
+    one it ends with the paragraph, unless the next one goes on enumerating (「一是…」).
+    Headlines and bullets without sentence-final punctuation are never commitments (they repeat
+    the body) and leave the scope as it is."""
 
     def __init__(self) -> None:
         self.where: object = None
@@ -174,11 +180,14 @@ class PlanScope:
     def step(self, sentence: str, turn: str | None, paragraph: int) -> tuple[bool, int | None]:
         """(is this sentence a commitment, offset in it where the forward part starts)."""
         where = turn if turn is not None else ("paragraph", paragraph)
-        if where != self.where:
-            self.where, self.open = where, bool(turn is not None and self.asked_forward)
-            self.asked_forward = False
         label = _label_len(sentence)
         body = sentence[label:].strip()
+        if where != self.where:
+            # a paragraph that goes on enumerating (「一是…」, 「（二）…」) stays in the plan
+            enumerating = self.open and turn is None and bool(_ENUMERATION.match(body))
+            self.where = where
+            self.open = bool(turn is not None and self.asked_forward) or enumerating
+            self.asked_forward = False
         if len(body) < 4 or (not _FINAL.search(body) and len(body) < 80):
             return False, None
         if _QUESTION.search(body):

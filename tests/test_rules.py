@@ -141,6 +141,15 @@ def test_version_labels_are_not_metrics(text: str, kept: set[str]) -> None:
     assert {m.value_text for m in _run(text).metrics} == kept
 
 
+def test_an_enumeration_in_the_next_paragraph_stays_in_the_plan() -> None:
+    r = _run("今年全省将实施十大类52项民生实事。\n"
+             "一是稳定扩大就业。全年城镇新增就业120万人以上。二是提升教育质量。新增学位15万个。\n"
+             "全省共有养老机构2386家。\n")
+    roles = {m.value_text: m.role for m in r.metrics}
+    assert roles == {"52项": "target", "120万人以上": "target", "15万个": "target", "2386家": "reported"}
+    assert [c.target for c in r.commitments if c.target] == ["52项", "120万人以上", "15万个"]
+
+
 def test_noise_is_dropped_and_recorded() -> None:
     raw = (Path(SEEDS[0])).read_text(encoding="utf-8")
     text, dropped = clean(raw)
