@@ -150,6 +150,17 @@ def test_an_enumeration_in_the_next_paragraph_stays_in_the_plan() -> None:
     assert [c.target for c in r.commitments if c.target] == ["52项", "120万人以上", "15万个"]
 
 
+@pytest.mark.parametrize(("text", "subject"), [
+    ("截至2023年底，全省共有养老机构2386家。", "养老机构"),
+    ("目前，全市现有社区食堂120个。", "社区食堂"),
+    ("全年城镇新增就业18.6万人。", "城镇新增就业"),
+    ("有效灌溉面积达到35万亩。", "有效灌溉面积"),  # a subject that starts with 有 keeps it
+])
+def test_metric_subjects_drop_the_clause_lead(text: str, subject: str) -> None:
+    (metric,) = _run(text).metrics
+    assert metric.subject == subject
+
+
 def test_noise_is_dropped_and_recorded() -> None:
     raw = (Path(SEEDS[0])).read_text(encoding="utf-8")
     text, dropped = clean(raw)
