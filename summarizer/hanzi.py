@@ -9,8 +9,21 @@ import opencc
 
 
 @cache
-def _converter() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
+def _converter(config: str = "t2s") -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
+def is_traditional(original: str, simplified: str, share: float = 0.05) -> bool:
+    """Written in traditional characters: more than `share` of its Han characters differ in the
+    simplified view (a stray variant in a simplified article is not enough)."""
+    han = sum(1 for ch in original if "\u4e00" <= ch <= "\u9fff")
+    changed = sum(1 for a, b in zip(original, simplified, strict=True) if a != b)
+    return han > 0 and changed > share * han
+
+
+def to_traditional(text: str) -> str:
+    """For text the tool writes itself (the summary) about a traditional-character article."""
+    return str(_converter("s2t").convert(text))
 
 
 def simplified_view(text: str) -> str:

@@ -20,7 +20,7 @@ from summarizer.annotate import (
 from summarizer.chunk import Chunk, Sentence, make_chunks, split_sentences
 from summarizer.errors import LLMError
 from summarizer.extract import ChunkLabels, ChunkView, label_chunk
-from summarizer.hanzi import simplified_view
+from summarizer.hanzi import is_traditional, simplified_view, to_traditional
 from summarizer.ingest import Article
 from summarizer.llm import LLM, Stats
 from summarizer.merge import merge_commitments, merge_metrics
@@ -103,6 +103,8 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
 
     officials, rejected = build_officials(text, found, drafts, bylines)
     summary, dropped_gists = summarize(gists, text)
+    if summary and is_traditional(original, text):
+        summary = to_traditional(summary)  # the model may answer in simplified characters
     ids = {o.name: o.id for o in officials}
     metrics = [m.model_copy(update={"speaker": ids.get(m.speaker or "")}) for m in merge_metrics(metrics)]
     commitments = [c.model_copy(update={"speaker": ids.get(c.speaker or "")})

@@ -151,6 +151,29 @@ def test_traditional_officials_like_simplified(tmp_path: Path) -> None:
     assert [(o.name, o.title) for o in load(out, "trad").officials] == [("李為民", "市就業局局長")]
 
 
+def test_a_traditional_article_gets_a_traditional_summary(tmp_path: Path) -> None:
+    from summarizer.hanzi import is_traditional, simplified_view
+    from summarizer.ingest import Article
+    from summarizer.llm import LLM, Endpoint
+    from summarizer.models import Source
+    from summarizer.pipeline import run_article
+
+    from .stub_llm import StubLLM
+
+    assert is_traditional(TRADITIONAL, simplified_view(TRADITIONAL))
+    assert not is_traditional(SIMPLIFIED, simplified_view(SIMPLIFIED))
+    stray = SIMPLIFIED.replace("失业率为", "失业率為")  # one traditional character: still simplified
+    assert not is_traditional(stray, simplified_view(stray))
+    gist = "重庆就业形势总体稳定，新增就业54.9万人"  # the model answers in simplified characters
+    with StubLLM(content={"officials": [], "gist": gist}) as stub:
+        llm = LLM(Endpoint(base_url=stub.base_url, api_key="x", model="stub", identity="stub"), None)
+        summaries = {name: run_article(Article(path=f"{name}.txt", text=text,
+                                               source=Source(file=f"{name}.txt")), llm).summary
+                     for name, text in (("simp", SIMPLIFIED), ("trad", TRADITIONAL))}
+    assert summaries == {"simp": "重庆就业形势总体稳定，新增就业54.9万人。",
+                         "trad": "重慶就業形勢總體穩定，新增就業54.9萬人。"}
+
+
 # ---------------------------------------------------------------- formats
 
 
