@@ -21,7 +21,7 @@ _LEAD = re.compile(
     r"全市|全区|全县|全省|我市|我区|我县|我省|本市|共有|现有|拥有|已有|建有|共|累计为|在|为|对|将|已|已经|确保|力争|争取|预计|计划|要)+"
 )
 _TRAIL = re.compile(
-    r"(?:达到|达|为|是|约|共|累计|超过|超|近|突破|分别|分别为|实现|保持在|稳定在|巩固在|占)+$"
+    r"(?:达到|达|为|是|约|共|累计|超过|超|近|突破|分别|分别为|实现|保持在|稳定在|巩固在|控制在|占)+$"
 )
 _RELATIVE = re.compile(r"^(?:同比|较|比|环比|较去年|较上年)")
 _ORG = re.compile(
@@ -83,8 +83,9 @@ def metric_subject(text: str, sentence: Sentence, value: Value, values: tuple[Va
         prev_start = sentence.start
         for m in _CLAUSE_BREAK.finditer(text, sentence.start, max(sentence.start, prev_break)):
             prev_start = m.end()
-        prev = text[prev_start:prev_break]
-        prev = re.sub(r"[\d.]+[万亿]?\S{0,2}$", "", prev)
+        # the clause before names what changed: up to its own value (「失业率控制在1.8%以内」)
+        cut = min([v.start for v in values if prev_start <= v.start < prev_break], default=prev_break)
+        prev = _TRAIL.sub("", text[prev_start:cut].strip())
         lead = _LEAD.match(prev)
         subject = (prev[lead.end():] if lead else prev) + subject
     return subject[:40], start

@@ -161,6 +161,12 @@ def test_metric_subjects_drop_the_clause_lead(text: str, subject: str) -> None:
     assert metric.subject == subject
 
 
+def test_a_change_is_about_the_thing_measured_before_it() -> None:
+    r = _run("城镇登记失业率控制在1.8%以内，比上年下降0.3个百分点。")
+    assert {m.value_text: m.subject for m in r.metrics} == {
+        "1.8%以内": "城镇登记失业率", "0.3个百分点": "城镇登记失业率比上年下降"}
+
+
 def test_noise_is_dropped_and_recorded() -> None:
     raw = (Path(SEEDS[0])).read_text(encoding="utf-8")
     text, dropped = clean(raw)
