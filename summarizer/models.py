@@ -14,7 +14,7 @@ Span = tuple[int, int]
 """Half-open character offsets [start, end) into `ArticleResult.text`."""
 
 Status = Literal["verified", "normalized", "conflict", "unsupported"]
-ValueKind = Literal["count", "percent", "percentage_point", "ratio"]
+ValueKind = Literal["count", "percent", "percentage_point", "ratio", "rate"]
 
 
 class _Model(BaseModel):

@@ -54,7 +54,7 @@ class Value:
     surface: str
     number: Decimal  # multiplier applied: 54.9万人 -> 549000; 97.2% -> 97.2
     unit: str  # simplified, multiplier removed ("人次" for 万人次); "%", "个百分点", "ratio" or ""
-    kind: str  # "count" | "percent" | "percentage_point" | "ratio"
+    kind: str  # "count" | "percent" | "percentage_point" | "ratio" | "rate"
     qualifier: str | None  # one of QUALIFIERS
     numeral_text: str  # the number as written, through its multiplier: "54.9万"
 
@@ -340,6 +340,7 @@ _UNITS = sorted(
         " 周年 公里 千米 千克 公斤 公顷 小时 分钟 千瓦 标箱 美元 港元 欧元 人 元 户 家 个 所 项 名 场"
         " 次 期 件 条 张 床 套 亩 吨 岁 天 年 倍 起 座 辆 批 位 支 只 台 间 处 份 篇 种 例 宗 笔 轮 艘"
         " 株 头 米 斤 箱 剂 栋 幢 层 片 块 门"
+        " ‰ /10万 /十万 /100万 /万 /千"  # rates: 婴儿死亡率3.1‰, 孕产妇死亡率8.5/10万
     ),
     key=len,
     reverse=True,
@@ -433,10 +434,10 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
     group = next(g for g in ("pa", "pc", "ar", "cn") if m[g] is not None)
     num_s, num_e = m.span(group)
     before, after = f[num_s - 1 : num_s], f[num_e : num_e + 1]
-    if before == "第" or _glued(before) or _glued(after):
+    mult, unit = m["mult"] or "", m["unit"] or ""
+    if before == "第" or _glued(before) or (_glued(after) and not _is_rate(unit)):
         return None
     digits = m[group].replace(",", "")
-    mult, unit = m["mult"] or "", m["unit"] or ""
     if group in ("pa", "pc"):
         unit, suffix = "%", m["psuf"]
     else:
@@ -457,11 +458,15 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
     start, pre = _prefix(f, s, floor, mask)
     qualifier = (_SUFFIX[suffix] if suffix else None) or ("more_than" if m["inf1"] or m["inf2"] else pre)
     unit = "个百分点" if unit == "百分点" else unit
-    kind = {"%": "percent", "个百分点": "percentage_point"}.get(unit, "count")
+    kind = {"%": "percent", "个百分点": "percentage_point"}.get(unit, "rate" if _is_rate(unit) else "count")
     numeral_end = m.end("mult") if mult else num_e
     return Value(
         start, e, text[start:e], _clean(base * _factor(mult)), unit, kind, qualifier, text[num_s:numeral_end]
     )
+
+
+def _is_rate(unit: str) -> bool:
+    return unit == "‰" or unit.startswith("/")
 
 
 def find_values(text: str) -> list[Value]:

@@ -103,6 +103,8 @@ SEED_CASES: list[tuple[str, str, str, str, str, str | None]] = [
 ]
 
 SYNTHETIC_CASES: list[tuple[str, str, str, str, str, str | None]] = [
+    ("婴儿死亡率为3.1‰", "3.1‰", "3.1", "‰", "rate", None),  # rates per thousand, per 100,000
+    ("孕产妇死亡率下降到8.5/10万，", "8.5/10万", "8.5", "/10万", "rate", None),
     ("投资1.2万亿元", "1.2万亿元", "1200000000000", "元", C, None),
     ("参保超348万人", "超348万人", "3480000", "人", C, "more_than"),
     ("新增就业５４．９万人", "５４．９万人", "549000", "人", C, None),
