@@ -94,7 +94,7 @@ def metric_subject(text: str, sentence: Sentence, value: Value, values: tuple[Va
 
 def metric_period(periods: list[Period], sentence: Sentence, value: Value) -> Period | None:
     before = [p for p in periods if sentence.start <= p.start and p.end <= value.start
-              and p.kind not in ("plan",)]
+              and (p.kind != "plan" or p.surface.endswith(("期间", "时期", "時期")))]
     return before[-1] if before else None
 
 

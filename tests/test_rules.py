@@ -163,6 +163,13 @@ def test_metric_subjects_drop_the_clause_lead(text: str, subject: str) -> None:
     assert metric.subject == subject
 
 
+def test_a_plan_period_said_as_a_period_dates_its_values() -> None:
+    (m,) = _run("“十四五”期间，我市将新增三级医院5家。").metrics
+    assert (m.period, m.period_start, m.period_end, m.role) == ("“十四五”期间", "2021", "2025", "target")
+    (m,) = _run("全面落实“十四五”规划，新增三级医院5家。").metrics  # the plan's name, not a period
+    assert m.period is None
+
+
 def test_a_change_is_about_the_thing_measured_before_it() -> None:
     r = _run("城镇登记失业率控制在1.8%以内，比上年下降0.3个百分点。")
     assert {m.value_text: m.subject for m in r.metrics} == {
