@@ -18,7 +18,7 @@ _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|目前|截至目前|截至\S{0,6}?[底末]|今年以来|今年|去年|全年|"
     r"\d{4}年(?:度)?|\d{1,2}[-—至]\d{1,2}月|[一二三四]季度|上半年|下半年|"
-    r"全市|全区|全县|全省|我市|我区|我县|我省|本市|共有|现有|拥有|已有|建有|共|累计为|在|为|对|将|已|已经|确保|力争|争取|预计|计划|要)+"
+    r"全市|全区|全县|全省|我市|我区|我县|我省|本市|年内|明年|共有|现有|拥有|已有|建有|共|累计为|在|为|对|将|已|已经|确保|力争|争取|预计|计划|要)+"
 )
 _TRAIL = re.compile(
     r"(?:达到|达|为|是|约|共|累计|超过|超|近|突破|分别|分别为|实现|保持在|稳定在|巩固在|控制在|占"
@@ -28,6 +28,14 @@ _RELATIVE = re.compile(r"^(?:同比|较|比|环比|较去年|较上年)")
 _ORG = re.compile(
     r"((?:市|区|县|省|全市|全区|全县|我市|我区)[\u4e00-\u9fff]{0,14}?"
     r"(?:局|委|厅|办|部门|系统|政府|中心|机关|总队))(?:将|要|会|还将|正在|计划)"
+)
+# 「由市人社局牵头」: the lead unit named outright wins over one that merely acts in the sentence
+_LEAD_UNIT = re.compile(
+    r"由((?:市|区|县|省)[\u4e00-\u9fff]{0,14}?(?:局|委|厅|办|部门|政府|中心|机关))(?:牵头|负责|统筹|组织)"
+)
+# an organisation that opens a metric's clause (「市财政局将安排资金5亿元」) is not what is counted
+_ORG_LEAD = re.compile(
+    r"^(?:市|区|县|省)[\u4e00-\u9fff]{0,14}?(?:局|委|厅|办|政府|中心)(?:将|要|还将|计划|拟)"
 )
 _FUTURE = re.compile(
     r"(?<![即必])将(?![近其\d一二三四五六七八九十])|(?<![需主重必只])要(?![求素点])|力争|确保|"
@@ -70,9 +78,9 @@ def metric_subject(text: str, sentence: Sentence, value: Value, values: tuple[Va
     for v in values:
         if start <= v.start and v.end <= value.start:
             start = v.end
-    raw = text[start:value.start]
-    lead = _LEAD.match(raw.strip())
-    subject = raw.strip()[lead.end():] if lead else raw.strip()
+    raw = _ORG_LEAD.sub("", text[start:value.start].strip())
+    lead = _LEAD.match(raw)
+    subject = raw[lead.end():] if lead else raw
     subject = _TRAIL.sub("", subject).strip(" “”\"")
     if len(subject) < 2:
         after = _CLAUSE_BREAK.search(text, value.end, sentence.end)
@@ -135,7 +143,7 @@ def build_commitment(text: str, idx: int, sentence: Sentence, targets: list[Valu
     deadlines = [p for p in periods if start <= p.start and p.end <= sentence.end
                  and p.kind in ("deadline", "year", "plan", "years_span", "relative_year")]
     deadline = next((p for p in deadlines if p.kind == "deadline"), deadlines[0] if deadlines else None)
-    org = _ORG.search(text, start, sentence.end)
+    org = _LEAD_UNIT.search(text, start, sentence.end) or _ORG.search(text, start, sentence.end)
     responsible = org.group(1) if org else (speaker.organization if speaker else None)
     return Commitment(
         id=f"c{idx}", action=text[span[0]:span[1]], target=targets[0].surface if targets else None,

@@ -170,6 +170,17 @@ def test_a_plan_period_said_as_a_period_dates_its_values() -> None:
     assert m.period is None
 
 
+def test_within_the_year_and_the_lead_unit() -> None:
+    text = ("《措施》提出，年内将开发公益性岗位3000个，由市人社局牵头，各区县政府负责落实。"
+            "市财政局将安排就业补助资金5亿元，确保6月底前拨付到位。\n")
+    r = run_article(Article(path="t.txt", text=text, source=Source(file="t.txt", date="2023-03-15")), None)
+    jobs, money = r.commitments
+    assert (jobs.deadline, jobs.deadline_year, jobs.responsible) == ("年内", 2023, "市人社局")
+    assert (money.deadline, money.responsible) == ("6月底前", "市财政局")
+    assert {m.value_text: m.subject for m in r.metrics} == {"3000个": "开发公益性岗位",
+                                                            "5亿元": "安排就业补助资金"}
+
+
 def test_a_change_is_about_the_thing_measured_before_it() -> None:
     r = _run("城镇登记失业率控制在1.8%以内，比上年下降0.3个百分点。")
     assert {m.value_text: m.subject for m in r.metrics} == {
