@@ -29,14 +29,11 @@ _ORG = re.compile(
     r"((?:市|区|县|省|全市|全区|全县|我市|我区)[\u4e00-\u9fff]{0,14}?"
     r"(?:局|委|厅|办|部门|系统|政府|中心|机关|总队))(?:将|要|会|还将|正在|计划)"
 )
+_ORG_NAME = r"(?:市|区|县|省)[\u4e00-\u9fff]{0,14}?(?:局|委|厅|办|部门|政府|中心|机关)"
 # 「由市人社局牵头」: the lead unit named outright wins over one that merely acts in the sentence
-_LEAD_UNIT = re.compile(
-    r"由((?:市|区|县|省)[\u4e00-\u9fff]{0,14}?(?:局|委|厅|办|部门|政府|中心|机关))(?:牵头|负责|统筹|组织)"
-)
+_LEAD_UNIT = re.compile(rf"由({_ORG_NAME})(?:牵头|负责|统筹|组织)")
 # an organisation that opens a metric's clause (「市财政局将安排资金5亿元」) is not what is counted
-_ORG_LEAD = re.compile(
-    r"^(?:市|区|县|省)[\u4e00-\u9fff]{0,14}?(?:局|委|厅|办|政府|中心)(?:将|要|还将|计划|拟)"
-)
+_ORG_LEAD = re.compile(rf"^{_ORG_NAME}(?:将|要|还将|计划|拟)")
 _FUTURE = re.compile(
     r"(?<![即必])将(?![近其\d一二三四五六七八九十])|(?<![需主重必只])要(?![求素点])|力争|确保|"
     r"计划(?!单列)|拟|下一步|接下来|今后|争取|到20\d\d年|年底前|月底前|将要"

@@ -121,7 +121,8 @@ def extract_command(
             if can_fork() and "-" not in files and (endpoint is None or not endpoint.embedded):
                 auto = auto_processes(workers, len(files)) if endpoint else 1
                 # an API's in-flight budget is shared out, at least one request per process
-                shards = max(1, min(processes or auto, len(files), workers if endpoint else len(files)))
+                limit = min(len(files), workers) if endpoint else len(files)
+                shards = max(1, min(processes or auto, limit))
             totals["processes"] = shards
             if shards > 1:  # forks now, before the progress bar starts its thread
                 remote = endpoint

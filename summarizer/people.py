@@ -14,7 +14,8 @@ ROLE = (
 )
 _ROLE_FULL = re.compile(rf"^(?:、?{ROLE})+$")
 _TITLE = rf"[{_HAN}、·()（）\-—]{{0,40}}?{ROLE}"
-_NAME_END = r"(?=\s*$|\s*[:：，,。(（]|表示|介绍|说|指出|谈到|强调|认为|坦言|透露)"
+SPEECH = r"表示|介绍|说|指出|谈到|强调|认为|坦言|透露"  # verbs that introduce what an official says
+_NAME_END = rf"(?=\s*$|\s*[:：，,。(（]|{SPEECH})"
 # Weaker ends (「副市长林钦荣在会上强调」, 「局长蔡宛芬今天表示」) are allowed because every name must
 # start with a common surname: 「书记亲自在」, 「局长今天表示」, 「主任也表示」 name nobody.
 _WEAK_END = r"在|今天|今日|昨天|昨日|近日|日前|也|还|则|就|对|向|主持|出席|宣布|回答|通报|解读|答"

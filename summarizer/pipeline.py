@@ -26,7 +26,7 @@ from summarizer.llm import LLM, Stats
 from summarizer.merge import merge_commitments, merge_metrics
 from summarizer.models import ArticleResult, Commitment, ErrorItem, Grounded, Metric, Rejected, Usage
 from summarizer.normalize import find_periods, find_values
-from summarizer.people import ROLE, PersonMention, find_bylines, find_officials, speaker_at, speaker_turns
+from summarizer.people import ROLE, SPEECH, PersonMention, find_bylines, find_officials, speaker_at, speaker_turns
 
 
 def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
@@ -127,7 +127,7 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
     )
 
 
-_SPEECH = re.compile(r"表示|说|介绍|指出|强调|透露|宣布|称")
+_SPEECH = re.compile(rf"{SPEECH}|宣布|称")
 
 
 def inline_speaker(found: list[PersonMention], sent: Sentence, forward: int | None) -> PersonMention | None:
