@@ -9,10 +9,18 @@ from __future__ import annotations
 import re
 
 from summarizer.chunk import Sentence
-from summarizer.ground import locate
-from summarizer.models import Commitment, Metric, NonOfficial, Official, Rejected
+from summarizer.lexicon import (
+    FORWARD_CUES,
+    FORWARD_PATTERNS,
+    RETRO_MARKERS,
+    RETRO_OPENERS,
+    RETRO_OPENING_PATTERNS,
+    alternation,
+    cue_alternation,
+)
+from summarizer.models import Commitment, Metric
 from summarizer.normalize import Period, Value
-from summarizer.people import ORG_END, ROLE, Byline, PersonMention, Turn, speaker_at, split_title
+from summarizer.people import PersonMention, Turn, speaker_at
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
 _LEAD = re.compile(
@@ -34,13 +42,9 @@ _ORG_NAME = r"(?:市|区|县|省)[\u4e00-\u9fff]{0,14}?(?:局|委|厅|办|部门
 _LEAD_UNIT = re.compile(rf"由({_ORG_NAME})(?:牵头|负责|统筹|组织)")
 # an organisation that opens a metric's clause (「市财政局将安排资金5亿元」) is not what is counted
 _ORG_LEAD = re.compile(rf"^{_ORG_NAME}(?:将|要|还将|计划|拟)")
-_FUTURE = re.compile(
-    r"(?<![即必])将(?![近其\d一二三四五六七八九十])|(?<![需主重必只])要(?![求素点])|力争|确保|"
-    r"计划(?!单列)|拟|下一步|接下来|今后|争取|到20\d\d年|年底前|月底前|将要"
-)
-_PAST = re.compile(r"^\s*(?:\d{4}年[,，]|今年以来|今年[,，1-9]|截至|截止|近年来|目前|去年|此前|自.{0,12}以来|据)")
-_PAST_ANYWHERE = re.compile(r"已经|已(?!有)|累计|成功|实现了|取得")
-_PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_FUTURE = re.compile(f"{cue_alternation(FORWARD_CUES)}|{'|'.join(FORWARD_PATTERNS)}")
+_PAST = re.compile(rf"^\s*(?:{'|'.join(RETRO_OPENING_PATTERNS)}|{alternation(RETRO_OPENERS)})")
+_PAST_ANYWHERE = re.compile(cue_alternation(RETRO_MARKERS))
 _FINAL = re.compile(r"[。！？!?；;…：:][”’」』）)\"']*$")
 _FORWARD_QUESTION = re.compile(r"将|下一步|今后|重点|准备|打算|计划")
 _QUESTION = re.compile(r"[?？]\s*$|如何|怎样|什么|哪些")
@@ -210,67 +214,6 @@ class PlanScope:
             self.open = False
             return False, None
         return (True, 0) if self.open else (False, None)
-
-
-def build_officials(text: str, found: list[PersonMention], drafts: list[tuple[int, str, str]],
-                    bylines: list[Byline]) -> tuple[list[Official], list[Rejected]]:
-    """Deterministic introductions first; model drafts (offset hint, name, title) add
-    officials the patterns missed, only when the name and, next to it, the title are in the text."""
-    by_name: dict[str, Official] = {}
-    press = {b.name for b in bylines}
-    rejected: list[Rejected] = []
-    for p in found:
-        span = (p.start, p.end)
-        if p.name in by_name:
-            by_name[p.name].spans.append(span)
-            continue
-        by_name[p.name] = Official(id=f"p{len(by_name) + 1}", name=p.name, title=p.title,
-                                   organization=p.organization, quote=text[p.start:p.end],
-                                   span=span, spans=[span])
-    for near, name, title in drafts:
-        name = name.strip()
-        if not name or name in by_name:
-            continue
-        item: dict[str, object] = {"name": name, "title": title}
-        if name in press or re.sub(r"\s", "", name) in press:
-            rejected.append(Rejected(type="official", status="conflict",
-                                     reason="listed in a byline as press, not an official", item=item))
-            continue
-        if not _PERSON.fullmatch(name) or name[-1] in ORG_END or not re.search(ROLE, title or ""):
-            rejected.append(Rejected(type="official", status="unsupported",
-                                     reason="not a personal name with an official title", item=item))
-            continue
-        hit = locate(name, text, near=near)
-        if hit is None or len(name) < 2:
-            rejected.append(Rejected(type="official", status="unsupported",
-                                     reason="name not found in the article", item=item))
-            continue
-        t_hit = locate(title, text, near=hit.start, window=60) if title else None
-        adjacent = t_hit is not None and (t_hit.end <= hit.start <= t_hit.end + 2
-                                          or hit.end <= t_hit.start <= hit.end + 2)
-        if t_hit is None or not adjacent:
-            rejected.append(Rejected(type="official", status="unsupported",
-                                     reason="no title next to the name in the article", item=item))
-            continue
-        s, e = min(hit.start, t_hit.start), max(hit.end, t_hit.end)
-        title_text = text[t_hit.start:t_hit.end]
-        by_name[name] = Official(id=f"p{len(by_name) + 1}", name=name, title=title_text,
-                                 organization=split_title(title_text)[0],
-                                 quote=text[s:e], span=(s, e), spans=[(s, e)],
-                                 status="verified" if t_hit.status == "verified" else "normalized")
-    return list(by_name.values()), rejected
-
-
-def build_non_officials(text: str, bylines: list[Byline]) -> list[NonOfficial]:
-    seen: dict[tuple[str, str], NonOfficial] = {}
-    for b in bylines:
-        key = (b.name, b.role)
-        if key in seen:
-            seen[key].spans.append((b.start, b.end))
-            continue
-        seen[key] = NonOfficial(name=b.name, role=b.role, quote=text[b.start:b.end],
-                                span=(b.start, b.end), spans=[(b.start, b.end)])
-    return list(seen.values())
 
 
 def speaker_for(turns: list[Turn], officials: dict[str, PersonMention], offset: int) -> PersonMention | None:

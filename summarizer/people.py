@@ -5,39 +5,36 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_HAN = r"\u4e00-\u9fff"
-ROLE = (
-    r"(?:党[委组])?(?:常务)?副?"
-    r"(?:主任|局长|总队长|支队长|大队长|队长|部长|厅长|处长|科长|市长|区长|县长|镇长|乡长|主席|"
-    r"院长|校长|秘书长|委员|站长|所长|会长|理事长|司长|署长|行长|总经理|董事长|组长|主委|书记|"
-    r"负责人|巡视员|调研员|总经济师|总工程师|总督学|总监|总理|省长|州长|盟长|旗长|村长|社长|所长)"
+from summarizer.lexicon import (
+    ANNOUNCE_VERBS,
+    COMPOUND_SURNAMES,
+    HAN,
+    ORG_END_CHARS,
+    PRESS_ROLES,
+    ROLE_MODIFIERS,
+    ROLE_TITLES,
+    SPEECH_VERBS,
+    SURNAMES,
+    alternation,
 )
+
+_HAN = HAN
+ROLE = rf"{ROLE_MODIFIERS}(?:{alternation(ROLE_TITLES)})"
 _ROLE_FULL = re.compile(rf"^(?:、?{ROLE})+$")
 _TITLE = rf"[{_HAN}、·()（）\-—]{{0,40}}?{ROLE}"
-SPEECH = r"表示|介绍|说|指出|谈到|强调|认为|坦言|透露"  # verbs that introduce what an official says
+SPEECH = alternation(SPEECH_VERBS)  # verbs that introduce what an official says
+SPEAKING = alternation(SPEECH_VERBS + ANNOUNCE_VERBS)
 _NAME_END = rf"(?=\s*$|\s*[:：，,。(（]|{SPEECH})"
 # Weaker ends (「副市长林钦荣在会上强调」, 「局长蔡宛芬今天表示」) are allowed because every name must
 # start with a common surname: 「书记亲自在」, 「局长今天表示」, 「主任也表示」 name nobody.
 _WEAK_END = r"在|今天|今日|昨天|昨日|近日|日前|也|还|则|就|对|向|主持|出席|宣布|回答|通报|解读|答"
-# Common surnames (compound ones first), a lexicon of the language, not of any article.
-_COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "公孙", "慕容", "尉迟",
-                      "长孙", "宇文", "司徒", "夏侯", "端木", "南宫", "独孤", "申屠")
-_SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
-    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
-    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯"
-    "纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪"
-    "简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎"
-    "甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝"
-    "区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸"
-    "雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀"
-    "衣信展阴昝智幸奉植衡富尧闭由钮蔚洪凤郦谯"
-)
+_COMPOUND_SURNAMES = COMPOUND_SURNAMES
+_SURNAMES = SURNAMES
 # Characters a title never starts with, that the pattern takes in from the clause:
 # 「据市民政局局长陈伟介绍」, 「在市长张三的带领下」, 「与副市长李四」.
 _LEAD = "据由在与及"
 # 「市委教育工委书记、市教委主任 黄政」, 「区民政局党组书记、局长胡文彬:」
-_NOT_NAME = (r"(?!表示|介绍|指出|谈到|强调|认为|说|坦言|透露|相关|同志|一行|向记者|向媒体|高度|全面"
+_NOT_NAME = (rf"(?!{SPEECH}|相关|同志|一行|向记者|向媒体|高度|全面"
              r"|全市|全区|全县|全省|于今年|于近日)")
 INTRO = re.compile(
     rf"(?P<title>{_TITLE})[ \t\u3000\xa0]*{_NOT_NAME}(?P<name>[{_HAN}]{{2,3}}?)"
@@ -47,8 +44,7 @@ INTRO = re.compile(
 DELEGATE = re.compile(
     rf"(?:党代表|人大代表|政协委员)(?P<name>[{_HAN}]{{2,3}})[(（](?P<title>[^)）]{{2,40}})[)）]"
 )
-NON_OFFICIAL_ROLES = ("特约摄影", "责任编辑", "通讯员", "主持人", "总值班", "记者", "编辑", "摄影",
-                      "作者", "撰稿", "□")
+NON_OFFICIAL_ROLES = PRESS_ROLES
 _BYLINE_ROLE = "|".join(re.escape(r) for r in NON_OFFICIAL_ROLES)
 # A role word followed only by names (1-3 Han chars separated by spaces) up to line end or '/'.
 BYLINE = re.compile(
@@ -57,7 +53,7 @@ BYLINE = re.compile(
     rf"(?=$|/|[)）]|{_BYLINE_ROLE})",
     re.MULTILINE,
 )
-ORG_END = "委局厅部办院队府会心司站所校处科室团组"
+ORG_END = ORG_END_CHARS
 _MEDIA_TURN = re.compile(rf"^\s*[{_HAN}\-—]{{0,12}}(?:日报|晚报|晨报|新闻|记者|主持人|本报)\s*[:：]")
 
 

@@ -11,8 +11,6 @@ from summarizer.annotate import (
     PlanScope,
     build_commitment,
     build_metric,
-    build_non_officials,
-    build_officials,
     forward_cue,
     is_structural,
     speaker_for,
@@ -26,7 +24,8 @@ from summarizer.llm import LLM, Stats
 from summarizer.merge import merge_commitments, merge_metrics
 from summarizer.models import ArticleResult, Commitment, ErrorItem, Grounded, Metric, Rejected, Usage
 from summarizer.normalize import find_periods, find_values
-from summarizer.people import ROLE, SPEECH, PersonMention, find_bylines, find_officials, speaker_at, speaker_turns
+from summarizer.officials import build_non_officials, build_officials
+from summarizer.people import ROLE, SPEAKING, PersonMention, find_bylines, find_officials, speaker_at, speaker_turns
 
 
 def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
@@ -127,7 +126,7 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
     )
 
 
-_SPEECH = re.compile(rf"{SPEECH}|宣布|称")
+_SPEECH = re.compile(SPEAKING)
 
 
 def inline_speaker(found: list[PersonMention], sent: Sentence, forward: int | None) -> PersonMention | None:

@@ -1,0 +1,116 @@
+"""The language of the genre, as data: one place for the words every rule is built from.
+
+Government news in Chinese (simplified and traditional: rules read the simplified view, see
+`hanzi.simplified_view`) introduces officials with a title before the name, reports with
+verbs of speech, pledges with forward cues (将, 力争, 目标是) and reports the past with
+retrospective ones (已, 截至, 累计). Rules import these tables and build their patterns with
+`alternation`; a word added here reaches every rule that uses its table. Each table is a fact
+about the genre, never about one article; `tests/test_lexicon.py` has a row per rule family.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+HAN = r"\u4e00-\u9fff"
+
+
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of literal words, longest first (so 副市长 wins over 市长)."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue word, not counted after any of `not_after` or before any of `not_before`
+    (将 is no cue in 即将 or 将近; 要 is none in 需要 or 要求)."""
+
+    word: str
+    not_after: str = ""
+    not_before: str = ""
+
+    def pattern(self) -> str:
+        p = re.escape(self.word)
+        if self.not_after:
+            p = f"(?<![{self.not_after}]){p}"
+        if self.not_before:
+            p = f"{p}(?![{self.not_before}])"
+        return p
+
+
+def cue_alternation(cues: Iterable[Cue]) -> str:
+    return "|".join(c.pattern() for c in sorted(cues, key=lambda c: len(c.word), reverse=True))
+
+
+# ---------------------------------------------------------------------------- people
+
+# Verbs that introduce what someone says (「X表示，…」, 「X指，…」 in Hong Kong press).
+SPEECH_VERBS = ("表示", "介绍", "说", "指出", "谈到", "强调", "认为", "坦言", "透露", "说明", "补充",
+                "提到", "提及", "称", "指")
+# Verbs after which a named speaker announces something (also counted as speech for speakers).
+ANNOUNCE_VERBS = ("宣布", "承诺", "通报", "回答")
+# Official titles (a title phrase ends in one of them: 市卫生健康委党委书记、主任).
+ROLE_TITLES = (
+    "主任", "局长", "总队长", "支队长", "大队长", "队长", "部长", "厅长", "处长", "科长", "市长", "区长",
+    "县长", "镇长", "乡长", "主席", "院长", "校长", "秘书长", "委员", "站长", "所长", "会长", "理事长",
+    "司长", "署长", "行长", "总经理", "董事长", "组长", "主委", "书记", "负责人", "巡视员", "调研员",
+    "总经济师", "总工程师", "总督学", "总监", "总理", "省长", "州长", "盟长", "旗长", "村长", "社长",
+    "首长", "议员", "发言人",
+)
+# Modifiers that may open a role: 党委书记, 常务副市长, 副局长.
+ROLE_MODIFIERS = r"(?:党[委组])?(?:常务)?副?"
+# Press and production roles: never officials (bylines, hosts, editors).
+PRESS_ROLES = ("特约摄影", "责任编辑", "通讯员", "主持人", "总值班", "记者", "编辑", "摄影", "作者", "撰稿", "□")
+# Characters an organisation name ends with (the organisation part of a title).
+ORG_END_CHARS = "委局厅部办院队府会心司站所校处科室团组"
+# Common surnames (compound ones separately): a person's name starts with one.
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "公孙", "慕容", "尉迟",
+                     "长孙", "宇文", "司徒", "夏侯", "端木", "南宫", "独孤", "申屠")
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯"
+    "纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪"
+    "简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎"
+    "甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝"
+    "区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸"
+    "雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀"
+    "衣信展阴昝智幸奉植衡富尧闭由钮蔚洪凤郦谯"
+)
+
+# ---------------------------------------------------------------------------- organisations
+
+# Administrative levels that open an organisation's name (市人社局, 省民政厅, 区政府).
+LOCALITY_LEVELS = ("省", "市", "区", "县", "州", "镇", "乡", "自治区", "特区")
+# Words that stand for "our own government" (resolved to the article's acting body).
+SELF_REFERENCES = ("我市", "我区", "我县", "我省", "本市", "本区", "本县", "本省", "我们", "全市", "全区",
+                   "全县", "全省")
+# What an acting organisation's name ends with.
+ORG_SUFFIXES = ("局", "委", "厅", "办", "部门", "政府", "中心", "机关", "总队", "支队", "系统", "部", "署",
+                "院", "府", "委员会", "办公室", "集团")
+# Short names of acting bodies that need no level prefix (政府推出…, 中央推动…, 市府將…).
+BARE_ACTORS = ("政府", "中央", "市府", "县府", "省府", "国务院", "市委", "省委", "区委", "县委", "公安机关",
+               "人社部门", "民政部门", "教育部门", "卫健部门", "住建部门", "社会局", "卫生局", "民政局",
+               "教育局", "公安局", "财政局", "交通局", "房屋局", "房委会", "劳动局", "社会福利局")
+# Verbs that name the unit in charge: 由市人社局牵头.
+LEAD_VERBS = ("牵头", "负责", "统筹", "组织", "主办", "承办")
+
+# ---------------------------------------------------------------------------- pledges
+
+# Forward cues: a sentence with one pledges or plans something.
+FORWARD_CUES = (
+    Cue("将", not_after="即必", not_before="近其一二三四五六七八九十0123456789"),
+    Cue("要", not_after="需主重必只想", not_before="求素点闻"),
+    Cue("力争"), Cue("确保"), Cue("计划", not_before="单"), Cue("拟"), Cue("下一步"), Cue("接下来"),
+    Cue("今后"), Cue("争取"), Cue("年底前"), Cue("月底前"), Cue("将要"), Cue("目标是"), Cue("目标为"),
+    Cue("承诺"), Cue("预计"), Cue("务求"), Cue("即将"),
+)
+# Forward cue patterns that are not single words: 到2027年, 今年内.
+FORWARD_PATTERNS = (r"到20\d\d年",)
+# A sentence that opens with one of these reports the past or the present state.
+RETRO_OPENERS = ("今年以来", "截至", "截止", "近年来", "目前", "去年", "此前", "据")
+RETRO_OPENING_PATTERNS = (r"\d{4}年[,，]", r"今年[,，1-9]", r"自.{0,12}以来", r"从\d{4}年")
+# Anywhere in a sentence: it reports what was done.
+RETRO_MARKERS = (Cue("已经"), Cue("已", not_before="有"), Cue("累计"), Cue("成功"), Cue("实现了"), Cue("取得"))
