@@ -24,6 +24,7 @@ from rapidfuzz import fuzz
 from rich.console import Console
 from rich.table import Table
 
+from summarizer.devscore import DevReport, is_dev_gold_dir, render_dev_report, score_dirs
 from summarizer.errors import SummarizerError
 from summarizer.gold import GoldArticle, GoldCommitment, GoldMetric, GoldOfficial, load_gold_dir
 from summarizer.models import ArticleResult, Commitment, Metric, Official
@@ -431,11 +432,20 @@ def eval_command(
     min_span_validity: Annotated[float | None, typer.Option("--min-span-validity")] = None,
     max_hallucinated: Annotated[int | None, typer.Option("--max-hallucinated")] = None,
 ) -> None:
-    """Score extraction output against gold annotations; exit 1 if a threshold is missed."""
+    """Score extraction output against gold annotations; exit 1 if a threshold is missed.
+
+    Gold in the dev-set format (`../shared/dev/gold`) gets the measures of its reference scorer.
+    """
     console = Console()
     if not console.is_terminal:
         console.width = 200
+    thresholds = (min_metrics_f1, min_officials_f1, min_commitments_f1, min_span_validity, max_hallucinated)
     try:
+        if is_dev_gold_dir(gold):
+            if any(t is not None for t in thresholds):
+                raise SummarizerError("the --min-*/--max-* thresholds apply to the repository gold format only")
+            _dev_eval(score_dirs(gold, out_dir), console, json_out)
+            return
         report = evaluate_dirs(gold, out_dir)
     except SummarizerError as exc:
         Console(stderr=True).print(f"[red]error:[/] {exc}", highlight=False)
@@ -449,13 +459,26 @@ def eval_command(
         max_hallucinated=max_hallucinated,
     )
     console.print(render_report(report))
-    if json_out is not None:
-        try:
-            json_out.write_text(report.model_dump_json(indent=2), encoding="utf-8")
-        except OSError as exc:
-            Console(stderr=True).print(f"[red]error:[/] cannot write {json_out}: {exc}")
-            raise typer.Exit(2) from exc
+    _write_json(report, json_out)
     for message in report.failed_thresholds:
         console.print(f"[red]FAIL[/] {message}", highlight=False)
     if report.failed_thresholds:
         raise typer.Exit(1)
+
+
+def _dev_eval(report: DevReport, console: Console, json_out: Path | None) -> None:
+    """The dev-set table, then score.py's own lines (diffable with its output)."""
+    console.print(render_dev_report(report))
+    for line in report.lines():
+        console.print(line, markup=False, highlight=False, soft_wrap=True)
+    _write_json(report, json_out)
+
+
+def _write_json(report: BaseModel, json_out: Path | None) -> None:
+    if json_out is None:
+        return
+    try:
+        json_out.write_text(report.model_dump_json(indent=2), encoding="utf-8")
+    except OSError as exc:
+        Console(stderr=True).print(f"[red]error:[/] cannot write {json_out}: {exc}")
+        raise typer.Exit(2) from exc
