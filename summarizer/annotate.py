@@ -9,16 +9,7 @@ from __future__ import annotations
 import re
 
 from summarizer.chunk import Sentence
-from summarizer.lexicon import (
-    FORWARD_CUES,
-    FORWARD_PATTERNS,
-    RETRO_MARKERS,
-    RETRO_OPENERS,
-    RETRO_OPENING_PATTERNS,
-    alternation,
-    cue_alternation,
-)
-from summarizer.models import Commitment, Metric
+from summarizer.models import Metric
 from summarizer.normalize import Period, Value
 from summarizer.people import PersonMention, Turn, speaker_at
 
@@ -33,22 +24,9 @@ _TRAIL = re.compile(
     r"|(?:提高|提升|增加|增长|下降|降低|减少|上升|扩大|缩小|降)(?:到|至))+$"
 )
 _RELATIVE = re.compile(r"^(?:同比|较|比|环比|较去年|较上年)")
-_ORG = re.compile(
-    r"((?:市|区|县|省|全市|全区|全县|我市|我区)[\u4e00-\u9fff]{0,14}?"
-    r"(?:局|委|厅|办|部门|系统|政府|中心|机关|总队))(?:将|要|会|还将|正在|计划)"
-)
 _ORG_NAME = r"(?:市|区|县|省)[\u4e00-\u9fff]{0,14}?(?:局|委|厅|办|部门|政府|中心|机关)"
-# 「由市人社局牵头」: the lead unit named outright wins over one that merely acts in the sentence
-_LEAD_UNIT = re.compile(rf"由({_ORG_NAME})(?:牵头|负责|统筹|组织)")
 # an organisation that opens a metric's clause (「市财政局将安排资金5亿元」) is not what is counted
 _ORG_LEAD = re.compile(rf"^{_ORG_NAME}(?:将|要|还将|计划|拟)")
-_FUTURE = re.compile(f"{cue_alternation(FORWARD_CUES)}|{'|'.join(FORWARD_PATTERNS)}")
-_PAST = re.compile(rf"^\s*(?:{'|'.join(RETRO_OPENING_PATTERNS)}|{alternation(RETRO_OPENERS)})")
-_PAST_ANYWHERE = re.compile(cue_alternation(RETRO_MARKERS))
-_FINAL = re.compile(r"[。！？!?；;…：:][”’」』）)\"']*$")
-_FORWARD_QUESTION = re.compile(r"将|下一步|今后|重点|准备|打算|计划")
-_QUESTION = re.compile(r"[?？]\s*$|如何|怎样|什么|哪些")
-_DIRECTIVE = re.compile(r"^\s*(?:【报告内容】|市委.{0,12}会议|.{0,8}会议(?:强调|提出|指出))")
 
 
 _STRUCTURAL = re.compile(
@@ -133,87 +111,6 @@ def _iso(p: Period, first: bool) -> str | None:
     if year is None:
         return None
     return f"{year:04d}-{month:02d}" if month else f"{year:04d}"
-
-
-def build_commitment(text: str, idx: int, sentence: Sentence, targets: list[Value],
-                     periods: list[Period], speaker: PersonMention | None) -> Commitment:
-    start = sentence.start + _label_len(text[sentence.start:sentence.end])
-    while start < sentence.end and text[start] in " ■●◆▲\u3000\xa0":
-        start += 1
-    span = (start, sentence.end)
-    deadlines = [p for p in periods if start <= p.start and p.end <= sentence.end
-                 and p.kind in ("deadline", "year", "plan", "years_span", "relative_year")]
-    deadline = next((p for p in deadlines if p.kind == "deadline"), deadlines[0] if deadlines else None)
-    org = _LEAD_UNIT.search(text, start, sentence.end) or _ORG.search(text, start, sentence.end)
-    responsible = org.group(1) if org else (speaker.organization if speaker else None)
-    return Commitment(
-        id=f"c{idx}", action=text[span[0]:span[1]], target=targets[0].surface if targets else None,
-        deadline=deadline.surface if deadline else None,
-        deadline_year=deadline.year_to if deadline else None,
-        responsible=responsible, speaker=speaker.name if speaker else None,
-        quote=text[span[0]:span[1]], span=span, spans=[span],
-    )
-
-
-def forward_cue(sentence: str) -> int | None:
-    """Offset of the first forward-looking cue (将, 力争, 确保, 到2027年 …) in a sentence."""
-    body_start = _label_len(sentence)
-    cue = _FUTURE.search(sentence, body_start)
-    return cue.start() if cue else None
-
-
-def _label_len(sentence: str) -> int:
-    """Length of a leading speaker label or section tag: 「黄政:」, 「【权威解读】党代表程晓红(…):」."""
-    m = re.match(r"^\s*(?:【[^】]{1,10}】)?[^，,。：:“”]{1,40}[:：]", sentence)
-    if m and (len(m.group()) <= 6 or "(" in m.group() or "（" in m.group() or "【" in m.group()):
-        return m.end()
-    return 0
-
-
-_ENUMERATION = re.compile(
-    r"(?:[一二三四五六七八九十]{1,3}是|首先|其次|第[一二三四五六七八九十]{1,3}[，,、是]|"
-    r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))")
-
-
-class PlanScope:
-    """Which sentences are forward-looking: a sentence with a forward cue opens a plan scope that
-    covers the following sentences (enumerated items, item headings) until a sentence reports the
-    past or the turn changes. In a named official's turn the scope crosses paragraphs; outside
-    one it ends with the paragraph, unless the next one goes on enumerating (「一是…」).
-    Headlines and bullets without sentence-final punctuation are never commitments (they repeat
-    the body) and leave the scope as it is."""
-
-    def __init__(self) -> None:
-        self.where: object = None
-        self.open = False
-        self.asked_forward = False  # the last question asked about plans: the answer opens a scope
-
-    def step(self, sentence: str, turn: str | None, paragraph: int) -> tuple[bool, int | None]:
-        """(is this sentence a commitment, offset in it where the forward part starts)."""
-        where = turn if turn is not None else ("paragraph", paragraph)
-        label = _label_len(sentence)
-        body = sentence[label:].strip()
-        if where != self.where:
-            # a paragraph that goes on enumerating (「一是…」, 「（二）…」) stays in the plan
-            enumerating = self.open and turn is None and bool(_ENUMERATION.match(body))
-            self.where = where
-            self.open = bool(turn is not None and self.asked_forward) or enumerating
-            self.asked_forward = False
-        if len(body) < 4 or (not _FINAL.search(body) and len(body) < 80):
-            return False, None
-        if _QUESTION.search(body):
-            self.asked_forward = turn is None and bool(_FORWARD_QUESTION.search(body))
-            return False, None
-        if _DIRECTIVE.match(body):
-            return False, None
-        cue = _FUTURE.search(body)
-        if cue:
-            self.open = True
-            return True, sentence.find(body) + cue.start()
-        if _PAST.match(body) or _PAST_ANYWHERE.search(body):
-            self.open = False
-            return False, None
-        return (True, 0) if self.open else (False, None)
 
 
 def speaker_for(turns: list[Turn], officials: dict[str, PersonMention], offset: int) -> PersonMention | None:

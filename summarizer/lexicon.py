@@ -88,8 +88,10 @@ LOCALITY_LEVELS = ("省", "市", "区", "县", "州", "镇", "乡", "自治区",
 SELF_REFERENCES = ("我市", "我区", "我县", "我省", "本市", "本区", "本县", "本省", "我们", "全市", "全区",
                    "全县", "全省")
 # What an acting organisation's name ends with.
-ORG_SUFFIXES = ("局", "委", "厅", "办", "部门", "政府", "中心", "机关", "总队", "支队", "系统", "部", "署",
-                "院", "府", "委员会", "办公室", "集团")
+ORG_SUFFIXES = ("局", "委", "厅", "部门", "政府", "中心", "机关", "总队", "支队", "系统", "部", "署", "委员会",
+                "办公室", "集团")
+# Function words never inside an organisation's name (「市政协委员方洁为政府」 is two phrases).
+NOT_IN_ORG_NAME = "为的在和与对把将是了从向给被由于及等"
 # Short names of acting bodies that need no level prefix (政府推出…, 中央推动…, 市府將…).
 BARE_ACTORS = ("政府", "中央", "市府", "县府", "省府", "国务院", "市委", "省委", "区委", "县委", "公安机关",
                "人社部门", "民政部门", "教育部门", "卫健部门", "住建部门", "社会局", "卫生局", "民政局",
@@ -99,18 +101,42 @@ LEAD_VERBS = ("牵头", "负责", "统筹", "组织", "主办", "承办")
 
 # ---------------------------------------------------------------------------- pledges
 
-# Forward cues: a sentence with one pledges or plans something.
+# Forward cues: a sentence with one pledges or plans something. 计划/要/将 also have noun and
+# other uses: 计划生育, 培训计划, 下了计划, 要求, 要素, 将近, 将“X”改成 (the disposal 将).
 FORWARD_CUES = (
-    Cue("将", not_after="即必", not_before="近其一二三四五六七八九十0123456789"),
-    Cue("要", not_after="需主重必只想", not_before="求素点闻"),
-    Cue("力争"), Cue("确保"), Cue("计划", not_before="单"), Cue("拟"), Cue("下一步"), Cue("接下来"),
-    Cue("今后"), Cue("争取"), Cue("年底前"), Cue("月底前"), Cue("将要"), Cue("目标是"), Cue("目标为"),
-    Cue("承诺"), Cue("预计"), Cue("务求"), Cue("即将"),
+    Cue("将", not_after="即必", not_before="近其一二三四五六七八九十0123456789“‘「《\"'"),
+    Cue("要", not_after="需主重必只想纪", not_before="求素点闻件害"),
+    Cue("力争"), Cue("确保"), Cue("计划", not_after="训作度展施动", not_before="单生经书内外委地，,。；;、"),
+    Cue("拟"), Cue("下一步"), Cue("接下来"), Cue("今后"), Cue("争取"), Cue("年底前"), Cue("月底前"), Cue("将要"),
+    Cue("目标是"), Cue("目标为"), Cue("承诺"), Cue("预计"), Cue("即将"),
 )
-# Forward cue patterns that are not single words: 到2027年, 今年内.
-FORWARD_PATTERNS = (r"到20\d\d年",)
+# Forward cues that are not single words: 到2027年 (a future year only: see pledges.forward_cue).
+FORWARD_PATTERNS = (r"到(?P<year>20\d\d)年",)
+# Not a pledge although a cue word is there: 要办的实事 (what is to be done, a noun phrase).
+FORWARD_EXCLUSIONS = (r"要[\u4e00-\u9fff]的",)
 # A sentence that opens with one of these reports the past or the present state.
 RETRO_OPENERS = ("今年以来", "截至", "截止", "近年来", "目前", "去年", "此前", "据")
 RETRO_OPENING_PATTERNS = (r"\d{4}年[,，]", r"今年[,，1-9]", r"自.{0,12}以来", r"从\d{4}年")
 # Anywhere in a sentence: it reports what was done.
 RETRO_MARKERS = (Cue("已经"), Cue("已", not_before="有"), Cue("累计"), Cue("成功"), Cue("实现了"), Cue("取得"))
+# Words that open a clause without being its subject: connectives and adverbs before the actor
+# (此外，福建省将…; 同时，市府也将…) or between the actor and the cue (青岛市还将…).
+CLAUSE_CONNECTIVES = ("此外", "同时", "另外", "其中", "当中", "而", "并", "并且", "还", "也", "再", "就", "都",
+                      "亦", "则", "又", "会", "将会", "正在", "继续", "进一步", "今后", "未来", "下一步")
+# From one value to another: the target is the second (由12万元提升至18万元).
+CHANGE_TO = ("提升至", "提升到", "提高至", "提高到", "增加至", "增加到", "增长至", "增长到", "降低至", "降低到",
+             "下降至", "下降到", "减少至", "减少到", "降至", "降到", "升至", "升到", "扩大至", "扩大到", "缩小至",
+             "缩小到")
+
+# ---------------------------------------------------------------------------- numerals
+
+# Fixed expressions and slogans with a numeral and a measure word: never a quantity (a numeral
+# is read only with a measure word or a multiplier, so only such words need listing here).
+NUMERAL_IDIOMS = (
+    "一站式", "一次性", "一揽子", "一把手", "一老一小", "一件事", "一条龙", "一张网", "一张图", "一张蓝图",
+    "两会", "三农", "两个确立", "两个维护", "两个一百年", "两个责任", "两个毫不动摇", "两条腿", "两张皮",
+    "两手抓", "三个代表", "三个务必", "三个区分开来", "三张清单", "三条红线", "三支一扶", "三项制度",
+    "三位一体", "四位一体", "五位一体", "四个意识", "四个自信", "四个全面", "四个一批", "五个一批",
+    "八项规定", "十万火急", "三番五次", "三天两头", "三头六臂", "一举两得", "两全其美", "三五成群",
+    "五湖四海", "九牛一毛", "两个健康", "两个根本", "四个最严", "三件套", "五个振兴", "三所联动",
+)

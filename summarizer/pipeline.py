@@ -8,10 +8,7 @@ from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
 from summarizer.annotate import (
-    PlanScope,
-    build_commitment,
     build_metric,
-    forward_cue,
     is_structural,
     speaker_for,
 )
@@ -26,6 +23,17 @@ from summarizer.models import ArticleResult, Commitment, ErrorItem, Grounded, Me
 from summarizer.normalize import find_periods, find_values
 from summarizer.officials import build_non_officials, build_officials
 from summarizer.people import ROLE, SPEAKING, PersonMention, find_bylines, find_officials, speaker_at, speaker_turns
+from summarizer.pledges import (
+    Actors,
+    PlanScope,
+    acting_body,
+    build_commitment,
+    forward_cue,
+    label_len,
+    pledge_deadline,
+    pledge_pieces,
+    reported_in_clause,
+)
 
 
 def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
@@ -79,9 +87,12 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
 
     metrics: list[Metric] = []
     commitments: list[Commitment] = []
-    scope = PlanScope()
+    scope = PlanScope(article.year)
+    actors = Actors()
+    actors.learn_places(text)
     for sent in split_sentences(text, max_len=1000, semicolons=False):
-        forward = forward_cue(sent.text)
+        cue = forward_cue(sent.text, article.year, label_len(sent.text))
+        forward = cue.start() if cue else None
         speaker = speaker_for(turns, people, sent.start) or inline_speaker(found, sent, forward)
         paragraph = text.count("\n", 0, sent.start)
         committing, _ = scope.step(sent.text, speaker_at(turns, sent.start), paragraph)
@@ -90,15 +101,23 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
         targets = []
         for value in inside:
             # A target follows a forward cue in its sentence, or sits in an inherited plan item.
-            is_target = (forward is not None and value.start >= sent.start + forward) or (
-                committing and forward is None)
+            is_target = ((forward is not None and value.start >= sent.start + forward) or (
+                committing and forward is None)) and not reported_in_clause(
+                    text, sent, value, None if forward is None else sent.start + forward)
             metrics.append(build_metric(text, len(metrics) + 1, value, sent, inside, periods,
                                         speaker.name if speaker else None, is_target))
             if is_target:
                 targets.append(value)
         if committing:
-            commitments.append(build_commitment(text, len(commitments) + 1, sent, targets,
-                                                periods, speaker))
+            head = (sent.start, sent.end)
+            for piece in pledge_pieces(text, sent.start, sent.end, targets, article.year):
+                piece_cue = forward_cue(text[piece[0]:piece[1]], article.year)
+                at = piece[0] + piece_cue.start() if piece_cue else None
+                deadline = pledge_deadline(periods, piece, head, at)
+                responsible = acting_body(text, sent, piece, at, periods, actors, speaker)
+                commitments.append(build_commitment(text, len(commitments) + 1, piece, targets, deadline,
+                                                    responsible, speaker))
+        actors.observe(text, sent, paragraph)
 
     officials, rejected = build_officials(text, found, drafts, bylines)
     summary, dropped_gists = summarize(gists, text)

@@ -1,0 +1,287 @@
+"""Pledges: which sentences commit someone to something, one commitment per pledged target,
+with who acts (responsible), by when (deadline) and how much (target).
+
+A sentence with a forward cue (将, 力争, 计划, 目标是 …; `lexicon.FORWARD_CUES`) opens a plan
+scope (`PlanScope`). A pledging sentence is split into pieces (`pledge_pieces`) where it lists
+several targets (「新改扩建幼儿园30所…；新改扩建中小学20所…」, 「山东省计划新增6.5万张，青岛计划
+新增3000张」). The responsible body is the clause's subject when it names one, else the first
+body acting in the sentence, else the body last named in the paragraph, else the speaker's
+organisation, else the body last named in the article (Chinese drops a subject that goes on
+acting: 「政府投入大量资源兴建简约公屋…。她指，目前有13个项目，目标是提供3万个单位」).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import pairwise
+
+from summarizer.chunk import Sentence
+from summarizer.lexicon import (
+    BARE_ACTORS,
+    CHANGE_TO,
+    CLAUSE_CONNECTIVES,
+    FORWARD_CUES,
+    FORWARD_EXCLUSIONS,
+    FORWARD_PATTERNS,
+    HAN,
+    LEAD_VERBS,
+    LOCALITY_LEVELS,
+    NOT_IN_ORG_NAME,
+    ORG_SUFFIXES,
+    RETRO_MARKERS,
+    RETRO_OPENERS,
+    RETRO_OPENING_PATTERNS,
+    SELF_REFERENCES,
+    alternation,
+    cue_alternation,
+)
+from summarizer.models import Commitment
+from summarizer.normalize import Period, Value
+from summarizer.people import PersonMention
+
+_FUTURE = re.compile(f"{cue_alternation(FORWARD_CUES)}|{'|'.join(FORWARD_PATTERNS)}")
+# 将 before a body is the disposal 将 (「将政府当年要办的实事分列到…」), not "will"
+_NOT_FUTURE = re.compile("|".join([*FORWARD_EXCLUSIONS, rf"将(?:{alternation(BARE_ACTORS)})"]))
+_PAST = re.compile(rf"^\s*(?:{'|'.join(RETRO_OPENING_PATTERNS)}|{alternation(RETRO_OPENERS)})")
+_PAST_ANYWHERE = re.compile(cue_alternation(RETRO_MARKERS))
+_FINAL = re.compile(r"[。！？!?；;…：:][”’」』）)\"']*$")
+_FORWARD_QUESTION = re.compile(r"将|下一步|今后|重点|准备|打算|计划")
+_QUESTION = re.compile(r"[?？]\s*$|如何|怎样|什么|哪些")
+_DIRECTIVE = re.compile(r"^\s*(?:【报告内容】|市委.{0,12}会议|.{0,8}会议(?:强调|提出|指出))")
+_ENUMERATION = re.compile(
+    r"(?:[一二三四五六七八九十]{1,3}是|首先|其次|第[一二三四五六七八九十]{1,3}[，,、是]|"
+    r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))")
+
+# Who acts: an organisation opened by an administrative level (市人社局, 省民政厅, 武汉市政府), a
+# body needing no level (政府, 中央, 社会局, 公安机关, 人社部门), or a place with its level (福建省).
+_LEVELS = alternation(LOCALITY_LEVELS)
+_ORG_CHAR = rf"[^\W\d_{NOT_IN_ORG_NAME}]"
+ORG_NAME = rf"(?:{_LEVELS}){_ORG_CHAR}{{0,12}}?(?:{alternation(ORG_SUFFIXES)})(?![{HAN}]?[长员])"
+_BODY = re.compile(rf"(?:全省|全市|全区|全县)?(?:{ORG_NAME}|{alternation(BARE_ACTORS)})")
+_PLACE = re.compile(rf"[{HAN}]{{2,4}}?(?:省|市|自治区|县|区)")
+_LEAD_UNIT = re.compile(rf"由((?:{ORG_NAME}|{alternation(BARE_ACTORS)}))(?:{alternation(LEAD_VERBS)})")
+_CONNECTIVES = re.compile(rf"^(?:{alternation(CLAUSE_CONNECTIVES)}|[，,\s])+")
+_TRAILING_ADVERBS = re.compile(rf"(?:{alternation(CLAUSE_CONNECTIVES)})+$")
+_SELF = frozenset(SELF_REFERENCES)
+_CLAUSE = re.compile(r"[，,；;：:。！？!?]")
+_CHANGE_TO = re.compile(rf"^(?:{alternation(CHANGE_TO)})$")
+_DEADLINE_KINDS = ("deadline", "year", "relative_year", "plan", "years_span", "range_in_year", "quarter",
+                   "date", "season")
+
+
+def forward_cue(sentence: str, article_year: int | None = None, start: int = 0) -> re.Match[str] | None:
+    """The first forward-looking cue in a sentence from `start`: 将, 力争, 到2027年 … (到 a year
+    before the article's is history: 「从2015年到2019年底」 in a 2020 report)."""
+    for cue in _FUTURE.finditer(sentence, start):
+        year = cue.groupdict().get("year")
+        if year and article_year and int(year) < article_year:
+            continue
+        if _NOT_FUTURE.match(sentence, cue.start()):
+            continue
+        return cue
+    return None
+
+
+def label_len(sentence: str) -> int:
+    """Length of a leading speaker label or section tag: 「黄政:」, 「【权威解读】党代表程晓红(…):」."""
+    m = re.match(r"^\s*(?:【[^】]{1,10}】)?[^，,。：:“”]{1,40}[:：]", sentence)
+    if m and (len(m.group()) <= 6 or "(" in m.group() or "（" in m.group() or "【" in m.group()):
+        return m.end()
+    return 0
+
+
+class PlanScope:
+    """Which sentences are forward-looking: a sentence with a forward cue opens a plan scope.
+    In a named official's turn (a Q&A answer) the scope covers the following sentences until one
+    reports the past or the turn changes. Outside a turn only an enumerated item (「一是…」, 「（二）」)
+    continues it, also into the next paragraph. Headlines and bullets without sentence-final
+    punctuation are never commitments (they repeat the body) and leave the scope as it is."""
+
+    def __init__(self, article_year: int | None = None) -> None:
+        self.year = article_year
+        self.where: object = None
+        self.open = False
+        self.asked_forward = False  # the last question asked about plans: the answer opens a scope
+
+    def step(self, sentence: str, turn: str | None, paragraph: int) -> tuple[bool, int | None]:
+        """(is this sentence a commitment, offset in it where the forward part starts)."""
+        where = turn if turn is not None else ("paragraph", paragraph)
+        label = label_len(sentence)
+        body = sentence[label:].strip()
+        enumerating = bool(_ENUMERATION.match(body))
+        if where != self.where:
+            self.where = where
+            self.open = bool(turn is not None and self.asked_forward) or (self.open and turn is None and enumerating)
+            self.asked_forward = False
+        if len(body) < 4 or (not _FINAL.search(body) and len(body) < 80):
+            return False, None
+        if _QUESTION.search(body):
+            self.asked_forward = turn is None and bool(_FORWARD_QUESTION.search(body))
+            return False, None
+        if _DIRECTIVE.match(body):
+            return False, None
+        cue = forward_cue(body, self.year)
+        if cue:
+            self.open = True
+            return True, sentence.find(body) + cue.start()
+        if _PAST.match(body) or _PAST_ANYWHERE.search(body):
+            self.open = False
+            return False, None
+        return (True, 0) if self.open and (turn is not None or enumerating) else (False, None)
+
+
+@dataclass
+class Actors:
+    """The bodies named so far, for subjects the text leaves out."""
+
+    paragraph: int = -1
+    in_paragraph: str | None = None
+    in_article: str | None = None
+    places: set[str] = field(default_factory=set)
+
+    def observe(self, text: str, sentence: Sentence, paragraph: int) -> None:
+        if paragraph != self.paragraph:
+            self.paragraph, self.in_paragraph = paragraph, None
+        found = [m.group() for m in _BODY.finditer(text, sentence.start, sentence.end)]
+        found = [f for f in found if f not in _SELF]
+        if found:
+            self.in_paragraph = self.in_article = found[-1]
+
+    def learn_places(self, text: str) -> None:
+        """Places the article names with their level (青岛市): a bare 青岛 is then a place too."""
+        self.places = {m.group()[:-1] for m in _PLACE.finditer(text) if len(m.group()) >= 3}
+
+
+def clause_subject(text: str, clause_start: int, cue_start: int, periods: list[Period],
+                   actors: Actors) -> str | None:
+    """The body before a cue in its clause: 「此外，福建省将…」 → 福建省, 「2015年,青岛计划…」 → 青岛."""
+    words = text[clause_start:cue_start]
+    for p in periods:  # time words are not the subject
+        if clause_start <= p.start and p.end <= cue_start:
+            words = words.replace(text[p.start:p.end], " ", 1)
+    words = _TRAILING_ADVERBS.sub("", _CONNECTIVES.sub("", words.strip())).strip(" ，,")
+    if not words or len(words) > 16:
+        return None
+    body = _BODY.fullmatch(words) or _PLACE.fullmatch(words)
+    if body or words in actors.places or words in _SELF:
+        return words
+    return None
+
+
+def acting_body(text: str, sentence: Sentence, piece: tuple[int, int], cue: int | None, periods: list[Period],
+                actors: Actors, speaker: PersonMention | None) -> str | None:
+    """Who is responsible for a pledge piece (see the module docstring for the order)."""
+    lead = _LEAD_UNIT.search(text, sentence.start, sentence.end)
+    if lead:
+        return lead.group(1)
+    at = cue if cue is not None and piece[0] <= cue < piece[1] else piece[0]
+    clause_start = max([piece[0], *(m.end() for m in _CLAUSE.finditer(text, piece[0], at))])
+    subject = clause_subject(text, clause_start, at, periods, actors)
+    if subject and subject not in _SELF:
+        return subject
+    first = _BODY.search(text, sentence.start, max(at, piece[0] + 1))
+    if first and first.group() not in _SELF:
+        return first.group()
+    if actors.in_paragraph:
+        return actors.in_paragraph
+    if speaker and speaker.organization:
+        return speaker.organization
+    return actors.in_article or subject
+
+
+def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: int | None) -> list[tuple[int, int]]:
+    """Split a pledging sentence where it lists several targets: at 「；」 between items that carry
+    their own target, at 「，」 before a clause with its own subject, cue and target (「山东省计划新增
+    6.5万张，青岛计划新增3000张」, not 「预计会有16处，预计可再增加600多处」), at 「、」 right after a
+    target when the next item has its own (「新增停车位20万个、充电桩10万个」). One piece otherwise."""
+    cuts: list[int] = []
+
+    def has_target(a: int, b: int) -> bool:
+        return any(a <= v.start and v.end <= b for v in targets)
+
+    for m in re.finditer(r"[；;，,、]", text[start:end]):
+        pos = start + m.start()
+        nxt = _CLAUSE.search(text, pos + 1, end)
+        item_end = nxt.start() if nxt else end
+        if m.group() in "；;":
+            cut = has_target(pos + 1, end) and has_target(cuts[-1] if cuts else start, pos)
+        elif m.group() in "，,":
+            cue = forward_cue(text[pos + 1:item_end], year)
+            own_subject = cue is not None and bool(_CONNECTIVES.sub("", text[pos + 1:pos + 1 + cue.start()]))
+            cut = own_subject and has_target(pos + 1, item_end) and has_target(cuts[-1] if cuts else start, pos)
+        else:
+            after = _CLAUSE.search(text, pos + 1, end)
+            nxt_item = re.search(r"[、，,；;。]", text[pos + 1:end])
+            item_end = pos + 1 + nxt_item.start() if nxt_item else (after.start() if after else end)
+            cut = any(v.end == pos for v in targets) and has_target(pos + 1, item_end)
+        if cut:
+            cuts.append(pos + 1)
+    bounds = [start, *cuts, end]
+    pieces = []
+    for a, b in pairwise(bounds):
+        while a < b and text[a] in " \u3000\xa0":
+            a += 1
+        if b > a:
+            pieces.append((a, b))
+    return pieces
+
+
+def reported_in_clause(text: str, sentence: Sentence, value: Value, cue: int | None) -> bool:
+    """A value after the cue in a clause of its own that reports what is done
+    (「我省将继续开展…活动，目前，全省人才服务机构已经排出184场」) is not a target."""
+    start = max([sentence.start, *(m.end() for m in _CLAUSE.finditer(text, sentence.start, value.start))])
+    nxt = _CLAUSE.search(text, value.end, sentence.end)
+    end = nxt.start() if nxt else sentence.end
+    if cue is not None and start <= cue < end:
+        return False
+    clause = text[start:end]
+    return bool(_PAST.match(clause) or _PAST_ANYWHERE.search(clause))
+
+
+def pledged_target(text: str, targets: list[Value]) -> Value | None:
+    """The first target, or where it changes from one value to another, the value reached."""
+    for i, v in enumerate(targets):
+        if i + 1 < len(targets) and _CHANGE_TO.match(text[v.end:targets[i + 1].start]):
+            continue
+        return v
+    return None
+
+
+def pledge_deadline(periods: list[Period], piece: tuple[int, int], head: tuple[int, int],
+                    cue: int | None) -> Period | None:
+    """A deadline stated in the piece (到2025年, 年底前), else the time nearest before the cue,
+    else the first after it; a later piece of a sentence inherits the sentence head's."""
+    def within(a: int, b: int) -> list[Period]:
+        return [p for p in periods if a <= p.start and p.end <= b and p.kind in _DEADLINE_KINDS]
+
+    own = within(*piece)
+    for p in own:
+        if p.kind == "deadline":
+            return p
+    at = cue if cue is not None and piece[0] <= cue < piece[1] else piece[0]
+    before = [p for p in own if p.end <= at]
+    if before:
+        return before[-1]
+    if own:
+        return own[0]
+    inherited = [p for p in within(*head) if p.end <= at]
+    return inherited[-1] if inherited else None
+
+
+def build_commitment(text: str, idx: int, piece: tuple[int, int], targets: list[Value], deadline: Period | None,
+                     responsible: str | None, speaker: PersonMention | None) -> Commitment:
+    start, end = piece
+    start += label_len(text[start:end])
+    while start < end and text[start] in " ■●◆▲\u3000\xa0":
+        start += 1
+    while end > start and text[end - 1] in "，,、；;":
+        end -= 1
+    target = pledged_target(text, [v for v in targets if start <= v.start and v.end <= end])
+    return Commitment(
+        id=f"c{idx}", action=text[start:end], target=target.surface if target else None,
+        deadline=deadline.surface if deadline else None,
+        deadline_year=deadline.year_to if deadline else None,
+        responsible=responsible, speaker=speaker.name if speaker else None,
+        quote=text[start:end], span=(start, end), spans=[(start, end)],
+    )
