@@ -57,7 +57,7 @@ _ENUMERATION = re.compile(
 # body needing no level (政府, 中央, 社会局, 公安机关, 人社部门), or a place with its level (福建省).
 _LEVELS = alternation(LOCALITY_LEVELS)
 _ORG_CHAR = rf"[^\W\d_{NOT_IN_ORG_NAME}]"
-ORG_NAME = rf"(?:{_LEVELS}){_ORG_CHAR}{{0,12}}?(?:{alternation(ORG_SUFFIXES)})(?![{HAN}]?[长员])"
+ORG_NAME = rf"(?:{_LEVELS}){_ORG_CHAR}{{0,12}}?(?:{alternation(ORG_SUFFIXES)})(?!员)"
 _BODY = re.compile(rf"(?:全省|全市|全区|全县)?(?:{ORG_NAME}|{alternation(BARE_ACTORS)})")
 _PLACE = re.compile(rf"[{HAN}]{{2,4}}?(?:省|市|自治区|县|区)")
 _LEAD_UNIT = re.compile(rf"由((?:{ORG_NAME}|{alternation(BARE_ACTORS)}))(?:{alternation(LEAD_VERBS)})")
@@ -94,15 +94,17 @@ def label_len(sentence: str) -> int:
 class PlanScope:
     """Which sentences are forward-looking: a sentence with a forward cue opens a plan scope.
     In a named official's turn (a Q&A answer) the scope covers the following sentences until one
-    reports the past or the turn changes. Outside a turn only an enumerated item (「一是…」, 「（二）」)
-    continues it, also into the next paragraph. Headlines and bullets without sentence-final
-    punctuation are never commitments (they repeat the body) and leave the scope as it is."""
+    reports the past or the turn changes. Outside a turn it continues only through enumerated items
+    (「一是…」, 「（二）」) and the sentences of an item, also into a next paragraph that enumerates.
+    Headlines and bullets without sentence-final punctuation are never commitments (they repeat
+    the body) and leave the scope as it is."""
 
     def __init__(self, article_year: int | None = None) -> None:
         self.year = article_year
         self.where: object = None
         self.open = False
         self.asked_forward = False  # the last question asked about plans: the answer opens a scope
+        self.items = False  # the scope enumerates items here (「一是…」): their sentences continue it
 
     def step(self, sentence: str, turn: str | None, paragraph: int) -> tuple[bool, int | None]:
         """(is this sentence a commitment, offset in it where the forward part starts)."""
@@ -114,6 +116,8 @@ class PlanScope:
             self.where = where
             self.open = bool(turn is not None and self.asked_forward) or (self.open and turn is None and enumerating)
             self.asked_forward = False
+            self.items = False
+        self.items = self.items or (self.open and enumerating)
         if len(body) < 4 or (not _FINAL.search(body) and len(body) < 80):
             return False, None
         if _QUESTION.search(body):
@@ -128,7 +132,7 @@ class PlanScope:
         if _PAST.match(body) or _PAST_ANYWHERE.search(body):
             self.open = False
             return False, None
-        return (True, 0) if self.open and (turn is not None or enumerating) else (False, None)
+        return (True, 0) if self.open and (turn is not None or self.items) else (False, None)
 
 
 @dataclass

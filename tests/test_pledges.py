@@ -1,0 +1,96 @@
+"""Pledges: forward cues, pieces, targets, deadlines and responsible bodies — one table per rule
+family, keyed by the rule. Rows are facts about the genre (simplified and traditional text)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.ingest import Article
+from summarizer.models import ArticleResult, Source
+from summarizer.pipeline import run_article
+from summarizer.pledges import forward_cue
+
+
+def _run(text: str, date: str | None = None) -> ArticleResult:
+    return run_article(Article(path="t.txt", text=text, source=Source(file="t.txt", date=date)), None)
+
+
+@pytest.mark.parametrize(("rule", "sentence", "year", "cue"), [
+    ("will", "市政府将新建幼儿园30所。", None, "将"),
+    ("goal", "政府推出过渡性房屋项目，目标是兴建21,000伙。", None, "目标是"),
+    ("pledge", "武汉市政府承诺，今年新改扩建幼儿园30所。", None, "承诺"),
+    ("forecast", "预计下半年就会陆续启用。", None, "预计"),
+    ("future year", "到2025年，全市养老床位达到5万张。", 2023, "到2025年"),
+    ("past year is history", "从2015年到2019年底，人均预期寿命提高了1岁。", 2020, None),
+    ("noun 计划: family planning", "计划生育服务管理继续加强。", None, None),
+    ("noun 计划: a plan's name", "纳入岗位职业技能培训计划，给予补贴。", None, None),
+    ("noun 计划: after 下了", "我们已经下了计划，就是今年要新增。", None, "要"),
+    ("adverb 计划地", "有计划地推进改造。", None, None),
+    ("disposal 将 before a quote", "将“十件实事”改成“为民办实事”。", None, None),
+    ("disposal 将 before a body", "而是将政府当年的实事分列到各部门。", None, None),
+    ("要 + verb + 的 is a noun phrase", "政府要办的实事很多。", None, None),
+    ("将近 is about", "参加人数将近3000人。", None, None),
+])
+def test_forward_cues(rule: str, sentence: str, year: int | None, cue: str | None) -> None:
+    m = forward_cue(sentence, year)
+    assert (m.group() if m else None) == cue, rule
+
+
+@pytest.mark.parametrize(("rule", "text", "pieces"), [
+    ("semicolon items with own targets",
+     "武汉市政府承诺，今年新改扩建幼儿园30所，新增学位8000个；新改扩建中小学20所；建成10个公交场站。",
+     [("30所", "今年", "市政府"), ("20所", "今年", "市政府"), ("10个", "今年", "市政府")]),
+    ("a clause with its own subject, cue and target",
+     "2015年，山东省计划新增养老床位6.5万张，青岛计划新增3000张床位。青岛市还有3家养老院。",
+     [("6.5万张", "2015年", "山东省"), ("3000张", "2015年", "青岛")]),
+    ("consequence clause without a subject stays",
+     "社会局表示，预计会有16处新的公托，预计可再增加600多处收托名额。",
+     [("16处", None, "社会局")]),
+    ("enumerated targets after 、",
+     "今年市政府将新增停车位20万个、充电桩10万个。",
+     [("20万个", "今年", "市政府"), ("10万个", "今年", "市政府")]),
+    ("traditional characters",
+     "此外，社會局預計將再新增9處臨托中心。",
+     [("9處", None, "社會局")]),
+])
+def test_pledge_pieces(rule: str, text: str, pieces: list[tuple[str, str | None, str | None]]) -> None:
+    got = [(c.target, c.deadline, c.responsible) for c in _run(text).commitments]
+    assert got == pieces, rule
+
+
+@pytest.mark.parametrize(("rule", "text", "responsible"), [
+    ("clause subject: province", "此外，福建省将深化对接协作。", "福建省"),
+    ("clause subject: department", "6月5日全省人社部门将联动举办洽谈会。", "全省人社部门"),
+    ("lead unit named outright", "年内将开发公益性岗位3000个，由市人社局牵头。", "市人社局"),
+    ("first acting body in the sentence", "公安机关表示，为扩大战果，将拿出100万元奖金。", "公安机关"),
+    ("a body named earlier in the paragraph",
+     "政府投入大量资源兴建简约公屋。她指，目前有13个项目，目标是提供3万个单位。", "政府"),
+    ("the speaker's organisation",
+     "市民政局局长张伟表示，明年将新建社区食堂50个。", "市民政局"),
+    ("never a phrase across words", "市政协委员方洁为政府点赞，要将态度落实到工作中。", "政府"),
+])
+def test_responsible(rule: str, text: str, responsible: str) -> None:
+    assert [c.responsible for c in _run(text).commitments] == [responsible], rule
+
+
+@pytest.mark.parametrize(("rule", "text", "target", "deadline"), [
+    ("from one value to another: the one reached", "补助将由12万元提升至18万元。", "18万元", None),
+    ("a reported clause is no target",
+     "我省将继续开展促进月活动，目前，全省已经排出184场招聘活动。", None, None),
+    ("deadline nearest before the cue",
+     "在2009年的工作当中，就是今年在全国范围内要新增解决260万户。", "260万户", "今年"),
+    ("a deadline word wins", "全市将新增床位3000张，确保年底前完工。", "3000张", "年底前"),
+    ("a time range is a deadline", "5—6月还将同步举办网络招聘会。", None, "5—6月"),
+])
+def test_targets_and_deadlines(rule: str, text: str, target: str | None, deadline: str | None) -> None:
+    (c,) = _run(text, date="2009-03-07").commitments
+    assert (c.target, c.deadline) == (target, deadline), rule
+
+
+@pytest.mark.parametrize(("rule", "text", "count"), [
+    ("outside a turn a cue-less sentence is no pledge", "市府也将积极配合。地目变更后，基地形状更加方正。", 1),
+    ("an enumerated item continues the plan", "今年将实施十大民生实事。一是稳定就业。新增就业120万人。", 3),
+    ("a report is not a pledge", "2023年，全市新增就业60万人。", 0),
+])
+def test_plan_scope(rule: str, text: str, count: int) -> None:
+    assert len(_run(text).commitments) == count, rule
