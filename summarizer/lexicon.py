@@ -119,6 +119,8 @@ RETRO_OPENERS = ("今年以来", "截至", "截止", "近年来", "目前", "去
 RETRO_OPENING_PATTERNS = (r"\d{4}年[,，]", r"今年[,，1-9]", r"自.{0,12}以来", r"从\d{4}年")
 # Anywhere in a sentence: it reports what was done.
 RETRO_MARKERS = (Cue("已经"), Cue("已", not_before="有"), Cue("累计"), Cue("成功"), Cue("实现了"), Cue("取得"))
+# People whose words are opinions, not the government's pledges (「市政协委员方洁为政府点赞：“…要…”」).
+OPINION_HOLDERS = ("政协委员", "人大代表", "专家", "学者", "教授", "市民", "居民", "网友", "家长", "村民", "群众代表")
 # Words that open a clause without being its subject: connectives and adverbs before the actor
 # (此外，福建省将…; 同时，市府也将…) or between the actor and the cue (青岛市还将…).
 CLAUSE_CONNECTIVES = ("此外", "同时", "另外", "其中", "当中", "而", "并", "并且", "还", "也", "再", "就", "都",
@@ -140,3 +142,45 @@ NUMERAL_IDIOMS = (
     "八项规定", "十万火急", "三番五次", "三天两头", "三头六臂", "一举两得", "两全其美", "三五成群",
     "五湖四海", "九牛一毛", "两个健康", "两个根本", "四个最严", "三件套", "五个振兴", "三所联动",
 )
+
+# ---------------------------------------------------------------------------- subjects
+
+# A numeral–classifier–noun phrase names what is counted after the value when a verb (or a
+# preposition) stands before it: 新增80000张养老床位, 建成10个公交场站, 拿出100万元奖金,
+# 对151名…人员; when the value ends its clause the noun before it is counted (新增学位8000个).
+COUNT_VERBS = (
+    "新增", "增加", "增设", "新设", "设置", "设立", "新建", "建成", "建设", "兴建", "修建", "改建", "扩建",
+    "新改扩建", "新改建", "改扩建", "布建", "布设", "打造", "创建", "推出", "提供", "拿出", "投入", "花费",
+    "安排", "筹集", "开发", "举办", "排出", "筹备", "组织", "开展", "发放", "培训", "招聘", "吸纳", "解决",
+    "救助", "接收", "收治", "帮助", "帮扶", "扶持", "资助", "认定", "确定", "启动", "推进", "组建", "培育",
+    "改造", "投用", "启用", "完成", "落实", "实施", "破获", "侦破", "查处", "抓获", "抓捕", "打掉", "端掉",
+    "摧毁", "解救", "挽回", "兑现", "准备", "建", "增", "有", "共有", "拥有", "现有", "已有", "建有", "设有",
+    "对", "向", "给",
+)
+# Verbs of change: a value right after one is an amount of change (提高了1岁, 增长12.9%).
+CHANGE_VERBS = ("提高", "提升", "增长", "增加", "下降", "降低", "减少", "上升", "扩大", "缩小", "缩减", "降", "升")
+# Words between the acting body and its verb (社会局预计将再新增, 目标是兴建, 青岛市共救助了).
+VERB_MODIFIERS = (
+    "将", "将会", "会", "可", "可以", "能", "再", "还", "还将", "又", "已", "已经", "预计", "计划", "拟", "要",
+    "共", "共计", "累计", "一共", "总共", "合计", "初步", "另", "也", "陆续", "先后", "继续", "并", "正在",
+    "目标是", "目标为", "争取", "力争", "确保", "新", "全部", "均", "都", "就", "甚至", "了", "过",
+)
+# What ends the noun phrase counted after a value (…人员等困难群众, 命案全部破获, 单位落成).
+NOUN_STOPS = ("等", "全部", "均", "都", "已", "已经", "将", "正", "也", "还", "并", "进行", "参加", "参与",
+              "落成", "投入使用", "供", "用于", "来")
+# Text after a value that goes on with a predicate, not a noun (12万元提升至…, 5个以上).
+PREDICATE_STARTS = ("以上", "以下", "以内", "左右", "至", "到", "比", "较", "同比", "环比", "占", "是", "为",
+                    "要", "将", "已", "可", "都", "均", "分别", "也", "还", "全部", "和", "及", "与", "或")
+# Nouns too general to say what is counted (3万个单位: the clause before names the housing).
+GENERIC_NOUNS = ("单位", "项目", "人员", "地方", "方面")
+# Measure words and units: never a subject on their own (伙 counts flats in Hong Kong).
+MEASURE_WORDS = ("个", "所", "家", "处", "名", "人", "人次", "张", "床", "套", "户", "项", "件", "起", "场",
+                 "伙", "校", "间", "座", "条", "次", "元", "万元", "亿元", "岁", "期", "批", "宗", "位")
+# Joiners inside a list of things counted (A、B和C).
+LIST_JOINERS = ("、", "以及", "及", "和", "与")
+# Openers of a clause that are no part of what is counted (也就是说4年提高了1岁).
+SUBJECT_OPENERS = ("也就是说", "就是说", "就是", "即", "当中", "而", "另", "加上", "连同", "根据统计", "据统计")
+# Respectively: the values after it take, in order, the things listed before it.
+RESPECTIVELY = "分别"
+# From one level to another: 养老院从159家增长到175家, 性别比由2015年的113.5降低到….
+FROM_WORDS = ("从", "由")

@@ -28,6 +28,7 @@ from summarizer.lexicon import (
     LEAD_VERBS,
     LOCALITY_LEVELS,
     NOT_IN_ORG_NAME,
+    OPINION_HOLDERS,
     ORG_SUFFIXES,
     RETRO_MARKERS,
     RETRO_OPENERS,
@@ -38,7 +39,7 @@ from summarizer.lexicon import (
 )
 from summarizer.models import Commitment
 from summarizer.normalize import Period, Value
-from summarizer.people import PersonMention
+from summarizer.people import PersonMention, has_surname
 
 _FUTURE = re.compile(f"{cue_alternation(FORWARD_CUES)}|{'|'.join(FORWARD_PATTERNS)}")
 # 将 before a body is the disposal 将 (「将政府当年要办的实事分列到…」), not "will"
@@ -49,6 +50,8 @@ _FINAL = re.compile(r"[。！？!?；;…：:][”’」』）)\"']*$")
 _FORWARD_QUESTION = re.compile(r"将|下一步|今后|重点|准备|打算|计划")
 _QUESTION = re.compile(r"[?？]\s*$|如何|怎样|什么|哪些")
 _DIRECTIVE = re.compile(r"^\s*(?:【报告内容】|市委.{0,12}会议|.{0,8}会议(?:强调|提出|指出))")
+# an opinion holder named in the sentence (role + a name): their 要/应 are no government pledge
+_OPINION = re.compile(rf"(?:{alternation(OPINION_HOLDERS)})(?P<name>[{HAN}]{{2,3}}?)(?:[:：，,]|为|说|表示|认为|建议)")
 _ENUMERATION = re.compile(
     r"(?:[一二三四五六七八九十]{1,3}是|首先|其次|第[一二三四五六七八九十]{1,3}[，,、是]|"
     r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))")
@@ -123,7 +126,7 @@ class PlanScope:
         if _QUESTION.search(body):
             self.asked_forward = turn is None and bool(_FORWARD_QUESTION.search(body))
             return False, None
-        if _DIRECTIVE.match(body):
+        if _DIRECTIVE.match(body) or any(has_surname(m["name"]) for m in _OPINION.finditer(body)):
             return False, None
         cue = forward_cue(body, self.year)
         if cue:

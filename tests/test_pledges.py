@@ -67,7 +67,7 @@ def test_pledge_pieces(rule: str, text: str, pieces: list[tuple[str, str | None,
      "政府投入大量资源兴建简约公屋。她指，目前有13个项目，目标是提供3万个单位。", "政府"),
     ("the speaker's organisation",
      "市民政局局长张伟表示，明年将新建社区食堂50个。", "市民政局"),
-    ("never a phrase across words", "市政协委员方洁为政府点赞，要将态度落实到工作中。", "政府"),
+    ("never a phrase across words", "市里为政府分忧，将新建食堂20个。", "政府"),
 ])
 def test_responsible(rule: str, text: str, responsible: str) -> None:
     assert [c.responsible for c in _run(text).commitments] == [responsible], rule
@@ -91,6 +91,8 @@ def test_targets_and_deadlines(rule: str, text: str, target: str | None, deadlin
     ("outside a turn a cue-less sentence is no pledge", "市府也将积极配合。地目变更后，基地形状更加方正。", 1),
     ("an enumerated item continues the plan", "今年将实施十大民生实事。一是稳定就业。新增就业120万人。", 3),
     ("a report is not a pledge", "2023年，全市新增就业60万人。", 0),
+    ("an opinion holder's words are no pledge", "市政协委员方洁为政府点赞：“要将态度落实到工作中。”", 0),
+    ("residents as the object do not matter", "市民政局将为居民新建食堂20个。", 1),
 ])
 def test_plan_scope(rule: str, text: str, count: int) -> None:
     assert len(_run(text).commitments) == count, rule
