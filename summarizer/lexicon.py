@@ -90,6 +90,10 @@ SELF_REFERENCES = ("我市", "我区", "我县", "我省", "本市", "本区", "
 # What an acting organisation's name ends with.
 ORG_SUFFIXES = ("局", "委", "厅", "部门", "政府", "中心", "机关", "总队", "支队", "系统", "部", "署", "委员会",
                 "办公室", "集团")
+# Words that end like an organisation but name none (城乡公共服务布局, 区域医疗中心 is a hospital).
+NOT_ORG_ENDINGS = ("布局", "格局", "大局", "结局", "全局", "开局", "当局", "医疗中心", "次中心", "服务中心")
+# A level character inside these words is no administrative level (区域, 城乡, 城市, 社区).
+NOT_LEVEL_WORDS = ("区域", "城乡", "城市", "社区", "城区", "市场", "县域", "省份")
 # Function words never inside an organisation's name (「市政协委员方洁为政府」 is two phrases).
 NOT_IN_ORG_NAME = "为的在和与对把将是了从向给被由于及等"
 # Short names of acting bodies that need no level prefix (政府推出…, 中央推动…, 市府將…).
@@ -165,12 +169,18 @@ VERB_MODIFIERS = (
     "共", "共计", "累计", "一共", "总共", "合计", "初步", "另", "也", "陆续", "先后", "继续", "并", "正在",
     "目标是", "目标为", "争取", "力争", "确保", "新", "全部", "均", "都", "就", "甚至", "了", "过",
 )
-# What ends the noun phrase counted after a value (…人员等困难群众, 命案全部破获, 单位落成).
-NOUN_STOPS = ("等", "全部", "均", "都", "已", "已经", "将", "正", "也", "还", "并", "进行", "参加", "参与",
-              "落成", "投入使用", "供", "用于", "来")
+# What ends the noun phrase counted after a value (…人员等困难群众, 命案全部破获, 单位落成): a
+# predicate or an adverb begins (等 is none in 高等, 等级).
+NOUN_STOPS = (
+    Cue("等", not_after="高平同中初对相", not_before="级待于同"), Cue("全部"), Cue("已经"), Cue("已", not_before="知"),
+    Cue("将", not_after="即必"), Cue("进行"), Cue("参加"), Cue("参与"), Cue("落成"), Cue("投入使用"), Cue("用于"),
+    Cue("目前"), Cue("预计"), Cue("为", not_after="作行认成称因更"), Cue("也"),
+)
+# A list item that ends so is summed up by the noun after the value (建成儿科等10个医疗中心).
+LIST_ENDS = ("、", "以及", "及", "和", "与", "等", "等等")
 # Text after a value that goes on with a predicate, not a noun (12万元提升至…, 5个以上).
 PREDICATE_STARTS = ("以上", "以下", "以内", "左右", "至", "到", "比", "较", "同比", "环比", "占", "是", "为",
-                    "要", "将", "已", "可", "都", "均", "分别", "也", "还", "全部", "和", "及", "与", "或")
+                    "要", "将", "已", "可以", "可达", "都", "均", "分别", "也", "还", "全部", "和", "及", "与", "或")
 # Nouns too general to say what is counted (3万个单位: the clause before names the housing).
 GENERIC_NOUNS = ("单位", "项目", "人员", "地方", "方面")
 # Measure words and units: never a subject on their own (伙 counts flats in Hong Kong).

@@ -28,6 +28,8 @@ from summarizer.lexicon import (
     LEAD_VERBS,
     LOCALITY_LEVELS,
     NOT_IN_ORG_NAME,
+    NOT_LEVEL_WORDS,
+    NOT_ORG_ENDINGS,
     OPINION_HOLDERS,
     ORG_SUFFIXES,
     RETRO_MARKERS,
@@ -60,7 +62,10 @@ _ENUMERATION = re.compile(
 # body needing no level (政府, 中央, 社会局, 公安机关, 人社部门), or a place with its level (福建省).
 _LEVELS = alternation(LOCALITY_LEVELS)
 _ORG_CHAR = rf"[^\W\d_{NOT_IN_ORG_NAME}]"
-ORG_NAME = rf"(?:{_LEVELS}){_ORG_CHAR}{{0,12}}?(?:{alternation(ORG_SUFFIXES)})(?!员)"
+_LEVEL_BEFORE = "".join({w[0] for w in NOT_LEVEL_WORDS if w[1] in "".join(LOCALITY_LEVELS)})
+_LEVEL_AFTER = "".join({w[1] for w in NOT_LEVEL_WORDS if w[0] in "".join(LOCALITY_LEVELS)})
+_LEVEL = rf"(?<![{_LEVEL_BEFORE}])(?:{_LEVELS})(?![{_LEVEL_AFTER}])"
+ORG_NAME = rf"{_LEVEL}{_ORG_CHAR}{{0,12}}?(?:{alternation(ORG_SUFFIXES)})(?!员)"
 _BODY = re.compile(rf"(?:全省|全市|全区|全县)?(?:{ORG_NAME}|{alternation(BARE_ACTORS)})")
 _PLACE = re.compile(rf"[{HAN}]{{2,4}}?(?:省|市|自治区|县|区)")
 _LEAD_UNIT = re.compile(rf"由((?:{ORG_NAME}|{alternation(BARE_ACTORS)}))(?:{alternation(LEAD_VERBS)})")
@@ -71,6 +76,12 @@ _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
 _CHANGE_TO = re.compile(rf"^(?:{alternation(CHANGE_TO)})$")
 _DEADLINE_KINDS = ("deadline", "year", "relative_year", "plan", "years_span", "range_in_year", "quarter",
                    "date", "season")
+
+
+def bodies(text: str, start: int, end: int) -> list[str]:
+    """The acting bodies named in text[start:end], in order (not 城乡公共服务布局, 区域医疗中心)."""
+    return [m.group() for m in _BODY.finditer(text, start, end)
+            if not m.group().endswith(NOT_ORG_ENDINGS) and m.group() not in _SELF]
 
 
 def forward_cue(sentence: str, article_year: int | None = None, start: int = 0) -> re.Match[str] | None:
@@ -150,8 +161,7 @@ class Actors:
     def observe(self, text: str, sentence: Sentence, paragraph: int) -> None:
         if paragraph != self.paragraph:
             self.paragraph, self.in_paragraph = paragraph, None
-        found = [m.group() for m in _BODY.finditer(text, sentence.start, sentence.end)]
-        found = [f for f in found if f not in _SELF]
+        found = bodies(text, sentence.start, sentence.end)
         if found:
             self.in_paragraph = self.in_article = found[-1]
 
@@ -170,7 +180,7 @@ def clause_subject(text: str, clause_start: int, cue_start: int, periods: list[P
     words = _TRAILING_ADVERBS.sub("", _CONNECTIVES.sub("", words.strip())).strip(" ，,")
     if not words or len(words) > 16:
         return None
-    body = _BODY.fullmatch(words) or _PLACE.fullmatch(words)
+    body = (_BODY.fullmatch(words) and not words.endswith(NOT_ORG_ENDINGS)) or _PLACE.fullmatch(words)
     if body or words in actors.places or words in _SELF:
         return words
     return None
@@ -187,9 +197,9 @@ def acting_body(text: str, sentence: Sentence, piece: tuple[int, int], cue: int 
     subject = clause_subject(text, clause_start, at, periods, actors)
     if subject and subject not in _SELF:
         return subject
-    first = _BODY.search(text, sentence.start, max(at, piece[0] + 1))
-    if first and first.group() not in _SELF:
-        return first.group()
+    first = bodies(text, sentence.start, max(at, piece[0] + 1))
+    if first:
+        return first[0]
     if actors.in_paragraph:
         return actors.in_paragraph
     if speaker and speaker.organization:
