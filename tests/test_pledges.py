@@ -68,9 +68,9 @@ def test_pledge_pieces(rule: str, text: str, pieces: list[tuple[str, str | None,
     ("the speaker's organisation",
      "市民政局局长张伟表示，明年将新建社区食堂50个。", "市民政局"),
     ("never a phrase across words", "市里为政府分忧，将新建食堂20个。", "政府"),
-    ("布局 is no bureau, 城乡 no level", "区民政局表示，将优化城乡公共服务布局，新建食堂20个。", "区民政局"),
+    ("布局 is no bureau, 城乡 no level", "明年将优化城乡公共服务布局，新建食堂20个。", None),
 ])
-def test_responsible(rule: str, text: str, responsible: str) -> None:
+def test_responsible(rule: str, text: str, responsible: str | None) -> None:
     assert [c.responsible for c in _run(text).commitments] == [responsible], rule
 
 
