@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from summarizer.chunk import Sentence
 from summarizer.models import Metric
-from summarizer.normalize import Period, Value
 from summarizer.nonmetrics import is_structural as is_structural  # moved there; importable from here
+from summarizer.normalize import Period, Value
 from summarizer.people import PersonMention, Turn, speaker_at
 from summarizer.subjects import metric_period, metric_subject
+
 
 def build_metric(text: str, idx: int, value: Value, sentence: Sentence, values: tuple[Value, ...],
                  periods: list[Period], speaker: str | None, target: bool) -> Metric:

@@ -29,7 +29,9 @@ Qualifier labels (``Value.qualifier``; the word after the number wins over the o
 Periods (``find_periods``): range_in_year (1-10月, 上半年, 前三个月), as_of (截至10月底,
 截至目前), quarter (一季度, 前三季度), year (2023年, 2023年度, 二〇二五年, 2021-2025年),
 relative_year (今年, 去年, 明年, 上年), deadline (到2027年, 年底前, 12月底前), plan
-(十四五 -> 2021-2025) and years_span (今后五年, 近3年, 5年过渡期).
+(十四五 -> 2021-2025), years_span (今后五年, 近3年, 5年过渡期), season (今秋, 2019年秋季, 去年冬季:
+a year or 今/去/明 is required, so 春节 is none; winter runs into the next year) and date (6月5日,
+in the article year).
 """
 
 from __future__ import annotations
@@ -275,6 +277,27 @@ def _b_transition(m: re.Match[str], ay: int | None) -> _Fields | None:
     return None if _small_int(m["n"]) is None else ("years_span", None, None, None, None, False)
 
 
+_SEASON_MONTHS = {"春": (3, 5), "夏": (6, 8), "秋": (9, 11), "冬": (12, 2)}
+_SEASON_PREFIX = {"今": 0, "去": -1, "明": 1}
+
+
+def _b_season(m: re.Match[str], ay: int | None) -> _Fields:
+    pre = m.groupdict().get("pre")
+    if pre:
+        y, rel = (None, True) if ay is None else (ay + _SEASON_PREFIX[pre], False)
+    else:
+        y, rel = _year(m, ay)
+    mf, mt = _SEASON_MONTHS[m["s"]]
+    return "season", y, y + 1 if y is not None and mt < mf else y, mf, mt, rel
+
+
+def _b_date(m: re.Match[str], ay: int | None) -> _Fields | None:
+    mo = _month(m["m"])
+    if mo is None or not 1 <= int(m["d"]) <= 31:
+        return None
+    return "date", ay, ay, mo, mo, ay is None
+
+
 _SMALL_N = r"(?P<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})"
 _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
     (re.compile(p), b)
@@ -286,7 +309,7 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
         (rf"(?:{_YP})?(?P<pre>前)?第?(?P<q>[一二三四1-4])个?季度", _b_quarter),
         (
             rf"(?:截至|截止)到?(?:(?P<now>目前|现在|当前|今天|今日|发稿时)|(?:{_YP})?"
-            rf"(?:(?P<m>{_MONTH})月份?{_DAY}?(?:底|末|初|[上中下]旬)?|年?(?P<yend>底|末))?)",
+            rf"(?:(?P<m>{_MONTH})月份?{_DAY}?(?:底|末|初|[上中下]旬)?|年?(?P<yend>底|末))?)止?",
             _b_as_of,
         ),
         (
@@ -308,6 +331,13 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
         ),
         (rf"(?P<dir>今后|未来|最近|近|过去){_SMALL_N}个?年(?![代级])", _b_span),
         (rf"(?<![0-9.{_CN_NUM_CHARS}]){_SMALL_N}年的?过渡期", _b_transition),
+        (rf"{_YP}(?P<s>[春夏秋冬])[季天]", _b_season),
+        (
+            r"(?P<pre>(?<![如迄至当现古])今|(?<![过失回出进来除上下])去|(?<![表说证声阐查透注申简聪文光鲜英开精高严])明)"
+            r"(?P<s>[春夏秋冬])(?:季|天)?(?![节运耕播种收粮奥训令联晚风光色装])",
+            _b_season,
+        ),
+        (rf"(?P<m>{_MONTH})月(?P<d>[0-9]{{1,2}})[日号]", _b_date),
     )
 ]
 
@@ -337,7 +367,8 @@ def find_periods(text: str, article_year: int | None = None) -> list[Period]:
 
 _UNITS = sorted(
     _words(
-        "个百分点 百分点 % 平方公里 平方米 立方米 千瓦时 人次 户次 趟次 架次 车次 班次 剂次 个月 周岁"
+        "个百分点 百分点 % 个半小时 个半月 年半"  # 1年半: one and a half years
+        " 平方公里 平方米 立方米 千瓦时 人次 户次 趟次 架次 车次 班次 剂次 个月 周岁"
         " 周年 公里 千米 千克 公斤 公顷 小时 分钟 千瓦 标箱 美元 港元 欧元 人 元 户 家 个 所 项 名 场"
         " 次 期 件 条 张 床 套 亩 吨 岁 天 年 倍 起 座 辆 批 位 支 只 台 间 处 份 篇 种 例 宗 笔 轮 艘"
         " 株 头 米 斤 箱 剂 栋 幢 层 片 块 门"
@@ -346,8 +377,19 @@ _UNITS = sorted(
     key=len,
     reverse=True,
 )
+# 1年半, 1个半月, 2个半小时: a half after the unit adds 0.5 of it
+_HALF_UNITS = {"年半": "年", "个半月": "个月", "个半小时": "小时"}
+# Time units: a small Chinese numeral with one of them (三年, 两个月, 五岁) is a time frame,
+# an age band or a programme's name (三年行动), not a measurement; Arabic digits are read.
+_TIME_UNITS = frozenset(_words("个月 周岁 周年 小时 分钟 年 天 岁 周"))
 _AR = r"(?<![0-9.])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
 _CN = r"(?<![零〇一二两三四五六七八九十百千万亿])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*"
+# The continuation of a number written in two parts: 49万4,385人, 9万8千多人, 1亿2000万元, 三万五千.
+_CONT_RE = re.compile(
+    r"(?:(?P<ar>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9.])|[0-9]+(?![0-9.]))|(?P<cn>零?[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*))"
+    r"(?P<inf1>[余多])?(?P<mult>[百千](?![米克瓦分])|万)?(?P<inf2>[余多])?"
+    rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))})?(?P<suf>以上|以下|以内|左右)?"
+)
 _SUFFIX = {"以上": "at_least", "以下": "at_most", "以内": "at_most", "左右": "about"}
 _VALUE_RE = re.compile(
     rf"(?P<ra>{_AR}):(?P<rb>{_AR})"
@@ -381,7 +423,30 @@ _SKIP_RES = [
     re.compile(r"(?<![0-9])[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"),  # 2021-11-04
     re.compile(r"(?<![0-9])[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}(?![0-9])"),  # 06.12.2020
     re.compile(r"[〔\[(【][0-9]{4}[〕\])】][0-9]*号?"),  # 〔2021〕9号
+    # addresses, not quantities: URLs, Markdown link targets, percent-encoding (%E4%BD%95%),
+    # e-mail addresses (also 4834222#qq.com), file names, phone numbers
+    re.compile(r"(?:https?|ftp)://[^\s<>\"'，。；、）)\]】]+|www\.[A-Za-z0-9-]+\.[^\s<>\"'，。；、）)\]】]+", re.I),
+    re.compile(r"\]\([^)\s]*\)"),
+    re.compile(r"(?:%[0-9A-Fa-f]{2})+%?"),
+    re.compile(r"[A-Za-z0-9._%+-]+[@#][A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"),
+    re.compile(r"[\w.-]+\.(?:pdf|docx?|xlsx?|pptx?|wps|ofd|jpe?g|png|gif|s?html?|aspx?|php|txt|zip|rar|csv|md)(?![A-Za-z])",
+               re.I),
+    re.compile(r"(?<![0-9])(?:\+?86[- ]?)?(?:\(0[0-9]{2,3}\)|0[0-9]{2,3}-)[0-9]{7,8}(?:-[0-9]{1,5})?(?![0-9])"),
+    re.compile(r"(?<![0-9])(?:1[3-9][0-9]{9}|[48]00-?[0-9]{3}-?[0-9]{4})(?![0-9])"),
+    # a session's ordinal: 市委五届九次全会, 十一届全国人大二次会议
+    re.compile(r"届[^，。,;；\n]{0,12}?[0-9一二三四五六七八九十]+次(?:全体)?(?:会议|全会|大会)"),
+    # a time reference, not an amount: 5年前, 3个月后, 十年来, 两年以前
+    re.compile(
+        r"(?<![0-9.])(?:[0-9]+|[一二两三四五六七八九十]+)(?:个)?(?:年|月|天|日|周|星期|小时)"
+        r"(?:以前|以后|之前|之后|以来|前|后|来)(?![往进列沿景提身面期夕])"
+    ),
 ]
+# A number without a unit right after one of these is an identifier (电话12345, 附件2, 编号3).
+_ID_BEFORE = _words(
+    "电话 热线 传真 手机 拨打 致电 联系方式 邮编 邮政编码 编号 序号 代码 附件 附表 文号 信箱 邮箱 工号 账号 QQ 微信"
+)
+# ... or before one of these, in its clause (12345热线, 12345政务服务便民热线, 96333专线).
+_ID_AFTER = re.compile(r"[^\s，。；,;]{0,10}?(?:热线|专线|服务电话|电话号码|号码)")
 _QUOTED = [  # (pattern on the original text, max length checked for sentence punctuation)
     (re.compile(r"“([^“”\n]{1,20})”"), True),
     (re.compile(r"‘([^‘’\n]{1,20})’"), True),
@@ -421,6 +486,46 @@ def _prefix(f: str, pos: int, floor: int, mask: bytearray) -> tuple[int, str | N
     return pos, None
 
 
+def _is_id(f: str, num_s: int, num_e: int) -> bool:
+    """A bare number that is an identifier: 电话12345, 附件2, 拨打12345政务服务便民热线."""
+    head = f[max(0, num_s - 8) : num_s].rstrip(" :：")
+    return head.endswith(tuple(_ID_BEFORE)) or _ID_AFTER.match(f, num_e) is not None
+
+
+def _continuation(m: re.Match[str], f: str, mask: bytearray) -> re.Match[str] | None:
+    """The second part of a number written in two parts (49万4,385人, 9万8千多人, 1亿2000万元):
+    right after a 万/亿 multiplier, smaller than that multiplier."""
+    mult = m["mult"] or ""
+    if not mult.endswith(("万", "亿")) or m.end() != m.end("mult") or m["inf1"]:
+        return None
+    c = _CONT_RE.match(f, m.end())
+    if c is None or any(mask[c.start() : c.end()]):
+        return None
+    if c["unit"] is None and c["mult"] is None and _BAD_NEXT.match(f, c.end()):
+        return None
+    if _glued(f[c.end() : c.end() + 1]):
+        return None
+    n = _cont_number(c, _MULT[mult[-1]])
+    return c if n is not None and n < _MULT[mult[-1]] else None
+
+
+def _cont_number(c: re.Match[str], whole: int) -> Decimal | None:
+    if c["ar"] is not None:
+        digits = c["ar"].replace(",", "")
+        # 3万5: a single digit stands for the next lower unit (3万5千); 49万4385 is read as written
+        if len(digits) == 1 and not c["mult"]:
+            return Decimal(digits) * whole // 10
+        base = Decimal(digits)
+    else:
+        n = _cn_int(c["cn"].lstrip("零"))
+        if n is None:
+            return None
+        if len(c["cn"]) == 1 and not c["mult"] and c["cn"] != "十":  # 三万五: 三万五千
+            return Decimal(n) * whole // 10
+        base = Decimal(n)
+    return base * (_MULT[c["mult"]] if c["mult"] else 1)
+
+
 def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> Value | None:
     s, e = m.span()
     if any(mask[s:e]):
@@ -436,34 +541,59 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
     num_s, num_e = m.span(group)
     before, after = f[num_s - 1 : num_s], f[num_e : num_e + 1]
     mult, unit = m["mult"] or "", m["unit"] or ""
+    cont = _continuation(m, f, mask) if group in ("ar", "cn") else None
+    tail = cont or m  # the part that carries 余/多, the unit and 以上/以下
+    if cont is not None:
+        e, unit = cont.end(), cont["unit"] or ""
     if before == "第" or _glued(before) or (_glued(after) and not _is_rate(unit)):
         return None
     digits = m[group].replace(",", "")
     if group in ("pa", "pc"):
         unit, suffix = "%", m["psuf"]
     else:
-        suffix = m["suf"]
+        suffix = tail["suf"]
         if not mult and not m["inf1"] and _BAD_NEXT.match(f, num_e):
             return None
         if group == "ar" and not (mult or unit or m["inf1"] or m["inf2"]):
             line_start = num_s == 0 or before in "\n\r\t ("
             if re.fullmatch(r"(?:19|20)[0-9]{2}", digits) or (line_start and after in ("、", ".", ")")):
                 return None  # a bare year, or a list marker such as "1." / "(2)"
+            if _is_id(f, num_s, num_e):
+                return None
     if group in ("pc", "cn"):
         n = _cn_int(digits)
-        if n is None or (group == "cn" and (not unit or (n < 10 and not mult))):
+        if n is None or (group == "cn" and not _cn_quantity(digits, n, mult, unit, cont is not None)):
             return None
         base = Decimal(n)
     else:
         base = Decimal(digits)
+    number = base * _factor(mult)
+    if cont is not None:
+        number += _cont_number(cont, _MULT[mult[-1]]) or 0
+    if unit in _HALF_UNITS:
+        number, unit = number + Decimal("0.5"), _HALF_UNITS[unit]
     start, pre = _prefix(f, s, floor, mask)
-    qualifier = (_SUFFIX[suffix] if suffix else None) or ("more_than" if m["inf1"] or m["inf2"] else pre)
+    more = m["inf1"] or m["inf2"] or (cont is not None and (cont["inf1"] or cont["inf2"]))
+    qualifier = (_SUFFIX[suffix] if suffix else None) or ("more_than" if more else pre)
     unit = "个百分点" if unit == "百分点" else unit
     kind = {"%": "percent", "个百分点": "percentage_point"}.get(unit, "rate" if _is_rate(unit) else "count")
-    numeral_end = m.end("mult") if mult else num_e
-    return Value(
-        start, e, text[start:e], _clean(base * _factor(mult)), unit, kind, qualifier, text[num_s:numeral_end]
-    )
+    if cont is not None:
+        numeral_end = cont.end("mult") if cont["mult"] else cont.end("ar" if cont["ar"] is not None else "cn")
+    else:
+        numeral_end = m.end("mult") if mult else num_e
+    return Value(start, e, text[start:e], _clean(number), unit, kind, qualifier, text[num_s:numeral_end])
+
+
+def _cn_quantity(numeral: str, n: int, mult: str, unit: str, composite: bool) -> bool:
+    """A Chinese numeral is read as a quantity with a multiplier (三万, 近三万, 十二万人) or with a
+    unit; below ten only with a measure word that is no time unit (两起, 三千多名, 五个). 一 alone
+    never (一批, 一家, 一次: the indefinite article), nor 二 alone: two of a thing is 两 (两起,
+    两批), 二 before a measure word is an ordinal or a term (二次会议, 二次供水, 二类)."""
+    if mult or composite:
+        return True
+    if not unit:
+        return False
+    return n >= 10 or (n > 1 and numeral != "二" and unit not in _TIME_UNITS)
 
 
 def _is_rate(unit: str) -> bool:
@@ -476,6 +606,8 @@ def find_values(text: str) -> list[Value]:
     mask = _blocked(text, f)
     out: list[Value] = []
     for m in _VALUE_RE.finditer(f):
+        if out and m.start() < out[-1].end:
+            continue  # the second part of a number written in two parts (49万4,385人)
         value = _build(m, text, f, mask, out[-1].end if out else 0)
         if value is not None:
             out.append(value)

@@ -9,7 +9,6 @@ from typing import TypeVar
 
 from summarizer.annotate import (
     build_metric,
-    is_structural,
     speaker_for,
 )
 from summarizer.chunk import Chunk, Sentence, make_chunks, split_sentences
@@ -20,6 +19,7 @@ from summarizer.ingest import Article
 from summarizer.llm import LLM, Stats
 from summarizer.merge import merge_commitments, merge_metrics
 from summarizer.models import ArticleResult, Commitment, ErrorItem, Grounded, Metric, Rejected, Usage
+from summarizer.nonmetrics import non_metric
 from summarizer.normalize import find_periods, find_values
 from summarizer.officials import build_non_officials, build_officials
 from summarizer.people import ROLE, SPEAKING, PersonMention, find_bylines, find_officials, speaker_at, speaker_turns
@@ -97,7 +97,7 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
         paragraph = text.count("\n", 0, sent.start)
         committing, _ = scope.step(sent.text, speaker_at(turns, sent.start), paragraph)
         inside = tuple(v for v in values if sent.start <= v.start and v.end <= sent.end
-                       and not is_structural(text, v))
+                       and not non_metric(text, v))
         targets = []
         for value in inside:
             # A target follows a forward cue in its sentence, or sits in an inherited plan item.

@@ -131,6 +131,37 @@ SYNTHETIC_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     ("节约3亿元", "3亿元", "300000000", "元", C, None),
 ]
 
+# A number written in two parts is one value: a continuation smaller than the multiplier before it.
+COMPOSITE_CASES: list[tuple[str, str, str, str, str, str | None]] = [
+    ("65歲以上人口已達49萬4,385人，占", "達49萬4,385人", "494385", "人", C, "reached"),
+    ("需求會突破9萬8千多人。", "9萬8千多人", "98000", "人", C, "more_than"),
+    ("招聘3万5千人", "3万5千人", "35000", "人", C, None),
+    ("投资1亿2000万元", "1亿2000万元", "120000000", "元", C, None),
+    ("吸纳三万五千人", "三万五千人", "35000", "人", C, None),
+    ("月薪3万5", "3万5", "35000", "", C, None),  # a single digit stands for the next lower unit
+    ("共两万零五百人", "两万零五百人", "20500", "人", C, None),
+    ("约12万3456户", "约12万3456户", "123456", "户", C, "about"),
+]
+
+# Chinese numerals are quantities with a multiplier, or with a measure word (below ten: not a
+# time unit, not 一 — the indefinite article — and not 二, which is ordinal before a measure word).
+CN_CASES: list[tuple[str, str, str, str, str, str | None]] = [
+    ("增加学位近三万", "近三万", "30000", "", C, "nearly"),
+    ("还破获两起命案积案", "两起", "2", "起", C, None),
+    ("分兩批推出", "兩批", "2", "批", C, None),
+    ("招募三千多名志愿者", "三千多名", "3000", "名", C, "more_than"),
+    ("办好十件实事", "十件", "10", "件", C, None),
+    ("新建五个社区食堂", "五个", "5", "个", C, None),
+    ("一百多人参加", "一百多人", "100", "人", C, "more_than"),
+]
+
+# a half after the unit: 1年半 is one and a half years
+HALF_CASES: list[tuple[str, str, str, str, str, str | None]] = [
+    ("僅需時約1年半。", "約1年半", "1.5", "年", C, "about"),
+    ("用时1个半月", "1个半月", "1.5", "个月", C, None),
+    ("缩短至2个半小时", "2个半小时", "2.5", "小时", C, None),
+]
+
 
 def _pick(text: str, surface: str) -> Value:
     matches = [v for v in find_values(text) if v.surface == surface]
@@ -139,7 +170,8 @@ def _pick(text: str, surface: str) -> Value:
 
 
 @pytest.mark.parametrize(
-    ("text", "surface", "number", "unit", "kind", "qualifier"), SEED_CASES + SYNTHETIC_CASES
+    ("text", "surface", "number", "unit", "kind", "qualifier"),
+    SEED_CASES + SYNTHETIC_CASES + COMPOSITE_CASES + CN_CASES + HALF_CASES,
 )
 def test_value_table(
     text: str, surface: str, number: str, unit: str, kind: str, qualifier: str | None
@@ -179,7 +211,6 @@ def test_numeral_text_and_offsets() -> None:
         "优化“一老一小”服务体系",
         "实行“一户一策一责任人”精准帮扶",
         "坚持“三医联动”",
-        "强化两个赋能,建强三个板块,做优四个结合",
         "我们将重点实施十大教育工程",
         "“十四五”时期",
         "十四五”时期,我市如何实现",
@@ -210,6 +241,30 @@ def test_numeral_text_and_offsets() -> None:
         "党的十九届五中全会、市委五届九次全会",
         "二十届三中全会",
         "90年代",
+        # Chinese numerals that are no quantity: 一 + measure word, 二 + measure word, time units
+        "建设一批研究型医院,打造一家示范机构",
+        "十一届全国人大二次会议",
+        "用两个月时间开展三年行动",
+        "万一发生险情",
+        # a session's ordinal
+        "市委五届九次全会",
+        "政协十三届三次会议",
+        # time references: ago, since, later
+        "與5年前比較",
+        "十年来,全市",
+        "3个月后再评估",
+        # addresses: URLs, Markdown links, percent-encoding, e-mail, file names, phone numbers
+        "详见https://www.gov.cn/zhengce/2023-05/12/content_5755.htm",
+        "- [何地办理](https://example.org/%E4%BD%95%E5%9C%B0%95%)",
+        "网址www.qd.gov.cn/n15/n28/index.html",
+        "来信请寄zhengwu2023@163.com",
+        "附件:2023年名单.xlsx、实施细则v2.pdf",
+        "咨询电话:0532-85912345",
+        "联系电话(0532)85912345",
+        "手机13912345678",
+        "拨打12345政务服务便民热线",
+        "服务热线:96333",
+        "见附件2",
     ],
 )
 def test_not_values(text: str) -> None:

@@ -1,0 +1,198 @@
+"""Which values are not metrics: decisions that need the sentence or the article around a value.
+
+`normalize.find_values` reads every quantity as written; here a value is set aside when this
+genre uses it for something other than a measurement. Each rule is a fact about the genre,
+stated with word tables, and `non_metric` names the rule that applies (tests/test_nonmetrics.py
+has rows per rule):
+
+    structural  counts that structure a speech: 四个方面, 5个关键词, 3个层级
+    version     version labels glued to a name: 长照2.0, 工业4.0, 数字政府3.0版
+    idiom       numerals inside fixed expressions and slogans: 三支一扶, 八项规定, 两个确立
+    name        numerals in a programme's name: a term quoted anywhere in the article
+                (“十件实事”) is a name everywhere in it, and its number in Chinese numerals
+                said alone at a clause end (不应局限于十件) stands for it
+    condition   an age or a duration that qualifies a noun or a rule: 5岁以下儿童, 65岁以上人口,
+                连续3个月, 年满60周岁, 稳定就业3个月以上, 超过30天的
+    time_frame  ages and durations in years or months are metrics only as the level of an age or
+                time measure named in their clause (人均预期寿命77.3岁, 平均轮候时间为5.6年)
+                or as a change (提高了1岁); otherwise they frame something (4年提高了1岁,
+                需时约1年半, 工作满15年, 建党100周年)
+    estimate    adjacent small numbers joined (4到5间, 5至6人): "a few", not a count
+
+The text is the article in simplified characters (the pipeline's `simplified_view`); full-width
+forms are folded here as well.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from summarizer.lexicon import NUMERAL_IDIOMS, alternation
+from summarizer.normalize import Value, find_values, fold
+
+__all__ = ["NON_METRIC_RULES", "is_structural", "non_metric"]
+
+_STRUCTURAL = re.compile(
+    r"^(?:个|大|项|条)?(?:关键|方面|层级|任务|环节|原则|步|类|级|重点|方向|板块|结合|赋能|导向|维度|阶段|专题|抓手|要点|"
+    r"方针|要求|一批)"
+)
+_VERSION = re.compile(r"[1-9]\.0(?:版)?")
+# A version label follows a noun, not a verb or preposition: '系数为2.0' is a measurement.
+_NAME_CHAR = re.compile(r"[^\W\d_为是达到至约超近比于由及和与从增降升减的了在有占]")
+
+
+def is_structural(text: str, value: Value) -> bool:
+    """'5个关键词', '四个方面', '3个层级': counts that structure the speech, not measurements;
+    '长照2.0', '工业4.0', '数字政府3.0版': version labels glued to a name, not measurements."""
+    return _structural(text, value) or _version(text, value)
+
+
+def _structural(text: str, value: Value) -> bool:
+    after = text[value.end:value.end + 4]
+    return value.unit in ("个", "大", "项", "条", "") and bool(_STRUCTURAL.match(after))
+
+
+def _version(text: str, value: Value) -> bool:
+    return bool(value.unit in ("", "版") and _VERSION.fullmatch(text[value.start:value.end])
+                and value.start > 0 and _NAME_CHAR.match(text[value.start - 1]))
+
+
+# ---------------------------------------------------------------------------- idioms
+
+_IDIOM = re.compile(alternation(NUMERAL_IDIOMS))
+
+
+def _idiom(text: str, value: Value) -> bool:
+    lo = max(0, value.start - 8)
+    return any(m.start() + lo < value.end and value.start < m.end() + lo
+               for m in _IDIOM.finditer(fold(text[lo:value.end + 8])))
+
+
+# ---------------------------------------------------------------------------- names
+
+_QUOTED_NAME = re.compile(r"[“「『\"]([^“”「」『』\"\n，。；！？,;!?]{2,20})[”」』\"]")
+_CLAUSE_END = re.compile(r"\s*(?:[，,；;。！？!?、：:”」』\"）)]|$)")
+
+
+@lru_cache(maxsize=32)
+def _names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Quoted terms with a number in them, each with the surfaces of its numbers (十件实事: 十件)."""
+    out: dict[str, frozenset[str]] = {}
+    for m in _QUOTED_NAME.finditer(fold(text)):
+        term = m[1]
+        numbers = frozenset(fold(v.numeral_text) + v.unit for v in find_values(term))
+        if numbers:
+            out[term] = numbers
+    return tuple(out.items())
+
+
+def _name(text: str, value: Value) -> bool:
+    f = fold(text)
+    said = fold(value.numeral_text) + value.unit
+    for term, numbers in _names(text):
+        lo = max(0, value.start - len(term))
+        at = f.find(term, lo)
+        while 0 <= at < value.end:
+            if at <= value.start and value.end <= at + len(term):
+                return True
+            at = f.find(term, at + 1)
+        if (said in numbers and f[value.start:value.end] == said and not said[0].isdigit()
+                and _CLAUSE_END.match(f, value.end)):
+            return True  # 不应局限于十件: the programme's number, as its name writes it, said alone
+    return False
+
+
+# ---------------------------------------------------------------------------- ages and durations
+
+# Ages and durations in years or months are metrics only as the level of one of these measures
+# named in their clause, or as a change of one (提高了1岁, 缩短2个月).
+AGE_TIME_UNITS = ("岁", "周岁", "年", "个月", "周年")
+TIME_MEASURES = ("寿命", "年龄", "岁数", "时间", "时长", "时限", "年限", "期限", "周期", "工期", "工龄", "刑期", "天数",
+                 "历时", "用时", "耗时", "时效")
+CHANGE_VERBS = ("提高", "增加", "延长", "缩短", "降低", "下降", "减少", "上升", "增长", "提前", "推迟")
+# Any duration or age right after one of these is a condition (连续3个月, 年满60周岁, 工作满15年).
+DURATION_UNITS = (*AGE_TIME_UNITS, "天", "周", "小时", "分钟")
+CONDITION_MARKERS = ("满", "年满", "未满", "不满", "连续", "累计满", "年龄在")
+# A threshold on one (以上/以下/以内) is a condition too, unless it is the level reached after
+# one of these (缩短至5天以内, 达到80岁以上) or of a measure its clause names (办理时限5天以内).
+LEVEL_WORDS = ("为", "是", "达", "达到", "至", "到", "在", "降至", "缩短至", "缩短到", "压缩至", "压缩到", "控制在",
+               "保持在", "提高到", "提高至", "延长至", "延长到")
+# An age before one of these describes people (80岁以上老人, 5岁以下儿童).
+PERSON_NOUNS = ("老人", "老年人", "儿童", "婴幼儿", "幼儿", "少儿", "人口", "居民", "妇女", "男性", "女性", "青少年",
+                "学生", "孩子", "群众", "人员", "患者", "老龄", "高龄", "失能")
+
+_MEASURES = re.compile(alternation(TIME_MEASURES))
+_CHANGE = re.compile(rf"(?:{alternation(CHANGE_VERBS)})了?(?:约|近|超过|超)?$")
+_CONDITION_BEFORE = re.compile(rf"(?:{alternation(CONDITION_MARKERS)})$")
+# 以上/以下 before a noun (65岁以上人口), or 的 (超过30天的, 3个月以上的)
+_THRESHOLD_AFTER = re.compile(r"(?:及|或)?(?:以上|以下|以内)(?:的)?(?=[\u4e00-\u9fff])|的")
+_LEVEL_BEFORE = re.compile(rf"(?:{alternation(LEVEL_WORDS)})$")
+_PERSON_AFTER = re.compile(rf"(?:及以上|以上|以下)?的?(?:{alternation(PERSON_NOUNS)})")
+_NOUN_AFTER = re.compile(r"(?:及以上|及以下)?的?[\u4e00-\u9fff]")
+_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
+
+
+def _head(f: str, value: Value) -> str:
+    """The clause before the value (its own qualifier words, 约 or 超过, are part of the value)."""
+    return _CLAUSE_BREAK.split(f[max(0, value.start - 60):value.start])[-1]
+
+
+def _condition(text: str, value: Value) -> bool:
+    if value.unit not in DURATION_UNITS:
+        return False
+    f = fold(text)
+    head, tail = _head(f, value), f[value.end:value.end + 12]
+    if _CONDITION_BEFORE.search(head):
+        return True
+    if value.unit in ("岁", "周岁") and _PERSON_AFTER.match(tail):
+        return True
+    threshold = f[value.start:value.end].endswith(("以上", "以下", "以内")) or _THRESHOLD_AFTER.match(tail)
+    if not threshold or _LEVEL_BEFORE.search(head):
+        return False  # 缩短至5天以内, 达到80岁以上: the level reached
+    # 办理时间5天以内。: the level of a measure named in the clause, unless a noun follows
+    return not (_MEASURES.search(head) and not _NOUN_AFTER.match(tail))
+
+
+def _time_frame(text: str, value: Value) -> bool:
+    if value.unit not in AGE_TIME_UNITS:
+        return False
+    f = fold(text)
+    return not (_MEASURES.search(_head(f, value)) or _CHANGE.search(f[max(0, value.start - 8):value.start]))
+
+
+# ---------------------------------------------------------------------------- estimates
+
+_SMALL = {**{str(i): i for i in range(1, 10)}, **{c: i for i, c in enumerate("一二三四五六七八九", 1)}, "两": 2}
+_NEXT = re.compile(r"[到至\-~]([1-9一二两三四五六七八九])(?![0-9])")
+_PREV = re.compile(r"(?<![0-9.])([1-9一二两三四五六七八九])[到至\-~]$")
+
+
+def _estimate(text: str, value: Value) -> bool:
+    """4到5间, 5至6人: two adjacent small numbers give an estimate, not a count."""
+    if value.kind != "count" or value.number not in range(1, 10):
+        return False
+    f = fold(text)
+    n = int(value.number)
+    nxt = _NEXT.match(f, value.start + value.surface.find(value.numeral_text) + len(value.numeral_text))
+    prev = _PREV.search(f[max(0, value.start - 2):value.start])
+    return bool((nxt and _SMALL[nxt[1]] == n + 1) or (prev and _SMALL[prev[1]] == n - 1))
+
+
+# ---------------------------------------------------------------------------- rules
+
+NON_METRIC_RULES: tuple[tuple[str, Callable[[str, Value], bool]], ...] = (
+    ("structural", _structural),
+    ("version", _version),
+    ("idiom", _idiom),
+    ("name", _name),
+    ("condition", _condition),
+    ("time_frame", _time_frame),
+    ("estimate", _estimate),
+)
+
+
+def non_metric(text: str, value: Value) -> str | None:
+    """The name of the rule by which ``value`` (found in ``text``) is no metric, else None."""
+    return next((name for name, rule in NON_METRIC_RULES if rule(text, value)), None)

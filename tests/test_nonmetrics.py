@@ -1,0 +1,97 @@
+"""Tests for summarizer.nonmetrics: which values found in a text are no metrics, and why."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.hanzi import simplified_view
+from summarizer.nonmetrics import NON_METRIC_RULES, is_structural, non_metric
+from summarizer.normalize import find_values
+
+
+def _kept(text: str) -> set[str]:
+    """Surfaces (as written) of the values the pipeline keeps as metrics: it reads the simplified view."""
+    view = simplified_view(text)
+    return {text[v.start:v.end] for v in find_values(view) if non_metric(view, v) is None}
+
+
+def _why(text: str, surface: str) -> str | None:
+    view = simplified_view(text)
+    (value,) = [v for v in find_values(view) if text[v.start:v.end] == surface]
+    return non_metric(view, value)
+
+
+# (text, values kept as metrics)
+KEPT: list[tuple[str, set[str]]] = [
+    # structural counts and version labels
+    ("强化两个赋能,建强三个板块,做优四个结合", set()),
+    ("今年将从四个方面发力,新建五个社区食堂。", {"五个"}),
+    ("重点抓好5个关键词,新增就业5万人。", {"5万人"}),
+    ("围绕“兜底线、促增收”四个关键,建设3个层级", set()),
+    ("高雄市推動長照2.0,今年服務人數達6.2萬人。", {"達6.2萬人"}),
+    ("城乡综合差异系数为2.0。", {"2.0"}),
+    # idioms and slogans with a numeral and a measure word
+    ("实施三支一扶计划,招募高校毕业生1200人。", {"1200人"}),
+    ("严格落实八项规定,坚决做到两个维护。", set()),
+    ("提供一站式服务,发放一次性补助2000元。", {"2000元"}),
+    ("十万火急", set()),
+    # a quoted programme name is a name everywhere in the article, its number alone too
+    ("将“十件实事”改成“为民办实事”。今年没有列出十件实事,不应局限于十件,要办好实事。", set()),
+    ("办好“十件实事”。今年新建学校十所。", {"十所"}),
+    ("实现“8个扩大”。全市新增8个扩大开放平台,新增企业8个。", {"8个"}),
+    # conditions: ages and durations that qualify a noun or a rule
+    ("台中市65歲以上人口已達49萬4,385人,占全市人口17.2%。", {"達49萬4,385人", "17.2%"}),
+    ("每吸纳一个贫困人口稳定就业3个月以上,即给予一次性补助2000元。", {"2000元"}),
+    ("5岁以下儿童死亡率下降到7.8‰。", {"7.8‰"}),
+    ("促进3岁以下婴幼儿照护服务发展。", set()),
+    ("年满60周岁的老人可申请,连续3个月未就业的可领取500元。", {"500元"}),
+    ("工作满15年的职工", set()),
+    ("逾期超过30天的,退还押金200元。", {"200元"}),
+    ("为全市80岁及以上老人发放高龄津贴。", set()),
+    # ... but the level of an age or time measure, and a change of one, are metrics
+    ("居民人均预期寿命从76.3岁提高到77.3岁,也就是说4年提高了1岁。", {"76.3岁", "77.3岁", "1岁"}),
+    ("全市人均预期寿命提高到79.5岁以上。", {"79.5岁以上"}),
+    ("公屋一般申请者平均轮候时间为5.6年。", {"5.6年"}),
+    ("企业开办时间压缩至3个工作日,不动产登记办理时限5天以内。", {"3个", "5天以内"}),
+    ("預約只要3分鐘,時間至少能壓縮至3分鐘內。", {"3分鐘"}),
+    # time frames: durations in years or months that frame something else
+    ("由動工至首戶家庭入伙,僅需時約1年半。", set()),
+    ("庆祝建党100周年,举办活动120场。", {"120场"}),
+    ("与5年前比较已缩减25%。", {"25%"}),
+    # estimates: two adjacent small numbers
+    ("要找到4到5間教室並不容易。", set()),
+    ("每组5至6人,共分120个小组。", {"120个"}),
+    ("30%至40%动态调整,3至5万元", {"30%", "40%", "3", "5万元"}),
+]
+
+
+@pytest.mark.parametrize(("text", "kept"), KEPT)
+def test_kept_values(text: str, kept: set[str]) -> None:
+    assert _kept(text) == kept
+
+
+# (text, value surface, rule that sets it aside)
+WHY: list[tuple[str, str, str]] = [
+    ("重点抓好5个关键词", "5个", "structural"),
+    ("推動長照2.0", "2.0", "version"),
+    ("实施三支一扶计划", "三支", "idiom"),
+    ("没有列出十件实事。“十件实事”改成。", "十件", "name"),
+    ("5岁以下儿童死亡率", "5岁以下", "condition"),
+    ("4年提高了1岁", "4年", "time_frame"),
+    ("要找到4到5間教室", "5間", "estimate"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "rule"), WHY)
+def test_rule_names(text: str, surface: str, rule: str) -> None:
+    assert _why(text, surface) == rule
+
+
+def test_every_rule_has_a_row() -> None:
+    assert {name for name, _ in NON_METRIC_RULES} == {rule for _, _, rule in WHY}
+
+
+def test_is_structural_still_importable_from_annotate() -> None:
+    from summarizer.annotate import is_structural as from_annotate
+
+    assert from_annotate is is_structural
