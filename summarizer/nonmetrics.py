@@ -10,7 +10,8 @@ has rows per rule):
     idiom       numerals inside fixed expressions and slogans: 三支一扶, 八项规定, 两个确立
     name        numerals in a programme's name: a term quoted anywhere in the article
                 (“十件实事”) is a name everywhere in it, and its number in Chinese numerals
-                said alone at a clause end (不应局限于十件) stands for it
+                said alone at a clause end (不应局限于十件) stands for it; a travel time or
+                distance naming a service radius (15分钟生活圈) is a name too
     condition   an age or a duration that qualifies a noun or a rule: 5岁以下儿童, 65岁以上人口,
                 连续3个月, 年满60周岁, 稳定就业3个月以上, 超过30天的
     time_frame  ages and durations in years or months are metrics only as the level of an age or
@@ -34,9 +35,11 @@ from summarizer.normalize import Value, find_values, fold
 
 __all__ = ["NON_METRIC_RULES", "is_structural", "non_metric"]
 
+_fold = lru_cache(maxsize=8)(fold)  # the whole article, folded once for all its values
+
 _STRUCTURAL = re.compile(
     r"^(?:个|大|项|条)?(?:关键|方面|层级|任务|环节|原则|步|类|级|重点|方向|板块|结合|赋能|导向|维度|阶段|专题|抓手|要点|"
-    r"方针|要求|一批)"
+    r"方针|要求|一批|坚持|必须|务必|着力|聚焦|突出|强化|推进|加强|统筹|注重|更加)"
 )
 _VERSION = re.compile(r"[1-9]\.0(?:版)?")
 # A version label follows a noun, not a verb or preposition: '系数为2.0' is a measurement.
@@ -72,7 +75,8 @@ def _idiom(text: str, value: Value) -> bool:
 
 # ---------------------------------------------------------------------------- names
 
-_QUOTED_NAME = re.compile(r"[“「『\"]([^“”「」『』\"\n，。；！？,;!?]{2,20})[”」』\"]")
+_NAME_BODY = r"[^“”「」『』\"\n，。；！？,;!?]{2,20}"
+_QUOTED_NAME = re.compile(rf"“({_NAME_BODY})”|「({_NAME_BODY})」|『({_NAME_BODY})』|\"({_NAME_BODY})\"")
 _CLAUSE_END = re.compile(r"\s*(?:[，,；;。！？!?、：:”」』\"）)]|$)")
 
 
@@ -80,16 +84,23 @@ _CLAUSE_END = re.compile(r"\s*(?:[，,；;。！？!?、：:”」』\"）)]|$)"
 def _names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
     """Quoted terms with a number in them, each with the surfaces of its numbers (十件实事: 十件)."""
     out: dict[str, frozenset[str]] = {}
-    for m in _QUOTED_NAME.finditer(fold(text)):
-        term = m[1]
+    for m in _QUOTED_NAME.finditer(text):
+        term = fold(next(g for g in m.groups() if g))
         numbers = frozenset(fold(v.numeral_text) + v.unit for v in find_values(term))
         if numbers:
             out[term] = numbers
     return tuple(out.items())
 
 
+# A travel time or distance that names a service radius: 15分钟生活圈, 半小时交通圈, 10公里就医圈.
+_CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,6}?圈")
+RADIUS_UNITS = ("分钟", "小时", "公里")
+
+
 def _name(text: str, value: Value) -> bool:
-    f = fold(text)
+    f = _fold(text)
+    if value.unit in RADIUS_UNITS and _CIRCLE.match(f, value.end):
+        return True
     said = fold(value.numeral_text) + value.unit
     for term, numbers in _names(text):
         lo = max(0, value.start - len(term))
@@ -117,17 +128,19 @@ DURATION_UNITS = (*AGE_TIME_UNITS, "天", "周", "小时", "分钟")
 CONDITION_MARKERS = ("满", "年满", "未满", "不满", "连续", "累计满", "年龄在")
 # A threshold on one (以上/以下/以内) is a condition too, unless it is the level reached after
 # one of these (缩短至5天以内, 达到80岁以上) or of a measure its clause names (办理时限5天以内).
-LEVEL_WORDS = ("为", "是", "达", "达到", "至", "到", "在", "降至", "缩短至", "缩短到", "压缩至", "压缩到", "控制在",
-               "保持在", "提高到", "提高至", "延长至", "延长到")
+LEVEL_WORDS = ("为", "是", "达", "达到", "降至", "降到", "增至", "升至", "缩短至", "缩短到", "压缩至", "压缩到",
+               "控制在", "保持在", "稳定在", "提高到", "提高至", "延长至", "延长到")
 # An age before one of these describes people (80岁以上老人, 5岁以下儿童).
 PERSON_NOUNS = ("老人", "老年人", "儿童", "婴幼儿", "幼儿", "少儿", "人口", "居民", "妇女", "男性", "女性", "青少年",
+                "未成年", "新生儿", "适龄", "职工", "长者",
                 "学生", "孩子", "群众", "人员", "患者", "老龄", "高龄", "失能")
 
 _MEASURES = re.compile(alternation(TIME_MEASURES))
 _CHANGE = re.compile(rf"(?:{alternation(CHANGE_VERBS)})了?(?:约|近|超过|超)?$")
-_CONDITION_BEFORE = re.compile(rf"(?:{alternation(CONDITION_MARKERS)})$")
-# 以上/以下 before a noun (65岁以上人口), or 的 (超过30天的, 3个月以上的)
-_THRESHOLD_AFTER = re.compile(r"(?:及|或)?(?:以上|以下|以内)(?:的)?(?=[\u4e00-\u9fff])|的")
+# (the second end of a range too: 年龄在18至60周岁之间)
+_CONDITION_BEFORE = re.compile(rf"(?:{alternation(CONDITION_MARKERS)})(?:[0-9.]+[至到~-])?$")
+# 以上/以下 before a noun (65岁以上人口), 的 (超过30天的, 3个月以上的), 之间 (18至60周岁之间)
+_THRESHOLD_AFTER = re.compile(r"(?:及|或)?(?:以上|以下|以内)(?:的)?(?=[\u4e00-\u9fff])|的|之间")
 _LEVEL_BEFORE = re.compile(rf"(?:{alternation(LEVEL_WORDS)})$")
 _PERSON_AFTER = re.compile(rf"(?:及以上|以上|以下)?的?(?:{alternation(PERSON_NOUNS)})")
 _NOUN_AFTER = re.compile(r"(?:及以上|及以下)?的?[\u4e00-\u9fff]")
@@ -142,7 +155,7 @@ def _head(f: str, value: Value) -> str:
 def _condition(text: str, value: Value) -> bool:
     if value.unit not in DURATION_UNITS:
         return False
-    f = fold(text)
+    f = _fold(text)
     head, tail = _head(f, value), f[value.end:value.end + 12]
     if _CONDITION_BEFORE.search(head):
         return True
@@ -158,7 +171,7 @@ def _condition(text: str, value: Value) -> bool:
 def _time_frame(text: str, value: Value) -> bool:
     if value.unit not in AGE_TIME_UNITS:
         return False
-    f = fold(text)
+    f = _fold(text)
     return not (_MEASURES.search(_head(f, value)) or _CHANGE.search(f[max(0, value.start - 8):value.start]))
 
 
@@ -173,7 +186,7 @@ def _estimate(text: str, value: Value) -> bool:
     """4到5间, 5至6人: two adjacent small numbers give an estimate, not a count."""
     if value.kind != "count" or value.number not in range(1, 10):
         return False
-    f = fold(text)
+    f = _fold(text)
     n = int(value.number)
     nxt = _NEXT.match(f, value.start + value.surface.find(value.numeral_text) + len(value.numeral_text))
     prev = _PREV.search(f[max(0, value.start - 2):value.start])

@@ -371,7 +371,7 @@ _UNITS = sorted(
         " 平方公里 平方米 立方米 千瓦时 人次 户次 趟次 架次 车次 班次 剂次 个月 周岁"
         " 周年 公里 千米 千克 公斤 公顷 小时 分钟 千瓦 标箱 美元 港元 欧元 人 元 户 家 个 所 项 名 场"
         " 次 期 件 条 张 床 套 亩 吨 岁 天 年 倍 起 座 辆 批 位 支 只 台 间 处 份 篇 种 例 宗 笔 轮 艘"
-        " 株 头 米 斤 箱 剂 栋 幢 层 片 块 门"
+        " 株 头 米 斤 箱 剂 栋 幢 层 片 块 门 伙 校 班"  # 伙: flats (Hong Kong), 12校: schools
         " ‰ /10万 /十万 /100万 /万 /千"  # rates: 婴儿死亡率3.1‰, 孕产妇死亡率8.5/10万
     ),
     key=len,
@@ -432,7 +432,7 @@ _SKIP_RES = [
     re.compile(r"[\w.-]+\.(?:pdf|docx?|xlsx?|pptx?|wps|ofd|jpe?g|png|gif|s?html?|aspx?|php|txt|zip|rar|csv|md)(?![A-Za-z])",
                re.I),
     re.compile(r"(?<![0-9])(?:\+?86[- ]?)?(?:\(0[0-9]{2,3}\)|0[0-9]{2,3}-)[0-9]{7,8}(?:-[0-9]{1,5})?(?![0-9])"),
-    re.compile(r"(?<![0-9])(?:1[3-9][0-9]{9}|[48]00-?[0-9]{3}-?[0-9]{4})(?![0-9])"),
+    re.compile(r"(?<![0-9])(?:1[3-9][0-9]{9}|[48]00-?[0-9]{3}-?[0-9]{4}|[0-9]{4} [0-9]{4})(?![0-9])"),  # 2712 2712
     # a session's ordinal: 市委五届九次全会, 十一届全国人大二次会议
     re.compile(r"届[^，。,;；\n]{0,12}?[0-9一二三四五六七八九十]+次(?:全体)?(?:会议|全会|大会)"),
     # a time reference, not an amount: 5年前, 3个月后, 十年来, 两年以前
@@ -441,12 +441,18 @@ _SKIP_RES = [
         r"(?:以前|以后|之前|之后|以来|前|后|来)(?![往进列沿景提身面期夕])"
     ),
 ]
+# 十 after one of these is vague (数十个, 几十万: dozens, not ten; 参加人数两千 is read).
+_VAGUE = "数几"
 # A number without a unit right after one of these is an identifier (电话12345, 附件2, 编号3).
+# Page furniture counts the same way (浏览次数:1234, 人气:56).
 _ID_BEFORE = _words(
     "电话 热线 传真 手机 拨打 致电 联系方式 邮编 邮政编码 编号 序号 代码 附件 附表 文号 信箱 邮箱 工号 账号 QQ 微信"
+    " 浏览次数 浏览量 点击数 点击量 阅读量 阅读数 访问量 人气"
 )
-# ... or before one of these, in its clause (12345热线, 12345政务服务便民热线, 96333专线).
-_ID_AFTER = re.compile(r"[^\s，。；,;]{0,10}?(?:热线|专线|服务电话|电话号码|号码)")
+# A number after these refers to a figure, table or attachment, whatever follows (如图3所示, 附件2).
+_REF_BEFORE = re.compile(r"(?:如图|见图|如表|见表|附图|附表|附件)\s*$")
+# ... or before one of these, in its clause (12345热线, 12345政务服务便民热线, 110报警, 120急救).
+_ID_AFTER = re.compile(r"[^\s，。；,;]{0,10}?(?:热线|专线|服务电话|电话号码|号码)|(?:报警|急救|指挥中心)")
 _QUOTED = [  # (pattern on the original text, max length checked for sentence punctuation)
     (re.compile(r"“([^“”\n]{1,20})”"), True),
     (re.compile(r"‘([^‘’\n]{1,20})’"), True),
@@ -539,12 +545,16 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
         return Value(s, e, text[s:e], _clean(Decimal(b) / Decimal(a)), "ratio", "ratio", None, text[s:e])
     group = next(g for g in ("pa", "pc", "ar", "cn") if m[g] is not None)
     num_s, num_e = m.span(group)
+    if _REF_BEFORE.search(f, max(0, num_s - 4), num_s):
+        return None
     before, after = f[num_s - 1 : num_s], f[num_e : num_e + 1]
     mult, unit = m["mult"] or "", m["unit"] or ""
     cont = _continuation(m, f, mask) if group in ("ar", "cn") else None
     tail = cont or m  # the part that carries 余/多, the unit and 以上/以下
     if cont is not None:
         e, unit = cont.end(), cont["unit"] or ""
+    if group in ("cn", "pc") and before and before in _VAGUE and m[group].startswith("十"):
+        return None  # 数十个, 几十万: dozens, not ten
     if before == "第" or _glued(before) or (_glued(after) and not _is_rate(unit)):
         return None
     digits = m[group].replace(",", "")

@@ -155,6 +155,13 @@ CN_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     ("一百多人参加", "一百多人", "100", "人", C, "more_than"),
 ]
 
+# measure words of the genre beyond the seeds (伙: flats in Hong Kong; 校: schools)
+UNIT_CASES: list[tuple[str, str, str, str, str, str | None]] = [
+    ("目標是興建21,000伙", "21,000伙", "21000", "伙", C, None),
+    ("約有12校預計今年建制公托中心", "12校", "12", "校", C, None),
+    ("開設幼兒專班8班", "8班", "8", "班", C, None),
+]
+
 # a half after the unit: 1年半 is one and a half years
 HALF_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     ("僅需時約1年半。", "約1年半", "1.5", "年", C, "about"),
@@ -171,7 +178,7 @@ def _pick(text: str, surface: str) -> Value:
 
 @pytest.mark.parametrize(
     ("text", "surface", "number", "unit", "kind", "qualifier"),
-    SEED_CASES + SYNTHETIC_CASES + COMPOSITE_CASES + CN_CASES + HALF_CASES,
+    SEED_CASES + SYNTHETIC_CASES + COMPOSITE_CASES + CN_CASES + UNIT_CASES + HALF_CASES,
 )
 def test_value_table(
     text: str, surface: str, number: str, unit: str, kind: str, qualifier: str | None
@@ -265,6 +272,11 @@ def test_numeral_text_and_offsets() -> None:
         "拨打12345政务服务便民热线",
         "服务热线:96333",
         "见附件2",
+        "发布时间:2021-11-04 浏览次数:1234 人气:56",
+        "如图3所示",
+        "遇到险情请拨打110报警,或120急救",
+        "查詢請致電2712 2712。",
+        "帮助数十个村庄、几十万群众",
     ],
 )
 def test_not_values(text: str) -> None:
@@ -476,3 +488,35 @@ def test_find_values_offsets_property(text: str) -> None:
     assert all(a.end <= b.start for a, b in pairwise(values))
     for p in find_periods(text, 2024):
         assert text[p.start : p.end] == p.surface
+
+
+# Seasons and dates (rule family "season", "date"): (text, article year, surface, kind,
+# year_from, year_to, month_from, month_to)
+SEASON_DATE_CASES = [
+    ("今秋亳州市区新投用公办学校51所", 2019, "今秋", "season", 2019, 2019, 9, 11),
+    ("2019年秋季市中心城区新投入使用公办中小学8所", 2019, "2019年秋季", "season", 2019, 2019, 9, 11),
+    ("去年冬季全市新增供暖面积120万平方米", 2020, "去年冬季", "season", 2019, 2020, 12, 2),
+    ("今冬明春将新建农村公路300公里", 2023, "明春", "season", 2024, 2024, 3, 5),
+    ("今年夏天全省接待游客1.2亿人次", 2023, "今年夏天", "season", 2023, 2023, 6, 8),
+    ("6月5日全省人社部门将联动举办就业洽谈会", 2020, "6月5日", "date", 2020, 2020, 6, 6),
+    ("8月15日起实施", 2021, "8月15日", "date", 2021, 2021, 8, 8),
+    ("截至10月止，已布建1,968处长照资源", 2023, "截至10月止", "as_of", 2023, 2023, None, 10),
+]
+
+
+@pytest.mark.parametrize(("text", "year", "surface", "kind", "yf", "yt", "mf", "mt"), SEASON_DATE_CASES)
+def test_season_and_date_periods(text: str, year: int, surface: str, kind: str, yf: int, yt: int,
+                                 mf: int | None, mt: int | None) -> None:
+    (p,) = [p for p in find_periods(text, year) if p.surface == surface]
+    assert (p.kind, p.year_from, p.year_to, p.month_from, p.month_to, p.relative) == (kind, yf, yt, mf, mt, False)
+
+
+@pytest.mark.parametrize("text", ["今年春节期间游客增多", "春季学期开学", "这说明春天来了", "秋收冬种", "如今秋意渐浓",
+                                  "过去冬季", "春运期间发送旅客"])
+def test_no_season_without_a_year(text: str) -> None:
+    assert [p for p in find_periods(text, 2023) if p.kind == "season"] == []
+
+
+def test_a_season_without_article_year_is_relative() -> None:
+    (p,) = find_periods("今秋新投用公办学校51所")
+    assert (p.kind, p.year_from, p.relative) == ("season", None, True)
