@@ -2,6 +2,18 @@
 
 Rules read the simplified view of the article (`hanzi.simplified_view`); offsets are shared with
 the original, and a subject is cut from the text so that it can be given back as written.
+
+What a value counts, in the order tried (the words are tables in `lexicon`, section subjects):
+- respectively: 「A、B、C分别从x、y、z降至u、v、w」 gives value i the i-th (mod N) item of the list
+  before 分别; with no list in its clause the N values after 分别 take the subjects of the N values
+  before it in the sentence (「救助9.5万人次,使用资金6691万元,比去年同期分别增长118个和22.5个百分点」);
+- numeral–classifier–noun: a noun phrase after the value (after 的) is what is counted when the text
+  before is a verb, ends in one (新增80000张养老床位, 对151名…人员) or ends a list item (、 及);
+  when the value ends its clause the noun before it is (新增学位8000个, 公托共有92家);
+- an empty or verb-only subject is inherited: from the value before it in its clause (从159家增长到
+  175家, 4年提高了1岁), else from the noun the previous clause ends with (补助方案，将由12万元提升至…);
+- a change relative to a baseline (比上年下降0.3个百分点) is about the thing measured before it.
+A subject never starts with punctuation and is never a measure word alone.
 """
 
 from __future__ import annotations
@@ -9,56 +21,207 @@ from __future__ import annotations
 import re
 
 from summarizer.chunk import Sentence
+from summarizer.lexicon import (
+    CHANGE_TO,
+    CHANGE_VERBS,
+    COUNT_VERBS,
+    FROM_WORDS,
+    GENERIC_NOUNS,
+    LIST_ENDS,
+    LIST_JOINERS,
+    MEASURE_WORDS,
+    NOUN_STOPS,
+    PREDICATE_STARTS,
+    RESPECTIVELY,
+    SPEECH_VERBS,
+    SUBJECT_OPENERS,
+    VERB_MODIFIERS,
+    alternation,
+    cue_alternation,
+)
 from summarizer.normalize import Period, Value
 
-_CLAUSE_BREAK = re.compile(r"[，,；;：:。！？!?\n]")
+# A clause ends at ，；：。！？ or a line end; an ASCII , or : between digits is inside a number (1,968).
+_CLAUSE_BREAK = re.compile(r"[，；：。！？!?\n]|(?<![0-9])[,;:]|[,;:](?![0-9])")
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|目前|截至目前|截至\S{0,6}?[底末]|今年以来|今年|去年|全年|"
-    r"\d{4}年(?:度)?|\d{1,2}[-—至]\d{1,2}月|[一二三四]季度|上半年|下半年|"
-    r"全市|全区|全县|全省|我市|我区|我县|我省|本市|年内|明年|共有|现有|拥有|已有|建有|共|累计为|在|为|对|将|已|已经|确保|力争|争取|预计|计划|要)+"
+    r"\d{4}年(?:度)?|\d{1,2}[-—至]\d{1,2}月|[一二三四]季度|上半年|下半年|(?:今|去|明)[春夏秋冬]|[春夏秋冬]季|"
+    r"全市|全区|全县|全省|我市|我区|我县|我省|本市|年内|明年|共有|现有|拥有|已有|建有|共|累计为|在|为|对|将|已|已经|确保|力争|争取|预计|计划|要|"
+    rf"{alternation(SUBJECT_OPENERS)})+"
 )
 _TRAIL = re.compile(
     r"(?:达到|达|为|是|约|共|累计|超过|超|近|突破|分别|分别为|实现|保持在|稳定在|巩固在|控制在|占"
-    r"|(?:提高|提升|增加|增长|下降|降低|减少|上升|扩大|缩小|降)(?:到|至))+$"
+    r"|(?:提高|提升|增加|增长|下降|降低|减少|上升|扩大|缩小|降)(?:到|至)"
+    rf"|{alternation(FROM_WORDS)}|(?:\d{{4}}年(?:底|末)?)?的)+$"
 )
 _RELATIVE = re.compile(r"^(?:同比|较|比|环比|较去年|较上年)")
 _ORG_NAME = r"(?:市|区|县|省)[\u4e00-\u9fff]{0,14}?(?:局|委|厅|办|部门|政府|中心|机关)"
 # an organisation that opens a metric's clause (「市财政局将安排资金5亿元」) is not what is counted
 _ORG_LEAD = re.compile(rf"^{_ORG_NAME}(?:将|要|还将|计划|拟)")
-
+_JUNK = re.compile(rf"^(?:[、，,；;。\s“”\"'（）()]|{alternation(LIST_JOINERS)}|的)+")
+_JOINER = re.compile(alternation(LIST_JOINERS))
+# a verb (with the words between it and its actor) that ends the text before a value
+_VERB_END = re.compile(
+    rf"(?:{alternation(VERB_MODIFIERS)})*(?:{alternation(COUNT_VERBS + CHANGE_VERBS)})(?:了|过)?$"
+)
+_MODIFIERS = re.compile(rf"(?:{alternation(VERB_MODIFIERS)})+$")
+# the last verb of a clause that names what it makes or counts (政府推出过渡性房屋项目)
+_OBJECT_AFTER = re.compile(rf"(?:{alternation(w for w in COUNT_VERBS if len(w) > 1)})(?P<noun>[^、，,]{{2,}})$")
+_NOUN_END = re.compile(rf"{cue_alternation(NOUN_STOPS)}|[、\s，,；;：:。（(“”\"《]")
+_TRAILING_JOINER = re.compile(rf"(?:{alternation(LIST_JOINERS)})+$")
+# a duration or count before a verb is no actor (4年提高了1岁)
+_NUMBER = re.compile(r"[0-9.]+[^\W\d_]?")
+_PREDICATE = re.compile(rf"^(?:{alternation(PREDICATE_STARTS + CHANGE_VERBS + CHANGE_TO)})")
+_CHANGE = re.compile(rf"^(?:{alternation(CHANGE_VERBS + CHANGE_TO)}|至|到)")
+_SPEECH_END = re.compile(rf"(?:{alternation(SPEECH_VERBS)})$")
 
 
 def metric_subject(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> tuple[str, int]:
-    """The counted thing: the clause before the value (after any earlier value), else after it."""
-    start = sentence.start
-    for m in _CLAUSE_BREAK.finditer(text, sentence.start, value.start):
-        start = m.end()
+    """The counted thing and where its clause starts (after any earlier value in it)."""
+    start = _clause_start(text, sentence.start, value.start)
     for v in values:
         if start <= v.start and v.end <= value.start:
             start = v.end
-    raw = _ORG_LEAD.sub("", text[start:value.start].strip())
-    lead = _LEAD.match(raw)
-    subject = raw[lead.end():] if lead else raw
-    subject = _TRAIL.sub("", subject).strip(" “”\"")
-    if len(subject) < 2:
-        after = _CLAUSE_BREAK.search(text, value.end, sentence.end)
-        tail_end = after.start() if after else sentence.end
-        nxt = [v.start for v in values if value.end <= v.start < tail_end]
-        subject = text[value.end:min([tail_end, *nxt])].strip()[:20]
+    listed = _respective(text, sentence, value, values)
+    if listed:
+        return listed[:40], start
+    before = _clean(text[start:value.start])
+    after = _noun_after(text, sentence, value, values)
+    subject = _choose(before, after)
+    if not subject and not before:
+        subject = _raw_after(text, sentence, value, values)
+    if not subject:
+        subject = _inherited(text, sentence, value, values) or after or before
     if _RELATIVE.match(subject):
-        prev_break = start - 1
-        prev_start = sentence.start
-        for m in _CLAUSE_BREAK.finditer(text, sentence.start, max(sentence.start, prev_break)):
-            prev_start = m.end()
-        # the clause before names what changed: up to its own value (「失业率控制在1.8%以内」)
-        cut = min([v.start for v in values if prev_start <= v.start < prev_break], default=prev_break)
-        prev = _TRAIL.sub("", text[prev_start:cut].strip())
-        lead = _LEAD.match(prev)
-        subject = (prev[lead.end():] if lead else prev) + subject
-    return subject[:40], start
+        subject = _baseline(text, sentence, values, start) + subject
+    return _tidy(subject)[:40], start
 
 
 def metric_period(periods: list[Period], sentence: Sentence, value: Value) -> Period | None:
     before = [p for p in periods if sentence.start <= p.start and p.end <= value.start
               and (p.kind != "plan" or p.surface.endswith(("期间", "时期", "時期")))]
     return before[-1] if before else None
+
+
+def _clause_start(text: str, lo: int, pos: int) -> int:
+    start = lo
+    for m in _CLAUSE_BREAK.finditer(text, lo, pos):
+        start = m.end()
+    return start
+
+
+def _clause_end(text: str, pos: int, hi: int) -> int:
+    m = _CLAUSE_BREAK.search(text, pos, hi)
+    return m.start() if m else hi
+
+
+def _tidy(s: str) -> str:
+    """No leading punctuation or joiner, no quotes around, never a measure word alone."""
+    s = _JUNK.sub("", s.strip()).strip(" “”\"'")
+    return "" if s in MEASURE_WORDS else s
+
+
+def _clean(raw: str) -> str:
+    """The text before a value without what opens and closes the clause around the counted thing."""
+    s = _ORG_LEAD.sub("", _tidy(raw))
+    lead = _LEAD.match(s)
+    s = s[lead.end():] if lead else s
+    if s.endswith(LIST_ENDS):
+        return s  # the end of a list item: _choose reads the noun after the value
+    return _TRAIL.sub("", s).strip(" “”\"")
+
+
+def _verb_rest(before: str) -> str | None:
+    """What precedes the verb that ends `before` (its actor, 社会局预计将再新增 -> 社会局), or None."""
+    m = _VERB_END.search(before)
+    return None if m is None else before[:m.start()]
+
+
+def _choose(before: str, after: str) -> str:
+    """Before or after the value (numeral–classifier–noun); "" when neither names the thing."""
+    if before.endswith(LIST_ENDS):
+        return after
+    rest = _verb_rest(before)
+    if rest is None:
+        return before if len(before) >= 2 else after
+    if after and after not in GENERIC_NOUNS:
+        return after
+    actor = _MODIFIERS.sub("", _NUMBER.sub("", rest))
+    return before if len(actor) >= 2 else ""
+
+
+def _next_stop(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> int:
+    end = _clause_end(text, value.end, sentence.end)
+    return min([end, *(v.start for v in values if value.end <= v.start < end)])
+
+
+def _noun_after(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> str:
+    """The noun phrase right after the value (200床的住宿服务 -> 住宿服务), or ""."""
+    seg = text[value.end:_next_stop(text, sentence, value, values)].removeprefix("的")
+    cut = _NOUN_END.search(seg)
+    seg = _TRAILING_JOINER.sub("", seg[:cut.start()] if cut else seg)[:20]
+    if len(seg) < 2 or _PREDICATE.match(seg) or seg in MEASURE_WORDS:
+        return ""
+    return seg
+
+
+def _raw_after(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> str:
+    """The rest of the clause after a value with nothing before it, unless it goes on with a change."""
+    seg = _tidy(text[value.end:_next_stop(text, sentence, value, values)])[:20]
+    return "" if len(seg) < 2 or _CHANGE.match(seg) else seg
+
+
+def _respective(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> str:
+    """The subject a 分别 gives this value, or ""."""
+    cs = _clause_start(text, sentence.start, value.start)
+    k = text.rfind(RESPECTIVELY, cs, value.start)
+    if k < 0:
+        return ""
+    ce = _clause_end(text, value.end, sentence.end)
+    listed = [v for v in values if k < v.start and v.end <= ce]
+    if value not in listed:
+        return ""
+    i = listed.index(value)
+    items = [c for c in (_clean(x) for x in _JOINER.split(text[cs:k])) if len(c) >= 2 and not _RELATIVE.match(c)]
+    if items:
+        return items[i % len(items)]
+    earlier = [v for v in values if sentence.start <= v.start and v.end <= cs]
+    if len(earlier) < len(listed):
+        return ""
+    return metric_subject(text, sentence, earlier[len(earlier) - len(listed) + i], values)[0]
+
+
+def _inherited(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> str:
+    """The subject of the value before this one in its clause, else the noun that ends the
+    previous clause (or the subject of that clause's last value)."""
+    cs = _clause_start(text, sentence.start, value.start)
+    earlier = [v for v in values if sentence.start <= v.start and v.end <= value.start]
+    if earlier and earlier[-1].start >= cs:
+        return metric_subject(text, sentence, earlier[-1], values)[0]
+    if cs <= sentence.start:
+        return ""
+    prev_start = _clause_start(text, sentence.start, cs - 1)
+    prev = [v for v in earlier if v.start >= prev_start]
+    if prev:
+        tail = _tidy(text[prev[-1].end:cs - 1])
+        return tail if len(tail) >= 2 else metric_subject(text, sentence, prev[-1], values)[0]
+    return _clause_noun(text[prev_start:cs - 1])
+
+
+def _clause_noun(clause: str) -> str:
+    """What a clause without a value names: the object of its last verb, else the clause."""
+    s = _clean(clause)
+    if len(s) < 2 or _SPEECH_END.search(s):
+        return ""
+    m = _OBJECT_AFTER.search(s)
+    return m["noun"] if m else s
+
+
+def _baseline(text: str, sentence: Sentence, values: tuple[Value, ...], start: int) -> str:
+    """The thing measured in the clause before a change (「失业率控制在1.8%以内」)."""
+    prev_break = start - 1
+    prev_start = _clause_start(text, sentence.start, max(sentence.start, prev_break))
+    cut = min([v.start for v in values if prev_start <= v.start < prev_break], default=prev_break)
+    prev = _TRAIL.sub("", text[prev_start:cut].strip())
+    lead = _LEAD.match(prev)
+    return prev[lead.end():] if lead else prev

@@ -1,0 +1,138 @@
+"""What each metric counts (subject) and when (period): one parametrized table per rule family of
+`summarizer.subjects`, on sentences of the genre (simplified and traditional)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarizer.chunk import split_sentences
+from summarizer.hanzi import simplified_view
+from summarizer.ingest import load_article
+from summarizer.lexicon import MEASURE_WORDS
+from summarizer.normalize import find_periods, find_values
+from summarizer.pipeline import run_article
+from summarizer.subjects import metric_period, metric_subject
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "dev" / "articles"
+
+
+def _subject(text: str, surface: str) -> str:
+    """The subject of the first value whose surface contains `surface`, on the simplified view."""
+    view = simplified_view(text)
+    values = tuple(find_values(view))
+    for sent in split_sentences(view, max_len=1000, semicolons=False):
+        inside = tuple(v for v in values if sent.start <= v.start and v.end <= sent.end)
+        for v in inside:
+            if surface in text[v.start:v.end]:
+                return metric_subject(view, sent, v, inside)[0]
+    raise AssertionError(f"no value {surface} in {text}")
+
+
+SUBJECTS = {
+    # numeral–classifier–noun: after a verb (or 对) the noun after the value is counted
+    "noun_after": [
+        ("去年全省新增80000张养老床位，其中青岛新增7265张养老床位。", "80000张", "养老床位"),
+        ("去年全省新增80000张养老床位，其中青岛新增7265张养老床位。", "7265张", "养老床位"),
+        ("建成10个公交场站，加强公交线网与地铁站点无缝衔接。", "10个", "公交场站"),
+        ("公安机关表示，将拿出100万元奖金，奖励群众提供案件线索。", "100万元", "奖金"),
+        ("市府已布建1,968处长照资源、48处失智据点、10处失智共照中心。", "1,968处", "长照资源"),
+        ("市府已布建1,968处长照资源、48处失智据点、10处失智共照中心。", "48处", "失智据点"),
+        ("市府已布建1,968处长照资源、48处失智据点、10处失智共照中心。", "10处", "失智共照中心"),
+        ("各级救助管理站对151名进站受助的流浪乞讨人员等困难群众全部进行了核酸检测。", "151名",
+         "进站受助的流浪乞讨人员"),
+        ("機構可提供200床的住宿服務及30人的日間照顧服務。", "200床", "住宿服务"),
+        ("機構可提供200床的住宿服務及30人的日間照顧服務。", "30人", "日间照顾服务"),
+        ("目前初步盘点有12处可行处，预计可再增加600多处收托名额。", "12处", "可行处"),
+        ("目前初步盘点有12处可行处，预计可再增加600多处收托名额。", "600多处", "收托名额"),
+        ("社会局预计将再新增9处临托中心。", "9处", "临托中心"),
+        ("北市目前公托共有92家、收托约2008名幼儿。", "2008名", "幼儿"),
+        ("建成儿科等10个医疗中心。", "10个", "医疗中心"),
+        ("今年以来的8起命案全部破获。", "8起", "命案"),
+        ("全省人才服务机构已经排出184场毕业生现场招聘活动。", "184场", "毕业生现场招聘活动"),
+        ("今年全县计划新建12所学校。", "12所", "学校"),
+        ("到2027年，全市力争建成1000个独具特色的巴渝和美乡村。", "1000个", "独具特色的巴渝和美乡村"),
+    ],
+    # the value ends its clause: the noun before it is counted
+    "noun_before": [
+        ("武汉市政府承诺，今年新改扩建公益普惠性幼儿园30所，新增学位8000个。", "8000个", "新增学位"),
+        ("武汉市政府承诺，今年新改扩建公益普惠性幼儿园30所，新增学位8000个。", "30所", "新改扩建公益普惠性幼儿园"),
+        ("新增停车位20万个、充电桩10万个。", "10万个", "充电桩"),
+        ("北市目前公托共有92家、收托约2008名幼儿。", "92家", "北市目前公托共有"),
+        ("青岛市共救助了10300余人次。", "10300余人次", "青岛市共救助了"),
+        ("簡約公屋將會提供3萬個單位。", "3萬個", "简约公屋将会提供"),  # 单位 says nothing
+        ("累计完成农村公路新改建412公里。", "412公里", "累计完成农村公路新改建"),
+        ("截至2023年底，全省共有养老机构2386家，床位3.2万张。", "3.2万张", "床位"),
+    ],
+    # 分别: the i-th value after it takes the i-th (mod N) item listed before it
+    "respectively": [
+        ("孕产妇死亡率、婴儿死亡率、5岁以下儿童死亡率分别从20.1/10万、8.1‰、10.7‰降至17.8/10万、5.6‰、7.8‰。",
+         "8.1‰", "婴儿死亡率"),
+        ("孕产妇死亡率、婴儿死亡率、5岁以下儿童死亡率分别从20.1/10万、8.1‰、10.7‰降至17.8/10万、5.6‰、7.8‰。",
+         "17.8/10万", "孕产妇死亡率"),
+        ("孕产妇死亡率、婴儿死亡率、5岁以下儿童死亡率分别从20.1/10万、8.1‰、10.7‰降至17.8/10万、5.6‰、7.8‰。",
+         "7.8‰", "5岁以下儿童死亡率"),
+        ("刑事案件破案总数、打击处理人数分别比上年同期上升142%和156%。", "156%", "打击处理人数"),
+        ("全省共实施临时救助9.5万人次，使用资金约6691万元，比去年同期分别增长118个和22.5个百分点。", "118",
+         "实施临时救助"),
+        ("全省共实施临时救助9.5万人次，使用资金约6691万元，比去年同期分别增长118个和22.5个百分点。", "22.5个百分点",
+         "使用资金"),
+        ("全年接待游客1.2亿人次，实现旅游收入1500亿元，同比分别增长12.3%和15.6%。", "15.6%", "实现旅游收入"),
+        ("城乡低保标准分别增长2.5%和3.27%。", "3.27%", "城乡低保标准"),
+    ],
+    # an empty or verb-only subject: the value before it in its clause, or the previous clause
+    "inherited": [
+        ("2014年岛城的养老院从159家增长到175家。", "175家", "岛城的养老院"),
+        ("日间照料中心由547家增长到1032家。", "547家", "日间照料中心"),
+        ("出生人口性别比由2015年的113.5降低到2019年的110.14。", "113.5", "出生人口性别比"),
+        ("出生人口性别比由2015年的113.5降低到2019年的110.14。", "110.14", "出生人口性别比"),
+        ("我国居民人均预期寿命从76.3岁提高到77.3岁，也就是说4年提高了1岁。", "1岁", "我国居民人均预期寿命"),
+        ("未来长照经费将突破1,000亿元及住宿式服务使用者补助方案，将由12万元提升至18万元。", "12万元",
+         "住宿式服务使用者补助方案"),
+        ("未来长照经费将突破1,000亿元及住宿式服务使用者补助方案，将由12万元提升至18万元。", "18万元",
+         "住宿式服务使用者补助方案"),
+        ("政府推出過渡性房屋項目，目標是興建21,000伙，目前已有約18,400伙。", "21,000", "过渡性房屋项目"),
+        ("政府推出過渡性房屋項目，目標是興建21,000伙，目前已有約18,400伙。", "18,400", "过渡性房屋项目"),
+        ("她指，目前有13個簡約公屋項目，目標是提供3萬個單位。", "3萬個", "简约公屋项目"),
+        ("城镇居民人均可支配收入45000元，增长5.2%。", "5.2%", "城镇居民人均可支配收入"),
+        ("青岛去年新增养老床位7265张 今年再增3000张", "3000张", "青岛去年新增养老床位"),
+    ],
+    # what came before these rules stays: a lead or an acting body is no part of the subject
+    "lead_and_trail": [
+        ("截至2023年底，全省共有养老机构2386家。", "2386家", "养老机构"),
+        ("全市人均预期寿命提高到79.5岁。", "79.5岁", "人均预期寿命"),
+        ("市财政局将安排就业补助资金5亿元。", "5亿元", "安排就业补助资金"),
+        ("2019年秋季市中心城区新投入使用公办中小学8所、独立幼儿园10所。", "10所", "独立幼儿园"),
+        ("城镇登记失业率控制在1.8%以内，比上年下降0.3个百分点。", "0.3个百分点", "城镇登记失业率比上年下降"),
+        ("其中70%左右要通过政府提供的实物的房子来解决。", "70%", "要通过政府提供的实物的房子来解决"),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "surface", "subject"),
+                         [pytest.param(*row, id=f"{rule}-{i}") for rule, rows in SUBJECTS.items()
+                          for i, row in enumerate(rows)])
+def test_metric_subject(text: str, surface: str, subject: str) -> None:
+    assert _subject(text, surface) == subject
+
+
+@pytest.mark.parametrize(("text", "period"), [
+    ("截至10月止，已布建1,968处长照资源、48处失智据点、10处失智共照中心。", "截至10月止"),
+    ("到3月底，全省共实施临时救助9.5万人次，使用资金约6691万元。", "到3月底"),
+    ("截至4月21日，全省民政服务机构累计接收入院老人、儿童3876人，占需入院数的64.3%。", "截至4月21日"),
+    ("2019年秋季市中心城区新投入使用公办中小学8所、独立幼儿园10所、附设幼儿园33所。", "2019年秋季"),
+])
+def test_a_period_reaches_every_value_of_the_list_after_it(text: str, period: str) -> None:
+    periods = find_periods(text, 2020)
+    (sent,) = split_sentences(text, max_len=1000, semicolons=False)
+    found = {metric_period(periods, sent, v).surface for v in find_values(text)}  # type: ignore[union-attr]
+    assert found == {period}
+
+
+@pytest.mark.skipif(not DEV.is_dir(), reason="../shared/dev not available")
+def test_no_subject_is_a_fragment_on_the_dev_articles() -> None:
+    for path in sorted(DEV.glob("*.txt")):
+        for m in run_article(load_article(str(path)), None).metrics:
+            assert m.subject and m.subject[0] not in "、，,；;：:。）)的和及与", (path.name, m.value_text, m.subject)
+            assert m.subject not in MEASURE_WORDS, (path.name, m.value_text, m.subject)
