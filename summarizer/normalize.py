@@ -371,11 +371,17 @@ _UNITS = sorted(
         " 平方公里 平方米 立方米 千瓦时 人次 户次 趟次 架次 车次 班次 剂次 个月 周岁"
         " 周年 公里 千米 千克 公斤 公顷 小时 分钟 千瓦 标箱 美元 港元 欧元 人 元 户 家 个 所 项 名 场"
         " 次 期 件 条 张 床 套 亩 吨 岁 天 年 倍 起 座 辆 批 位 支 只 台 间 处 份 篇 种 例 宗 笔 轮 艘"
-        " 株 头 米 斤 箱 剂 栋 幢 层 片 块 门 伙 校 班"  # 伙: flats (Hong Kong), 12校: schools
+        " 株 头 米 斤 箱 剂 栋 幢 层 片 块 门 伙 校 班 成"  # 伙: flats (Hong Kong), 12校: schools, 2成: tenths
         " ‰ /10万 /十万 /100万 /万 /千"  # rates: 婴儿死亡率3.1‰, 孕产妇死亡率8.5/10万
     ),
     key=len,
     reverse=True,
+)
+# A unit that is no unit before these characters: 成功, 成立 ... (3成 is three tenths, 2成为 two
+# tenths are).
+_UNIT_NOT_BEFORE = {"成": "功立本果员绩效熟交长型就"}
+_UNIT_ALT = "|".join(
+    re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "") for u in _UNITS
 )
 # 1年半, 1个半月, 2个半小时: a half after the unit adds 0.5 of it
 _HALF_UNITS = {"年半": "年", "个半月": "个月", "个半小时": "小时"}
@@ -388,7 +394,7 @@ _CN = r"(?<![零〇一二两三四五六七八九十百千万亿])[一二两三�
 _CONT_RE = re.compile(
     r"(?:(?P<ar>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9.])|[0-9]+(?![0-9.]))|(?P<cn>零?[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*))"
     r"(?P<inf1>[余多])?(?P<mult>[百千](?![米克瓦分])|万)?(?P<inf2>[余多])?"
-    rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))})?(?P<suf>以上|以下|以内|左右)?"
+    r"(?P<unit>" + _UNIT_ALT + r")?(?P<suf>以上|以下|以内|左右)?"
 )
 _SUFFIX = {"以上": "at_least", "以下": "at_most", "以内": "at_most", "左右": "about"}
 _VALUE_RE = re.compile(
@@ -396,11 +402,11 @@ _VALUE_RE = re.compile(
     rf"|百分之(?:(?P<pa>{_AR})|(?P<pc>{_CN}))(?P<psuf>以上|以下|以内|左右)?"
     rf"|(?:(?P<ar>{_AR})|(?P<cn>{_CN}))(?P<inf1>[余多])?"
     r"(?P<mult>[百千](?![米克瓦分])(?:万亿|万|亿)?|万亿|亿|万)?(?P<inf2>[余多])?"
-    rf"(?P<unit>{'|'.join(map(re.escape, _UNITS))})?(?P<suf>以上|以下|以内|左右)?"
+    r"(?P<unit>" + _UNIT_ALT + r")?(?P<suf>以上|以下|以内|左右)?"
 )
 _PREFIXES = sorted(
     {
-        **dict.fromkeys(_words("超 超过 超出 逾 多于 高于 大于"), "more_than"),
+        **dict.fromkeys(_words("超 超过 超出 逾 多于 高于 大于 突破"), "more_than"),
         **dict.fromkeys(_words("不低于 不少于 至少 最少"), "at_least"),
         **dict.fromkeys(_words("不超过 不高于 不多于 不大于 至多 最多"), "at_most"),
         **dict.fromkeys(_words("不足 不到 低于 少于"), "less_than"),
@@ -418,7 +424,9 @@ _PREFIX_EXCLUDE = {
     "超": "赶高",
 }
 _MULT_TAIL = re.compile(r"[百千万亿]+$")
-_BAD_NEXT = re.compile(r"[月日号时点秒]|分(?![钟之])|年代")  # dates, clock times, decades
+_RANGE_END = re.compile(r"[-~至到][0-9]+(?:\.[0-9]+)?")
+# dates, clock times, decades, and levels or grades (失能等级2至8级, 3级医院: ordinals)
+_BAD_NEXT = re.compile(r"[月日号时点秒级]|分(?![钟之])|年代")
 _SKIP_RES = [
     re.compile(r"(?<![0-9])[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"),  # 2021-11-04
     re.compile(r"(?<![0-9])[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}(?![0-9])"),  # 06.12.2020
@@ -564,6 +572,8 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
         suffix = tail["suf"]
         if not mult and not m["inf1"] and _BAD_NEXT.match(f, num_e):
             return None
+        if not (mult or unit) and (r := _RANGE_END.match(f, num_e)) and _BAD_NEXT.match(f, r.end()):
+            return None  # the first end of a range of dates, times or levels (3至5日, 2至8级)
         if group == "ar" and not (mult or unit or m["inf1"] or m["inf2"]):
             line_start = num_s == 0 or before in "\n\r\t ("
             if re.fullmatch(r"(?:19|20)[0-9]{2}", digits) or (line_start and after in ("、", ".", ")")):

@@ -134,7 +134,7 @@ SYNTHETIC_CASES: list[tuple[str, str, str, str, str, str | None]] = [
 # A number written in two parts is one value: a continuation smaller than the multiplier before it.
 COMPOSITE_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     ("65歲以上人口已達49萬4,385人，占", "達49萬4,385人", "494385", "人", C, "reached"),
-    ("需求會突破9萬8千多人。", "9萬8千多人", "98000", "人", C, "more_than"),
+    ("需求會突破9萬8千多人。", "突破9萬8千多人", "98000", "人", C, "more_than"),
     ("招聘3万5千人", "3万5千人", "35000", "人", C, None),
     ("投资1亿2000万元", "1亿2000万元", "120000000", "元", C, None),
     ("吸纳三万五千人", "三万五千人", "35000", "人", C, None),
@@ -160,6 +160,9 @@ UNIT_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     ("目標是興建21,000伙", "21,000伙", "21000", "伙", C, None),
     ("約有12校預計今年建制公托中心", "12校", "12", "校", C, None),
     ("開設幼兒專班8班", "8班", "8", "班", C, None),
+    ("當中約2成為有兒童的家庭", "約2成", "2", "成", C, "about"),
+    ("已有30成功转型", "30", "30", "", C, None),  # 成功: no unit
+    ("使用人數突破4萬人", "突破4萬人", "40000", "人", C, "more_than"),
 ]
 
 # a half after the unit: 1年半 is one and a half years
@@ -276,6 +279,9 @@ def test_numeral_text_and_offsets() -> None:
         "如图3所示",
         "遇到险情请拨打110报警,或120急救",
         "查詢請致電2712 2712。",
+        "失能等級2至8級",  # levels and grades are ordinals
+        "全市3级医院",
+        "每天9至17时开放",
         "帮助数十个村庄、几十万群众",
     ],
 )
