@@ -441,6 +441,8 @@ _SKIP_RES = [
                re.I),
     re.compile(r"(?<![0-9])(?:\+?86[- ]?)?(?:\(0[0-9]{2,3}\)|0[0-9]{2,3}-)[0-9]{7,8}(?:-[0-9]{1,5})?(?![0-9])"),
     re.compile(r"(?<![0-9])(?:1[3-9][0-9]{9}|[48]00-?[0-9]{3}-?[0-9]{4}|[0-9]{4} [0-9]{4})(?![0-9])"),  # 2712 2712
+    # a day's name: 3·15, 12·4 (国家宪法日), 9·11
+    re.compile(r"(?<![0-9.])(?:1[0-2]|0?[1-9])[·•](?:[12][0-9]|3[01]|0?[1-9])(?![0-9])"),
     # a session's ordinal: 市委五届九次全会, 十一届全国人大二次会议
     re.compile(r"届[^，。,;；\n]{0,12}?[0-9一二三四五六七八九十]+次(?:全体)?(?:会议|全会|大会)"),
     # a time reference, not an amount: 5年前, 3个月后, 十年来, 两年以前
@@ -460,7 +462,10 @@ _ID_BEFORE = _words(
 # A number after these refers to a figure, table or attachment, whatever follows (如图3所示, 附件2).
 _REF_BEFORE = re.compile(r"(?:如图|见图|如表|见表|附图|附表|附件)\s*$")
 # ... or before one of these, in its clause (12345热线, 12345政务服务便民热线, 110报警, 120急救).
-_ID_AFTER = re.compile(r"[^\s，。；,;]{0,10}?(?:热线|专线|服务电话|电话号码|号码)|(?:报警|急救|指挥中心)")
+# Right after a number: a road's or a bus line's name (104国道, 12路公交).
+_ID_AFTER = re.compile(
+    r"[^\s，。；,;]{0,10}?(?:热线|专线|服务电话|电话号码|号码)|(?:报警|急救|指挥中心|国道|省道|县道|乡道|路公交|路车)"
+)
 _QUOTED = [  # (pattern on the original text, max length checked for sentence punctuation)
     (re.compile(r"“([^“”\n]{1,20})”"), True),
     (re.compile(r"‘([^‘’\n]{1,20})’"), True),
@@ -578,6 +583,8 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
             line_start = num_s == 0 or before in "\n\r\t ("
             if re.fullmatch(r"(?:19|20)[0-9]{2}", digits) or (line_start and after in ("、", ".", ")")):
                 return None  # a bare year, or a list marker such as "1." / "(2)"
+            if before and after and before in "([【〔" and after in ")]】〕":
+                return None  # a list marker or a footnote anywhere: (2), [1], 【3】
             if _is_id(f, num_s, num_e):
                 return None
     if group in ("pc", "cn"):
