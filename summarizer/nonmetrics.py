@@ -38,8 +38,9 @@ __all__ = ["NON_METRIC_RULES", "is_structural", "non_metric"]
 _fold = lru_cache(maxsize=8)(fold)  # the whole article, folded once for all its values
 
 _STRUCTURAL = re.compile(
-    r"^(?:个|大|项|条)?(?:关键|方面|层级|任务|环节|原则|步|类|级|重点|方向|板块|结合|赋能|导向|维度|阶段|专题|抓手|要点|"
-    r"方针|要求|一批|坚持|必须|务必|着力|聚焦|突出|强化|推进|加强|统筹|注重|更加)"
+    r"^(?:个|大|项|条)?(?:关键|方面|层级|任务|环节|原则|步|类|级|方向|板块|结合|赋能|导向|维度|阶段|专题|抓手|要点|"
+    r"方针|要求|一批|坚持|必须|务必|着力|聚焦|突出|强化|推进|加强|统筹|注重|更加|"
+    r"重点(?:工作|任务)?(?![\u4e00-\u9fff]))"  # 抓住三个重点; but 20项重点民生实事 are counted
 )
 _VERSION = re.compile(r"[1-9]\.0(?:版)?")
 # A version label follows a noun, not a verb or preposition: '系数为2.0' is a measurement.
@@ -120,8 +121,9 @@ def _name(text: str, value: Value) -> bool:
 # Ages and durations in years or months are metrics only as the level of one of these measures
 # named in their clause, or as a change of one (提高了1岁, 缩短2个月).
 AGE_TIME_UNITS = ("岁", "周岁", "年", "个月", "周年")
+# (nouns only: 需时/历时/用时 N年 frame a process, as 需时约1年半 does)
 TIME_MEASURES = ("寿命", "年龄", "岁数", "时间", "时长", "时限", "年限", "期限", "周期", "工期", "工龄", "刑期", "天数",
-                 "历时", "用时", "耗时", "时效")
+                 "时效")
 CHANGE_VERBS = ("提高", "增加", "延长", "缩短", "降低", "下降", "减少", "上升", "增长", "提前", "推迟")
 # Any duration or age right after one of these is a condition (连续3个月, 年满60周岁, 工作满15年).
 DURATION_UNITS = (*AGE_TIME_UNITS, "天", "周", "小时", "分钟")

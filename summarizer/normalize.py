@@ -10,15 +10,22 @@ decimals) or a Chinese numeral, then an optional multiplier (百/千/万/亿 and
 such as 百万, 万亿), ``余``/``多``, a unit (人, 人次, 元, 户, %, 个百分点 ...) and qualifier
 words before or after.  ``number`` has the multiplier applied (54.9万人 -> 549000, unit
 "人"); ratios such as ``1:0.82`` give second / first; in a range (30-40人, 3至5万元) the first
-number borrows the unit and multiplier of the second.  Not values: calendar years, dates,
-clock times, months, document numbers (〔2021〕9号), ordinals (第3), list markers (``1、``),
-numbers glued to Latin letters or ``+ # @ /``, anything inside a short quoted name or a
-《》 title (“416”, “1+9+N”, “8个扩大”) and any span reported by ``find_periods``
-(十四五, 2023年, 1-10月, 5年过渡期 ...).  A Chinese numeral counts only when a unit follows
-and it has a 万/亿 multiplier or is >= 10, so 一是, 四个关键, 五大工程 are skipped.
+number borrows the unit and multiplier of the second.  A number written in two parts is one
+value (49萬4,385人 -> 494385, 9萬8千多人 -> 98000, 1亿2000万元); 1年半 is 1.5 年.  Not values:
+calendar years, dates, clock times, months, time references (5年前, 十年来), document numbers
+(〔2021〕9号), session ordinals (五届九次全会), levels (2至8级), ordinals (第3), list markers
+and footnotes (``1、``, ``(2)``, ``[1]``), numbers glued to Latin letters or ``+ # @ /``,
+addresses (URLs, Markdown link targets, percent-encoding, e-mail, file names, phone numbers),
+identifiers (电话12345, 附件2, 如图3, 110报警, 104国道), page counters (浏览次数:1234), anything
+inside a short quoted name or a 《》 title (“416”, “1+9+N”, “8个扩大”) and any span reported
+by ``find_periods`` (十四五, 2023年, 1-10月, 5年过渡期 ...).  A Chinese numeral is a value with
+a 万/亿 multiplier (近三万) or a unit; below ten only with a measure word that is no time unit,
+and never 一 (the indefinite article: 一批) or 二 (ordinal before a measure word: 二次会议).
+Whether a value is a *metric* (四个方面, 5岁以下儿童, “十件实事”) is decided with its sentence
+and article in ``summarizer.nonmetrics``.
 
 Qualifier labels (``Value.qualifier``; the word after the number wins over the one before):
-    more_than  超, 超过, 超出, 逾, 多于, 高于, 大于; 余/多 after the number
+    more_than  超, 超过, 超出, 逾, 多于, 高于, 大于, 突破; 余/多 after the number
     at_least   不低于, 不少于, 至少, 最少; 以上
     at_most    不超过, 不高于, 不多于, 不大于, 至多, 最多; 以下, 以内
     less_than  不足, 不到, 低于, 少于
@@ -372,6 +379,7 @@ _UNITS = sorted(
         " 周年 公里 千米 千克 公斤 公顷 小时 分钟 千瓦 标箱 美元 港元 欧元 人 元 户 家 个 所 项 名 场"
         " 次 期 件 条 张 床 套 亩 吨 岁 天 年 倍 起 座 辆 批 位 支 只 台 间 处 份 篇 种 例 宗 笔 轮 艘"
         " 株 头 米 斤 箱 剂 栋 幢 层 片 块 门 伙 校 班 成"  # 伙: flats (Hong Kong), 12校: schools, 2成: tenths
+        " 微克/立方米 毫克/立方米 微克 毫克"  # PM2.5平均浓度37微克/立方米
         " ‰ /10万 /十万 /100万 /万 /千"  # rates: 婴儿死亡率3.1‰, 孕产妇死亡率8.5/10万
     ),
     key=len,
