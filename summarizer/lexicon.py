@@ -160,8 +160,10 @@ COUNT_VERBS = (
     "推进", "组建", "培育",
     "改造", "投用", "启用", "完成", "落实", "实施", "破获", "侦破", "查处", "抓获", "抓捕", "打掉", "端掉",
     "摧毁", "解救", "挽回", "兑现", "准备", "建", "增", "有", "共有", "拥有", "现有", "已有", "建有", "设有",
-    "对", "向", "给",
 )
+# Prepositions whose object, after the value, is what is counted; the verb after that object is
+# not part of it (为12.2万名失业人员发放失业保险金, 对151名…人员进行核酸检测).
+PREPOSITIONS = ("对", "向", "给", "为")
 # Verbs of change: a value right after one is an amount of change (提高了1岁, 增长12.9%).
 CHANGE_VERBS = ("提高", "提升", "增长", "增加", "下降", "降低", "减少", "上升", "扩大", "缩小", "缩减", "降", "升")
 # Words between the acting body and its verb (社会局预计将再新增, 目标是兴建, 青岛市共救助了).
@@ -195,3 +197,8 @@ SUBJECT_OPENERS = ("也就是说", "就是说", "就是", "即", "当中", "而"
 RESPECTIVELY = "分别"
 # From one level to another: 养老院从159家增长到175家, 性别比由2015年的113.5降低到….
 FROM_WORDS = ("从", "由")
+# How a reporter learnt what follows (记者从市民政局了解到，…): such a clause names nothing counted.
+LEARN_VERBS = ("了解到", "获悉", "得知", "获知", "看到", "注意到")
+# Adverbs left at the end of a subject when a verb is read with the value (长照经费将突破1,000亿元,
+# 人口已达…); 会/能/可/均 are not among them (招聘会, 产能, 许可, 人均 end nouns).
+TRAILING_MODALS = ("将", "将会", "还将", "仍将", "已", "已经", "也", "再", "预计")

@@ -27,14 +27,17 @@ from summarizer.lexicon import (
     COUNT_VERBS,
     FROM_WORDS,
     GENERIC_NOUNS,
+    LEARN_VERBS,
     LIST_ENDS,
     LIST_JOINERS,
     MEASURE_WORDS,
     NOUN_STOPS,
     PREDICATE_STARTS,
+    PREPOSITIONS,
     RESPECTIVELY,
     SPEECH_VERBS,
     SUBJECT_OPENERS,
+    TRAILING_MODALS,
     VERB_MODIFIERS,
     alternation,
     cue_alternation,
@@ -46,13 +49,13 @@ _CLAUSE_BREAK = re.compile(r"[，；：。！？!?\n]|(?<![0-9])[,;:]|[,;:](?![0
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|目前|截至目前|截至\S{0,6}?[底末]|今年以来|今年|去年|全年|"
     r"\d{4}年(?:度)?|\d{1,2}[-—至]\d{1,2}月|[一二三四]季度|上半年|下半年|(?:今|去|明)[春夏秋冬]|[春夏秋冬]季|"
-    r"全市|全区|全县|全省|我市|我区|我县|我省|本市|年内|明年|共有|现有|拥有|已有|建有|共|累计为|在|为|对|将|已|已经|确保|力争|争取|预计|计划|要|"
+    r"全市|全区|全县|全省|我市|我区|我县|我省|本市|年内|明年|共有|现有|拥有|已有|建有|共|累计为|在|为|对|将|已经|已|确保|力争|争取|预计|计划|要|"
     rf"{alternation(SUBJECT_OPENERS)})+"
 )
 _TRAIL = re.compile(
     r"(?:达到|达|为|是|约|共|累计|超过|超|近|突破|分别|分别为|实现|保持在|稳定在|巩固在|控制在|占"
     r"|(?:提高|提升|增加|增长|下降|降低|减少|上升|扩大|缩小|降)(?:到|至)"
-    rf"|{alternation(FROM_WORDS)}|(?:\d{{4}}年(?:底|末)?)?的)+$"
+    rf"|{alternation(FROM_WORDS + TRAILING_MODALS)}|(?:\d{{4}}年(?:底|末)?)?的)+$"
 )
 _RELATIVE = re.compile(r"^(?:同比|较|比|环比|较去年|较上年)")
 _ORG_NAME = r"(?:市|区|县|省)[\u4e00-\u9fff]{0,14}?(?:局|委|厅|办|部门|政府|中心|机关)"
@@ -64,6 +67,9 @@ _JOINER = re.compile(alternation(LIST_JOINERS))
 _VERB_END = re.compile(
     rf"(?:{alternation(VERB_MODIFIERS)})*(?:{alternation(COUNT_VERBS + CHANGE_VERBS)})(?:了|过)?$"
 )
+_PREPOSITION_END = re.compile(rf"(?:{alternation(PREPOSITIONS)})$")
+_VERB_INSIDE = re.compile(rf"(?<=..)(?:{alternation(w for w in COUNT_VERBS if len(w) > 1)})")
+_VERB_START = re.compile(rf"(?:{alternation(w for w in COUNT_VERBS if len(w) > 1)})")
 _MODIFIERS = re.compile(rf"(?:{alternation(VERB_MODIFIERS)})+$")
 # the last verb of a clause that names what it makes or counts (政府推出过渡性房屋项目)
 _OBJECT_AFTER = re.compile(rf"(?:{alternation(w for w in COUNT_VERBS if len(w) > 1)})(?P<noun>[^、，,]{{2,}})$")
@@ -73,7 +79,7 @@ _TRAILING_JOINER = re.compile(rf"(?:{alternation(LIST_JOINERS)})+$")
 _NUMBER = re.compile(r"[0-9.]+[^\W\d_]?")
 _PREDICATE = re.compile(rf"^(?:{alternation(PREDICATE_STARTS + CHANGE_VERBS + CHANGE_TO)})")
 _CHANGE = re.compile(rf"^(?:{alternation(CHANGE_VERBS + CHANGE_TO)}|至|到)")
-_SPEECH_END = re.compile(rf"(?:{alternation(SPEECH_VERBS)})$")
+_SPEECH_END = re.compile(rf"(?:{alternation(SPEECH_VERBS + LEARN_VERBS)})$")
 
 
 def metric_subject(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> tuple[str, int]:
@@ -85,9 +91,10 @@ def metric_subject(text: str, sentence: Sentence, value: Value, values: tuple[Va
     listed = _respective(text, sentence, value, values)
     if listed:
         return listed[:40], start
-    before = _clean(text[start:value.start])
+    raw = _after_previous_object(text, sentence, values, start, _tidy(text[start:value.start]))
+    before = _clean(raw)
     after = _noun_after(text, sentence, value, values)
-    subject = _choose(before, after)
+    subject = _choose(raw, before, after)
     if not subject and not before:
         subject = _raw_after(text, sentence, value, values)
     if not subject:
@@ -137,8 +144,10 @@ def _verb_rest(before: str) -> str | None:
     return None if m is None else before[:m.start()]
 
 
-def _choose(before: str, after: str) -> str:
+def _choose(raw: str, before: str, after: str) -> str:
     """Before or after the value (numeral–classifier–noun); "" when neither names the thing."""
+    if after and _PREPOSITION_END.search(raw):  # 为12.2万名失业人员发放…: the object, not the verb after it
+        return _before_verb(after)
     if before.endswith(LIST_ENDS):
         return after
     rest = _verb_rest(before)
@@ -148,6 +157,24 @@ def _choose(before: str, after: str) -> str:
         return after
     actor = _MODIFIERS.sub("", _NUMBER.sub("", rest))
     return before if len(actor) >= 2 else ""
+
+
+def _after_previous_object(text: str, sentence: Sentence, values: tuple[Value, ...], start: int,
+                           raw: str) -> str:
+    """`raw` without the noun the value before it counts (为1.2万名困难群众发放救助金3600万元:
+    困难群众 belongs to 1.2万名, 发放救助金 to 3600万元)."""
+    prev = [v for v in values if v.end == start and v.start >= sentence.start]
+    if not prev:
+        return raw
+    counted = metric_subject(text, sentence, prev[-1], values)[0]
+    rest = raw[len(counted):] if counted and raw.startswith(counted) else ""
+    return rest if _VERB_START.match(rest) and len(rest) >= 2 else raw
+
+
+def _before_verb(noun: str) -> str:
+    """A noun phrase cut where a verb begins (失业人员发放失业保险金 -> 失业人员)."""
+    m = _VERB_INSIDE.search(noun)
+    return noun[:m.start()] if m else noun
 
 
 def _next_stop(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> int:
@@ -214,7 +241,7 @@ def _clause_noun(clause: str) -> str:
     if len(s) < 2 or _SPEECH_END.search(s):
         return ""
     m = _OBJECT_AFTER.search(s)
-    return m["noun"] if m else s
+    return m["noun"] if m else s[:20]
 
 
 def _baseline(text: str, sentence: Sentence, values: tuple[Value, ...], start: int) -> str:

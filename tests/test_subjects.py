@@ -11,6 +11,7 @@ from summarizer.chunk import split_sentences
 from summarizer.hanzi import simplified_view
 from summarizer.ingest import load_article
 from summarizer.lexicon import MEASURE_WORDS
+from summarizer.nonmetrics import non_metric
 from summarizer.normalize import find_periods, find_values
 from summarizer.pipeline import run_article
 from summarizer.subjects import metric_period, metric_subject
@@ -19,9 +20,10 @@ DEV = Path(__file__).resolve().parents[2] / "shared" / "dev" / "articles"
 
 
 def _subject(text: str, surface: str) -> str:
-    """The subject of the first value whose surface contains `surface`, on the simplified view."""
+    """The subject of the first value whose surface contains `surface`, on the simplified view
+    (values that are no metric are left out, as the pipeline does)."""
     view = simplified_view(text)
-    values = tuple(find_values(view))
+    values = tuple(v for v in find_values(view) if not non_metric(view, v))
     for sent in split_sentences(view, max_len=1000, semicolons=False):
         inside = tuple(v for v in values if sent.start <= v.start and v.end <= sent.end)
         for v in inside:
@@ -52,6 +54,11 @@ SUBJECTS = {
         ("今年以来的8起命案全部破获。", "8起", "命案"),
         ("全省人才服务机构已经排出184场毕业生现场招聘活动。", "184场", "毕业生现场招聘活动"),
         ("今年全县计划新建12所学校。", "12所", "学校"),
+        # after a preposition the object is counted, not the verb after it; the next value then
+        # counts what that verb names
+        ("为12.2万名失业人员发放失业保险金近9亿元。", "12.2万名", "失业人员"),
+        ("为12.2万名失业人员发放失业保险金近9亿元。", "近9亿元", "发放失业保险金"),
+        ("17期直播已经促成3万余人就业。", "17期", "直播"),
         ("到2027年，全市力争建成1000个独具特色的巴渝和美乡村。", "1000个", "独具特色的巴渝和美乡村"),
     ],
     # the value ends its clause: the noun before it is counted
@@ -97,6 +104,7 @@ SUBJECTS = {
         ("她指，目前有13個簡約公屋項目，目標是提供3萬個單位。", "3萬個", "简约公屋项目"),
         ("城镇居民人均可支配收入45000元，增长5.2%。", "5.2%", "城镇居民人均可支配收入"),
         ("青岛去年新增养老床位7265张 今年再增3000张", "3000张", "青岛去年新增养老床位"),
+        ("记者从市民政局了解到，新增3家。", "3家", "新增"),  # a reporter's clause names nothing
     ],
     # what came before these rules stays: a lead or an acting body is no part of the subject
     "lead_and_trail": [
@@ -106,6 +114,9 @@ SUBJECTS = {
         ("2019年秋季市中心城区新投入使用公办中小学8所、独立幼儿园10所。", "10所", "独立幼儿园"),
         ("城镇登记失业率控制在1.8%以内，比上年下降0.3个百分点。", "0.3个百分点", "城镇登记失业率比上年下降"),
         ("其中70%左右要通过政府提供的实物的房子来解决。", "70%", "要通过政府提供的实物的房子来解决"),
+        ("未来长照经费将突破1,000亿元。", "1,000亿元", "未来长照经费"),
+        ("截至10月，台中市65岁以上人口已达49万4,385人。", "49万", "台中市65岁以上人口"),
+        ("我们一共安排了5000个公益性岗位，已经上岗4200人。", "4200人", "上岗"),
     ],
 }
 
