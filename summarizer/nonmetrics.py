@@ -122,14 +122,15 @@ def _name(text: str, value: Value) -> bool:
 # named in their clause, or as a change of one (提高了1岁, 缩短2个月).
 AGE_TIME_UNITS = ("岁", "周岁", "年", "个月", "周年")
 # (nouns only: 需时/历时/用时 N年 frame a process, as 需时约1年半 does)
-TIME_MEASURES = ("寿命", "年龄", "岁数", "时间", "时长", "时限", "年限", "期限", "周期", "工期", "工龄", "刑期", "天数",
+TIME_MEASURES = ("寿命", "年龄", "岁数", "时间", "时长", "时限", "年限", "期限", "周期", "工期", "刑期", "天数",
                  "时效")
 CHANGE_VERBS = ("提高", "增加", "延长", "缩短", "降低", "下降", "减少", "上升", "增长", "提前", "推迟")
 # Any duration or age right after one of these is a condition (连续3个月, 年满60周岁, 工作满15年).
 DURATION_UNITS = (*AGE_TIME_UNITS, "天", "周", "小时", "分钟")
 CONDITION_MARKERS = ("满", "年满", "未满", "不满", "连续", "累计满", "年龄在")
-# A threshold on one (以上/以下/以内) is a condition too, unless it is the level reached after
-# one of these (缩短至5天以内, 达到80岁以上) or of a measure its clause names (办理时限5天以内).
+# A threshold on one (以上/以下) is a condition too, unless it is the level reached after one of
+# these (达到80岁以上) or of a measure its clause names (平均轮候时间5年以上). 以内 is a time limit
+# (24小时以内办结, 3分钟内), a condition only before 的 (3个月以内的).
 LEVEL_WORDS = ("为", "是", "达", "达到", "降至", "降到", "增至", "升至", "缩短至", "缩短到", "压缩至", "压缩到",
                "控制在", "保持在", "稳定在", "提高到", "提高至", "延长至", "延长到")
 # An age before one of these describes people (80岁以上老人, 5岁以下儿童).
@@ -142,7 +143,7 @@ _CHANGE = re.compile(rf"(?:{alternation(CHANGE_VERBS)})了?(?:约|近|超过|超
 # (the second end of a range too: 年龄在18至60周岁之间)
 _CONDITION_BEFORE = re.compile(rf"(?:{alternation(CONDITION_MARKERS)})(?:[0-9.]+[至到~-])?$")
 # 以上/以下 before a noun (65岁以上人口), 的 (超过30天的, 3个月以上的), 之间 (18至60周岁之间)
-_THRESHOLD_AFTER = re.compile(r"(?:及|或)?(?:以上|以下|以内)(?:的)?(?=[\u4e00-\u9fff])|的|之间")
+_THRESHOLD_AFTER = re.compile(r"(?:及|或)?(?:以上|以下)(?:的)?(?=[\u4e00-\u9fff])|的|之间")
 _LEVEL_BEFORE = re.compile(rf"(?:{alternation(LEVEL_WORDS)})$")
 _PERSON_AFTER = re.compile(rf"(?:及以上|以上|以下)?的?(?:{alternation(PERSON_NOUNS)})")
 _NOUN_AFTER = re.compile(r"(?:及以上|及以下)?的?[\u4e00-\u9fff]")
@@ -163,10 +164,10 @@ def _condition(text: str, value: Value) -> bool:
         return True
     if value.unit in ("岁", "周岁") and _PERSON_AFTER.match(tail):
         return True
-    threshold = f[value.start:value.end].endswith(("以上", "以下", "以内")) or _THRESHOLD_AFTER.match(tail)
+    threshold = f[value.start:value.end].endswith(("以上", "以下")) or _THRESHOLD_AFTER.match(tail)
     if not threshold or _LEVEL_BEFORE.search(head):
-        return False  # 缩短至5天以内, 达到80岁以上: the level reached
-    # 办理时间5天以内。: the level of a measure named in the clause, unless a noun follows
+        return False  # 达到80岁以上: the level reached
+    # 平均轮候时间5年以上。: the level of a measure named in the clause, unless a noun follows
     return not (_MEASURES.search(head) and not _NOUN_AFTER.match(tail))
 
 

@@ -61,6 +61,7 @@ KEPT: list[tuple[str, set[str]]] = [
     ("劳动年龄人口平均受教育年限达到11.2年,建设周期缩短至2年。", {"达到11.2年", "2年"}),
     ("该工程历时5年建成,缴费年限满15年的可领取。", set()),
     ("企业开办时间压缩至3个工作日,不动产登记办理时限5天以内。", {"3个", "5天以内"}),
+    ("承诺24小时以内办结,3个月以内的申请优先,工龄5年以上的职工", {"24小时以内"}),
     ("預約只要3分鐘,時間至少能壓縮至3分鐘內。", {"3分鐘"}),
     # time frames: durations in years or months that frame something else
     ("由動工至首戶家庭入伙,僅需時約1年半。", set()),
@@ -104,3 +105,14 @@ def test_is_structural_still_importable_from_annotate() -> None:
     from summarizer.annotate import is_structural as from_annotate
 
     assert from_annotate is is_structural
+
+
+def test_the_pipeline_drops_non_metrics() -> None:
+    from summarizer.ingest import Article
+    from summarizer.models import Source
+    from summarizer.pipeline import run_article
+
+    text = ("“十件实事”改成“为民办实事”\n台中市65歲以上人口已達49萬4,385人,推估需求會突破9萬8千多人。"
+            "今年没有列出十件实事。詳見[連結](https://example.org/%E4%BD%95%E5%9C%B0%95%)\n")
+    r = run_article(Article(path="t.txt", text=text, source=Source(file="t.txt")), None)
+    assert {(m.value_text, m.value) for m in r.metrics} == {("達49萬4,385人", 494385), ("突破9萬8千多人", 98000)}
