@@ -19,6 +19,7 @@ A subject never starts with punctuation and is never a measure word alone.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from summarizer.chunk import Sentence
 from summarizer.lexicon import (
@@ -84,6 +85,11 @@ _SPEECH_END = re.compile(rf"(?:{alternation(SPEECH_VERBS + LEARN_VERBS)})$")
 
 def metric_subject(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> tuple[str, int]:
     """The counted thing and where its clause starts (after any earlier value in it)."""
+    return _subject(text, sentence, value, values)
+
+
+@lru_cache(maxsize=4096)  # a value's subject may rest on the values before it: each is read once
+def _subject(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> tuple[str, int]:
     start = _clause_start(text, sentence.start, value.start)
     for v in values:
         if start <= v.start and v.end <= value.start:
@@ -166,7 +172,7 @@ def _after_previous_object(text: str, sentence: Sentence, values: tuple[Value, .
     prev = [v for v in values if v.end == start and v.start >= sentence.start]
     if not prev:
         return raw
-    counted = metric_subject(text, sentence, prev[-1], values)[0]
+    counted = _subject(text, sentence, prev[-1], values)[0]
     rest = raw[len(counted):] if counted and raw.startswith(counted) else ""
     return rest if _VERB_START.match(rest) and len(rest) >= 2 else raw
 
@@ -215,7 +221,7 @@ def _respective(text: str, sentence: Sentence, value: Value, values: tuple[Value
     earlier = [v for v in values if sentence.start <= v.start and v.end <= cs]
     if len(earlier) < len(listed):
         return ""
-    return metric_subject(text, sentence, earlier[len(earlier) - len(listed) + i], values)[0]
+    return _subject(text, sentence, earlier[len(earlier) - len(listed) + i], values)[0]
 
 
 def _inherited(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> str:
@@ -224,14 +230,14 @@ def _inherited(text: str, sentence: Sentence, value: Value, values: tuple[Value,
     cs = _clause_start(text, sentence.start, value.start)
     earlier = [v for v in values if sentence.start <= v.start and v.end <= value.start]
     if earlier and earlier[-1].start >= cs:
-        return metric_subject(text, sentence, earlier[-1], values)[0]
+        return _subject(text, sentence, earlier[-1], values)[0]
     if cs <= sentence.start:
         return ""
     prev_start = _clause_start(text, sentence.start, cs - 1)
     prev = [v for v in earlier if v.start >= prev_start]
     if prev:
         tail = _tidy(text[prev[-1].end:cs - 1])
-        return tail if len(tail) >= 2 else metric_subject(text, sentence, prev[-1], values)[0]
+        return tail if len(tail) >= 2 else _subject(text, sentence, prev[-1], values)[0]
     return _clause_noun(text[prev_start:cs - 1])
 
 

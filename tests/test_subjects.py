@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -147,3 +148,15 @@ def test_no_subject_is_a_fragment_on_the_dev_articles() -> None:
         for m in run_article(load_article(str(path)), None).metrics:
             assert m.subject and m.subject[0] not in "、，,；;：:。）)的和及与", (path.name, m.value_text, m.subject)
             assert m.subject not in MEASURE_WORDS, (path.name, m.value_text, m.subject)
+
+
+def test_a_long_list_of_values_is_read_once_each() -> None:
+    """Subjects rest on the values before them; each is read once (no blow-up on long lists)."""
+    text = "全市新增" + "、".join(f"{i}个" for i in range(1, 120)) + "，分别从" + "、".join(
+        f"{i}%" for i in range(1, 60)) + "提高到" + "、".join(f"{i}.5%" for i in range(1, 60)) + "。"
+    started = time.monotonic()
+    values = tuple(find_values(text))
+    (sent,) = split_sentences(text, max_len=1000, semicolons=False)
+    for v in values:
+        metric_subject(text, sent, v, values)
+    assert time.monotonic() - started < 5
