@@ -80,6 +80,15 @@ SURNAMES = frozenset(
     "衣信展阴昝智幸奉植衡富尧闭由钮蔚洪凤郦谯"
 )
 
+# Datelines and bylines that open a story's first paragraph (on the simplified view): they are
+# no part of what is said (「本报讯（记者 张瑶）记者昨日从…获悉」, 「【记者林昱均新北报导】」).
+DATELINE_PATTERNS = (
+    r"[【\[［][^】\]］\n]{1,30}[】\]］]",  # 【记者X台中报导】 【报告内容】
+    r"[（(][^）)\n]{0,24}(?:记者|通讯员|实习生|\d日电)[^）)\n]{0,40}[）)]",  # （记者 X） (中央社记者X台北5日电)
+    r"[^\s，,。（(]{0,10}?讯",  # 本报讯 本报重庆讯 亳州新闻网讯 湖北日报讯
+    r"[^\s，,。（(]{1,16}?\d{1,2}月\d{1,2}日(?:电|讯)",  # 新华社北京3月5日电
+)
+
 # ---------------------------------------------------------------------------- organisations
 
 # Administrative levels that open an organisation's name (市人社局, 省民政厅, 区政府).
@@ -95,7 +104,7 @@ NOT_ORG_ENDINGS = ("布局", "格局", "大局", "结局", "全局", "开局", "
 # A level character inside these words is no administrative level (区域, 城乡, 城市, 社区).
 NOT_LEVEL_WORDS = ("区域", "城乡", "城市", "社区", "城区", "市场", "县域", "省份")
 # Function words never inside an organisation's name (「市政协委员方洁为政府」 is two phrases).
-NOT_IN_ORG_NAME = "为的在和与对把将是了从向给被由于及等"
+NOT_IN_ORG_NAME = "为的在和与对把将是了从向给被由于及等已也还都再又要今目"
 # Short names of acting bodies that need no level prefix (政府推出…, 中央推动…, 市府將…).
 BARE_ACTORS = ("政府", "中央", "市府", "县府", "省府", "国务院", "市委", "省委", "区委", "县委", "公安机关",
                "人社部门", "民政部门", "教育部门", "卫健部门", "住建部门", "社会局", "卫生局", "民政局",

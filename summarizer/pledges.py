@@ -13,7 +13,7 @@ acting: 「政府投入大量资源兴建简约公屋…。她指，目前有13�
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import pairwise
 
 from summarizer.chunk import Sentence
@@ -21,6 +21,7 @@ from summarizer.lexicon import (
     BARE_ACTORS,
     CHANGE_TO,
     CLAUSE_CONNECTIVES,
+    DATELINE_PATTERNS,
     FORWARD_CUES,
     FORWARD_EXCLUSIONS,
     FORWARD_PATTERNS,
@@ -54,6 +55,7 @@ _QUESTION = re.compile(r"[?？]\s*$|如何|怎样|什么|哪些")
 _DIRECTIVE = re.compile(r"^\s*(?:【报告内容】|市委.{0,12}会议|.{0,8}会议(?:强调|提出|指出))")
 # an opinion holder named in the sentence (role + a name): their 要/应 are no government pledge
 _OPINION = re.compile(rf"(?:{alternation(OPINION_HOLDERS)})(?P<name>[{HAN}]{{2,3}}?)(?:[:：，,]|为|说|表示|认为|建议)")
+_DATELINE = re.compile(rf"\s*(?:{'|'.join(DATELINE_PATTERNS)})\s*")
 _ENUMERATION = re.compile(
     r"(?:[一二三四五六七八九十]{1,3}是|首先|其次|第[一二三四五六七八九十]{1,3}[，,、是]|"
     r"[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．](?!\d))")
@@ -98,11 +100,15 @@ def forward_cue(sentence: str, article_year: int | None = None, start: int = 0) 
 
 
 def label_len(sentence: str) -> int:
-    """Length of a leading speaker label or section tag: 「黄政:」, 「【权威解读】党代表程晓红(…):」."""
+    """Length of a leading speaker label, section tag or dateline: 「黄政:」, 「【权威解读】党代表
+    程晓红(…):」, 「本报讯（记者 张瑶）」."""
     m = re.match(r"^\s*(?:【[^】]{1,10}】)?[^，,。：:“”]{1,40}[:：]", sentence)
     if m and (len(m.group()) <= 6 or "(" in m.group() or "（" in m.group() or "【" in m.group()):
         return m.end()
-    return 0
+    pos = 0
+    while (d := _DATELINE.match(sentence, pos)) is not None and d.end() > pos:
+        pos = d.end()
+    return pos
 
 
 class PlanScope:
@@ -156,7 +162,7 @@ class Actors:
     paragraph: int = -1
     in_paragraph: str | None = None
     in_article: str | None = None
-    places: set[str] = field(default_factory=set)
+    text: str = ""
 
     def observe(self, text: str, sentence: Sentence, paragraph: int) -> None:
         if paragraph != self.paragraph:
@@ -166,8 +172,11 @@ class Actors:
             self.in_paragraph = self.in_article = found[-1]
 
     def learn_places(self, text: str) -> None:
-        """Places the article names with their level (青岛市): a bare 青岛 is then a place too."""
-        self.places = {m.group()[:-1] for m in _PLACE.finditer(text) if len(m.group()) >= 3}
+        self.text = text
+
+    def is_place(self, words: str) -> bool:
+        """A bare 青岛 is a place when the article also names it with its level (青岛市)."""
+        return 2 <= len(words) <= 4 and any(words + level in self.text for level in LOCALITY_LEVELS)
 
 
 def clause_subject(text: str, clause_start: int, cue_start: int, periods: list[Period],
@@ -177,12 +186,13 @@ def clause_subject(text: str, clause_start: int, cue_start: int, periods: list[P
     for p in periods:  # time words are not the subject
         if clause_start <= p.start and p.end <= cue_start:
             words = words.replace(text[p.start:p.end], " ", 1)
-    words = _TRAILING_ADVERBS.sub("", _CONNECTIVES.sub("", words.strip())).strip(" ，,")
-    if not words or len(words) > 16:
-        return None
-    body = (_BODY.fullmatch(words) and not words.endswith(NOT_ORG_ENDINGS)) or _PLACE.fullmatch(words)
-    if body or words in actors.places or words in _SELF:
-        return words
+    words = _CONNECTIVES.sub("", words.strip()).strip(" ，,")
+    for candidate in (words, _TRAILING_ADVERBS.sub("", words)):  # 青岛市还 → 青岛市, but 成都 stays
+        if not candidate or len(candidate) > 16:
+            continue
+        body = _BODY.fullmatch(candidate) and not candidate.endswith(NOT_ORG_ENDINGS)
+        if body or _PLACE.fullmatch(candidate) or candidate in _SELF or actors.is_place(candidate):
+            return candidate
     return None
 
 
@@ -193,7 +203,8 @@ def acting_body(text: str, sentence: Sentence, piece: tuple[int, int], cue: int 
     if lead:
         return lead.group(1)
     at = cue if cue is not None and piece[0] <= cue < piece[1] else piece[0]
-    clause_start = max([piece[0], *(m.end() for m in _CLAUSE.finditer(text, piece[0], at))])
+    opening = piece[0] + label_len(text[piece[0]:piece[1]])
+    clause_start = max([opening, *(m.end() for m in _CLAUSE.finditer(text, opening, at))])
     subject = clause_subject(text, clause_start, at, periods, actors)
     if subject and subject not in _SELF:
         return subject

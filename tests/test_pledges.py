@@ -49,6 +49,9 @@ def test_forward_cues(rule: str, sentence: str, year: int | None, cue: str | Non
     ("enumerated targets after 、",
      "今年市政府将新增停车位20万个、充电桩10万个。",
      [("20万个", "今年", "市政府"), ("10万个", "今年", "市政府")]),
+    ("a dateline and byline are no part of the pledge",
+     "本报讯（记者 张瑶）今年成都市将新建学校100所。",
+     [("100所", "今年", "成都市")]),
     ("traditional characters",
      "此外，社會局預計將再新增9處臨托中心。",
      [("9處", None, "社會局")]),
@@ -60,6 +63,8 @@ def test_pledge_pieces(rule: str, text: str, pieces: list[tuple[str, str | None,
 
 @pytest.mark.parametrize(("rule", "text", "responsible"), [
     ("clause subject: province", "此外，福建省将深化对接协作。", "福建省"),
+    ("clause subject: a city named bare", "成都市教育局获悉，今年成都将新建学校100所。", "成都"),
+    ("clause subject: an adverb after it", "青岛市还将新增床位3000张。", "青岛市"),
     ("clause subject: department", "6月5日全省人社部门将联动举办洽谈会。", "全省人社部门"),
     ("lead unit named outright", "年内将开发公益性岗位3000个，由市人社局牵头。", "市人社局"),
     ("first acting body in the sentence", "公安机关表示，为扩大战果，将拿出100万元奖金。", "公安机关"),
