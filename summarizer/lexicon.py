@@ -211,3 +211,6 @@ LEARN_VERBS = ("了解到", "获悉", "得知", "获知", "看到", "注意到")
 # Adverbs left at the end of a subject when a verb is read with the value (长照经费将突破1,000亿元,
 # 人口已达…); 会/能/可/均 are not among them (招聘会, 产能, 许可, 人均 end nouns).
 TRAILING_MODALS = ("将", "将会", "还将", "仍将", "已", "已经", "也", "再", "预计")
+# Time words and place prepositions between an actor and its verb: no actor on their own
+# (并将于明年再增设1,500个 has none: its subject comes from the clause before).
+TIME_WORDS = ("今年", "明年", "去年", "当年", "年内", "年底前", "目前", "近期", "今后", "同期", "于", "在")

@@ -38,6 +38,7 @@ from summarizer.lexicon import (
     RESPECTIVELY,
     SPEECH_VERBS,
     SUBJECT_OPENERS,
+    TIME_WORDS,
     TRAILING_MODALS,
     VERB_MODIFIERS,
     alternation,
@@ -71,7 +72,7 @@ _VERB_END = re.compile(
 _PREPOSITION_END = re.compile(rf"(?:{alternation(PREPOSITIONS)})$")
 _VERB_INSIDE = re.compile(rf"(?<=..)(?:{alternation(w for w in COUNT_VERBS if len(w) > 1)})")
 _VERB_START = re.compile(rf"(?:{alternation(w for w in COUNT_VERBS if len(w) > 1)})")
-_MODIFIERS = re.compile(rf"(?:{alternation(VERB_MODIFIERS)})+$")
+_NOT_ACTOR = re.compile(rf"{alternation(VERB_MODIFIERS + TIME_WORDS)}")
 # the last verb of a clause that names what it makes or counts (政府推出过渡性房屋项目)
 _OBJECT_AFTER = re.compile(rf"(?:{alternation(w for w in COUNT_VERBS if len(w) > 1)})(?P<noun>[^、，,]{{2,}})$")
 _NOUN_END = re.compile(rf"{cue_alternation(NOUN_STOPS)}|[、\s，,；;：:。（(“”\"《]")
@@ -156,12 +157,14 @@ def _choose(raw: str, before: str, after: str) -> str:
         return _before_verb(after)
     if before.endswith(LIST_ENDS):
         return after
+    if _RELATIVE.match(before):
+        return before  # 较去年增加: a change, about the thing measured before it (_baseline)
     rest = _verb_rest(before)
     if rest is None:
         return before if len(before) >= 2 else after
     if after and after not in GENERIC_NOUNS:
         return after
-    actor = _MODIFIERS.sub("", _NUMBER.sub("", rest))
+    actor = _NOT_ACTOR.sub("", _NUMBER.sub("", rest))
     return before if len(actor) >= 2 else ""
 
 
@@ -237,7 +240,7 @@ def _inherited(text: str, sentence: Sentence, value: Value, values: tuple[Value,
     prev = [v for v in earlier if v.start >= prev_start]
     if prev:
         tail = _tidy(text[prev[-1].end:cs - 1])
-        return tail if len(tail) >= 2 else _subject(text, sentence, prev[-1], values)[0]
+        return tail if len(tail) >= 2 and tail not in GENERIC_NOUNS else _subject(text, sentence, prev[-1], values)[0]
     return _clause_noun(text[prev_start:cs - 1])
 
 
