@@ -108,7 +108,11 @@ NOT_IN_ORG_NAME = "为的在和与对把将是了从向给被由于及等已也�
 # Short names of acting bodies that need no level prefix (政府推出…, 中央推动…, 市府將…).
 BARE_ACTORS = ("政府", "中央", "市府", "县府", "省府", "国务院", "市委", "省委", "区委", "县委", "公安机关",
                "人社部门", "民政部门", "教育部门", "卫健部门", "住建部门", "社会局", "卫生局", "民政局",
-               "教育局", "公安局", "财政局", "交通局", "房屋局", "房委会", "劳动局", "社会福利局")
+               "教育局", "公安局", "财政局", "交通局", "房屋局", "房委会", "劳动局", "社会福利局", "当局")
+# Heads that make any short noun a body in charge (医保部门, 各地医保部门, 公安机关).
+BODY_HEADS = ("部门", "机关")
+# Prefixes for bodies spread over a territory (各地医保部门, 各级政府, 全省人社部门).
+BODY_SPREAD = ("各地", "各级", "各", "全省", "全市", "全区", "全县", "全国")
 # Verbs that name the unit in charge: 由市人社局牵头.
 LEAD_VERBS = ("牵头", "负责", "统筹", "组织", "主办", "承办")
 

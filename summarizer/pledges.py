@@ -19,6 +19,8 @@ from itertools import pairwise
 from summarizer.chunk import Sentence
 from summarizer.lexicon import (
     BARE_ACTORS,
+    BODY_HEADS,
+    BODY_SPREAD,
     CHANGE_TO,
     CLAUSE_CONNECTIVES,
     DATELINE_PATTERNS,
@@ -68,7 +70,8 @@ _LEVEL_BEFORE = "".join({w[0] for w in NOT_LEVEL_WORDS if w[1] in "".join(LOCALI
 _LEVEL_AFTER = "".join({w[1] for w in NOT_LEVEL_WORDS if w[0] in "".join(LOCALITY_LEVELS)})
 _LEVEL = rf"(?<![{_LEVEL_BEFORE}])(?:{_LEVELS})(?![{_LEVEL_AFTER}])"
 ORG_NAME = rf"{_LEVEL}{_ORG_CHAR}{{0,12}}?(?:{alternation(ORG_SUFFIXES)})(?!员)"
-_BODY = re.compile(rf"(?:全省|全市|全区|全县)?(?:{ORG_NAME}|{alternation(BARE_ACTORS)})")
+_BODY = re.compile(rf"(?:{alternation(BODY_SPREAD)})?(?:{ORG_NAME}|{alternation(BARE_ACTORS)}"
+                   rf"|{_ORG_CHAR}{{1,6}}?(?:{alternation(BODY_HEADS)}))")
 _PLACE = re.compile(rf"[{HAN}]{{2,4}}?(?:省|市|自治区|县|区)")
 _LEAD_UNIT = re.compile(rf"由((?:{ORG_NAME}|{alternation(BARE_ACTORS)}))(?:{alternation(LEAD_VERBS)})")
 _CONNECTIVES = re.compile(rf"^(?:{alternation(CLAUSE_CONNECTIVES)}|[，,\s])+")
