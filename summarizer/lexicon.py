@@ -100,14 +100,14 @@ SELF_REFERENCES = ("我市", "我区", "我县", "我省", "本市", "本区", "
 ORG_SUFFIXES = ("局", "委", "厅", "部门", "政府", "中心", "机关", "总队", "支队", "系统", "部", "署", "委员会",
                 "办公室", "集团")
 # Words that end like an organisation but name none (城乡公共服务布局, 区域医疗中心 is a hospital).
-NOT_ORG_ENDINGS = ("布局", "格局", "大局", "结局", "全局", "开局", "当局", "医疗中心", "次中心", "服务中心")
+NOT_ORG_ENDINGS = ("布局", "格局", "大局", "结局", "全局", "开局", "医疗中心", "次中心", "服务中心")
 # A level character inside these words is no administrative level (区域, 城乡, 城市, 社区).
 NOT_LEVEL_WORDS = ("区域", "城乡", "城市", "社区", "城区", "市场", "县域", "省份")
 # Function words never inside an organisation's name (「市政协委员方洁为政府」 is two phrases).
 NOT_IN_ORG_NAME = "为的在和与对把将是了从向给被由于及等已也还都再又要今目"
-# Short names of acting bodies that need no level prefix (政府推出…, 中央推动…, 市府將…).
-BARE_ACTORS = ("政府", "中央", "市府", "县府", "省府", "国务院", "市委", "省委", "区委", "县委", "公安机关",
-               "人社部门", "民政部门", "教育部门", "卫健部门", "住建部门", "社会局", "卫生局", "民政局",
+# Short names of acting bodies that need no level prefix (政府推出…, 中央推动…, 市府將…); any
+# noun + 部门/机关 is one too (BODY_HEADS).
+BARE_ACTORS = ("政府", "中央", "市府", "县府", "省府", "国务院", "市委", "省委", "区委", "县委", "社会局", "卫生局", "民政局",
                "教育局", "公安局", "财政局", "交通局", "房屋局", "房委会", "劳动局", "社会福利局", "当局")
 # Heads that make any short noun a body in charge (医保部门, 各地医保部门, 公安机关).
 BODY_HEADS = ("部门", "机关")
