@@ -218,13 +218,23 @@ def _respective(text: str, sentence: Sentence, value: Value, values: tuple[Value
     if value not in listed:
         return ""
     i = listed.index(value)
-    items = [c for c in (_clean(x) for x in _JOINER.split(text[cs:k])) if len(c) >= 2 and not _RELATIVE.match(c)]
+    items = _listed_items(text[cs:k])
     if items:
         return items[i % len(items)]
     earlier = [v for v in values if sentence.start <= v.start and v.end <= cs]
     if len(earlier) < len(listed):
         return ""
     return _subject(text, sentence, earlier[len(earlier) - len(listed) + i], values)[0]
+
+
+def _listed_items(s: str) -> list[str]:
+    """The things a list names; short modifiers share the head of the last item
+    (城镇、农村居民人均可支配收入 -> 城镇居民人均可支配收入; 一、二、三等奖 -> 一等奖)."""
+    items = [x for x in (_clean(x) for x in _JOINER.split(s)) if x and not _RELATIVE.match(x)]
+    if len(items) >= 2 and all(len(x) <= 3 for x in items[:-1]) and len(items[-1]) >= len(items[0]) + 2:
+        head = items[-1][len(items[0]):]
+        items = [x + head for x in items[:-1]] + items[-1:]
+    return [x for x in items if len(x) >= 2]
 
 
 def _inherited(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> str:

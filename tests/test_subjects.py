@@ -88,6 +88,10 @@ SUBJECTS = {
          "使用资金"),
         ("全年接待游客1.2亿人次，实现旅游收入1500亿元，同比分别增长12.3%和15.6%。", "15.6%", "实现旅游收入"),
         ("城乡低保标准分别增长2.5%和3.27%。", "3.27%", "城乡低保标准"),
+        # short modifiers share the head of the last item
+        ("城镇、农村居民人均可支配收入分别增长5.1%和7.2%。", "5.1%", "城镇居民人均可支配收入"),
+        ("一、二、三等奖分别为5名、10名、20名。", "10名", "二等奖"),
+        ("全市粮食、蔬菜产量分别达到120万吨和85万吨。", "85万吨", "蔬菜产量"),
     ],
     # an empty or verb-only subject: the value before it in its clause, or the previous clause
     "inherited": [
