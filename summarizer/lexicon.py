@@ -107,8 +107,8 @@ NOT_LEVEL_WORDS = ("区域", "城乡", "城市", "社区", "城区", "市场", "
 NOT_IN_ORG_NAME = "为的在和与对把将是了从向给被由于及等已也还都再又要今目"
 # Short names of acting bodies that need no level prefix (政府推出…, 中央推动…, 市府將…); any
 # noun + 部门/机关 is one too (BODY_HEADS).
-BARE_ACTORS = ("政府", "中央", "市府", "县府", "省府", "国务院", "市委", "省委", "区委", "县委", "社会局", "卫生局", "民政局",
-               "教育局", "公安局", "财政局", "交通局", "房屋局", "房委会", "劳动局", "社会福利局", "当局")
+BARE_ACTORS = ("政府", "中央", "市府", "县府", "省府", "国务院", "市委", "省委", "区委", "县委", "社会局", "卫生局",
+               "民政局", "教育局", "公安局", "财政局", "交通局", "房屋局", "房委会", "劳动局", "社会福利局", "当局")
 # Heads that make any short noun a body in charge (医保部门, 各地医保部门, 公安机关).
 BODY_HEADS = ("部门", "机关")
 # Prefixes for bodies spread over a territory (各地医保部门, 各级政府, 全省人社部门).
