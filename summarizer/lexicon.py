@@ -218,3 +218,6 @@ TRAILING_MODALS = ("将", "将会", "还将", "仍将", "已", "已经", "也", 
 # Time words and place prepositions between an actor and its verb: no actor on their own
 # (并将于明年再增设1,500个 has none: its subject comes from the clause before).
 TIME_WORDS = ("今年", "明年", "去年", "当年", "年内", "年底前", "目前", "近期", "今后", "同期", "于", "在")
+# A period right after one of these is the baseline of a comparison (比上年同期增长, 较去年提升,
+# 超过去年年底规模), not the time of the value: the value keeps the sentence's own period.
+BASELINE_CUES = ("比", "较", "与", "同", "相比", "相较", "超过", "高于", "低于", "对比")

@@ -23,6 +23,7 @@ from functools import lru_cache
 
 from summarizer.chunk import Sentence
 from summarizer.lexicon import (
+    BASELINE_CUES,
     CHANGE_TO,
     CHANGE_VERBS,
     COUNT_VERBS,
@@ -81,6 +82,7 @@ _TRAILING_JOINER = re.compile(rf"(?:{alternation(LIST_JOINERS)})+$")
 _NUMBER = re.compile(r"[0-9.]+[^\W\d_]?")
 _PREDICATE = re.compile(rf"^(?:{alternation(PREDICATE_STARTS + CHANGE_VERBS + CHANGE_TO)})")
 _CHANGE = re.compile(rf"^(?:{alternation(CHANGE_VERBS + CHANGE_TO)}|至|到)")
+_BASELINE_END = re.compile(rf"(?:{alternation(BASELINE_CUES)})$")
 _SPEECH_END = re.compile(rf"(?:{alternation(SPEECH_VERBS + LEARN_VERBS)})$")
 
 
@@ -112,8 +114,11 @@ def _subject(text: str, sentence: Sentence, value: Value, values: tuple[Value, .
 
 
 def metric_period(periods: list[Period], sentence: Sentence, value: Value) -> Period | None:
+    """The last period before the value in its sentence: a plan only when said as a period
+    (十四五期间), never the baseline of a comparison (比上年同期增长5%: 上年 is not its time)."""
     before = [p for p in periods if sentence.start <= p.start and p.end <= value.start
-              and (p.kind != "plan" or p.surface.endswith(("期间", "时期", "時期")))]
+              and (p.kind != "plan" or p.surface.endswith(("期间", "时期", "時期")))
+              and not _BASELINE_END.search(sentence.text, 0, p.start - sentence.start)]
     return before[-1] if before else None
 
 

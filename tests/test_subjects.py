@@ -141,6 +141,9 @@ def test_metric_subject(text: str, surface: str, subject: str) -> None:
     ("到3月底，全省共实施临时救助9.5万人次，使用资金约6691万元。", "到3月底"),
     ("截至4月21日，全省民政服务机构累计接收入院老人、儿童3876人，占需入院数的64.3%。", "截至4月21日"),
     ("2019年秋季市中心城区新投入使用公办中小学8所、独立幼儿园10所、附设幼儿园33所。", "2019年秋季"),
+    # the baseline of a comparison is not the time of the value
+    ("2023年，全市刑事案件破案率47.3%，较去年提升14.9个百分点。", "2023年"),
+    ("截至10月底，贫困劳动力就业人数达到73.3万人，超过去年年底规模3.3万人。", "截至10月底"),
 ])
 def test_a_period_reaches_every_value_of_the_list_after_it(text: str, period: str) -> None:
     periods = find_periods(text, 2020)
