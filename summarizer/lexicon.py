@@ -173,6 +173,7 @@ COUNT_VERBS = (
     "推进", "组建", "培育",
     "改造", "投用", "启用", "完成", "落实", "实施", "破获", "侦破", "查处", "抓获", "抓捕", "打掉", "端掉",
     "摧毁", "解救", "挽回", "兑现", "准备", "建", "增", "有", "共有", "拥有", "现有", "已有", "建有", "设有",
+    "促进", "带动", "吸引", "促成", "惠及", "覆盖", "培养", "输送", "转移", "安置",
 )
 # Prepositions whose object, after the value, is what is counted; the verb after that object is
 # not part of it (为12.2万名失业人员发放失业保险金, 对151名…人员进行核酸检测).
@@ -189,7 +190,7 @@ VERB_MODIFIERS = (
 # predicate or an adverb begins (等 is none in 高等, 等级).
 NOUN_STOPS = (
     Cue("等", not_after="高平同中初对相", not_before="级待于同"), Cue("全部"), Cue("已经"), Cue("已", not_before="知"),
-    Cue("将", not_after="即必"), Cue("进行"), Cue("参加"), Cue("参与"), Cue("落成"), Cue("投入使用"), Cue("用于"),
+    Cue("将", not_after="即必"), Cue("进行"), Cue("落成"), Cue("投入使用"), Cue("用于"),
     Cue("目前"), Cue("预计"), Cue("为", not_after="作行认成称因更"), Cue("也"),
 )
 # A list item that ends so is summed up by the noun after the value (建成儿科等10个医疗中心).

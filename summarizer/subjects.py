@@ -198,9 +198,14 @@ def _next_stop(text: str, sentence: Sentence, value: Value, values: tuple[Value,
 
 def _noun_after(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> str:
     """The noun phrase right after the value (200床的住宿服务 -> 住宿服务), or ""."""
-    seg = text[value.end:_next_stop(text, sentence, value, values)].removeprefix("的")
+    stop = _next_stop(text, sentence, value, values)
+    seg = text[value.end:stop].removeprefix("的")
     cut = _NOUN_END.search(seg)
-    seg = _TRAILING_JOINER.sub("", seg[:cut.start()] if cut else seg)[:20]
+    if cut:
+        seg = seg[:cut.start()]
+    elif stop < _clause_end(text, value.end, sentence.end):  # up to the next value: 住宿服务及|30人
+        seg = _TRAILING_JOINER.sub("", seg)
+    seg = seg[:20]
     if len(seg) < 2 or _PREDICATE.match(seg) or seg in MEASURE_WORDS:
         return ""
     return seg
