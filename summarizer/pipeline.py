@@ -173,11 +173,27 @@ def restore(item: _T, view: str, original: str) -> _T:
     for field in _AS_WRITTEN:
         value = getattr(item, field, None)
         if isinstance(value, str) and value:
-            pos = view.find(value, lo, hi)
-            pos = pos if pos >= 0 else view.find(value)
-            if pos >= 0:
-                update[field] = original[pos:pos + len(value)]
+            update[field] = _as_written(value, view, original, lo, hi)
     return item.model_copy(update=update)
+
+
+def _as_written(value: str, view: str, original: str, lo: int, hi: int) -> str:
+    """`value` in the article's characters, piece by piece: a subject joined from two places
+    (「城镇、农村居民人均可支配收入」 → 城镇 + 居民…) is written as the article writes each piece."""
+    out: list[str] = []
+    i = 0
+    while i < len(value):
+        for j in range(len(value), i, -1):
+            pos = view.find(value[i:j], lo, hi)
+            pos = pos if pos >= 0 else view.find(value[i:j])
+            if pos >= 0:
+                out.append(original[pos:pos + j - i])
+                i = j
+                break
+        else:
+            out.append(value[i])
+            i += 1
+    return "".join(out)
 
 
 def summarize(gists: list[str], text: str, limit: int = 80) -> tuple[str, list[Rejected]]:
