@@ -46,12 +46,16 @@ class Options:
 
 @dataclass(frozen=True)
 class Done:
-    """One article finished: counts for the run summary and lines (rich markup) for stderr."""
+    """One article finished: counts for the run summary and lines (rich markup) for stderr.
+    `degraded` is 1 for an article extracted without the model's answer for `unusable` of its
+    chunks (status "degraded"); `failed` is 1 for one that was not extracted."""
 
     path: str
     failed: int
     usage: Usage
     messages: tuple[str, ...] = field(default=())
+    degraded: int = 0
+    unusable: int = 0
 
 
 def cpu_count() -> int:
@@ -119,7 +123,8 @@ def run_one(path: str, llm: LLM | None, workers: int, opts: Options) -> Done:
     if llm is not None and llm.fatal is not None:
         return Done(path, int(result.failed), result.usage)  # the run stops; no output for it
     write_json(output_path(opts.out, article.stem), result.model_dump_json(indent=2))
-    return Done(path, int(result.failed), result.usage, tuple(_warning(path, e) for e in result.errors))
+    return Done(path, int(result.failed), result.usage, tuple(_warning(path, e) for e in result.errors),
+                degraded=int(result.degraded), unusable=len(result.errors) if result.degraded else 0)
 
 
 def _warning(path: str, error: ErrorItem) -> str:

@@ -21,5 +21,10 @@ class OutputError(SummarizerError):
     """An output file could not be written."""
 
 
+class ModelOutputError(LLMError):
+    """The model answered, but its answer cannot be used: cut at max_tokens, or JSON that fails
+    parsing or the response schema after the re-asks. About one request, never fatal for a run."""
+
+
 class EndpointError(LLMError):
     """The endpoint refuses every request (bad key, no such endpoint or model): fatal for a run."""

@@ -16,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, Field
 
 from summarizer.chunk import Chunk
+from summarizer.errors import ModelOutputError
 from summarizer.llm import LLM, Stats
 from summarizer.prompting import load_prompt
 
@@ -89,10 +90,36 @@ def render_user(view: ChunkView) -> str:
     return "\n".join(lines)
 
 
+PARAMS: dict[str, Any] = {"max_tokens": 400}
+# The second way of asking for a chunk whose answer the model could not produce (cut at
+# max_tokens, or invalid JSON after instructor's re-asks): the embedded 1.5B model looped to
+# max_tokens on 1 of 32 unseen articles. `frequency_penalty` is the standard OpenAI parameter;
+# llama-cpp-python's server takes it as a field of its own request model and hands it to the
+# sampler, next to its llama.cpp `repeat_penalty` (which it already applies to every request,
+# default 1.1), so nothing has to go through `extra_body`. Part of the params, so of the cache
+# key: the two variants never share a cache entry.
+RETRY_PARAMS: dict[str, Any] = {**PARAMS, "frequency_penalty": 0.5}
+
+
 def label_chunk(llm: LLM, view: ChunkView, stats: Stats) -> ChunkLabels:
+    """The model's labels for one chunk. If its answer cannot be used, the chunk is asked once
+    more with a repetition penalty; `ModelOutputError` when that fails too (other `LLMError`s,
+    transport and endpoint failures, are not retried here: the client already did)."""
     prompt = load_prompt("extract_chunk")
     messages = [{"role": "system", "content": prompt.text},
                 {"role": "user", "content": render_user(view)}]
-    labels = llm.extract(messages, ChunkLabels, grammar_schema(), prompt.key, stats,
-                         params={"max_tokens": 400})
-    return labels
+    request = (messages, ChunkLabels, grammar_schema(), prompt.key, stats)
+    # Failures are never cached, so a cached retry answer means the plain request failed
+    # before: a rerun takes that answer instead of repeating a request known to fail.
+    cached = llm.lookup(*request, params=PARAMS) or llm.lookup(*request, params=RETRY_PARAMS)
+    if cached is not None:
+        return cached
+    try:
+        return llm.extract(*request, params=PARAMS)
+    except ModelOutputError as first:
+        try:
+            return llm.extract(*request, params=RETRY_PARAMS)
+        except ModelOutputError as second:
+            again = ("also when asked again with a repetition penalty" if str(second) == str(first)
+                     else f"asked again with a repetition penalty: {second}")
+            raise ModelOutputError(f"{first}; {again}") from None

@@ -100,7 +100,14 @@ def extract_command(
     deterministic: bool = typer.Option(False, "--deterministic",
                                        help="No LLM: patterns and rules only (the baseline)."),
 ) -> None:
-    """Extract officials, metrics and commitments from articles into OUT/<stem>.json."""
+    """Extract officials, metrics and commitments from articles into OUT/<stem>.json.
+
+    Exit status: 0 when every article was extracted; 3 when none failed but some are degraded
+    (the model gave no usable answer for a chunk, even asked again with a repetition penalty:
+    the rule-found items and the summary are there, the chunk is under "errors"); 1 when any
+    article failed (reason in its JSON under "errors" and on stderr); 2 on a setup error (no
+    model, bad endpoint, rejected key).
+    """
     signal.signal(signal.SIGTERM, _sigterm)
     files, problems = discover(inputs)
     files = _unique_outputs(files, problems)
@@ -108,6 +115,7 @@ def extract_command(
         err.print(f"[red]error[/red] {escape(f'{path}: {problem}')}")
     cache = None if no_cache else (cache_dir or default_cache_root() / "llm")
     failed = len(problems)
+    degraded = unusable = 0
     started = time.monotonic()
     totals = {"articles": 0, "llm_calls": 0, "cache_hits": 0, "prompt_tokens": 0,
               "completion_tokens": 0}
@@ -142,6 +150,8 @@ def extract_command(
                         for line in done.messages:
                             err.print(line)
                         failed += done.failed
+                        degraded += done.degraded
+                        unusable += done.unusable
                         totals["articles"] += 1
                         for k in ("llm_calls", "cache_hits", "prompt_tokens", "completion_tokens"):
                             totals[k] += getattr(done.usage, k)
@@ -162,9 +172,24 @@ def extract_command(
         if llm is not None:
             llm.close()
     totals["seconds"] = round(time.monotonic() - started, 2)  # type: ignore[assignment]
-    err.print(json.dumps({"run": totals, "failed": failed}, ensure_ascii=False), markup=False,
-              highlight=False)
-    raise typer.Exit(1 if failed else 0)
+    err.print(outcome_line(totals["articles"] + len(problems), degraded, unusable, failed),
+              markup=False, highlight=False)
+    err.print(json.dumps({"run": totals, "failed": failed, "degraded": degraded,
+                          "unusable_chunks": unusable}, ensure_ascii=False),
+              markup=False, highlight=False)
+    raise typer.Exit(exit_status(failed, degraded))
+
+
+def exit_status(failed: int, degraded: int) -> int:
+    """0 all extracted, 1 any failed, 3 none failed but some degraded (2 is a setup error)."""
+    return 1 if failed else 3 if degraded else 0
+
+
+def outcome_line(articles: int, degraded: int, unusable: int, failed: int) -> str:
+    """"12 articles: 11 ok, 1 degraded (model output unusable on 1 chunk), 0 failed"."""
+    why = f" (model output unusable on {unusable} chunk{'s' * (unusable != 1)})" if degraded else ""
+    return (f"{articles} article{'s' * (articles != 1)}: {articles - degraded - failed} ok, "
+            f"{degraded} degraded{why}, {failed} failed")
 
 
 def _exit_now_if_busy(code: int) -> None:

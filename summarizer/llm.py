@@ -3,9 +3,11 @@ in front; the SDKs are imported only on a cache miss.
 
 Retries live in exactly one layer per failure kind: the openai client retries transport errors,
 408/409/429 (honouring Retry-After) and 5xx; instructor re-asks (through tenacity) only when the
-model's output fails JSON parsing or validation. Failures are never cached. A rejected key or
-an unknown endpoint/model (401/403/404) fails every later call too: the first one makes the
-`LLM` refuse all further calls (`LLM.fatal`), so a batch stops instead of retrying per article.
+model's output fails JSON parsing or validation; an answer still unusable after that (or cut at
+max_tokens) is a `ModelOutputError`, and the caller may ask once more with other sampling
+parameters (`extract.label_chunk`: a repetition penalty). Failures are never cached. A rejected
+key or an unknown endpoint/model (401/403/404) fails every later call too: the first one makes
+the `LLM` refuse all further calls (`LLM.fatal`), so a batch stops instead of retrying per article.
 """
 
 from __future__ import annotations
@@ -126,25 +128,50 @@ class LLM:
         )
         return hashlib.sha256(material.encode()).hexdigest()
 
+    def _request(self, messages: list[dict[str, str]], response_model: type[BaseModel],
+                 grammar_schema: dict[str, Any], prompt_version: str,
+                 params: dict[str, Any] | None) -> tuple[dict[str, Any], str]:
+        """The request's full sampling parameters and its cache key (which covers them all)."""
+        params = {"temperature": 0.0, "max_tokens": 1200, **(params or {})}
+        schemas = {"response": response_model.model_json_schema(), "grammar": grammar_schema}
+        return params, self.cache_key(messages, schemas, params, prompt_version)
+
+    def _cached(self, key: str, response_model: type[T], stats: Stats) -> T | None:
+        if self.cache is None:
+            return None
+        hit = self.cache.get(key)
+        if not isinstance(hit, str):
+            return None
+        try:
+            cached = response_model.model_validate_json(hit)
+        except ValidationError:
+            return None  # an entry the current schema no longer accepts: ask again
+        stats.add(hits=1)
+        return cached
+
+    def lookup(self, messages: list[dict[str, str]], response_model: type[T],
+               grammar_schema: dict[str, Any], prompt_version: str, stats: Stats,
+               params: dict[str, Any] | None = None) -> T | None:
+        """The cached answer to exactly this request (same messages, schemas and parameters),
+        or None; never calls the model (and, like `extract`, refuses once the endpoint did)."""
+        if self.fatal is not None:
+            raise EndpointError(str(self.fatal))
+        if self.cache is None:
+            return None
+        _, key = self._request(messages, response_model, grammar_schema, prompt_version, params)
+        return self._cached(key, response_model, stats)
+
     def extract(self, messages: list[dict[str, str]], response_model: type[T],
                 grammar_schema: dict[str, Any], prompt_version: str, stats: Stats,
                 params: dict[str, Any] | None = None) -> T:
-        """Return a validated `response_model`, from the cache when possible."""
+        """Return a validated `response_model`, from the cache when possible. Every sampling
+        parameter is part of the cache key: two variants of one request never share an entry."""
         if self.fatal is not None:
             raise EndpointError(str(self.fatal))
-        params = {"temperature": 0.0, "max_tokens": 1200, **(params or {})}
-        schemas = {"response": response_model.model_json_schema(), "grammar": grammar_schema}
-        key = self.cache_key(messages, schemas, params, prompt_version)
-        if self.cache is not None:
-            hit = self.cache.get(key)
-            if isinstance(hit, str):
-                try:
-                    cached = response_model.model_validate_json(hit)
-                except ValidationError:
-                    pass  # an entry the current schema no longer accepts: ask again
-                else:
-                    stats.add(hits=1)
-                    return cached
+        params, key = self._request(messages, response_model, grammar_schema, prompt_version, params)
+        cached = self._cached(key, response_model, stats)
+        if cached is not None:
+            return cached
         extra: dict[str, Any] = {}
         if self.endpoint.grammar:
             extra["extra_body"] = {

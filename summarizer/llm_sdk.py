@@ -2,7 +2,9 @@
 
 Retries live in exactly one layer per failure kind: the openai client retries transport errors,
 408/409/429 (honouring Retry-After) and 5xx; instructor re-asks (through tenacity) only when the
-model's output fails JSON parsing or validation. Every failure leaves as one `LLMError` line.
+model's output fails JSON parsing or validation. Every failure leaves as one `LLMError` line:
+a `ModelOutputError` when the model answered something unusable, an `EndpointError` when the
+endpoint refuses every request.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from instructor.core import IncompleteOutputException, InstructorError, Instruct
 from pydantic import BaseModel, ValidationError
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
-from summarizer.errors import EndpointError, LLMError
+from summarizer.errors import EndpointError, LLMError, ModelOutputError
 
 if TYPE_CHECKING:
     from summarizer.llm import Endpoint
@@ -65,17 +67,23 @@ def call(client: instructor.Instructor, endpoint: Endpoint, messages: list[dict[
         cause = exc.__cause__
         if isinstance(cause, openai.APIError):
             raise _api_error(cause) from None
-        raise LLMError(f"model output failed validation after {exc.n_attempts} attempts: "
-                       f"{_invalid(cause or exc)}") from None
+        if isinstance(cause, IncompleteOutputException):
+            raise _cut(params) from None
+        raise ModelOutputError(f"model output failed validation after {exc.n_attempts} attempts: "
+                               f"{_invalid(cause or exc)}") from None
     except openai.APIError as exc:
         raise _api_error(exc) from None
     except (ValidationError, JSONDecodeError) as exc:
-        raise LLMError(f"model output failed validation: {_invalid(exc)}") from None
+        raise ModelOutputError(f"model output failed validation: {_invalid(exc)}") from None
     except IncompleteOutputException:
-        raise LLMError(f"model output stopped at the max_tokens limit "
-                       f"({params.get('max_tokens')}) before its JSON was complete") from None
+        raise _cut(params) from None
     except InstructorError as exc:
-        raise LLMError(f"model output could not be used: {type(exc).__name__}") from None
+        raise ModelOutputError(f"model output could not be used: {type(exc).__name__}") from None
+
+
+def _cut(params: dict[str, Any]) -> ModelOutputError:
+    return ModelOutputError(f"model output stopped at the max_tokens limit "
+                            f"({params.get('max_tokens')}) before its JSON was complete")
 
 
 def _api_error(exc: openai.APIError) -> LLMError:

@@ -6,9 +6,9 @@ This module imports no pipeline stage; every stage imports it.
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 Span = tuple[int, int]
 """Half-open character offsets [start, end) into `ArticleResult.text`."""
@@ -112,11 +112,28 @@ class Source(_Model):
     publisher: str | None = None
 
 
+ArticleStatus = Literal["ok", "degraded", "failed"]
+
+
 class ArticleResult(_Model):
     schema_version: Literal[1] = 1
+    status: ArticleStatus = Field(
+        default="ok",
+        description="ok: extracted completely. degraded: the model could not produce a usable "
+                    "answer for some chunk(s), even when asked again with a repetition penalty; "
+                    "every rule-found item and the summary are there, the chunks are listed under "
+                    "`errors`. failed: the article could not be read or extracted (input, "
+                    "endpoint or internal error, listed under `errors`); rerun it. Read without "
+                    "it, an output from before this field is failed when it has `errors`.",
+    )
     source: Source
     text: str
-    summary: str = ""
+    summary: str = Field(
+        default="",
+        description="The model's one-line gists of the chunks; when none is usable (no model, no "
+                    "answer, every gist dropped as unsupported) the article's own first sentence(s), "
+                    "verbatim.",
+    )
     officials: list[Official] = Field(default_factory=list)
     non_officials: list[NonOfficial] = Field(default_factory=list)
     metrics: list[Metric] = Field(default_factory=list)
@@ -127,6 +144,19 @@ class ArticleResult(_Model):
     model: str = ""
     errors: list[ErrorItem] = Field(default_factory=list)
 
+    @model_validator(mode="before")
+    @classmethod
+    def _status_from_errors(cls, data: Any) -> Any:
+        """Without an explicit status (outputs written before the field; the batch's records
+        of unreadable inputs and internal errors), an article with errors is failed."""
+        if isinstance(data, dict) and "status" not in data:
+            return {**data, "status": "failed" if data.get("errors") else "ok"}
+        return data
+
     @property
     def failed(self) -> bool:
-        return bool(self.errors)
+        return self.status == "failed"
+
+    @property
+    def degraded(self) -> bool:
+        return self.status == "degraded"

@@ -12,13 +12,14 @@ from summarizer.annotate import (
     speaker_for,
 )
 from summarizer.chunk import Chunk, Sentence, make_chunks, split_sentences
-from summarizer.errors import LLMError
+from summarizer.errors import LLMError, ModelOutputError
 from summarizer.extract import ChunkLabels, ChunkView, label_chunk
 from summarizer.hanzi import is_traditional, simplified_view, to_traditional
 from summarizer.ingest import Article
+from summarizer.lead import lead
 from summarizer.llm import LLM, Stats
 from summarizer.merge import merge_commitments, merge_metrics
-from summarizer.models import ArticleResult, Commitment, ErrorItem, Grounded, Metric, Rejected, Usage
+from summarizer.models import ArticleResult, ArticleStatus, Commitment, ErrorItem, Grounded, Metric, Rejected, Usage
 from summarizer.nonmetrics import non_metric
 from summarizer.normalize import find_periods, find_values
 from summarizer.officials import build_non_officials, build_officials
@@ -75,8 +76,10 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
     drafts: list[tuple[int, str, str]] = []
     gists: list[str] = []
     errors: list[ErrorItem] = []
+    unusable = 0  # chunks whose answer the model could not produce: they degrade the article
     for chunk, answer in zip(chunks, answers, strict=False):
         if isinstance(answer, LLMError):
+            unusable += isinstance(answer, ModelOutputError)
             errors.append(ErrorItem(stage="extract", chunk=chunk.index,
                                     span=(chunk.start, chunk.end), reason=str(answer)))
             continue
@@ -84,6 +87,9 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
                    for d in answer.officials]
         if answer.gist.strip():
             gists.append(answer.gist.strip())
+    # Degraded: every rule-found item is there, only the model's part of some chunk is missing.
+    # Any other failure (transport, endpoint) fails the article: a rerun may complete it.
+    status: ArticleStatus = "failed" if len(errors) > unusable else "degraded" if errors else "ok"
 
     metrics: list[Metric] = []
     commitments: list[Commitment] = []
@@ -123,6 +129,8 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
     summary, dropped_gists = summarize(gists, text)
     if summary and is_traditional(original, text):
         summary = to_traditional(summary)  # the model may answer in simplified characters
+    if not summary:  # no model, no usable answer, or every gist dropped: the article's own lead
+        summary = lead(text, original, article.source.title)
     ids = {o.name: o.id for o in officials}
     metrics = [m.model_copy(update={"speaker": ids.get(m.speaker or "")}) for m in merge_metrics(metrics)]
     commitments = [c.model_copy(update={"speaker": ids.get(c.speaker or "")})
@@ -141,7 +149,7 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
         usage=Usage(llm_calls=stats.llm_calls, cache_hits=stats.cache_hits,
                     prompt_tokens=stats.prompt_tokens, completion_tokens=stats.completion_tokens,
                     seconds=round(time.monotonic() - started, 3)),
-        model=llm.endpoint.model if llm else "deterministic", errors=errors,
+        model=llm.endpoint.model if llm else "deterministic", errors=errors, status=status,
     )
 
 

@@ -3,7 +3,8 @@
 Each POST /v1/chat/completions gets one behaviour, chosen by `plan(request_number, body)`:
 "ok" (a valid chunk answer), "429" (with Retry-After), "500", "503", "hang" (sleeps past the
 client's timeout), "reset" (closes the connection), "truncated" (cut-off JSON), "invalid" (JSON
-that fails the response schema), "401", "400", "404". `latency` is added to every request.
+that fails the response schema), "length" (a looping answer cut at max_tokens: finish_reason
+"length", as the embedded model gives), "401", "400", "404". `latency` is added to every request.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ FAULTS = ("429", "500", "503", "hang", "reset", "truncated", "invalid")
 Plan = Callable[[int, dict[str, Any]], str]
 
 
-def answer(content: dict[str, Any] | str, model: str = "stub") -> bytes:
+def answer(content: dict[str, Any] | str, model: str = "stub", finish_reason: str = "stop") -> bytes:
     text = content if isinstance(content, str) else json.dumps(content, ensure_ascii=False)
     return json.dumps({
         "id": "chatcmpl-stub", "object": "chat.completion", "created": 0, "model": model,
-        "choices": [{"index": 0, "finish_reason": "stop",
+        "choices": [{"index": 0, "finish_reason": finish_reason,
                      "message": {"role": "assistant", "content": text}}],
         "usage": {"prompt_tokens": 100, "completion_tokens": 10, "total_tokens": 110},
     }, ensure_ascii=False).encode()
@@ -121,6 +122,8 @@ class StubLLM:
                     self._send(200, answer(stub.content)[:40])
                 elif outcome == "invalid":
                     self._send(200, answer({"officials": "nobody", "gist": 42}))
+                elif outcome == "length":
+                    self._send(200, answer('{"officials": [], "gist": "' + "重复" * 200, "stub", "length"))
                 else:
                     raise ValueError(f"unknown outcome {outcome}")
 

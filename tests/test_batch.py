@@ -17,8 +17,8 @@ import pytest
 from summarizer.batch import IN_FLIGHT_PER_PROCESS, auto_processes, cpu_count
 from summarizer.models import ArticleResult
 
-from .stub_llm import FAULTS, StubLLM, random_plan
-from .test_faults import BUDGET, KEY, chunk_count, make_articles, outputs, run_summary
+from .stub_llm import FAULTS, random_plan
+from .test_faults import BUDGET, KEY, StubLLM, chunk_count, make_articles, outputs, run_summary
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork: Linux only")
 
@@ -100,8 +100,11 @@ def test_faults_and_bad_input_under_two_processes(tmp_path: Path) -> None:
     results = outputs(tmp_path / "out")
     assert summary["run"]["articles"] == len(paths) + 1
     assert sorted(results) == sorted([p.stem for p in paths] + ["empty"])
-    failed = [k for k, r in results.items() if r.errors]
-    assert summary["failed"] == len(failed) and code == (1 if failed else 0)
+    failed = [k for k, r in results.items() if r.status == "failed"]
+    degraded = [k for k, r in results.items() if r.status == "degraded"]
+    assert [k for k, r in results.items() if r.errors] == sorted(failed + degraded)
+    assert summary["failed"] == len(failed) and summary["degraded"] == len(degraded)
+    assert code == (1 if failed else 3 if degraded else 0)
     assert "empty" in failed and "empty.txt" in stderr
     for r in results.values():
         assert all(e.reason for e in r.errors)

@@ -1,8 +1,9 @@
 """Faults: the CLI against the fault-injecting stub LLM (tests/stub_llm.py), offline on loopback.
 
-A batch under a 30% fault rate ends with every article complete or marked failed (reason in its
-JSON and on stderr), retries are bounded, Retry-After is honoured, 4xx are not retried, a bad
-key stops the run, a second run resumes from the cache, and SIGKILL leaves nothing corrupt.
+A batch under a 30% fault rate ends with every article complete, degraded (bad model output,
+even asked again with a repetition penalty) or marked failed (reason in its JSON and on stderr),
+retries are bounded, Retry-After is honoured, 4xx are not retried, a bad key stops the run, a
+second run resumes from the cache, and SIGKILL leaves nothing corrupt.
 """
 
 from __future__ import annotations
@@ -37,6 +38,8 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 KEY = "sk-test-SECRET123456789"
 BUDGET = 200  # --chunk-chars: with paragraphs of 60-280 characters, 1-2 chunks per article
 REASKS = 1  # LLM(reasks=1), the CLI's default
+VARIANTS = 2  # bad model output: the chunk is asked again once, with a repetition penalty
+BAD_OUTPUT = ("truncated", "invalid")  # what the model answered cannot be used
 
 
 class StubLLM(_StubLLM):
@@ -147,6 +150,12 @@ def test_batch_under_30_percent_faults(tmp_path: Path) -> None:
     with StubLLM(plan, hang=2.0) as stub:
         code, stderr, elapsed = run(stub, [str(tmp_path / "in")], out, "--no-cache",
                                     "--timeout", "1", "--max-retries", str(max_retries))
+        bodies = list(stub.bodies)
+
+    def user_message_of(r: ArticleResult, chunk: int) -> str:
+        c = make_chunks(r.text, BUDGET)[chunk]
+        return next(m for m in history if r.text[c.start:c.end] in m)
+
     injected = Counter(o for _, o in log if o != "ok")
     assert set(injected) == set(FAULTS)  # every kind was exercised
     assert sum(injected.values()) >= 0.2 * len(log)
@@ -163,7 +172,8 @@ def test_batch_under_30_percent_faults(tmp_path: Path) -> None:
 
     results = outputs(out)
     assert sorted(results) == [p.stem for p in paths]  # every article has its JSON
-    failed = {stem for stem, r in results.items() if r.errors}
+    failed = {stem for stem, r in results.items() if r.status == "failed"}
+    degraded = {stem for stem, r in results.items() if r.status == "degraded"}
     assert sum(len(r.errors) for r in results.values()) == len(lost_chunks)
     for stem, r in results.items():
         if r.errors:
@@ -171,15 +181,24 @@ def test_batch_under_30_percent_faults(tmp_path: Path) -> None:
             assert not any("\n" in e.reason for e in r.errors)  # one line each on stderr
             for e in r.errors:  # and the reason is on stderr, naming the file
                 assert f"{stem}.txt: chunk {e.chunk}: {e.reason}" in stderr
+            # degraded iff every lost chunk lost to bad model output (its last answer was one)
+            lost_here = [history[user_message_of(r, e.chunk)] for e in r.errors]
+            assert (r.status == "degraded") == all(h[-1] in BAD_OUTPUT for h in lost_here)
         else:
-            assert r.usage.llm_calls == len(make_chunks(r.text, BUDGET))
+            assert r.status == "ok"
+            # one call per chunk, and one more for each asked again with the penalty
+            mine = {user_message_of(r, c.index) for c in make_chunks(r.text, BUDGET)}
+            penalty_asks = len(mine & {user_message(b) for b in bodies if b.get("frequency_penalty")})
+            assert r.usage.llm_calls == len(make_chunks(r.text, BUDGET)) + penalty_asks
+        assert r.summary
         assert all(r.text[m.span[0]:m.span[1]] == m.quote for m in r.metrics)
     assert run_summary(stderr)["failed"] == len(failed)
+    assert run_summary(stderr)["degraded"] == len(degraded)
     assert run_summary(stderr)["run"]["articles"] == len(paths)
-    assert code == (1 if failed else 0)
+    assert code == (1 if failed else 3 if degraded else 0)
 
     # retries are bounded, per chunk and in total
-    bound = (max_retries + 1) * (REASKS + 1)
+    bound = (max_retries + 1) * (REASKS + 1) * VARIANTS
     assert len(history) == chunks
     assert max(len(h) for h in history.values()) <= bound
     assert stub.requests == len(log) <= chunks * bound
@@ -189,20 +208,22 @@ def test_batch_under_30_percent_faults(tmp_path: Path) -> None:
 # ---------------------------------------------------------------- one fault kind at a time
 
 
-@pytest.mark.parametrize(("fault", "requests", "reason"), [
-    ("429", 2, "HTTP 429"),
-    ("500", 2, "HTTP 500"),
-    ("503", 2, "HTTP 503"),
-    ("hang", 2, "timed out"),
-    ("reset", 2, "connect"),
-    ("truncated", 2, "failed validation"),
-    ("invalid", 2, "failed validation"),
-    ("400", 1, "400"),
+@pytest.mark.parametrize(("fault", "requests", "reason", "status"), [
+    ("429", 2, "HTTP 429", "failed"),
+    ("500", 2, "HTTP 500", "failed"),
+    ("503", 2, "HTTP 503", "failed"),
+    ("hang", 2, "timed out", "failed"),
+    ("reset", 2, "connect", "failed"),
+    ("truncated", 4, "failed validation", "degraded"),
+    ("invalid", 4, "failed validation", "degraded"),
+    ("length", 2, "max_tokens", "degraded"),
+    ("400", 1, "400", "failed"),
 ])
 def test_persistent_fault_is_bounded_and_reported(tmp_path: Path, fault: str, requests: int,
-                                                  reason: str) -> None:
-    """Always the same fault: transport faults get max_retries+1 = 2 requests, bad output gets
-    reasks+1 = 2, and a 400 is not retried; the article is marked failed with the reason."""
+                                                  reason: str, status: str) -> None:
+    """Always the same fault: transport faults get max_retries+1 = 2 requests and fail the
+    article, a 400 is not retried; bad output gets reasks+1 = 2 (output cut at max_tokens: 1),
+    then as many asked again with a repetition penalty, and degrades the article."""
     paths = make_articles(tmp_path / "in", 1)
     assert chunk_count(paths) == 1
     out = tmp_path / "out"
@@ -210,8 +231,15 @@ def test_persistent_fault_is_bounded_and_reported(tmp_path: Path, fault: str, re
         code, stderr, elapsed = run(stub, [str(paths[0])], out, "--no-cache", "--timeout", "1",
                                     "--max-retries", "1")
     assert stub.requests == requests
-    assert code == 1 and run_summary(stderr)["failed"] == 1
-    (error,) = outputs(out)[paths[0].stem].errors
+    penalised = [b.get("frequency_penalty") for b in stub.bodies]
+    assert penalised == ([None] * requests if status == "failed" else
+                         [None] * (requests // 2) + [0.5] * (requests // 2))
+    summary = run_summary(stderr)
+    assert (summary["failed"], summary["degraded"]) == ((1, 0) if status == "failed" else (0, 1))
+    assert code == (1 if status == "failed" else 3)
+    result = outputs(out)[paths[0].stem]
+    assert result.status == status and result.summary
+    (error,) = result.errors
     assert reason in error.reason and error.chunk == 0 and "\n" not in error.reason
     assert f"{paths[0].name}: chunk 0: {error.reason}\n" in stderr
     assert elapsed < 10
@@ -425,17 +453,21 @@ def test_a_bug_in_one_article_fails_that_article_not_the_batch(
 
 
 def test_output_cut_at_max_tokens_is_a_chunk_error_not_a_crash(tmp_path: Path) -> None:
-    """A model that loops until max_tokens (seen with the 0.5B model) fails that chunk only."""
+    """A model that loops until max_tokens (seen with the 0.5B model), even asked again with a
+    repetition penalty, degrades that article: the chunk is an error, the rules' items stay."""
     src = tmp_path / "a.txt"
     src.write_text("市就业局局长李为民介绍，今年1-10月，全市城镇新增就业54.9万人。\n", encoding="utf-8")
     with _LengthStub() as stub:
         result = CliRunner().invoke(app, ["extract", str(src), "--out", str(tmp_path / "out"),
                                           "--base-url", stub.base_url, "--model", "stub",
                                           "--api-key", "k", "--no-cache", "--max-retries", "0"])
-    assert result.exit_code == 1
+    assert result.exit_code == 3
+    assert stub.requests == 2  # once as usual, once with the penalty
     r = json.loads((tmp_path / "out" / "a.json").read_text("utf-8"))
+    assert r["status"] == "degraded"
     assert r["errors"] and "max_tokens" in r["errors"][0]["reason"] and r["errors"][0]["stage"] == "extract"
     assert {m["value_text"] for m in r["metrics"]} == {"54.9万人"}  # the rules still ran
+    assert r["summary"] == "市就业局局长李为民介绍，今年1-10月，全市城镇新增就业54.9万人。"  # the lead
 
 
 class _LengthStub(StubLLM):

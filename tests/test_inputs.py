@@ -324,7 +324,8 @@ def test_error_line_is_one_line_and_keeps_brackets(tmp_path: Path) -> None:
     code, stderr = extract(str(bad), "--out", str(tmp_path / "out"))
     assert code == 1
     lines = stderr.splitlines()
-    assert len(lines) == 2  # the error and the run summary
+    assert len(lines) == 3  # the error and the run summary (a line to read, a line of JSON)
+    assert lines[1] == "1 article: 0 ok, 0 degraded, 1 failed"
     assert lines[0] == f"error {bad}: file is empty (0 bytes)"
 
 

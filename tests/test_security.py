@@ -195,7 +195,8 @@ def test_injected_numbers_and_officials_do_not_reach_the_output(tmp_path: Path) 
     values = {m.value for m in r.metrics}
     assert {549000.0, 26_200_000_000.0, 600000.0} <= values
     assert not values & {5_490_000.0, 262_000_000_000.0, 6_000_000.0}
-    assert r.summary == ""  # the only gist carried invented numbers
+    # the only gist carried invented numbers: the summary is the article's own first sentence
+    assert r.summary == "市就业局局长李为民介绍，今年1-10月，全市城镇新增就业54.9万人，发放稳岗返还资金262亿元。"
 
     rejected = {(x.type, json.dumps(x.item, ensure_ascii=False)) for x in r.rejected}
     assert any(t == "official" and "张三" in item and FAKE_TITLE in item for t, item in rejected)
