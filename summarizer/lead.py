@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from summarizer.lexicon import DATELINE_PATTERNS
+
 SHORTEST, LONGEST, WHOLE = 20, 120, 150
 
 # A sentence end, with the closing quotes or brackets that belong to it.
@@ -15,17 +17,8 @@ _CLAUSE = re.compile(r"[，；,;：:]")
 _META = re.compile(r"(?:发布时间|发布日期|发稿时间|时间|日期|来源|作者|责任编辑|编辑|记者|通讯员)\s*[:：]")
 _CAPTION = re.compile(r"图为|资料图|摄于|摄影|供图|图片来源|视觉中国|/视觉")
 _BULLET = re.compile(r"[\s\u3000■□●○◆◇▲△★☆·•\-—>]+")
-# At the start of the first paragraph: a dateline, a byline, a bracketed label.
-_PREFIX = re.compile(
-    r"[【\[［][^】\]］\n]{1,30}[】\]］]"  # 【记者X台中报导】 【报告内容】
-    r"|[（(][^）)\n]{0,24}(?:记者|通讯员|实习生|\d日电)[^）)\n]{0,40}[）)]"  # （记者 X） (中央社记者X台北5日电)
-    r"|本报[^\s，,。（(]{0,8}?讯"  # 本报讯 本报重庆讯
-    r"|[^\s，,。（(]{1,16}?\d{1,2}月\d{1,2}日(?:电|讯)"  # 新华社北京3月5日电 台海网4月23日讯
-    r"|[^\s，,。（(]{1,12}?[网报台社]讯"  # 湖北日报讯 亳州新闻网讯
-    r"|据[^\s，,。（(]{1,12}?(?:报道|报导|消息)"  # 据福州日报报道
-    r"|[^\s，,。（(]{0,24}?记者\s?[^\s，,。]{2,4}\s+(?:发自[^\s，,。]{1,8}\s+)?"  # …记者耿兴敏 发自北京
-    r"|[\s\u3000:：，,]+"
-)
+# At the start of the first paragraph: datelines and bylines (the lexicon's), separators.
+_PREFIX = re.compile(rf"{'|'.join(DATELINE_PATTERNS)}|[\s\u3000:：，,]+")
 
 
 def lead(view: str, original: str, title: str | None = None) -> str:

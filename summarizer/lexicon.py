@@ -51,14 +51,29 @@ SPEECH_VERBS = ("表示", "介绍", "说", "指出", "谈到", "强调", "认为
                 "提到", "提及", "称", "指")
 # Verbs after which a named speaker announces something (also counted as speech for speakers).
 ANNOUNCE_VERBS = ("宣布", "承诺", "通报", "回答")
+# What an official does right after being introduced, other than speaking (「副厅长王建东做客」,
+# 「副市长曹振萍作主题发布」, 「院长X出席」): a title, a name, then one of these.
+ACTION_VERBS = ("做客", "作", "出席", "主持", "参加", "调研", "带队", "率队", "率", "会见", "陪同", "看望",
+                "慰问", "视察", "考察", "走访", "接受", "致辞", "讲话", "发言", "答", "解读", "指导", "部署",
+                "检查", "督导", "到", "来到", "前往", "赴", "一行", "等", "和", "与")
+# Words that follow a title but are no name (「该局局长相关…」, 「常务副市长」, 「国家主席」 read as
+# name + role): a name never starts with one.
+NON_NAMES = ("相关", "同志", "一行", "向记者", "向媒体", "高度", "全面", "全市", "全区", "全县", "全省", "全国",
+             "全体", "于今年", "于近日", "国家", "常务", "党委", "党组", "支部", "原任", "时任")
 # Official titles (a title phrase ends in one of them: 市卫生健康委党委书记、主任).
 ROLE_TITLES = (
     "主任", "局长", "总队长", "支队长", "大队长", "队长", "部长", "厅长", "处长", "科长", "市长", "区长",
     "县长", "镇长", "乡长", "主席", "院长", "校长", "秘书长", "委员", "站长", "所长", "会长", "理事长",
     "司长", "署长", "行长", "总经理", "董事长", "组长", "主委", "书记", "负责人", "巡视员", "调研员",
     "总经济师", "总工程师", "总督学", "总监", "总理", "省长", "州长", "盟长", "旗长", "村长", "社长",
-    "首长", "议员", "发言人",
+    "首长", "议员", "发言人", "行政长官",
 )
+# Delegates to a congress: 「党代表程晓红(市人社局党组书记、局长)」 names the official's title in
+# brackets; a delegate or CPPCC member alone (「市政协委员方洁」) speaks as no official.
+DELEGATE_ROLES = ("党代表", "人大代表", "政协委员")
+# Roles also written after a name or a surname in running text (「温家宝总理」, 「请问齐部长」).
+HONORIFIC_ROLES = ("总理", "总书记", "主席", "委员长", "部长", "省长", "市长", "区长", "县长", "州长", "局长",
+                   "厅长", "院长", "司长", "署长", "行政长官")
 # Modifiers that may open a role: 党委书记, 常务副市长, 副局长.
 ROLE_MODIFIERS = r"(?:党[委组])?(?:常务)?副?"
 # Press and production roles: never officials (bylines, hosts, editors).
@@ -77,7 +92,7 @@ SURNAMES = frozenset(
     "甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊仝"
     "区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸"
     "雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀"
-    "衣信展阴昝智幸奉植衡富尧闭由钮蔚洪凤郦谯"
+    "衣信展阴昝智幸奉植衡富尧闭由钮蔚洪凤郦谯赖萧阎丘贝鄂庾桓习"
 )
 
 # Datelines and bylines that open a story's first paragraph (on the simplified view): they are
@@ -85,8 +100,11 @@ SURNAMES = frozenset(
 DATELINE_PATTERNS = (
     r"[【\[［][^】\]］\n]{1,30}[】\]］]",  # 【记者X台中报导】 【报告内容】
     r"[（(][^）)\n]{0,24}(?:记者|通讯员|实习生|\d日电)[^）)\n]{0,40}[）)]",  # （记者 X） (中央社记者X台北5日电)
-    r"[^\s，,。（(]{0,10}?讯",  # 本报讯 本报重庆讯 亳州新闻网讯 湖北日报讯
-    r"[^\s，,。（(]{1,16}?\d{1,2}月\d{1,2}日(?:电|讯)",  # 新华社北京3月5日电
+    r"本报[^\s，,。（(]{0,8}?讯",  # 本报讯 本报重庆讯
+    r"[^\s，,。（(]{1,16}?\d{1,2}月\d{1,2}日(?:电|讯)",  # 新华社北京3月5日电 台海网4月23日讯
+    r"[^\s，,。（(]{1,12}?[网报台社]讯",  # 湖北日报讯 亳州新闻网讯
+    r"据[^\s，,。（(]{1,12}?(?:报道|报导|消息)",  # 据福州日报报道
+    r"[^\s，,。（(]{0,24}?记者\s?[^\s，,。]{2,4}\s+(?:发自[^\s，,。]{1,8}\s+)?",  # …记者耿兴敏 发自北京
 )
 
 # ---------------------------------------------------------------------------- organisations
