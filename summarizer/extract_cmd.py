@@ -19,8 +19,9 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
+from summarizer.api import default_concurrency, endpoint_for
 from summarizer.batch import Done, Options, ShardedRun, auto_processes, can_fork, run_in_process
-from summarizer.embedded import DEFAULT_MODEL, MODELS, EmbeddedServer, default_cache_root, ensure_model
+from summarizer.embedded import DEFAULT_MODEL, MODELS, default_cache_root
 from summarizer.errors import SummarizerError
 from summarizer.ingest import DEFAULT_MAX_BYTES, discover
 from summarizer.llm import LLM, Endpoint
@@ -31,39 +32,11 @@ err = Console(stderr=True, soft_wrap=True)
 
 
 @contextmanager
-def endpoint_for(base_url: str | None, api_key: str | None, model: str | None,
-                 embedded_model: str, timeout: float, max_retries: int) -> Iterator[Endpoint]:
-    """A remote OpenAI-compatible endpoint when one is configured, else the embedded server."""
-    if base_url:
-        if not model:
-            raise SummarizerError("--model (or OPENAI_MODEL) is required with an API endpoint")
-        yield Endpoint(base_url=base_url, api_key=api_key or "none", model=model,
-                       identity=f"{base_url}|{model}", timeout=timeout, max_retries=max_retries)
-        return
-    path = ensure_model(embedded_model)
-    spec = MODELS[embedded_model]
-    server = EmbeddedServer(path)
-
-    def start() -> str:  # on the first cache miss: a fully cached rerun never loads the model
-        err.print(f"[dim]embedded model {spec.name}: starting llama.cpp server on 127.0.0.1…[/dim]")
-        server.start()
-        err.print(f"[dim]model loaded in {server.load_seconds:.1f}s[/dim]")
-        return server.base_url
-
-    try:
-        yield Endpoint(base_url="", api_key="embedded", model=spec.name,
-                       identity=f"gguf:{spec.sha256}", embedded=True, timeout=max(timeout, 600.0),
-                       max_retries=max_retries, start=start)
-    finally:
-        server.stop()
-
-
-@contextmanager
 def _maybe_endpoint(deterministic: bool, *args: Any) -> Iterator[Endpoint | None]:
     if deterministic:
         yield None
         return
-    with endpoint_for(*args) as endpoint:
+    with endpoint_for(*args, say=lambda line: err.print(f"[dim]{escape(line)}[/dim]")) as endpoint:
         yield endpoint
 
 
@@ -124,7 +97,7 @@ def extract_command(
     try:
         with _maybe_endpoint(deterministic, base_url, api_key, model, embedded_model,
                              timeout, max_retries) as endpoint:
-            workers = concurrency or (1 if endpoint is None or endpoint.embedded else 8)
+            workers = concurrency or default_concurrency(endpoint)
             shards = 1  # stdin is read once, the embedded server is one process: not split
             if can_fork() and "-" not in files and (endpoint is None or not endpoint.embedded):
                 auto = auto_processes(workers, len(files)) if endpoint else 1

@@ -134,7 +134,11 @@ def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
             raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     if len(data) > max_bytes:
         raise InputError(f"{path}: over the size limit of {max_bytes} bytes")
-    raw = decode(data, path)
+    return as_text(decode(data, path), path)
+
+
+def as_text(raw: str, path: str) -> str:
+    """Decoded input as plain text: HTML (by its suffix or its first tag) goes through trafilatura."""
     if Path(path).suffix.lower() in (".html", ".htm") or raw.lstrip()[:15].lower().startswith(
         ("<!doctype html", "<html")
     ):
@@ -224,7 +228,11 @@ def describe(raw: str, text: str, path: str) -> Source:
 
 
 def load_article(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    raw = read_input(path, max_bytes)
+    return parse_article(read_input(path, max_bytes), path)
+
+
+def parse_article(raw: str, path: str) -> Article:
+    """The article in plain input text (`path` names it: "-" for text that had no file)."""
     text, dropped = clean(raw)
     if not text.strip():
         raise InputError(f"{path}: nothing left after removing site boilerplate")

@@ -1,4 +1,8 @@
-"""Versioned prompt files in `prompts/`: `# version: N` header, `#` comment lines, then the body."""
+"""Versioned prompt files in `summarizer/prompts/` (shipped in the wheel; the repository's
+top-level `prompts/` is a symlink to it): `# version: N` header, `#` comment lines, then the body.
+
+The cache key sees a prompt's name, declared version and a digest of its body, never its path:
+moving the files changes no key, so recorded cassettes and existing caches still replay."""
 
 from __future__ import annotations
 
@@ -8,8 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-PROMPT_DIR = Path(__file__).resolve().parent.parent / "prompts"
-_PACKAGED = Path(__file__).resolve().parent / "prompts"
+PROMPT_DIR = Path(__file__).resolve().parent / "prompts"
 
 
 @dataclass(frozen=True)
@@ -27,11 +30,8 @@ class Prompt:
 
 @cache
 def load_prompt(name: str) -> Prompt:
-    for folder in (PROMPT_DIR, _PACKAGED):
-        path = folder / f"{name}.txt"
-        if path.is_file():
-            break
-    else:
+    path = PROMPT_DIR / f"{name}.txt"
+    if not path.is_file():
         raise FileNotFoundError(f"prompt file {name}.txt not found in {PROMPT_DIR}")
     raw = path.read_text(encoding="utf-8")
     version = re.search(r"^#\s*version:\s*(\S+)", raw, re.MULTILINE)

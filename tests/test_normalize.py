@@ -12,9 +12,8 @@ from hypothesis import strategies as st
 
 from summarizer.normalize import QUALIFIERS, Period, Value, find_periods, find_values, fold, parse_value
 
-_SEED_DIRS = [Path(__file__).resolve().parents[1] / "seeds", Path("/work/shared/seeds")]
-SEED_DIR = next((d for d in _SEED_DIRS if d.is_dir() and any(d.glob("*.txt"))), None)
-SEEDS = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEED_DIR.glob("*.txt"))} if SEED_DIR else {}
+SEED_DIR = Path(__file__).resolve().parents[1] / "seeds"
+SEEDS = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEED_DIR.glob("*.txt"))}
 ALL_SEED_TEXT = "\n".join(SEEDS.values())
 needs_seeds = pytest.mark.skipif(not SEEDS, reason="seed articles not available")
 

@@ -1,0 +1,127 @@
+"""`summarizer export`: flat tables of `summarizer extract` outputs, for spreadsheets, pandas
+or DuckDB: `metrics`, `commitments` and `officials` (CSV, or JSON Lines), one row per item, plus
+`articles.jsonl` with every article's whole result. The columns are documented in the README
+(section "Exports"; tests/test_export.py keeps that list equal to `COLUMNS`)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from summarizer.brief import load_results
+from summarizer.models import ArticleResult, Grounded
+from summarizer.write import write_atomic
+
+ARTICLE = ("article", "article_title", "article_date")
+GROUNDING = ("status", "span_start", "span_end", "spans", "quote")
+COLUMNS: dict[str, tuple[str, ...]] = {
+    "metrics": (*ARTICLE, "id", "subject", "value_text", "value", "unit", "kind", "qualifier", "period",
+                "period_start", "period_end", "role", "speaker", "speaker_name", *GROUNDING),
+    "commitments": (*ARTICLE, "id", "action", "target", "deadline", "deadline_year", "responsible",
+                    "speaker", "speaker_name", "sector", *GROUNDING),
+    "officials": (*ARTICLE, "id", "name", "title", "organization", *GROUNDING),
+}
+FORMATS = ("csv", "jsonl")
+
+
+def article_key(result: ArticleResult) -> str:
+    """The article's name in every table: the stem of its input file (and of its output JSON)."""
+    return "stdin" if result.source.file == "-" else Path(result.source.file).stem
+
+
+def _items(result: ArticleResult, table: str) -> list[Grounded]:
+    return list(getattr(result, table))
+
+
+def rows(result: ArticleResult, table: str) -> Iterator[dict[str, Any]]:
+    """One dict per item of `table`, with the columns of `COLUMNS[table]`."""
+    names = {o.id: o.name for o in result.officials}
+    article = {"article": article_key(result), "article_title": result.source.title,
+               "article_date": result.source.date}
+    for item in _items(result, table):
+        fields = item.model_dump()
+        row = {**article, **fields, "span_start": item.span[0], "span_end": item.span[1],
+               "spans": [list(s) for s in item.spans]}
+        if "speaker" in fields:
+            row["speaker_name"] = names.get(fields["speaker"] or "")
+        yield {column: row.get(column) for column in COLUMNS[table]}
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, list):
+        return json.dumps(value)
+    return str(value)
+
+
+def to_csv(table: str, results: list[ArticleResult], bom: bool = True) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf)  # RFC 4180: CRLF line ends, quotes doubled
+    writer.writerow(COLUMNS[table])
+    for result in results:
+        for row in rows(result, table):
+            writer.writerow([_cell(v) for v in row.values()])
+    return ("\ufeff" if bom else "") + buf.getvalue()
+
+
+def to_jsonl(table: str, results: list[ArticleResult]) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for result in results
+                   for row in rows(result, table))
+
+
+def articles_jsonl(results: list[ArticleResult]) -> str:
+    """One line per article: `article` (the key of the tables), then the whole result."""
+    return "".join(json.dumps({"article": article_key(r), **r.model_dump(mode="json")},
+                              ensure_ascii=False) + "\n" for r in results)
+
+
+def export(results: list[ArticleResult], out_dir: Path, format: str = "csv",
+           bom: bool = True) -> dict[Path, int]:
+    """Write the tables and `articles.jsonl` into `out_dir`, each file atomically; returns each
+    file written with its number of rows."""
+    if format not in FORMATS:
+        raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
+    written: dict[Path, int] = {}
+    for table in COLUMNS:
+        path = out_dir / f"{table}.{format}"
+        content = to_csv(table, results, bom) if format == "csv" else to_jsonl(table, results)
+        write_atomic(path, content)
+        written[path] = sum(len(_items(r, table)) for r in results)
+    path = out_dir / "articles.jsonl"
+    write_atomic(path, articles_jsonl(results))
+    written[path] = len(results)
+    return written
+
+
+def export_command(
+    out_dirs: list[Path] = typer.Argument(..., help="Directories holding `summarizer extract` JSON output."),
+    format: str = typer.Option("csv", "--format", help="csv or jsonl: the format of the three tables."),
+    output: Path = typer.Option(..., "-o", "--output", help="Directory to write the files into."),
+    bom: bool = typer.Option(True, "--bom/--no-bom",
+                             help="Start each CSV with a UTF-8 byte-order mark (spreadsheets need "
+                                  "it to read Chinese)."),
+) -> None:
+    """Write metrics, commitments and officials as flat tables (one row per item, with its
+    article, span and quote) and articles.jsonl (one whole result per line) into OUTPUT."""
+    if format not in FORMATS:
+        raise typer.BadParameter("must be 'csv' or 'jsonl'", param_hint="--format")
+    results = load_results(out_dirs)
+    if not results:
+        typer.echo(f"error: no valid article JSON in {', '.join(map(str, out_dirs))}", err=True)
+        raise typer.Exit(1)
+    try:
+        written = export(results, output, format, bom)
+    except OSError as exc:
+        typer.echo(f"error: cannot write into {output}: {exc}", err=True)
+        raise typer.Exit(1) from exc
+    for path, count in written.items():
+        typer.echo(f"wrote {path} ({count} rows)")
