@@ -110,8 +110,10 @@ def export_command(
                              help="Start each CSV with a UTF-8 byte-order mark (spreadsheets need "
                                   "it to read Chinese)."),
 ) -> None:
-    """Write metrics, commitments and officials as flat tables (one row per item, with its
-    article, span and quote) and articles.jsonl (one whole result per line) into OUTPUT."""
+    """Write extract outputs as flat tables: metrics, commitments, officials, articles.jsonl.
+
+    One row per item, with its article, span and quote, in OUTPUT/<table>.csv (or .jsonl);
+    articles.jsonl holds one whole result per line."""
     if format not in FORMATS:
         raise typer.BadParameter("must be 'csv' or 'jsonl'", param_hint="--format")
     results = load_results(out_dirs)
