@@ -52,10 +52,11 @@ SPEECH_VERBS = ("表示", "介绍", "说", "指出", "谈到", "强调", "认为
 # Verbs after which a named speaker announces something (also counted as speech for speakers).
 ANNOUNCE_VERBS = ("宣布", "承诺", "通报", "回答")
 # What an official does right after being introduced, other than speaking (「副厅长王建东做客」,
-# 「副市长曹振萍作主题发布」, 「院长X出席」): a title, a name, then one of these.
+# 「副市长曹振萍作主题发布」, 「院长X出席」): a title, a name, then one of these. (Not 和: it ends
+# too many given names, 王建和.)
 ACTION_VERBS = ("做客", "作", "出席", "主持", "参加", "调研", "带队", "率队", "率", "会见", "陪同", "看望",
                 "慰问", "视察", "考察", "走访", "接受", "致辞", "讲话", "发言", "答", "解读", "指导", "部署",
-                "检查", "督导", "到", "来到", "前往", "赴", "一行", "等", "和", "与")
+                "检查", "督导", "到", "来到", "前往", "赴", "一行", "等", "与")
 # Words that follow a title but are no name (「该局局长相关…」, 「常务副市长」, 「国家主席」 read as
 # name + role): a name never starts with one.
 NON_NAMES = ("相关", "同志", "一行", "向记者", "向媒体", "高度", "全面", "全市", "全区", "全县", "全省", "全国",

@@ -6,9 +6,14 @@ import re
 from dataclasses import dataclass
 
 from summarizer.lexicon import (
+    ACTION_VERBS,
     ANNOUNCE_VERBS,
     COMPOUND_SURNAMES,
+    DELEGATE_ROLES,
     HAN,
+    HONORIFIC_ROLES,
+    LOCALITY_LEVELS,
+    NON_NAMES,
     ORG_END_CHARS,
     PRESS_ROLES,
     ROLE_MODIFIERS,
@@ -24,26 +29,43 @@ _ROLE_FULL = re.compile(rf"^(?:、?{ROLE})+$")
 _TITLE = rf"[{_HAN}、·()（）\-—]{{0,40}}?{ROLE}"
 SPEECH = alternation(SPEECH_VERBS)  # verbs that introduce what an official says
 SPEAKING = alternation(SPEECH_VERBS + ANNOUNCE_VERBS)
-_NAME_END = rf"(?=\s*$|\s*[:：，,。(（]|{SPEECH})"
-# Weaker ends (「副市长林钦荣在会上强调」, 「局长蔡宛芬今天表示」) are allowed because every name must
-# start with a common surname: 「书记亲自在」, 「局长今天表示」, 「主任也表示」 name nobody.
-_WEAK_END = r"在|今天|今日|昨天|昨日|近日|日前|也|还|则|就|对|向|主持|出席|宣布|回答|通报|解读|答"
+_NAME_END = rf"(?=\s*$|\s*[:：，,。；;(（]|{SPEECH})"
+# Weaker ends (「副市长林钦荣在会上强调」, 「局长蔡宛芬今天表示」, 「副厅长王建东做客」) are allowed
+# because every name must start with a common surname: 「书记亲自在」, 「局长今天表示」, 「主任也表示」
+# name nobody.
+_WEAK_END = (r"在|今天|今日|昨天|昨日|近日|日前|也|还|则|就|对|向|的|主持|出席|宣布|回答|通报|解读|答|"
+             + alternation(ACTION_VERBS))
 _COMPOUND_SURNAMES = COMPOUND_SURNAMES
 _SURNAMES = SURNAMES
 # Characters a title never starts with, that the pattern takes in from the clause:
 # 「据市民政局局长陈伟介绍」, 「在市长张三的带领下」, 「与副市长李四」.
 _LEAD = "据由在与及"
 # 「市委教育工委书记、市教委主任 黄政」, 「区民政局党组书记、局长胡文彬:」
-_NOT_NAME = (rf"(?!{SPEECH}|相关|同志|一行|向记者|向媒体|高度|全面"
-             r"|全市|全区|全县|全省|于今年|于近日)")
+_NOT_NAME = rf"(?!{SPEECH}|{alternation(NON_NAMES)})"
 INTRO = re.compile(
     rf"(?P<title>{_TITLE})[ \t\u3000\xa0]*{_NOT_NAME}(?P<name>[{_HAN}]{{2,3}}?)"
     rf"(?:{_NAME_END}|(?={_WEAK_END}))",
     re.MULTILINE)
 # 「党代表程晓红(市人社局党组书记、局长)」
 DELEGATE = re.compile(
-    rf"(?:党代表|人大代表|政协委员)(?P<name>[{_HAN}]{{2,3}})[(（](?P<title>[^)）]{{2,40}})[)）]"
+    rf"(?:{alternation(DELEGATE_ROLES)})(?P<name>[{_HAN}]{{2,3}})[(（](?P<title>[^)）]{{2,40}})[)）]"
 )
+# Where a name standing before its title starts: a line, a list item or a clause.
+_AFTER_BREAK = r"(?:^|(?<=[\s:：;；,，、。！？!?“\[【]))"
+# A guest list or an appositive, name before title: 「嘉宾有:齐骥,住房和城乡建设部副部长;」,
+# 「齐骥(住房和城乡建设部副部长)」. The title runs to the end of the item.
+NAME_FIRST = re.compile(
+    rf"{_AFTER_BREAK}{_NOT_NAME}(?P<name>[{_HAN}]{{2,3}})[ \t\u3000\xa0]*"
+    rf"(?:[,，][ \t\u3000\xa0]*(?P<title>[{_HAN}、·]{{0,40}}?{ROLE})(?=[ \t\u3000\xa0]*(?:[;；。]|$))"
+    rf"|[(（](?P<ptitle>[{_HAN}、·]{{0,40}}?{ROLE})[)）])",
+    re.MULTILINE)
+# A name followed by its role in running text: 「温家宝总理在《政府工作报告》中强调」,
+# 「李强总理表示」, 「请问齐骥部长」.
+HONORIFIC = rf"{ROLE_MODIFIERS}(?:{alternation(HONORIFIC_ROLES)})"
+NAME_ROLE = re.compile(
+    rf"(?:{_AFTER_BREAK}|(?<=请问))[{_LEAD}]?{_NOT_NAME}(?P<name>[{_HAN}]{{2,3}}?)(?P<title>{HONORIFIC})"
+    rf"(?:{_NAME_END}|(?={_WEAK_END}))",
+    re.MULTILINE)
 NON_OFFICIAL_ROLES = PRESS_ROLES
 _BYLINE_ROLE = "|".join(re.escape(r) for r in NON_OFFICIAL_ROLES)
 # A role word followed only by names (1-3 Han chars separated by spaces) up to line end or '/'.
@@ -91,26 +113,111 @@ def split_title(title: str) -> tuple[str | None, str]:
 
 
 def find_officials(text: str) -> list[PersonMention]:
+    """Officials introduced with their title: title before the name (「市民政局局长陈伟表示」),
+    name before it (「齐骥,住房和城乡建设部副部长;」, 「温家宝总理在…」), a delegate with the
+    title in brackets; then every later 「齐部长」 of an official found."""
     found: dict[tuple[int, int], PersonMention] = {}
+
+    def add(name: str, title: str, start: int, end: int) -> None:
+        if any(s < end and start < e for s, e in found) or not is_person_name(name):
+            return
+        if not is_official_title(title):
+            return
+        found[(start, end)] = PersonMention(name, title, split_title(title)[0], start, end)
+
     for m in DELEGATE.finditer(text):
         title = m["title"].strip()
         org, _ = split_title(title)
         found[m.span()] = PersonMention(m["name"], title, org, m.start(), m.end())
     for m in INTRO.finditer(text):
-        if not has_surname(m["name"]):
-            continue
-        raw = m["title"]
-        title = raw.lstrip(" 、" + _LEAD)
-        start = m.start("title") + len(raw) - len(title)
-        if any(s <= start < e for s, e in found):
-            continue
+        title = clean_title(m["title"])
+        start = m.end("title") - len(title)
         if _ROLE_FULL.match(title) and not (
-                _is_line_start(text, start)
-                or (text[start - 1] in "。！？；，,;" and has_surname(m["name"]))):
+                _is_line_start(text, start) or text[start - 1] in "。！？；，,;"):
             continue  # a bare role ('主任 X') mid-sentence is too weak
-        org, _ = split_title(title)
-        found[(start, m.end("name"))] = PersonMention(m["name"], title, org, start, m.end("name"))
-    return sorted(found.values(), key=lambda p: p.start)
+        add(m["name"], title, start, m.end("name"))
+    for m in NAME_FIRST.finditer(text):
+        title = m["title"] or m["ptitle"]
+        if split_title(title)[0] is not None or m["ptitle"]:  # a list item names the organisation
+            add(m["name"], title, m.start("name"), m.end("title") if m["title"] else m.end())
+    for m in NAME_ROLE.finditer(text):
+        if m["name"][-1] not in ORG_END:  # 「，管理处处长」 is no name and a role
+            add(m["name"], m["title"], m.start("name"), m.end("title"))
+    mentions = sorted(found.values(), key=lambda p: p.start)
+    return sorted(mentions + short_references(text, mentions), key=lambda p: p.start)
+
+
+def short_references(text: str, officials: list[PersonMention]) -> list[PersonMention]:
+    """「请问齐部长」 after 「齐骥,住房和城乡建设部副部长」: a surname and the official's role
+    (without 副, as addressed) refer to them, when exactly one official fits."""
+    by_ref: dict[str, list[PersonMention]] = {}
+    for p in officials:
+        role = re.search(rf"(?:{alternation(ROLE_TITLES)})$", p.title or "")
+        if role:
+            surname = next((c for c in COMPOUND_SURNAMES if p.name.startswith(c)), p.name[0])
+            by_ref.setdefault(surname + role.group(), []).append(p)
+    out: list[PersonMention] = []
+    taken = [(p.start, p.end) for p in officials]
+    for ref, people in by_ref.items():
+        if len({p.name for p in people}) != 1:
+            continue
+        for m in re.finditer(rf"(?<![{_HAN}]){re.escape(ref)}|(?<=[{_LEAD}]){re.escape(ref)}|(?<=请问){re.escape(ref)}",
+                             text):
+            if not any(s < m.end() and m.start() < e for s, e in taken):
+                p = people[0]
+                out.append(PersonMention(p.name, p.title, p.organization, m.start(), m.end()))
+    return out
+
+
+def clean_title(raw: str) -> str:
+    """A title as the pattern took it from the clause, without what precedes it there:
+    「据市民政局局长」 → 「市民政局局长」, 「出席会议的市委副书记」 → 「市委副书记」."""
+    return raw.rsplit("的", 1)[-1].lstrip(" 、" + _LEAD)
+
+
+def is_person_name(name: str) -> bool:
+    """A personal name as the rules take it: starts with a surname, is not one of the words that
+    follow a title (NON_NAMES), does not end like a place (武汉市) and holds no role."""
+    return (2 <= len(name) <= 4 and has_surname(name) and not name.startswith(NON_NAMES)
+            and not name.endswith(LOCALITY_LEVELS) and not re.search(ROLE, name))
+
+
+def is_official_title(title: str) -> bool:
+    """Ends in a role, and is not only a delegate's (「市政协委员」: a delegate, no official)."""
+    return bool(re.search(rf"{ROLE}$", title)) and not title.endswith(DELEGATE_ROLES)
+
+
+_GAP = r"[ \t\u3000\xa0]*"
+_TITLE_BEFORE = re.compile(rf"(?:{_TITLE}){_GAP}$")
+_TITLE_AFTER = re.compile(
+    rf"{_GAP}(?:[,，]{_GAP}(?P<title>[{_HAN}、·]{{0,40}}?{ROLE})(?={_GAP}(?:[,，;；。:：\n]|$))"
+    rf"|[(（](?P<ptitle>[{_HAN}、·]{{0,40}}?{ROLE})[)）]|(?P<role>{HONORIFIC}))")
+_PRESS_BEFORE = re.compile(rf"(?:{_BYLINE_ROLE})[ \t\u3000\xa0:：]*$")
+
+
+def titles_next_to(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the title phrases written right next to the name at text[start:end]: before it
+    (the longest phrase that ends in a role, 「武汉市市长」周先旺) or after it (「齐骥,」住房和城乡建设部
+    副部长, 「王海(」市统计局局长「)」, 温家宝「总理」)."""
+    spans = []
+    before = _TITLE_BEFORE.search(text, max(0, start - 48), start)
+    if before:
+        raw = before.group().rstrip(" \t\u3000\xa0")
+        title = clean_title(raw)
+        t_end = before.start() + len(raw)
+        if title and is_official_title(title):
+            spans.append((t_end - len(title), t_end))
+    after = _TITLE_AFTER.match(text, end)
+    if after:
+        group = next(g for g in ("title", "ptitle", "role") if after[g])
+        if is_official_title(after[group]):
+            spans.append(after.span(group))
+    return spans
+
+
+def press_before(text: str, start: int) -> bool:
+    """The name at `start` follows a press role (「记者李源」, 「编辑:苏杰」): press, no official."""
+    return bool(_PRESS_BEFORE.search(text, max(0, start - 8), start))
 
 
 def has_surname(name: str) -> bool:

@@ -1,0 +1,75 @@
+"""Officials: one parametrized row per introduction form (text → (name, title) or None)."""
+
+from __future__ import annotations
+
+import pytest
+
+from summarizer.people import find_officials
+
+
+def _found(text: str) -> list[tuple[str, str | None]]:
+    seen: list[tuple[str, str | None]] = []
+    for p in find_officials(text):
+        if (p.name, p.title) not in seen:
+            seen.append((p.name, p.title))
+    return seen
+
+
+@pytest.mark.parametrize(("rule", "text", "expected"), [
+    # title before the name, then a verb of speech, a clause end or a weaker end
+    ("intro", "市民政局局长陈伟表示，全市已建成养老服务中心86家。", ("陈伟", "市民政局局长")),
+    ("intro", "房屋局局长何永贤在峰会致辞时指，目前轮候册上有11万宗申请。", ("何永贤", "房屋局局长")),
+    ("intro", "据区卫生健康局局长张丽介绍，全区新增床位200张。", ("张丽", "区卫生健康局局长")),
+    ("intro", "出席会议的市委副书记李明强调，要抓好落实。", ("李明", "市委副书记")),
+    # title before the name, then a verb other than a verb of speech
+    ("intro_action", "1月14日,省民政厅副厅长王建东做客《阳光政务热线》,与网民交流。",
+     ("王建东", "省民政厅副厅长")),
+    ("intro_action", "副市长曹振萍作主题发布。", ("曹振萍", "副市长")),
+    ("intro_action", "副市长张平和表示，将新建学校。", ("张平和", "副市长")),  # 和 ends the name here
+    ("intro_action", "市交通运输局局长孙强出席活动并讲话。", ("孙强", "市交通运输局局长")),
+    ("intro_action", "省卫生健康委主任刘宁率队调研基层医疗机构。", ("刘宁", "省卫生健康委主任")),
+    ("intro_action", "县教育局局长赖建平一行来到实验小学。", ("赖建平", "县教育局局长")),
+    # name before title: a guest list, an appositive, a name with its title in brackets
+    ("name_first", "出席专题采访的嘉宾有:齐骥,住房和城乡建设部副部长;侯淅珉,住房和城乡建设部住房保障司司长。",
+     ("齐骥", "住房和城乡建设部副部长")),
+    ("name_first", "嘉宾：\n李红，市人力资源和社会保障局副局长\n", ("李红", "市人力资源和社会保障局副局长")),
+    ("name_first", "发布人：王海（市统计局局长）", ("王海", "市统计局局长")),
+    # a name followed by its role in running text
+    ("name_role", "我想请问，温家宝总理在《政府工作报告》中强调，要加快保障性住房建设。", ("温家宝", "总理")),
+    ("name_role", "会上，李强总理表示，要稳住就业。", ("李强", "总理")),
+    ("name_role", "在张伟市长的带领下，全市完成改造。", ("张伟", "市长")),
+    # traditional characters are read on the simplified view (the pipeline converts first)
+    ("intro", "行政院长卓荣泰说明，长照经费将突破1,000亿元。", ("卓荣泰", "行政院长")),
+    ("intro", "副市长赖淑惠表示，截至10月已布建1,968处长照资源。", ("赖淑惠", "副市长")),
+    # delegates keep the title in brackets; a delegate alone is no official
+    ("delegate", "党代表程晓红(市人社局党组书记、局长):我们将加大就业帮扶。",
+     ("程晓红", "市人社局党组书记、局长")),
+    ("delegate", "市政协委员方洁为政府工作点赞。", None),
+    ("delegate", "会上，市人大代表王芳表示，要办好实事。", None),
+    # words after a role or before one that are no name
+    ("not_a_name", "会上，常务副市长在讲话中要求抓好落实。", None),
+    ("not_a_name", "据悉，国家主席出席了会议。", None),
+    ("not_a_name", "同时，党委书记要亲自抓。", None),
+    ("not_a_name", "会议要求，各级党委书记亲自在一线推动落实。", None),
+    ("not_a_name", "目前，管理处处长出席。", None),
+    ("not_a_name", "市长热线今天开通。", None),
+    # press and citizens
+    ("press", "【记者陈世长台中报导】后里区举行落成启用典礼。", None),
+    ("press", "本报讯（通讯员 王贤勇）截至8月15日，我市累计完成投资。", None),
+    ("citizen", "市民李先生表示，服务很方便。", None),
+])
+def test_introduction_forms(rule: str, text: str, expected: tuple[str, str] | None) -> None:
+    found = _found(text)
+    assert (found[0] if found else None) == expected, rule
+
+
+def test_a_surname_and_role_refers_to_the_official() -> None:
+    text = ("嘉宾有:齐骥,住房和城乡建设部副部长。\n[记者]:我想请问齐部长,保障房怎么建?\n"
+            "[齐骥]:今年将新增260万户。")
+    mentions = [(p.name, text[p.start:p.end]) for p in find_officials(text)]
+    assert mentions == [("齐骥", "齐骥,住房和城乡建设部副部长"), ("齐骥", "齐部长")]
+
+
+def test_a_surname_and_role_shared_by_two_officials_refers_to_nobody() -> None:
+    text = "王明,市民政局局长;王刚,市财政局局长。王局长表示,将增加投入。"
+    assert [p.name for p in find_officials(text)] == ["王明", "王刚"]
