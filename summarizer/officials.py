@@ -1,24 +1,53 @@
 """Officials: deterministic introductions first, then the model's proposals, grounded in the text.
 
-A proposal is kept only when the name and, next to it, the title are in the article; what
-cannot be grounded goes to `rejected` with the reason. Press (bylines) never become officials.
+A proposal is kept only when the name and, next to it, a title are in the article. The model's
+right answers often arrive malformed (name and title swapped, the title glued to the name, a
+title it lengthened); they are read every way the two fields allow and grounded at every
+occurrence of the name, and what is kept is the article's own wording. What cannot be grounded
+goes to `rejected` with the reason. Press (bylines, 记者X) never become officials.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
-from summarizer.ground import locate
 from summarizer.models import NonOfficial, Official, Rejected
-from summarizer.people import ORG_END, ROLE, Byline, PersonMention, split_title
+from summarizer.people import (
+    HONORIFIC,
+    ROLE,
+    Byline,
+    PersonMention,
+    has_surname,
+    is_person_name,
+    press_before,
+    split_title,
+    titles_next_to,
+)
 
-_PERSON = re.compile(r"[\u4e00-\u9fff·]{2,4}")
+_HAN = r"\u4e00-\u9fff"
+_PERSON = re.compile(rf"[{_HAN}·]{{2,4}}")
+# A title with the name glued after it (「武汉市市长周先旺」) or a name with its role after it
+# (「周先旺市长」): the model's name field holding both.
+_TITLE_THEN_NAME = re.compile(rf"(?P<title>.*(?:{ROLE}))(?P<name>[{_HAN}·]{{2,4}})")
+_NAME_THEN_ROLE = re.compile(rf"(?P<name>[{_HAN}·]{{2,4}}?)(?P<title>{HONORIFIC})")
+
+
+@dataclass(frozen=True)
+class _Grounded:
+    name: str
+    name_span: tuple[int, int]
+    title_span: tuple[int, int]
+    exact: bool  # the text writes the title as the model did
 
 
 def build_officials(text: str, found: list[PersonMention], drafts: list[tuple[int, str, str]],
                     bylines: list[Byline]) -> tuple[list[Official], list[Rejected]]:
     """Deterministic introductions first; model drafts (offset hint, name, title) add
-    officials the patterns missed, only when the name and, next to it, the title are in the text."""
+    officials the patterns missed. A draft is repaired from the text before it is judged (name and
+    title swapped, the title inside the name, a title the model shortened or lengthened, a name
+    first written without its title): the official kept is a name of the article with the title
+    the article writes right next to it, never the model's wording."""
     by_name: dict[str, Official] = {}
     press = {b.name for b in bylines}
     rejected: list[Rejected] = []
@@ -31,37 +60,85 @@ def build_officials(text: str, found: list[PersonMention], drafts: list[tuple[in
                                    organization=p.organization, quote=text[p.start:p.end],
                                    span=span, spans=[span])
     for near, name, title in drafts:
-        name = name.strip()
+        name, title = name.strip(), (title or "").strip()
         if not name or name in by_name:
             continue
         item: dict[str, object] = {"name": name, "title": title}
-        if name in press or re.sub(r"\s", "", name) in press:
+        readings = _readings(name, title)
+        if any(n in press or _is_press(text, n) for n, _ in readings):
             rejected.append(Rejected(type="official", status="conflict",
                                      reason="listed in a byline as press, not an official", item=item))
             continue
-        if not _PERSON.fullmatch(name) or name[-1] in ORG_END or not re.search(ROLE, title or ""):
+        readings = [(n, t) for n, t in readings if _plausible(n)]
+        if not readings:
             rejected.append(Rejected(type="official", status="unsupported",
                                      reason="not a personal name with an official title", item=item))
             continue
-        hit = locate(name, text, near=near)
-        if hit is None or len(name) < 2:
+        if not any(n in text for n, _ in readings):
             rejected.append(Rejected(type="official", status="unsupported",
                                      reason="name not found in the article", item=item))
             continue
-        t_hit = locate(title, text, near=hit.start, window=60) if title else None
-        adjacent = t_hit is not None and (t_hit.end <= hit.start <= t_hit.end + 2
-                                          or hit.end <= t_hit.start <= hit.end + 2)
-        if t_hit is None or not adjacent:
+        best = _ground(text, readings, near)
+        if best is None:
             rejected.append(Rejected(type="official", status="unsupported",
                                      reason="no title next to the name in the article", item=item))
             continue
-        s, e = min(hit.start, t_hit.start), max(hit.end, t_hit.end)
-        title_text = text[t_hit.start:t_hit.end]
-        by_name[name] = Official(id=f"p{len(by_name) + 1}", name=name, title=title_text,
-                                 organization=split_title(title_text)[0],
-                                 quote=text[s:e], span=(s, e), spans=[(s, e)],
-                                 status="verified" if t_hit.status == "verified" else "normalized")
+        if best.name in by_name:
+            continue  # the rules found this official already
+        s, e = min(best.name_span[0], best.title_span[0]), max(best.name_span[1], best.title_span[1])
+        title_text = text[best.title_span[0]:best.title_span[1]]
+        by_name[best.name] = Official(id=f"p{len(by_name) + 1}", name=best.name, title=title_text,
+                                      organization=split_title(title_text)[0],
+                                      quote=text[s:e], span=(s, e), spans=[(s, e)],
+                                      status="verified" if best.exact else "normalized")
     return list(by_name.values()), rejected
+
+
+def _readings(name: str, title: str) -> list[tuple[str, str]]:
+    """What the model may have meant by (name, title), as proposed first: swapped, or split where
+    one field holds a title and a name."""
+    name, title = re.sub(r"\s", "", name), re.sub(r"\s", "", title)
+    out = [(name, title), (title, name)]
+    for field in (name, title):
+        glued = _TITLE_THEN_NAME.fullmatch(field)
+        if glued:
+            # 「…科长杨军」: the name is what follows the last role, if it starts with a surname
+            for size in (3, 2, 4):
+                tail = field[-size:]
+                if len(field) > size and has_surname(tail) and re.search(rf"(?:{ROLE})$", field[:-size]):
+                    out.append((tail, field[:-size]))
+                    break
+        after = _NAME_THEN_ROLE.fullmatch(field)
+        if after:
+            out.append((after["name"], after["title"]))
+    return list(dict.fromkeys(r for r in out if r[0]))
+
+
+def _is_press(text: str, name: str) -> bool:
+    return any(press_before(text, m.start()) for m in re.finditer(re.escape(name), text))
+
+
+def _ground(text: str, readings: list[tuple[str, str]], near: int) -> _Grounded | None:
+    """The best reading found in the text with a title next to one of its occurrences (any
+    occurrence, not only the first): the title the model wrote, else one that overlaps it, else
+    the longest; then the reading proposed first, then the occurrence closest to the hint."""
+    best: tuple[tuple[int, int, int, int, int], _Grounded] | None = None
+    for rank, (name, title) in enumerate(readings):
+        for m in re.finditer(re.escape(name), text):
+            for ts, te in titles_next_to(text, m.start(), m.end()):
+                written = text[ts:te]
+                exact = written == title
+                overlap = bool(title) and (title in written or written in title)
+                key = (int(exact), int(overlap), -rank, te - ts, -abs(m.start() - near))
+                if best is None or key > best[0]:
+                    best = (key, _Grounded(name, m.span(), (ts, te), exact))
+    return best[1] if best else None
+
+
+def _plausible(name: str) -> bool:
+    """A name as the rules take one (a surname first, no role, no place, no NON_NAMES word):
+    「省人社厅」, 「介绍」, 「武汉市」 are none."""
+    return bool(_PERSON.fullmatch(name)) and is_person_name(name)
 
 
 def build_non_officials(text: str, bylines: list[Byline]) -> list[NonOfficial]:

@@ -1,10 +1,12 @@
-"""Officials: one parametrized row per introduction form (text → (name, title) or None)."""
+"""Officials: one parametrized row per introduction form (text → (name, title) or None), and the
+repair of the model's malformed proposals from the text (hand-built drafts)."""
 
 from __future__ import annotations
 
 import pytest
 
-from summarizer.people import find_officials
+from summarizer.officials import build_officials
+from summarizer.people import find_bylines, find_officials
 
 
 def _found(text: str) -> list[tuple[str, str | None]]:
@@ -73,3 +75,56 @@ def test_a_surname_and_role_refers_to_the_official() -> None:
 def test_a_surname_and_role_shared_by_two_officials_refers_to_nobody() -> None:
     text = "王明,市民政局局长;王刚,市财政局局长。王局长表示,将增加投入。"
     assert [p.name for p in find_officials(text)] == ["王明", "王刚"]
+
+
+# ------------------------------------------------------------------------ model drafts
+
+
+def _build(text: str, *drafts: tuple[str, str]) -> tuple[dict[str, str | None], list[dict[str, object]]]:
+    officials, rejected = build_officials(text, find_officials(text), [(0, n, t) for n, t in drafts],
+                                          find_bylines(text))
+    for o in officials:
+        assert text[o.span[0]:o.span[1]] == o.quote
+        assert all(text[s:e] for s, e in o.spans)
+    return {o.name: o.title for o in officials}, [r.item for r in rejected]
+
+
+# A sentence the rules do not read (the name is followed by 为, no cue), so only a draft finds it.
+_GWR = "与往年不同。武汉市市长周先旺为此作出说明。"
+
+
+@pytest.mark.parametrize(("case", "text", "draft", "expected"), [
+    ("as proposed", _GWR, ("周先旺", "武汉市市长"), ("周先旺", "武汉市市长")),
+    ("swapped", "国家卫生健康委员会副主任于学军为此作出说明。",
+     ("国家卫生健康委员会副主任", "于学军"), ("于学军", "国家卫生健康委员会副主任")),
+    ("title inside the name", _GWR, ("武汉市市长周先旺", "市长"), ("周先旺", "武汉市市长")),
+    ("title inside the name, other title", "看着数据,市交通运输局建设管理科科长杨军为此点赞。",
+     ("市交通运输局建设管理科科长杨军", "负责人"), ("杨军", "市交通运输局建设管理科科长")),
+    ("name then title inside the name", "周先旺市长为此作出说明。", ("周先旺市长", ""),
+     ("周先旺", "市长")),
+    ("lengthened title", _GWR, ("周先旺", "湖北省武汉市市长"), ("周先旺", "武汉市市长")),
+    ("shortened title", _GWR, ("周先旺", "市长"), ("周先旺", "武汉市市长")),
+    ("later occurrence", "周先旺为此作出说明。……武汉市市长周先旺为此点赞。", ("周先旺", "市长"),
+     ("周先旺", "武汉市市长")),
+])
+def test_drafts_are_repaired_from_the_text(case: str, text: str, draft: tuple[str, str],
+                                           expected: tuple[str, str]) -> None:
+    found, rejected = _build(text, draft)
+    assert found == dict([expected]), case
+    assert rejected == [], case
+
+
+@pytest.mark.parametrize(("case", "text", "draft"), [
+    ("name not in the text", _GWR, ("周先锋", "武汉市市长")),
+    ("no title next to the name anywhere", "周先旺为此作出说明。", ("周先旺", "武汉市市长")),
+    ("a journalist", "湖北日报讯(记者李源、胡弦)与往年不同。记者李源为此作出说明。", ("李源", "记者")),
+    ("a byline name with a made-up title", "编辑:苏杰\n", ("苏杰", "编辑")),
+    ("press role before the name", "【记者陈世长台中报导】后里区举行典礼。", ("陈世长", "主任")),
+    ("a delegate", "市政协委员方洁为政府工作点赞。", ("市政协委员方洁", "市政协委员")),
+    ("an organisation", "省人社厅召开新闻通气会。", ("省人社厅", "新闻通气会")),
+    ("a citizen", "市民李先生为此点赞。", ("李先生", "市民")),
+])
+def test_drafts_that_cannot_be_grounded_are_rejected(case: str, text: str, draft: tuple[str, str]) -> None:
+    found, rejected = _build(text, draft)
+    assert found == {}, case
+    assert rejected == [{"name": draft[0], "title": draft[1]}], case
