@@ -141,7 +141,7 @@ def find_officials(text: str) -> list[PersonMention]:
         if split_title(title)[0] is not None or m["ptitle"]:  # a list item names the organisation
             add(m["name"], title, m.start("name"), m.end("title") if m["title"] else m.end())
     for m in NAME_ROLE.finditer(text):
-        if m["name"][-1] not in ORG_END:  # 「，管理处处长」 is no name and a role
+        if name_before_role(m["name"], m["title"]):
             add(m["name"], m["title"], m.start("name"), m.end("title"))
     mentions = sorted(found.values(), key=lambda p: p.start)
     return sorted(mentions + short_references(text, mentions), key=lambda p: p.start)
@@ -167,6 +167,16 @@ def short_references(text: str, officials: list[PersonMention]) -> list[PersonMe
                 p = people[0]
                 out.append(PersonMention(p.name, p.title, p.organization, m.start(), m.end()))
     return out
+
+
+def name_before_role(name: str, role: str) -> bool:
+    """Whether 「NAME+role」 in running text is a person and their role: not 「管理处处长」 (an
+    organisation), nor 「杨浦区长」, 「黄山市长」 (a place and the role of its head: before the
+    role of a locality's head only a three-character name is taken)."""
+    if name[-1] in ORG_END:
+        return False
+    level = role.removeprefix("常务").removeprefix("副")[:1]
+    return len(name) >= 3 or level not in "".join(LOCALITY_LEVELS)
 
 
 def clean_title(raw: str) -> str:
@@ -210,7 +220,8 @@ def titles_next_to(text: str, start: int, end: int) -> list[tuple[int, int]]:
     after = _TITLE_AFTER.match(text, end)
     if after:
         group = next(g for g in ("title", "ptitle", "role") if after[g])
-        if is_official_title(after[group]):
+        if is_official_title(after[group]) and (
+                group != "role" or name_before_role(text[start:end], after[group])):
             spans.append(after.span(group))
     return spans
 

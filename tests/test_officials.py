@@ -39,7 +39,7 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     # a name followed by its role in running text
     ("name_role", "我想请问，温家宝总理在《政府工作报告》中强调，要加快保障性住房建设。", ("温家宝", "总理")),
     ("name_role", "会上，李强总理表示，要稳住就业。", ("李强", "总理")),
-    ("name_role", "在张伟市长的带领下，全市完成改造。", ("张伟", "市长")),
+    ("name_role", "在张建伟市长的带领下，全市完成改造。", ("张建伟", "市长")),
     # traditional characters are read on the simplified view (the pipeline converts first)
     ("intro", "行政院长卓荣泰说明，长照经费将突破1,000亿元。", ("卓荣泰", "行政院长")),
     ("intro", "副市长赖淑惠表示，截至10月已布建1,968处长照资源。", ("赖淑惠", "副市长")),
@@ -55,6 +55,10 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("not_a_name", "会议要求，各级党委书记亲自在一线推动落实。", None),
     ("not_a_name", "目前，管理处处长出席。", None),
     ("not_a_name", "市长热线今天开通。", None),
+    ("not_a_name", "会上，杨浦区长表示，要加快改造。", None),  # a place and its head's role
+    ("not_a_name", "据黄山市长介绍，全市新建公园3个。", None),
+    ("name_role", "会上，孙春兰副总理出席会议。", ("孙春兰", "副总理")),
+    ("name_role", "据王晓东省长介绍，全省将推进改革。", ("王晓东", "省长")),
     # press and citizens
     ("press", "【记者陈世长台中报导】后里区举行落成启用典礼。", None),
     ("press", "本报讯（通讯员 王贤勇）截至8月15日，我市累计完成投资。", None),
@@ -123,6 +127,7 @@ def test_drafts_are_repaired_from_the_text(case: str, text: str, draft: tuple[st
     ("a delegate", "市政协委员方洁为政府工作点赞。", ("市政协委员方洁", "市政协委员")),
     ("an organisation", "省人社厅召开新闻通气会。", ("省人社厅", "新闻通气会")),
     ("a citizen", "市民李先生为此点赞。", ("李先生", "市民")),
+    ("a place and its head's role", "黄山市长为此点赞。", ("黄山市长", "市长")),
 ])
 def test_drafts_that_cannot_be_grounded_are_rejected(case: str, text: str, draft: tuple[str, str]) -> None:
     found, rejected = _build(text, draft)
