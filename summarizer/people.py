@@ -33,7 +33,8 @@ _NAME_END = rf"(?=\s*$|\s*[:：，,。；;(（]|{SPEECH})"
 # Weaker ends (「副市长林钦荣在会上强调」, 「局长蔡宛芬今天表示」, 「副厅长王建东做客」) are allowed
 # because every name must start with a common surname: 「书记亲自在」, 「局长今天表示」, 「主任也表示」
 # name nobody.
-_WEAK_END = (r"在|今天|今日|昨天|昨日|近日|日前|也|还|则|就|对|向|的|主持|出席|宣布|回答|通报|解读|答|"
+_WEAK_END = (r"在|今天|今日|今[(（]|昨天|昨日|昨[(（]|近日|日前|也|还|则|就|对|向|的|同志|、|主持|出席|宣布|"
+             r"回答|通报|解读|答|"
              + alternation(ACTION_VERBS))
 _COMPOUND_SURNAMES = COMPOUND_SURNAMES
 _SURNAMES = SURNAMES
@@ -46,6 +47,8 @@ INTRO = re.compile(
     rf"(?P<title>{_TITLE})[ \t\u3000\xa0]*{_NOT_NAME}(?P<name>[{_HAN}]{{2,3}}?)"
     rf"(?:{_NAME_END}|(?={_WEAK_END}))",
     re.MULTILINE)
+# Names that share the title before them: 「副市长王强、李明出席」.
+_MORE_NAMES = re.compile(rf"、(?P<name>[{_HAN}]{{2,3}}?)(?:{_NAME_END}|(?={_WEAK_END}))")
 # 「党代表程晓红(市人社局党组书记、局长)」
 DELEGATE = re.compile(
     rf"(?:{alternation(DELEGATE_ROLES)})(?P<name>[{_HAN}]{{2,3}})[(（](?P<title>[^)）]{{2,40}})[)）]"
@@ -133,9 +136,13 @@ def find_officials(text: str) -> list[PersonMention]:
         title = clean_title(m["title"])
         start = m.end("title") - len(title)
         if _ROLE_FULL.match(title) and not (
-                _is_line_start(text, start) or text[start - 1] in "。！？；，,;"):
+                _is_line_start(text, start) or text[start - 1] in "。！？；，,;、"):
             continue  # a bare role ('主任 X') mid-sentence is too weak
         add(m["name"], title, start, m.end("name"))
+        more = _MORE_NAMES.match(text, m.end("name"))
+        while more and (start, m.end("name")) in found and is_person_name(more["name"]):
+            add(more["name"], title, more.start("name"), more.end("name"))
+            more = _MORE_NAMES.match(text, more.end("name"))
     for m in NAME_FIRST.finditer(text):
         title = m["title"] or m["ptitle"]
         if split_title(title)[0] is not None or m["ptitle"]:  # a list item names the organisation

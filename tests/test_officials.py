@@ -31,6 +31,11 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("intro_action", "市交通运输局局长孙强出席活动并讲话。", ("孙强", "市交通运输局局长")),
     ("intro_action", "省卫生健康委主任刘宁率队调研基层医疗机构。", ("刘宁", "省卫生健康委主任")),
     ("intro_action", "县教育局局长赖建平一行来到实验小学。", ("赖建平", "县教育局局长")),
+    ("intro", "台中市长卢秀燕今（24）日表示，将扩大长照服务。", ("卢秀燕", "台中市长")),
+    ("intro", "市委书记王强同志在讲话中指出，要抓好落实。", ("王强", "市委书记")),
+    ("intro", "市长王强、副市长李明出席。", ("王强", "市长")),
+    # names listed after one title share it
+    ("shared_title", "副市长王强、李明、陈红等出席。", ("王强", "副市长")),
     # name before title: a guest list, an appositive, a name with its title in brackets
     ("name_first", "出席专题采访的嘉宾有:齐骥,住房和城乡建设部副部长;侯淅珉,住房和城乡建设部住房保障司司长。",
      ("齐骥", "住房和城乡建设部副部长")),
@@ -67,6 +72,12 @@ def _found(text: str) -> list[tuple[str, str | None]]:
 def test_introduction_forms(rule: str, text: str, expected: tuple[str, str] | None) -> None:
     found = _found(text)
     assert (found[0] if found else None) == expected, rule
+
+
+def test_names_listed_after_one_title_share_it() -> None:
+    assert _found("副市长王强、李明、陈红等出席。") == [("王强", "副市长"), ("李明", "副市长"), ("陈红", "副市长")]
+    assert _found("市长王强、副市长李明出席。") == [("王强", "市长"), ("李明", "副市长")]
+    assert _found("副市长王强、企业代表李明出席。") == [("王强", "副市长")]
 
 
 def test_a_surname_and_role_refers_to_the_official() -> None:
