@@ -79,7 +79,8 @@ BYLINE = re.compile(
     re.MULTILINE,
 )
 ORG_END = ORG_END_CHARS
-_MEDIA_TURN = re.compile(rf"^\s*[{_HAN}\-—]{{0,12}}(?:日报|晚报|晨报|新闻|记者|主持人|本报)\s*[:：]")
+_MEDIA_TURN = re.compile(
+    rf"^\s*[\[【［]?[{_HAN}\-—]{{0,24}}(?:日报|晚报|晨报|新闻|记者|主持人|本报)[\]】］]?\s*[:：]")
 
 
 @dataclass(frozen=True)
@@ -284,7 +285,8 @@ def speaker_turns(text: str, officials: list[PersonMention]) -> list[Turn]:
         colon = re.search(r"[:：]", head)
         if colon:
             before = head[: colon.start()]
-            who = next((n for n in names if before.rstrip().endswith(n)
+            label = before.strip().strip("[]【】［］")  # 「[齐骥]:」 in a transcript
+            who = next((n for n in names if label.endswith(n)
                         or re.search(rf"{re.escape(n)}\s*[(（][^)）]*[)）]\s*$", before)), None)
             if who:
                 new = who

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from summarizer.officials import build_officials
-from summarizer.people import find_bylines, find_officials
+from summarizer.people import find_bylines, find_officials, speaker_turns
 
 
 def _found(text: str) -> list[tuple[str, str | None]]:
@@ -90,6 +90,13 @@ def test_a_surname_and_role_refers_to_the_official() -> None:
 def test_a_surname_and_role_shared_by_two_officials_refers_to_nobody() -> None:
     text = "王明,市民政局局长;王刚,市财政局局长。王局长表示,将增加投入。"
     assert [p.name for p in find_officials(text)] == ["王明", "王刚"]
+
+
+def test_bracketed_speaker_labels_of_a_transcript_open_turns() -> None:
+    text = ("嘉宾有:齐骥,住房和城乡建设部副部长。\n[中央人民广播电台记者]:请问齐部长,保障房怎么建?\n"
+            "[齐骥]:今年将新增260万户。\n[新华社记者]:还有呢?\n")
+    turns = [(text[t.start:t.end].strip()[:4], t.name) for t in speaker_turns(text, find_officials(text))]
+    assert ("[齐骥]", "齐骥") in turns and ("[新华社", None) in turns
 
 
 # ------------------------------------------------------------------------ model drafts
