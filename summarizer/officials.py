@@ -65,9 +65,14 @@ def build_officials(text: str, found: list[PersonMention], drafts: list[tuple[in
             continue
         item: dict[str, object] = {"name": name, "title": title}
         readings = _readings(name, title)
-        if any(n in press or _is_press(text, n) for n, _ in readings):
+        if any(n in press for n, _ in readings):
             rejected.append(Rejected(type="official", status="conflict",
                                      reason="listed in a byline as press, not an official", item=item))
+            continue
+        if any(_is_press(text, n) for n, _ in readings):
+            rejected.append(Rejected(type="official", status="conflict",
+                                     reason="written after a press role (记者, 编辑 …), not an official",
+                                     item=item))
             continue
         readings = [(n, t) for n, t in readings if _plausible(n)]
         if not readings:
