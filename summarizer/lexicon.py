@@ -237,6 +237,8 @@ LEARN_VERBS = ("了解到", "获悉", "得知", "获知", "看到", "注意到")
 TRAILING_MODALS = ("将", "将会", "还将", "仍将", "已", "已经", "也", "再", "预计")
 # Time words and place prepositions between an actor and its verb: no actor on their own
 # (并将于明年再增设1,500个 has none: its subject comes from the clause before).
+# A per-unit word before a value: the noun after it is what is paid or counted (给予每人3000元一次性补贴).
+PER_UNIT = ("每人", "每户", "每名", "每间", "每家", "每个", "每所", "每位", "每次", "每辆", "每张", "每床", "人均")
 TIME_WORDS = ("今年", "明年", "去年", "当年", "年内", "年底前", "目前", "近期", "今后", "同期", "于", "在")
 # A period right after one of these is the baseline of a comparison (比上年同期增长, 较去年提升,
 # 超过去年年底规模), not the time of the value: the value keeps the sentence's own period.

@@ -83,6 +83,17 @@ _DEADLINE_KINDS = ("deadline", "year", "relative_year", "plan", "years_span", "r
                    "date", "season")
 
 
+def is_body(words: str) -> bool:
+    """An acting body said in full: 市府, 社会局, 各地医保部门, 省人力资源社会保障厅."""
+    return bool(_BODY.fullmatch(words)) and not words.endswith(NOT_ORG_ENDINGS)
+
+
+def body_prefix(words: str) -> int:
+    """Length of an acting body that opens `words` (市府目前已设置… -> 2), else 0."""
+    m = _BODY.match(words)
+    return m.end() if m and not m.group().endswith(NOT_ORG_ENDINGS) else 0
+
+
 def bodies(text: str, start: int, end: int) -> list[str]:
     """The acting bodies named in text[start:end], in order (not 城乡公共服务布局, 区域医疗中心)."""
     return [m.group() for m in _BODY.finditer(text, start, end)
@@ -193,8 +204,7 @@ def clause_subject(text: str, clause_start: int, cue_start: int, periods: list[P
     for candidate in (words, _TRAILING_ADVERBS.sub("", words)):  # 青岛市还 → 青岛市, but 成都 stays
         if not candidate or len(candidate) > 16:
             continue
-        body = _BODY.fullmatch(candidate) and not candidate.endswith(NOT_ORG_ENDINGS)
-        if body or _PLACE.fullmatch(candidate) or candidate in _SELF or actors.is_place(candidate):
+        if is_body(candidate) or _PLACE.fullmatch(candidate) or candidate in _SELF or actors.is_place(candidate):
             return candidate
     return None
 

@@ -34,6 +34,7 @@ from summarizer.lexicon import (
     LIST_JOINERS,
     MEASURE_WORDS,
     NOUN_STOPS,
+    PER_UNIT,
     PREDICATE_STARTS,
     PREPOSITIONS,
     RESPECTIVELY,
@@ -46,12 +47,13 @@ from summarizer.lexicon import (
     cue_alternation,
 )
 from summarizer.normalize import Period, Value
+from summarizer.pledges import body_prefix
 
 # A clause ends at ，；：。！？ or a line end; an ASCII , or : between digits is inside a number (1,968).
 _CLAUSE_BREAK = re.compile(r"[，；：。！？!?\n]|(?<![0-9])[,;:]|[,;:](?![0-9])")
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|目前|截至目前|截至\S{0,6}?[底末]|今年以来|今年|去年|全年|"
-    r"\d{4}年(?:度)?|\d{1,2}[-—至]\d{1,2}月|[一二三四]季度|上半年|下半年|(?:今|去|明)[春夏秋冬]|[春夏秋冬]季|"
+    r"(?:(?:力争|争取)?到)?\d{4}年(?:度|底|末)?|\d{1,2}[-—至]\d{1,2}月|[一二三四]季度|上半年|下半年|(?:今|去|明)[春夏秋冬]|[春夏秋冬]季|"
     r"全市|全区|全县|全省|我市|我区|我县|我省|本市|年内|明年|共有|现有|拥有|已有|建有|共|累计为|在|为|对|将|已经|已|确保|力争|争取|预计|计划|要|"
     rf"{alternation(SUBJECT_OPENERS)})+"
 )
@@ -71,6 +73,7 @@ _VERB_END = re.compile(
     rf"(?:{alternation(VERB_MODIFIERS)})*(?:{alternation(COUNT_VERBS + CHANGE_VERBS)})(?:了|过)?$"
 )
 _PREPOSITION_END = re.compile(rf"(?:{alternation(PREPOSITIONS)})$")
+_PER_UNIT_END = re.compile(rf"(?:{alternation(PER_UNIT)})$")
 _VERB_INSIDE = re.compile(rf"(?<=..)(?:{alternation(w for w in COUNT_VERBS if len(w) > 1)})")
 _VERB_START = re.compile(rf"(?:{alternation(w for w in COUNT_VERBS if len(w) > 1)})")
 _NOT_ACTOR = re.compile(rf"{alternation(VERB_MODIFIERS + TIME_WORDS)}")
@@ -147,7 +150,19 @@ def _clean(raw: str) -> str:
     s = s[lead.end():] if lead else s
     if s.endswith(LIST_ENDS):
         return s  # the end of a list item: _choose reads the noun after the value
-    return _TRAIL.sub("", s).strip(" “”\"")
+    return _drop_actor(_TRAIL.sub("", s).strip(" “”\""))
+
+
+def _drop_actor(s: str) -> str:
+    """An actor, time words and adverbs before a verb are not the counted thing: 市府目前已设置
+    公共托育中心 -> 公共托育中心 (a clause that opens with its verb keeps it: 新增收托名额)."""
+    at = body_prefix(s)
+    if not at:
+        return s
+    m = _VERB_START.search(s, at)
+    if m is None or _NOT_ACTOR.sub("", s[at:m.start()]) or len(s) - m.end() < 2:
+        return s
+    return s[m.end():]
 
 
 def _verb_rest(before: str) -> str | None:
@@ -160,6 +175,8 @@ def _choose(raw: str, before: str, after: str) -> str:
     """Before or after the value (numeral–classifier–noun); "" when neither names the thing."""
     if after and _PREPOSITION_END.search(raw):  # 为12.2万名失业人员发放…: the object, not the verb after it
         return _before_verb(after)
+    if after and _PER_UNIT_END.search(raw):  # 给予每人3000元一次性补贴: what each one gets
+        return after
     if before.endswith(LIST_ENDS):
         return after
     if _RELATIVE.match(before):
