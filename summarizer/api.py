@@ -62,8 +62,11 @@ def endpoint_for(base_url: str | None, api_key: str | None, model: str | None,
         yield Endpoint(base_url="", api_key="embedded", model=spec.name,
                        identity=f"gguf:{spec.sha256}", embedded=True, timeout=max(timeout, 600.0),
                        max_retries=max_retries, start=start)
+    except BaseException:
+        server.stop(grace=0)  # interrupted (Ctrl-C, SIGTERM) or failed: no answer is awaited
+        raise
     finally:
-        server.stop()
+        server.stop()  # the run is over: nothing is in flight, the server exits at once
 
 
 def default_concurrency(endpoint: Endpoint | None) -> int:
@@ -116,7 +119,9 @@ class Extractor:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        self.close()
+        stack, self._stack, self.llm = self._stack, None, None
+        if stack is not None:  # an exception (Ctrl-C in a notebook) stops the server at once
+            stack.__exit__(exc_type, exc, tb)
 
     def open(self) -> None:
         """Set up the endpoint (done by the first `extract` otherwise)."""

@@ -178,7 +178,7 @@ class EmbeddedServer:
         try:
             self._wait_ready(log, started)
         except BaseException:  # Ctrl-C or SIGTERM while loading: __exit__ will not run
-            self.stop()
+            self.stop(grace=0)
             raise
 
     def _wait_ready(self, log: IO[bytes], started: float) -> None:
@@ -221,19 +221,27 @@ class EmbeddedServer:
             raise spawned[0]
         return spawned[0]
 
-    def stop(self) -> None:
+    def stop(self, grace: float = 10.0) -> None:
+        """Stop the server: SIGTERM, and SIGKILL if it has not exited `grace` seconds later.
+
+        On SIGTERM llama_cpp.server (uvicorn) first finishes the requests in flight, which takes
+        as long as the model's answer (seconds to minutes on a CPU). When the run is interrupted
+        or failed, nobody will read that answer: `grace=0` kills the server at once. It keeps no
+        state, so nothing is lost."""
         try:
-            self._stop()
+            self._stop(grace)
         finally:
             self._released.set()
 
-    def _stop(self) -> None:
+    def _stop(self, grace: float) -> None:
         proc, self.proc = self.proc, None
         if proc is None or proc.poll() is not None:
             return
         try:
+            if grace <= 0:
+                raise subprocess.TimeoutExpired(proc.args, 0)
             os.killpg(proc.pid, signal.SIGTERM)
-            proc.wait(timeout=10)
+            proc.wait(timeout=grace)
         except (subprocess.TimeoutExpired, ProcessLookupError):
             with contextlib.suppress(ProcessLookupError):
                 os.killpg(proc.pid, signal.SIGKILL)
@@ -245,4 +253,4 @@ class EmbeddedServer:
 
     def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        self.stop()
+        self.stop(grace=0 if exc_type is not None else 10.0)

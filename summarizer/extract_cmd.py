@@ -40,8 +40,12 @@ def _maybe_endpoint(deterministic: bool, *args: Any) -> Iterator[Endpoint | None
         yield endpoint
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM: handled as Ctrl-C is, with its own exit status (143)."""
+
+
 def _sigterm(_signum: int, _frame: FrameType | None) -> None:
-    raise KeyboardInterrupt
+    raise Terminated
 
 
 def extract_command(
@@ -79,7 +83,8 @@ def extract_command(
     (the model gave no usable answer for a chunk, even asked again with a repetition penalty:
     the rule-found items and the summary are there, the chunk is under "errors"); 1 when any
     article failed (reason in its JSON under "errors" and on stderr); 2 on a setup error (no
-    model, bad endpoint, rejected key).
+    model, bad endpoint, rejected key); 130 on Ctrl-C, 143 on SIGTERM (within a second: answers
+    in flight are abandoned; outputs written so far are complete, articles cut short have none).
     """
     signal.signal(signal.SIGTERM, _sigterm)
     files, problems = discover(inputs)
@@ -137,10 +142,14 @@ def extract_command(
     except SummarizerError as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
-    except KeyboardInterrupt:
-        err.print("[red]interrupted[/red]: outputs written so far are complete")
-        _exit_now_if_busy(130)
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt as exc:
+        # The embedded server was killed on the way here (api.endpoint_for), requests in flight
+        # are abandoned: no waiting for an answer nobody will read.
+        code = 143 if isinstance(exc, Terminated) else 130
+        err.print(f"[red]interrupted[/red]{' by SIGTERM' * (code == 143)}: "
+                  "outputs written so far are complete")
+        _exit_now_if_busy(code)
+        raise typer.Exit(code) from None
     finally:
         if llm is not None:
             llm.close()

@@ -18,7 +18,16 @@ from summarizer.batch import IN_FLIGHT_PER_PROCESS, auto_processes, cpu_count
 from summarizer.models import ArticleResult
 
 from .stub_llm import FAULTS, random_plan
-from .test_faults import BUDGET, KEY, StubLLM, chunk_count, make_articles, outputs, run_summary
+from .test_faults import (
+    BUDGET,
+    KEY,
+    StubLLM,
+    assert_complete_or_absent,
+    chunk_count,
+    make_articles,
+    outputs,
+    run_summary,
+)
 
 pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="fork: Linux only")
 
@@ -143,18 +152,23 @@ def test_a_worker_that_dies_fails_its_unfinished_articles_only(tmp_path: Path) -
     assert not any(r.errors for r in results.values())
 
 
-def test_ctrl_c_ends_the_workers_too(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("sig", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_a_signal_ends_the_workers_too_within_a_second(tmp_path: Path, sig: signal.Signals,
+                                                      status: int) -> None:
     make_articles(tmp_path / "in", 24)
-    with StubLLM(latency=0.5) as stub:
+    with StubLLM(latency=5.0) as stub:  # every answer takes 5 s: the signal comes mid-request
         proc, workers = start_and_wait(stub, tmp_path / "in", tmp_path / "out", 4)
-        proc.send_signal(signal.SIGINT)
+        time.sleep(0.2)
+        sent = time.monotonic()
+        proc.send_signal(sig)
         _, stderr = proc.communicate(timeout=30)
-    assert proc.returncode == 130
+        took = time.monotonic() - sent
+    assert proc.returncode == status
+    assert took < 1.5, f"{took:.2f}s from {sig.name} to exit"
     assert "interrupted" in stderr and "Traceback" not in stderr
     time.sleep(0.2)
     assert workers and not any(Path(f"/proc/{pid}").exists() for pid in workers)
-    for path in (tmp_path / "out").glob("*.json") if (tmp_path / "out").exists() else []:
-        ArticleResult.model_validate_json(path.read_text(encoding="utf-8"))
+    assert assert_complete_or_absent(tmp_path / "out") == 0
 
 
 def test_rules_only_batches_split_too(tmp_path: Path) -> None:

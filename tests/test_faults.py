@@ -402,27 +402,38 @@ def test_sigkill_mid_run_leaves_nothing_corrupt_and_the_next_run_completes(tmp_p
     assert len(asked_again) == len(set(asked_again)) == chunk_count(paths) - cached
 
 
-@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
-def test_signal_mid_run_exits_promptly(tmp_path: Path, sig: signal.Signals) -> None:
-    """Requests in flight (here: hanging for 30 s under a 60 s timeout) do not hold the exit."""
+def assert_complete_or_absent(out: Path) -> int:
+    """After an interruption: no temporary or partial file, every output whole and complete
+    (an article cut short by the signal has none, not a "failed" one). Returns their number."""
+    files = list(out.iterdir()) if out.exists() else []
+    assert all(p.suffix == ".json" and not p.name.startswith(".") for p in files), files
+    for path in files:
+        assert ArticleResult.model_validate_json(path.read_text(encoding="utf-8")).status == "ok"
+    return len(files)
+
+
+@pytest.mark.parametrize(("sig", "status"), [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
+def test_signal_mid_run_exits_within_a_second(tmp_path: Path, sig: signal.Signals, status: int) -> None:
+    """Requests in flight (here: answers that take 30 s, under a 60 s timeout) do not hold the
+    exit: the time from the signal to the exit is measured."""
     make_articles(tmp_path / "in", 6)
     out = tmp_path / "out"
     with StubLLM(lambda n, _b: "ok" if n <= 2 else "hang", hang=30.0) as stub:
         proc = _cli_process(stub, [str(tmp_path / "in")], out, tmp_path / "cache",
                             "--timeout", "60")
         wait = time.monotonic() + 30
-        while stub.outcomes["hang"] < 1 and time.monotonic() < wait:
+        while stub.outcomes["hang"] < 2 and time.monotonic() < wait:
             time.sleep(0.02)
+        time.sleep(0.1)
         sent = time.monotonic()
         proc.send_signal(sig)
         _, stderr = proc.communicate(timeout=30)
         took = time.monotonic() - sent
-    assert proc.returncode == 130
-    assert took < 5
+    assert proc.returncode == status
+    assert took < 1.5, f"{took:.2f}s from {sig.name} to exit"
     text = stderr.decode()
     assert "interrupted" in text and "Traceback" not in text and KEY not in text
-    for path in out.glob("*.json") if out.exists() else []:
-        ArticleResult.model_validate_json(path.read_text(encoding="utf-8"))
+    assert assert_complete_or_absent(out) <= 2
 
 
 def test_a_bug_in_one_article_fails_that_article_not_the_batch(
