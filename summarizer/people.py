@@ -107,11 +107,19 @@ class Turn:
     name: str | None
 
 
+# A title that ends in X长 may share its X with the organisation: 社会局长 is the 社会局's 局长.
+_CONTRACTED = ORG_END + "".join(LOCALITY_LEVELS)
+
+
 def split_title(title: str) -> tuple[str | None, str]:
-    """'市卫生健康委党委书记、主任' -> ('市卫生健康委', '党委书记、主任')."""
+    """'市卫生健康委党委书记、主任' -> ('市卫生健康委', '党委书记、主任'); '社会局长' -> ('社会局', '局长')."""
     first = title.split("、")[0]
     for i in range(2, len(first)):
-        if first[i - 1] in ORG_END and _ROLE_FULL.match(first[i:]):
+        role = first[i:]
+        if (_ROLE_FULL.match(role) and role.endswith("长") and role[0] in _CONTRACTED
+                and first[i - 1] not in role[0] + "副务"):
+            return title[:i + 1], title[i:]  # 社会局长 = 社会局 + 局长, 新北市长 = 新北市 + 市长, 行政院长
+        if first[i - 1] in ORG_END and _ROLE_FULL.match(role):
             return title[:i], title[i:]
     return None, title
 

@@ -151,3 +151,17 @@ def test_drafts_that_cannot_be_grounded_are_rejected(case: str, text: str, draft
     found, rejected = _build(text, draft)
     assert found == {}, case
     assert rejected == [{"name": draft[0], "title": draft[1]}], case
+
+
+@pytest.mark.parametrize(("title", "organization"), [
+    ("市卫生健康委党委书记、主任", "市卫生健康委"),
+    ("市民政局局长", "市民政局"),
+    ("社会局长", "社会局"),  # contracted: the 局 of 社会局 and of 局长 is one character
+    ("新北市长", "新北市"),
+    ("行政院长", "行政院"),
+    ("常务副市长", None),
+    ("市政协委员", None),
+])
+def test_organization_of_a_title(title: str, organization: str | None) -> None:
+    from summarizer.people import split_title
+    assert split_title(title)[0] == organization
