@@ -198,7 +198,8 @@ COUNT_VERBS = (
 # not part of it (为12.2万名失业人员发放失业保险金, 对151名…人员进行核酸检测).
 PREPOSITIONS = ("对", "向", "给", "为")
 # Verbs of change: a value right after one is an amount of change (提高了1岁, 增长12.9%).
-CHANGE_VERBS = ("提高", "提升", "增长", "增加", "下降", "降低", "减少", "上升", "扩大", "缩小", "缩减", "降", "升")
+CHANGE_VERBS = ("提高", "提升", "增长", "增加", "下降", "降低", "减少", "上升", "扩大", "缩小", "缩减", "降", "升",
+                "延长", "缩短", "提前", "推迟")
 # Words between the acting body and its verb (社会局预计将再新增, 目标是兴建, 青岛市共救助了).
 VERB_MODIFIERS = (
     "将", "将会", "会", "可", "可以", "能", "再", "还", "还将", "又", "已", "已经", "预计", "计划", "拟", "要",
@@ -243,3 +244,26 @@ TIME_WORDS = ("今年", "明年", "去年", "当年", "年内", "年底前", "�
 # A period right after one of these is the baseline of a comparison (比上年同期增长, 较去年提升,
 # 超过去年年底规模), not the time of the value: the value keeps the sentence's own period.
 BASELINE_CUES = ("比", "较", "与", "同", "相比", "相较", "超过", "高于", "低于", "对比")
+
+# ---------------------------------------------------------------------------- conditions
+
+# A travel time or distance before 圈 names a service radius (15分钟生活圈), not a measurement.
+RADIUS_UNITS = ("分钟", "小时", "公里")
+# Ages and durations in years or months are metrics only as the level of one of these measures
+# named in their clause, or as a change of one (提高了1岁, 缩短2个月).
+AGE_TIME_UNITS = ("岁", "周岁", "年", "个月", "周年")
+# (nouns only: 需时/历时/用时 N年 frame a process, as 需时约1年半 does)
+TIME_MEASURES = ("寿命", "年龄", "岁数", "时间", "时长", "时限", "年限", "期限", "周期", "工期", "刑期", "天数",
+                 "时效")
+# Any duration or age right after one of these is a condition (连续3个月, 年满60周岁, 工作满15年).
+DURATION_UNITS = (*AGE_TIME_UNITS, "天", "周", "小时", "分钟")
+CONDITION_MARKERS = ("满", "年满", "未满", "不满", "连续", "累计满", "年龄在")
+# A threshold on one (以上/以下) is a condition too, unless it is the level reached after one of
+# these (达到80岁以上) or of a measure its clause names (平均轮候时间5年以上). 以内 is a time limit
+# (24小时以内办结, 3分钟内), a condition only before 的 (3个月以内的).
+LEVEL_WORDS = ("为", "是", "达", "达到", "降至", "降到", "增至", "升至", "缩短至", "缩短到", "压缩至", "压缩到",
+               "控制在", "保持在", "稳定在", "提高到", "提高至", "延长至", "延长到")
+# An age before one of these describes people (80岁以上老人, 5岁以下儿童).
+PERSON_NOUNS = ("老人", "老年人", "儿童", "婴幼儿", "幼儿", "少儿", "人口", "居民", "妇女", "男性", "女性", "青少年",
+                "未成年", "新生儿", "适龄", "职工", "长者",
+                "学生", "孩子", "群众", "人员", "患者", "老龄", "高龄", "失能")

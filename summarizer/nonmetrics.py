@@ -30,7 +30,18 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from summarizer.lexicon import NUMERAL_IDIOMS, alternation
+from summarizer.lexicon import (
+    AGE_TIME_UNITS,
+    CHANGE_VERBS,
+    CONDITION_MARKERS,
+    DURATION_UNITS,
+    LEVEL_WORDS,
+    NUMERAL_IDIOMS,
+    PERSON_NOUNS,
+    RADIUS_UNITS,
+    TIME_MEASURES,
+    alternation,
+)
 from summarizer.normalize import Value, find_values, fold
 
 __all__ = ["NON_METRIC_RULES", "is_structural", "non_metric"]
@@ -95,7 +106,6 @@ def _names(text: str) -> tuple[tuple[str, frozenset[str]], ...]:
 
 # A travel time or distance that names a service radius: 15分钟生活圈, 半小时交通圈, 10公里就医圈.
 _CIRCLE = re.compile(r"[\u4e00-\u9fff]{0,6}?圈")
-RADIUS_UNITS = ("分钟", "小时", "公里")
 
 
 def _name(text: str, value: Value) -> bool:
@@ -117,26 +127,7 @@ def _name(text: str, value: Value) -> bool:
 
 
 # ---------------------------------------------------------------------------- ages and durations
-
-# Ages and durations in years or months are metrics only as the level of one of these measures
-# named in their clause, or as a change of one (提高了1岁, 缩短2个月).
-AGE_TIME_UNITS = ("岁", "周岁", "年", "个月", "周年")
-# (nouns only: 需时/历时/用时 N年 frame a process, as 需时约1年半 does)
-TIME_MEASURES = ("寿命", "年龄", "岁数", "时间", "时长", "时限", "年限", "期限", "周期", "工期", "刑期", "天数",
-                 "时效")
-CHANGE_VERBS = ("提高", "增加", "延长", "缩短", "降低", "下降", "减少", "上升", "增长", "提前", "推迟")
-# Any duration or age right after one of these is a condition (连续3个月, 年满60周岁, 工作满15年).
-DURATION_UNITS = (*AGE_TIME_UNITS, "天", "周", "小时", "分钟")
-CONDITION_MARKERS = ("满", "年满", "未满", "不满", "连续", "累计满", "年龄在")
-# A threshold on one (以上/以下) is a condition too, unless it is the level reached after one of
-# these (达到80岁以上) or of a measure its clause names (平均轮候时间5年以上). 以内 is a time limit
-# (24小时以内办结, 3分钟内), a condition only before 的 (3个月以内的).
-LEVEL_WORDS = ("为", "是", "达", "达到", "降至", "降到", "增至", "升至", "缩短至", "缩短到", "压缩至", "压缩到",
-               "控制在", "保持在", "稳定在", "提高到", "提高至", "延长至", "延长到")
-# An age before one of these describes people (80岁以上老人, 5岁以下儿童).
-PERSON_NOUNS = ("老人", "老年人", "儿童", "婴幼儿", "幼儿", "少儿", "人口", "居民", "妇女", "男性", "女性", "青少年",
-                "未成年", "新生儿", "适龄", "职工", "长者",
-                "学生", "孩子", "群众", "人员", "患者", "老龄", "高龄", "失能")
+# (the word tables are in lexicon, section conditions)
 
 _MEASURES = re.compile(alternation(TIME_MEASURES))
 _CHANGE = re.compile(rf"(?:{alternation(CHANGE_VERBS)})了?(?:约|近|超过|超)?$")

@@ -47,7 +47,7 @@ from summarizer.lexicon import (
     cue_alternation,
 )
 from summarizer.normalize import Period, Value
-from summarizer.pledges import body_prefix
+from summarizer.pledges import ORG_NAME, body_prefix
 
 # A clause ends at ，；：。！？ or a line end; an ASCII , or : between digits is inside a number (1,968).
 _CLAUSE_BREAK = re.compile(r"[，；：。！？!?\n]|(?<![0-9])[,;:]|[,;:](?![0-9])")
@@ -63,9 +63,8 @@ _TRAIL = re.compile(
     rf"|{alternation(FROM_WORDS + TRAILING_MODALS)}|(?:\d{{4}}年(?:底|末)?)?的)+$"
 )
 _RELATIVE = re.compile(r"^(?:同比|较|比|环比|较去年|较上年)")
-_ORG_NAME = r"(?:市|区|县|省)[\u4e00-\u9fff]{0,14}?(?:局|委|厅|办|部门|政府|中心|机关)"
 # an organisation that opens a metric's clause (「市财政局将安排资金5亿元」) is not what is counted
-_ORG_LEAD = re.compile(rf"^{_ORG_NAME}(?:将|要|还将|计划|拟)")
+_ORG_LEAD = re.compile(rf"^{ORG_NAME}(?:将|要|还将|计划|拟)")
 _JUNK = re.compile(rf"^(?:[、，,；;。\s“”\"'（）()]|{alternation(LIST_JOINERS)}|的)+")
 _JOINER = re.compile(alternation(LIST_JOINERS))
 # a verb (with the words between it and its actor) that ends the text before a value
