@@ -99,6 +99,8 @@ def test_targets_and_deadlines(rule: str, text: str, target: str | None, deadlin
     ("outside a turn a cue-less sentence is no pledge", "市府也将积极配合。地目变更后，基地形状更加方正。", 1),
     ("an enumerated item continues the plan", "今年将实施十大民生实事。一是稳定就业。新增就业120万人。", 3),
     ("a report is not a pledge", "2023年，全市新增就业60万人。", 0),
+    ("a work report's list of tasks",
+     "重点抓好以下工作：\n（一）稳定和扩大就业。开发公益性岗位5000个。\n（二）办好民生实事。新增养老床位3000张。\n", 5),
     ("an opinion holder's words are no pledge", "市政协委员方洁为政府点赞：“要将态度落实到工作中。”", 0),
     ("residents as the object do not matter", "市民政局将为居民新建食堂20个。", 1),
 ])
