@@ -14,6 +14,7 @@ import os
 import queue
 import signal
 import sys
+import time
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field
@@ -48,7 +49,8 @@ class Options:
 class Done:
     """One article finished: counts for the run summary and lines (rich markup) for stderr.
     `degraded` is 1 for an article extracted without the model's answer for `unusable` of its
-    chunks (status "degraded"); `failed` is 1 for one that was not extracted."""
+    chunks (status "degraded"); `failed` is 1 for one that was not extracted. `items` counts
+    its officials, metrics and commitments; `seconds` is its wall time, read to written."""
 
     path: str
     failed: int
@@ -56,6 +58,12 @@ class Done:
     messages: tuple[str, ...] = field(default=())
     degraded: int = 0
     unusable: int = 0
+    items: tuple[int, int, int] = (0, 0, 0)
+    seconds: float = 0.0
+
+    @property
+    def status(self) -> str:
+        return "failed" if self.failed else "degraded" if self.degraded else "ok"
 
 
 def cpu_count() -> int:
@@ -106,6 +114,7 @@ def run_in_process(files: list[str], llm: LLM | None, workers: int,
 
 def run_one(path: str, llm: LLM | None, workers: int, opts: Options) -> Done:
     """Ingest, extract and write one article; every failure ends up in its JSON and `Done`."""
+    started = time.monotonic()
     try:
         article = load_article(path, opts.max_bytes)
     except SummarizerError as exc:
@@ -113,7 +122,8 @@ def run_one(path: str, llm: LLM | None, workers: int, opts: Options) -> Done:
                                errors=[ErrorItem(stage="ingest", reason=str(exc))])
         if path != "-" and Path(path).is_file():
             write_json(output_path(opts.out, Path(path).stem), failed.model_dump_json(indent=2))
-        return Done(path, 1, failed.usage, (f"[red]error[/red] {escape(str(exc))}",))
+        return Done(path, 1, failed.usage, (f"[red]error[/red] {escape(str(exc))}",),
+                    seconds=time.monotonic() - started)
     try:
         result = run_article(article, llm, workers, opts.chunk_chars, opts.strict)
     except Exception as exc:  # a bug must fail this article, not the batch (nor print a traceback)
@@ -124,7 +134,9 @@ def run_one(path: str, llm: LLM | None, workers: int, opts: Options) -> Done:
         return Done(path, int(result.failed), result.usage)  # the run stops; no output for it
     write_json(output_path(opts.out, article.stem), result.model_dump_json(indent=2))
     return Done(path, int(result.failed), result.usage, tuple(_warning(path, e) for e in result.errors),
-                degraded=int(result.degraded), unusable=len(result.errors) if result.degraded else 0)
+                degraded=int(result.degraded), unusable=len(result.errors) if result.degraded else 0,
+                items=(len(result.officials), len(result.metrics), len(result.commitments)),
+                seconds=time.monotonic() - started)
 
 
 def _warning(path: str, error: ErrorItem) -> str:

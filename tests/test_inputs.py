@@ -324,9 +324,10 @@ def test_error_line_is_one_line_and_keeps_brackets(tmp_path: Path) -> None:
     code, stderr = extract(str(bad), "--out", str(tmp_path / "out"))
     assert code == 1
     lines = stderr.splitlines()
-    assert len(lines) == 3  # the error and the run summary (a line to read, a line of JSON)
-    assert lines[1] == "1 article: 0 ok, 0 degraded, 1 failed"
+    assert len(lines) == 4  # the error, the article's log line, the run summary (+ its JSON)
     assert lines[0] == f"error {bad}: file is empty (0 bytes)"
+    assert lines[1].startswith(f"[1/1] {bad}: failed, ")
+    assert lines[2] == "1 article: 0 ok, 0 degraded, 1 failed"
 
 
 def test_stdin_over_the_limit(tmp_path: Path) -> None:
