@@ -82,7 +82,7 @@ def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     data = source.encode("utf-8") if isinstance(source, str) else source
     if len(data) > max_bytes:
         raise InputError(f"text: {len(data)} bytes is over the size limit of {max_bytes}")
-    return parse_article(as_text(decode(data, "text"), "text"), "-")
+    return parse_article(*as_text(decode(data, "text"), "text"), path="-")
 
 
 class Extractor:

@@ -23,7 +23,7 @@ from summarizer.api import default_concurrency, endpoint_for
 from summarizer.batch import Done, Options, ShardedRun, auto_processes, can_fork, run_in_process
 from summarizer.embedded import DEFAULT_MODEL, MODELS, default_cache_root
 from summarizer.errors import SummarizerError
-from summarizer.ingest import DEFAULT_MAX_BYTES, discover
+from summarizer.ingest import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, discover
 from summarizer.llm import LLM, Endpoint
 
 # soft_wrap: a message stays one line however long (no hard wraps at the console width).
@@ -49,7 +49,12 @@ def _sigterm(_signum: int, _frame: FrameType | None) -> None:
 
 
 def extract_command(
-    inputs: list[str] = typer.Argument(..., help="Files, directories (recursive) or - for stdin."),
+    inputs: list[str] = typer.Argument(
+        ..., show_default=False,
+        help="Files (read whatever their extension), directories or - for stdin. A directory is "
+             f"searched recursively for {', '.join(ARTICLE_SUFFIXES)} files; its other files "
+             "(Markdown, images, data) are skipped and listed on stderr, hidden ones (.name) "
+             "ignored: name a file to extract it."),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output directory."),
     model: str | None = typer.Option(None, "--model", envvar="OPENAI_MODEL",
                                      help="Model name at the API endpoint."),
@@ -87,8 +92,11 @@ def extract_command(
     in flight are abandoned; outputs written so far are complete, articles cut short have none).
     """
     signal.signal(signal.SIGTERM, _sigterm)
-    files, problems = discover(inputs)
-    files = _unique_outputs(files, problems)
+    selection = discover(inputs)
+    problems = selection.problems
+    files = _unique_outputs(selection.files, problems)
+    for folder, skipped in selection.skipped.items():
+        err.print(skipped_line(folder, skipped), markup=False, highlight=False)
     for path, problem in problems:
         err.print(f"[red]error[/red] {escape(f'{path}: {problem}')}")
     cache = None if no_cache else (cache_dir or default_cache_root() / "llm")
@@ -96,7 +104,7 @@ def extract_command(
     degraded = unusable = 0
     started = time.monotonic()
     totals = {"articles": 0, "llm_calls": 0, "cache_hits": 0, "prompt_tokens": 0,
-              "completion_tokens": 0}
+              "completion_tokens": 0, "skipped": sum(map(len, selection.skipped.values()))}
     llm: LLM | None = None
     opts = Options(out=out, chunk_chars=chunk_chars, max_bytes=max_bytes, strict=strict)
     try:
@@ -176,6 +184,14 @@ def outcome_line(articles: int, degraded: int, unusable: int, failed: int) -> st
     why = f" (model output unusable on {unusable} chunk{'s' * (unusable != 1)})" if degraded else ""
     return (f"{articles} article{'s' * (articles != 1)}: {articles - degraded - failed} ok, "
             f"{degraded} degraded{why}, {failed} failed")
+
+
+def skipped_line(folder: str, skipped: list[str], show: int = 5) -> str:
+    """"skipped 2 files in in/ that are no articles: in/links.md, in/logo.png (…)"."""
+    names = ", ".join(skipped[:show]) + (f" and {len(skipped) - show} more" if len(skipped) > show else "")
+    return (f"skipped {len(skipped)} file{'s' * (len(skipped) != 1)} in {folder} that "
+            f"{'are' if len(skipped) != 1 else 'is'} no article{'s' * (len(skipped) != 1)}: {names} "
+            f"(a directory is read for {' '.join(ARTICLE_SUFFIXES)} files; name a file to extract it)")
 
 
 def article_line(n: int, total: int, done: Done) -> str:

@@ -13,7 +13,10 @@ from charset_normalizer import from_bytes
 from summarizer.errors import InputError
 from summarizer.models import Dropped, Source
 
-ARTICLE_SUFFIXES = {".txt", ".md", ".html", ".htm"}
+# What a directory is read for (any case). A file named on the command line is read whatever
+# its name; in a directory, other files (a Markdown list of links, a README, images, data) are
+# skipped and listed on stderr, and hidden ones (a name starting with ".") are ignored.
+ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
 DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 # Lines that start the site footer: everything from here to the end is not the article.
@@ -49,29 +52,43 @@ class Article:
         return int(self.source.date[:4]) if self.source.date else None
 
 
-def discover(inputs: list[str]) -> tuple[list[str], list[tuple[str, str]]]:
-    """Expand paths (directories recursively, sorted) into article files, plus input errors."""
-    files: list[str] = []
-    problems: list[tuple[str, str]] = []
+@dataclass
+class Selection:
+    """What the command line names: the article files (in order), the inputs that cannot be
+    read (path, problem) and the files of directories that are no articles (skipped)."""
+
+    files: list[str] = field(default_factory=list)
+    problems: list[tuple[str, str]] = field(default_factory=list)
+    skipped: dict[str, list[str]] = field(default_factory=dict)  # directory -> its skipped files
+
+
+def discover(inputs: list[str]) -> Selection:
+    """Expand the inputs into article files: "-" is stdin, a file is read whatever its name, a
+    directory is searched recursively (sorted) for ARTICLE_SUFFIXES files; its other files are
+    `skipped`, its hidden files and directories ignored."""
+    found = Selection()
     for raw in inputs:
         if raw == "-":
-            files.append("-")
+            found.files.append("-")
             continue
         path = Path(raw)
         if path.is_dir():
-            found = sorted(
-                str(p) for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-            )
-            if not found:
-                problems.append((raw, "directory holds no article files (.txt .md .html .htm)"))
-            files.extend(found)
+            articles: list[str] = []
+            others: list[str] = []
+            for p in sorted(path.rglob("*")):
+                if not p.is_file() or any(part.startswith(".") for part in p.relative_to(path).parts):
+                    continue
+                (articles if p.suffix.lower() in ARTICLE_SUFFIXES else others).append(str(p))
+            if others:
+                found.skipped[raw] = others
+            if not articles:
+                found.problems.append((raw, f"directory holds no article files ({' '.join(ARTICLE_SUFFIXES)})"))
+            found.files.extend(articles)
         elif path.is_file():
-            files.append(str(path))
+            found.files.append(str(path))
         else:
-            problems.append((raw, "no such file or directory"))
-    return files, problems
+            found.problems.append((raw, "no such file or directory"))
+    return found
 
 
 # Byte-order marks name their encoding (UTF-32 before UTF-16: its LE mark starts the same).
@@ -116,7 +133,8 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
-def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
+def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str | None]:
+    """The input's plain text, and the title its HTML metadata gives (None for text)."""
     if path == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
     else:
@@ -137,23 +155,40 @@ def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     return as_text(decode(data, path), path)
 
 
-def as_text(raw: str, path: str) -> str:
-    """Decoded input as plain text: HTML (by its suffix or its first tag) goes through trafilatura."""
+def as_text(raw: str, path: str) -> tuple[str, str | None]:
+    """Decoded input as plain text, and its metadata title: HTML (by its suffix or its first tag)
+    goes through trafilatura; plain text has no metadata."""
     if Path(path).suffix.lower() in (".html", ".htm") or raw.lstrip()[:15].lower().startswith(
         ("<!doctype html", "<html")
     ):
-        raw = html_to_text(raw, path)
-    return raw
+        return html_to_text(raw, path)
+    return raw, None
 
 
-def html_to_text(markup: str, name: str) -> str:
+def html_to_text(markup: str, name: str) -> tuple[str, str | None]:
+    """The page's main text (trafilatura), and its title from the metadata (og:title, <title>,
+    …) without the site's name."""
     import trafilatura
 
     text = trafilatura.extract(markup, include_comments=False, include_tables=True,
                                favor_recall=True)
     if not text or not text.strip():
         raise InputError(f"{name}: no article text found in the HTML")
-    return str(text)
+    meta = trafilatura.extract_metadata(markup)
+    return str(text), page_title(meta.title if meta else None)
+
+
+# "标题_栏目_新华网", "标题 - 中国政府网", "标题 | 重庆日报": the site's part follows the headline.
+_TITLE_PARTS = re.compile(r"\s*(?:[_|｜]|\s[-–—]\s)\s*")
+
+
+def page_title(title: str | None) -> str | None:
+    """A page title without the site's name after it; None when nothing is left."""
+    if not title:
+        return None
+    title = " ".join(title.split())
+    first = _TITLE_PARTS.split(title, maxsplit=1)[0].strip()
+    return (first if len(first) >= 4 else title) or None
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -207,15 +242,36 @@ def clean(raw: str) -> tuple[str, list[Dropped]]:
     return text + "\n", dropped
 
 
-def describe(raw: str, text: str, path: str) -> Source:
-    title = None
-    for line in text.split("\n")[:6]:
-        line = line.strip()
-        if len(line) > 60:
-            break  # the body has started: no title line above it
-        if 6 <= len(line) <= 60 and not line.endswith(("。", "：", ":")) and not _DATE.search(line):
-            title = line
-            break
+# Lines that are no headline: a source or time line, a byline (本报记者 X, 文/X, □ X Y).
+_NOT_HEADLINE = re.compile(
+    r"(?:来源|來源|时间|時間|发布|發布|作者|编辑|編輯|人气|浏览次数|字号)\s*[:：]"
+    r"|^(?:本报|新华社|本台)?(?:记者|記者|通讯员|通訊員|责任编辑|責任編輯)|^[文图圖]\s*[/／|｜]|^[□■●◆]"
+)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# Punctuation that ends or continues a sentence: a line ending with one (or holding a 。) is
+# running text, not a headline. Headlines may end with ！ or ？ (「…来听听他们的看法!」).
+_RUNNING = ("。", "，", ",", "；", ";", "：", ":", "、", "…")
+
+
+def headline(line: str) -> str | None:
+    """`line` (an article's first line) as its title, if it looks like a headline: 6 to 60
+    characters, no sentence-final punctuation, not a date, source or byline. A Markdown heading
+    marker (# …) is not part of it."""
+    line = line.strip().lstrip("#").strip().strip("*").strip()
+    if not 6 <= len(line) <= 60 or "。" in line or line.endswith(_RUNNING):
+        return None
+    if _NOT_HEADLINE.search(line):
+        return None
+    if _DATE.search(line) and len(_CJK.findall(_DATE.sub("", line))) < 6:
+        return None  # a date line (2020年12月6日 星期日), not a headline that names a date
+    return line
+
+
+def describe(raw: str, text: str, path: str, meta_title: str | None = None) -> Source:
+    """Title, date and publisher. The title is the first line when it looks like a headline,
+    else the page's metadata title (HTML), else None."""
+    first = next((line for line in text.split("\n") if line.strip()), "")
+    title = headline(first) or meta_title
     date = None
     m = next((m for m in _DATE.finditer(raw[:600]) if "摄" not in raw[max(0, m.start() - 3):m.start()]), None)
     if m:
@@ -228,12 +284,13 @@ def describe(raw: str, text: str, path: str) -> Source:
 
 
 def load_article(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    return parse_article(read_input(path, max_bytes), path)
+    return parse_article(*read_input(path, max_bytes), path=path)
 
 
-def parse_article(raw: str, path: str) -> Article:
-    """The article in plain input text (`path` names it: "-" for text that had no file)."""
+def parse_article(raw: str, meta_title: str | None = None, *, path: str) -> Article:
+    """The article in plain input text (`path` names it: "-" for text that had no file);
+    `meta_title` is the title the input's metadata gives, if any."""
     text, dropped = clean(raw)
     if not text.strip():
         raise InputError(f"{path}: nothing left after removing site boilerplate")
-    return Article(path=path, text=text, source=describe(raw, text, path), dropped=dropped)
+    return Article(path=path, text=text, source=describe(raw, text, path, meta_title), dropped=dropped)

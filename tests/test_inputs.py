@@ -213,28 +213,66 @@ def test_markdown(tmp_path: Path) -> None:
 
 def test_directory_is_recursive_sorted_and_skips_other_files(tmp_path: Path) -> None:
     root = tmp_path / "in"
-    for rel in ("b.txt", "a.md", "sub/c.html", "sub/deeper/d.TXT"):
+    for rel in ("b.txt", "a.htm", "sub/c.html", "sub/deeper/d.TXT"):
         path = root / rel
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(HTML.format(charset="utf-8") if rel.endswith("html") else SIMPLIFIED,
+        path.write_text(HTML.format(charset="utf-8") if ".htm" in rel else SIMPLIFIED,
                         encoding="utf-8")
     (root / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
     (root / "data.json").write_text("{}", encoding="utf-8")
+    (root / "sub" / "notes.md").write_text(SIMPLIFIED, encoding="utf-8")
     (root / ".hidden").mkdir()
     (root / ".hidden" / "e.txt").write_text(SIMPLIFIED, encoding="utf-8")
     (root / ".f.txt").write_text(SIMPLIFIED, encoding="utf-8")
 
-    files, problems = discover([str(root)])
-    assert problems == []
-    assert files == sorted(files)
-    assert [Path(f).relative_to(root).as_posix() for f in files] == [
-        "a.md", "b.txt", "sub/c.html", "sub/deeper/d.TXT"]
+    found = discover([str(root)])
+    assert found.problems == []
+    assert found.files == sorted(found.files)
+    assert [Path(f).relative_to(root).as_posix() for f in found.files] == [
+        "a.htm", "b.txt", "sub/c.html", "sub/deeper/d.TXT"]
+    assert found.skipped == {str(root): [str(root / "data.json"), str(root / "image.png"),
+                                         str(root / "sub" / "notes.md")]}
 
     out = tmp_path / "out"
     code, stderr = extract(str(root), "--out", str(out))
     assert code == 0, stderr
     assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json", "c.json", "d.json"]
-    assert summary(stderr)["run"]["articles"] == 4
+    assert summary(stderr)["run"]["articles"] == 4 and summary(stderr)["run"]["skipped"] == 3
+    (line,) = [x for x in stderr.splitlines() if x.startswith("skipped")]
+    assert line.startswith(f"skipped 3 files in {root} that are no articles: {root / 'data.json'}, ")
+    assert "notes.md" in line and "name a file to extract it" in line
+
+
+def test_a_markdown_list_of_links_in_a_folder_is_no_article_unless_named(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    links = root / "links.md"
+    links.write_text("# 参考链接\n\n- [重庆日报](https://www.cqrb.cn/content/2020-12/06/content_302917.htm)\n"
+                     "- [新华网](http://www.xinhuanet.com/local/2021-11/04/c_1128029861.htm?id=54%20)\n",
+                     encoding="utf-8")
+    out = tmp_path / "out"
+    code, stderr = extract(str(root), "--out", str(out))
+    assert code == 0, stderr
+    assert [p.name for p in out.iterdir()] == ["a.json"]
+    assert f"skipped 1 file in {root} that is no article: {links} " in stderr
+    # named explicitly, it is read (and the numbers in its URLs are no metrics)
+    code, stderr = extract(str(links), "--out", str(out))
+    assert code == 0, stderr
+    assert load(out, "links").metrics == [] and summary(stderr)["run"]["skipped"] == 0
+
+
+def test_many_skipped_files_are_counted_not_all_listed(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    root.mkdir()
+    (root / "a.txt").write_text(SIMPLIFIED, encoding="utf-8")
+    for i in range(12):
+        (root / f"img{i:02d}.png").write_bytes(b"\x89PNG")
+    code, stderr = extract(str(root), "--out", str(tmp_path / "out"))
+    assert code == 0
+    (line,) = [x for x in stderr.splitlines() if x.startswith("skipped")]
+    assert line.startswith("skipped 12 files") and "img04.png and 7 more (" in line
+    assert "img05.png" not in line
 
 
 def test_stdin(tmp_path: Path) -> None:
