@@ -5,7 +5,7 @@ process, is not counted):  python bench/cpu_probe.py BASE_URL ARTICLE N
 Prints one JSON object: wall and CPU milliseconds per unit for
   ingest    load_article
   rules     run_article(article, None)  (the deterministic layer)
-  extract   LLM.extract of the article's one chunk against the stub (instructor + openai + httpx)
+  extract   LLM.ask (label_chunk) of the article's one chunk against the stub (instructor + openai + httpx)
   article   load_article + run_article(article, llm) + model_dump_json + write_json (the whole
             per-article job of the CLI, with its per-article thread pool)
   write     model_dump_json + write_json (atomic, fsync)
@@ -31,9 +31,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from summarizer.chunk import make_chunks
-from summarizer.extract import ChunkView, label_chunk
 from summarizer.ingest import load_article
-from summarizer.llm import LLM, Endpoint, Stats
+from summarizer.label import ChunkView, label_chunk
+from summarizer.llm import LLM, Endpoint
+from summarizer.models import Usage
 from summarizer.pipeline import run_article
 from summarizer.write import output_path, write_json
 
@@ -85,7 +86,7 @@ def main() -> None:
     import httpx2 as httpx  # what this venv's openai client is built on
     import openai
 
-    from summarizer.extract import ChunkLabels, render_user
+    from summarizer.label import ChunkLabels, render_user
     from summarizer.prompting import load_prompt
 
     prompt = load_prompt("extract_chunk")
@@ -114,14 +115,14 @@ def main() -> None:
         "thread_pool_per_article": measure(pool, n),
         "ingest": measure(lambda _i: load_article(article_path), n),
         "rules": measure(lambda _i: run_article(article, None), n),
-        "extract": measure(lambda _i: label_chunk(llm, view, Stats()), n),
+        "extract": measure(lambda _i: label_chunk(llm, view, Usage()), n),
         "write": measure(write, n),
         "article": measure(whole, n),
     }
     prof = cProfile.Profile()
     prof.enable()
     for _ in range(n):
-        label_chunk(llm, view, Stats())
+        label_chunk(llm, view, Usage())
     prof.disable()
     stats = pstats.Stats(prof)
     by_pkg: dict[str, float] = {}

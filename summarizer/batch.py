@@ -156,7 +156,7 @@ class ShardedRun:
     def __init__(self, files: list[str], processes: int, make_llm: Callable[[int], LLM | None],
                  workers: int, opts: Options) -> None:
         ctx = multiprocessing.get_context("fork")
-        self.events: multiprocessing.Queue[tuple[str, int, Done | str | None]] = ctx.Queue()
+        self.events: multiprocessing.Queue[tuple[str, int, Done | EndpointError | str | None]] = ctx.Queue()
         self.shards = [files[k::processes] for k in range(processes)]
         shares = [max(1, workers // processes + (k < workers % processes)) for k in range(processes)]
         self.procs = [ctx.Process(target=_worker, name=f"summarizer-shard-{k}", daemon=True,
@@ -182,8 +182,8 @@ class ShardedRun:
                 if kind == "done" and isinstance(payload, Done):
                     seen[k].add(payload.path)
                     yield payload
-                elif kind == "fatal":
-                    raise EndpointError(str(payload))
+                elif kind == "fatal":  # the worker's error itself: its HTTP status and body too
+                    raise payload if isinstance(payload, EndpointError) else EndpointError(str(payload))
                 elif kind == "crash":
                     running.discard(k)
                     yield from _lost(self.shards[k], seen[k], str(payload))
@@ -213,7 +213,7 @@ def _lost(shard: list[str], seen: set[str], why: str) -> Iterator[Done]:
 
 
 def _worker(k: int, files: list[str], make_llm: Callable[[int], LLM | None], workers: int,
-            opts: Options, events: multiprocessing.Queue[tuple[str, int, Done | str | None]]) -> None:
+            opts: Options, events: multiprocessing.Queue[tuple[str, int, Done | EndpointError | str | None]]) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     die_with_parent()
@@ -222,7 +222,7 @@ def _worker(k: int, files: list[str], make_llm: Callable[[int], LLM | None], wor
         for done in run_in_process(files, llm, workers, opts):
             events.put(("done", k, done))
     except EndpointError as exc:
-        events.put(("fatal", k, str(exc)))
+        events.put(("fatal", k, exc))
     except Exception as exc:  # reported by the parent against this shard's unfinished articles
         events.put(("crash", k, f"{type(exc).__name__}: {exc}"))
     else:

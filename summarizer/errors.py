@@ -1,5 +1,7 @@
 """One exception root for everything the tool raises on purpose."""
 
+from __future__ import annotations
+
 
 class SummarizerError(Exception):
     """Root of all summarizer errors; the CLI prints these as one clear line."""
@@ -14,7 +16,21 @@ class ModelSetupError(SummarizerError):
 
 
 class LLMError(SummarizerError):
-    """The LLM endpoint failed after retries, or rejected the request."""
+    """The LLM endpoint failed after retries, or rejected the request.
+
+    The message is one line for people; the cause stays for programs: `status` is the HTTP
+    status of the endpoint's error answer and `body` its body (the API key scrubbed), both None
+    when there was no answer (timeout, connection) or the answer was unusable output; the SDK's
+    exception is the `__cause__`. Both survive pickling (worker processes send them)."""
+
+    def __init__(self, message: str, *, status: int | None = None, body: str | None = None) -> None:
+        super().__init__(message)
+        self.status = status
+        self.body = body
+
+    def again(self) -> LLMError:
+        """The same failure for another caller (a refused run answers every later call so)."""
+        return type(self)(str(self), status=self.status, body=self.body)
 
 
 class OutputError(SummarizerError):

@@ -5,7 +5,7 @@ Retries live in exactly one layer per failure kind: the openai client retries tr
 408/409/429 (honouring Retry-After) and 5xx; instructor re-asks (through tenacity) only when the
 model's output fails JSON parsing or validation; an answer still unusable after that (or cut at
 max_tokens) is a `ModelOutputError`, and the caller may ask once more with other sampling
-parameters (`extract.label_chunk`: a repetition penalty). Failures are never cached. A rejected
+parameters (`label.label_chunk`: a repetition penalty). Failures are never cached. A rejected
 key or an unknown endpoint/model (401/403/404) fails every later call too: the first one makes
 the `LLM` refuse all further calls (`LLM.fatal`), so a batch stops instead of retrying per article.
 """
@@ -17,7 +17,6 @@ import hashlib
 import json
 import sys
 import threading
-import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,10 +26,11 @@ import diskcache
 from pydantic import BaseModel, ValidationError
 
 from summarizer.errors import EndpointError, LLMError
+from summarizer.models import Usage
 
 T = TypeVar("T", bound=BaseModel)
 
-__all__ = ["LLM", "Endpoint", "EndpointError", "Stats"]
+__all__ = ["LLM", "Endpoint", "EndpointError"]
 
 
 @dataclass(frozen=True)
@@ -50,25 +50,6 @@ class Endpoint:
 
     def __repr__(self) -> str:  # never show the key
         return f"Endpoint(base_url={self.base_url!r}, model={self.model!r})"
-
-
-@dataclass
-class Stats:
-    llm_calls: int = 0
-    cache_hits: int = 0
-    prompt_tokens: int = 0
-    completion_tokens: int = 0
-    llm_seconds: float = 0.0
-    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
-
-    def add(self, *, calls: int = 0, hits: int = 0, prompt: int = 0, completion: int = 0,
-            seconds: float = 0.0) -> None:
-        with self.lock:
-            self.llm_calls += calls
-            self.cache_hits += hits
-            self.prompt_tokens += prompt
-            self.completion_tokens += completion
-            self.llm_seconds += seconds
 
 
 _sdk_lock = threading.Lock()
@@ -136,7 +117,7 @@ class LLM:
         schemas = {"response": response_model.model_json_schema(), "grammar": grammar_schema}
         return params, self.cache_key(messages, schemas, params, prompt_version)
 
-    def _cached(self, key: str, response_model: type[T], stats: Stats) -> T | None:
+    def _cached(self, key: str, response_model: type[T], usage: Usage) -> T | None:
         if self.cache is None:
             return None
         hit = self.cache.get(key)
@@ -146,30 +127,30 @@ class LLM:
             cached = response_model.model_validate_json(hit)
         except ValidationError:
             return None  # an entry the current schema no longer accepts: ask again
-        stats.add(hits=1)
+        usage.add(hits=1)
         return cached
 
     def lookup(self, messages: list[dict[str, str]], response_model: type[T],
-               grammar_schema: dict[str, Any], prompt_version: str, stats: Stats,
+               grammar_schema: dict[str, Any], prompt_version: str, usage: Usage,
                params: dict[str, Any] | None = None) -> T | None:
         """The cached answer to exactly this request (same messages, schemas and parameters),
-        or None; never calls the model (and, like `extract`, refuses once the endpoint did)."""
+        or None; never calls the model (and, like `ask`, refuses once the endpoint did)."""
         if self.fatal is not None:
-            raise EndpointError(str(self.fatal))
+            raise self.fatal.again()
         if self.cache is None:
             return None
         _, key = self._request(messages, response_model, grammar_schema, prompt_version, params)
-        return self._cached(key, response_model, stats)
+        return self._cached(key, response_model, usage)
 
-    def extract(self, messages: list[dict[str, str]], response_model: type[T],
-                grammar_schema: dict[str, Any], prompt_version: str, stats: Stats,
+    def ask(self, messages: list[dict[str, str]], response_model: type[T],
+                grammar_schema: dict[str, Any], prompt_version: str, usage: Usage,
                 params: dict[str, Any] | None = None) -> T:
         """Return a validated `response_model`, from the cache when possible. Every sampling
         parameter is part of the cache key: two variants of one request never share an entry."""
         if self.fatal is not None:
-            raise EndpointError(str(self.fatal))
+            raise self.fatal.again()
         params, key = self._request(messages, response_model, grammar_schema, prompt_version, params)
-        cached = self._cached(key, response_model, stats)
+        cached = self._cached(key, response_model, usage)
         if cached is not None:
             return cached
         extra: dict[str, Any] = {}
@@ -183,20 +164,18 @@ class LLM:
         # call still holds its slot, so no waiting call starts after a 401 has come back.
         with self.in_flight:
             if self.fatal is not None:
-                raise EndpointError(str(self.fatal))
-            started = time.monotonic()
+                raise self.fatal.again()
             try:
                 result, completion = llm_sdk.call(self.client, self.endpoint, messages,
                                                   response_model, params, extra, self.reasks)
             except LLMError as exc:
-                stats.add(calls=1, seconds=time.monotonic() - started)  # failed calls count too
+                usage.add(calls=1)  # failed calls count too
                 if isinstance(exc, EndpointError):
                     self.fatal = exc
                 raise
-        usage = getattr(completion, "usage", None)
-        stats.add(calls=1, prompt=getattr(usage, "prompt_tokens", 0) or 0,
-                  completion=getattr(usage, "completion_tokens", 0) or 0,
-                  seconds=time.monotonic() - started)
+        tokens = getattr(completion, "usage", None)
+        usage.add(calls=1, prompt=getattr(tokens, "prompt_tokens", 0) or 0,
+                  completion=getattr(tokens, "completion_tokens", 0) or 0)
         if self.cache is not None:
             self.cache.set(key, result.model_dump_json())
         return result

@@ -66,13 +66,13 @@ def call(client: instructor.Instructor, endpoint: Endpoint, messages: list[dict[
     except InstructorRetryException as exc:
         cause = exc.__cause__
         if isinstance(cause, openai.APIError):
-            raise _api_error(cause) from None
+            raise _api_error(cause, endpoint.api_key) from cause
         if isinstance(cause, IncompleteOutputException):
             raise _cut(params) from None
         raise ModelOutputError(f"model output failed validation after {exc.n_attempts} attempts: "
                                f"{_invalid(cause or exc)}") from None
     except openai.APIError as exc:
-        raise _api_error(exc) from None
+        raise _api_error(exc, endpoint.api_key) from exc
     except (ValidationError, JSONDecodeError) as exc:
         raise ModelOutputError(f"model output failed validation: {_invalid(exc)}") from None
     except IncompleteOutputException:
@@ -86,10 +86,20 @@ def _cut(params: dict[str, Any]) -> ModelOutputError:
                             f"({params.get('max_tokens')}) before its JSON was complete")
 
 
-def _api_error(exc: openai.APIError) -> LLMError:
-    if isinstance(exc, _RUN_FATAL):
-        return EndpointError(_describe(exc))
-    return LLMError(_describe(exc))
+def _api_error(exc: openai.APIError, api_key: str) -> LLMError:
+    """One line for people, and the endpoint's HTTP status and body for programs (the key, which
+    some APIs quote in a 401, replaced by ***)."""
+    status = exc.status_code if isinstance(exc, openai.APIStatusError) else None
+    body = None
+    if isinstance(exc, openai.APIStatusError):
+        try:
+            body = exc.response.text
+        except Exception:  # a streamed body that was not read
+            body = None
+        if body and api_key and len(api_key) >= 4:
+            body = body.replace(api_key, "***")
+    kind = EndpointError if isinstance(exc, _RUN_FATAL) else LLMError
+    return kind(_describe(exc), status=status, body=body)
 
 
 def _invalid(exc: BaseException) -> str:

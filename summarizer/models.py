@@ -6,6 +6,7 @@ This module imports no pipeline stage; every stage imports it.
 
 from __future__ import annotations
 
+import threading
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -97,12 +98,25 @@ class ErrorItem(_Model):
     span: Span | None = None
 
 
+_USAGE_LOCK = threading.Lock()  # one for all: adds are per LLM call, and a model pickles without it
+
+
+# What an article cost. The LLM counts into it while the article's chunks are labelled (`add`,
+# from several threads); `seconds` is the article's time, set when it is done. (A comment, not a
+# docstring: the schema stays as it was.)
 class Usage(_Model):
     llm_calls: int = 0
     cache_hits: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
     seconds: float = 0.0
+
+    def add(self, *, calls: int = 0, hits: int = 0, prompt: int = 0, completion: int = 0) -> None:
+        with _USAGE_LOCK:
+            self.llm_calls += calls
+            self.cache_hits += hits
+            self.prompt_tokens += prompt
+            self.completion_tokens += completion
 
 
 class Source(_Model):

@@ -1,4 +1,4 @@
-"""Pipeline: ingest → chunk → extract → annotate/ground → merge, for one article."""
+"""Pipeline: ingest → chunk → label (the model) → annotate/ground → merge, for one article."""
 
 from __future__ import annotations
 
@@ -13,11 +13,11 @@ from summarizer.annotate import (
 )
 from summarizer.chunk import Chunk, Sentence, make_chunks, split_sentences
 from summarizer.errors import LLMError, ModelOutputError
-from summarizer.extract import ChunkLabels, ChunkView, label_chunk
 from summarizer.hanzi import is_traditional, simplified_view, to_traditional
 from summarizer.ingest import Article
+from summarizer.label import ChunkLabels, ChunkView, label_chunk
 from summarizer.lead import lead
-from summarizer.llm import LLM, Stats
+from summarizer.llm import LLM
 from summarizer.merge import merge_commitments, merge_metrics
 from summarizer.models import ArticleResult, ArticleStatus, Commitment, ErrorItem, Grounded, Metric, Rejected, Usage
 from summarizer.nonmetrics import non_metric
@@ -44,7 +44,7 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
     started = time.monotonic()
     original = article.text
     text = simplified_view(original)  # rules read simplified characters; offsets are shared
-    stats = Stats()
+    usage = Usage()  # the LLM counts its calls into it
     found = find_officials(text)
     bylines = find_bylines(text)
     turns = speaker_turns(text, found)
@@ -62,7 +62,7 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
     def work(chunk: Chunk) -> ChunkLabels | LLMError:
         assert llm is not None
         try:
-            return label_chunk(llm, view(chunk), stats)
+            return label_chunk(llm, view(chunk), usage)
         except LLMError as exc:
             return exc
 
@@ -141,14 +141,13 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
         non_officials = [restore(p, text, original) for p in non_officials]
         metrics = [restore(m, text, original) for m in metrics]
         commitments = [restore(c, text, original) for c in commitments]
+    usage.seconds = round(time.monotonic() - started, 3)
     return ArticleResult(
         source=article.source, text=original, summary=summary,
         officials=officials, non_officials=non_officials,
         metrics=metrics, commitments=commitments, rejected=[] if strict else rejected + dropped_gists,
         dropped=article.dropped,
-        usage=Usage(llm_calls=stats.llm_calls, cache_hits=stats.cache_hits,
-                    prompt_tokens=stats.prompt_tokens, completion_tokens=stats.completion_tokens,
-                    seconds=round(time.monotonic() - started, 3)),
+        usage=usage,
         model=llm.endpoint.model if llm else "deterministic", errors=errors, status=status,
     )
 

@@ -14,12 +14,12 @@ import pytest
 
 from summarizer.chunk import make_chunks
 from summarizer.errors import ModelOutputError
-from summarizer.extract import PARAMS, RETRY_PARAMS, ChunkLabels, grammar_schema
 from summarizer.hanzi import simplified_view
 from summarizer.ingest import Article, load_article
+from summarizer.label import PARAMS, RETRY_PARAMS, ChunkLabels, grammar_schema
 from summarizer.lead import lead
-from summarizer.llm import LLM, Endpoint, Stats
-from summarizer.models import ArticleResult, Source
+from summarizer.llm import LLM, Endpoint
+from summarizer.models import ArticleResult, Source, Usage
 from summarizer.pipeline import run_article, summarize
 
 from .stub_llm import DEFAULT_CONTENT, StubLLM
@@ -72,22 +72,22 @@ def test_the_variants_have_their_own_cache_entries_and_failures_none(tmp_path: P
     with StubLLM(content=answers["ok"]) as stub:
         llm = LLM(Endpoint(base_url=stub.base_url, api_key="x", model="stub", identity="stub"),
                   tmp_path / "cache")
-        stats = Stats()
-        request = (messages, ChunkLabels, grammar_schema(), "v1", stats)
-        plain = llm.extract(*request, params=PARAMS)
+        usage = Usage()
+        request = (messages, ChunkLabels, grammar_schema(), "v1", usage)
+        plain = llm.ask(*request, params=PARAMS)
         assert llm.lookup(*request, params=RETRY_PARAMS) is None  # not the plain one's answer
         stub.content = {"officials": [], "gist": "加了惩罚的回答。"}
-        penalised = llm.extract(*request, params=RETRY_PARAMS)
+        penalised = llm.ask(*request, params=RETRY_PARAMS)
         assert stub.requests == 2 and plain.gist != penalised.gist
-        assert llm.extract(*request, params=PARAMS).gist == plain.gist  # each from its own entry
-        assert llm.extract(*request, params=RETRY_PARAMS).gist == penalised.gist
-        assert stub.requests == 2 and stats.cache_hits == 2
+        assert llm.ask(*request, params=PARAMS).gist == plain.gist  # each from its own entry
+        assert llm.ask(*request, params=RETRY_PARAMS).gist == penalised.gist
+        assert stub.requests == 2 and usage.cache_hits == 2
 
         stub.plan = lambda _n, _b: "length"
         other = [{"role": "user", "content": "正文：另一段话。"}]
         with pytest.raises(ModelOutputError, match="max_tokens"):
-            llm.extract(other, ChunkLabels, grammar_schema(), "v1", stats, params=PARAMS)
-        assert llm.lookup(other, ChunkLabels, grammar_schema(), "v1", stats, params=PARAMS) is None
+            llm.ask(other, ChunkLabels, grammar_schema(), "v1", usage, params=PARAMS)
+        assert llm.lookup(other, ChunkLabels, grammar_schema(), "v1", usage, params=PARAMS) is None
         assert llm.cache is not None and len(llm.cache) == 2  # the failure was not cached
         llm.close()
 

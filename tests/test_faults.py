@@ -27,8 +27,8 @@ from typer.testing import CliRunner
 
 from summarizer.chunk import make_chunks
 from summarizer.cli import app
-from summarizer.extract import ChunkLabels
 from summarizer.ingest import load_article
+from summarizer.label import ChunkLabels
 from summarizer.models import ArticleResult
 
 from .stub_llm import FAULTS, answer, random_plan

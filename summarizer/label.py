@@ -1,4 +1,5 @@
-"""Extract: one typed LLM call per chunk for what needs language understanding.
+"""Label: one typed LLM call per chunk for what needs language understanding — the officials it
+names, with their titles, and a one-line gist.
 
 Measured on the embedded 1.5B model, asking it to pick commitment sentences or label number
 candidates degenerates into enumerating every id in order (see CHANGELOG), so those come from
@@ -17,7 +18,8 @@ from pydantic import BaseModel, Field
 
 from summarizer.chunk import Chunk
 from summarizer.errors import ModelOutputError
-from summarizer.llm import LLM, Stats
+from summarizer.llm import LLM
+from summarizer.models import Usage
 from summarizer.prompting import load_prompt
 
 
@@ -101,24 +103,24 @@ PARAMS: dict[str, Any] = {"max_tokens": 400}
 RETRY_PARAMS: dict[str, Any] = {**PARAMS, "frequency_penalty": 0.5}
 
 
-def label_chunk(llm: LLM, view: ChunkView, stats: Stats) -> ChunkLabels:
+def label_chunk(llm: LLM, view: ChunkView, usage: Usage) -> ChunkLabels:
     """The model's labels for one chunk. If its answer cannot be used, the chunk is asked once
     more with a repetition penalty; `ModelOutputError` when that fails too (other `LLMError`s,
     transport and endpoint failures, are not retried here: the client already did)."""
     prompt = load_prompt("extract_chunk")
     messages = [{"role": "system", "content": prompt.text},
                 {"role": "user", "content": render_user(view)}]
-    request = (messages, ChunkLabels, grammar_schema(), prompt.key, stats)
+    request = (messages, ChunkLabels, grammar_schema(), prompt.key, usage)
     # Failures are never cached, so a cached retry answer means the plain request failed
     # before: a rerun takes that answer instead of repeating a request known to fail.
     cached = llm.lookup(*request, params=PARAMS) or llm.lookup(*request, params=RETRY_PARAMS)
     if cached is not None:
         return cached
     try:
-        return llm.extract(*request, params=PARAMS)
+        return llm.ask(*request, params=PARAMS)
     except ModelOutputError as first:
         try:
-            return llm.extract(*request, params=RETRY_PARAMS)
+            return llm.ask(*request, params=RETRY_PARAMS)
         except ModelOutputError as second:
             again = ("also when asked again with a repetition penalty" if str(second) == str(first)
                      else f"asked again with a repetition penalty: {second}")
