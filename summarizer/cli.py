@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import gc
+import inspect
+from collections.abc import Callable
 
 import typer
 
@@ -11,12 +13,18 @@ from summarizer.evaluate import eval_command
 from summarizer.export import export_command
 from summarizer.extract_cmd import extract_command, schema_command
 
+
+def _help(command: Callable[..., object]) -> str:
+    """A command's docstring for --help: each paragraph one line, which the help screen wraps at
+    its width (typer keeps the docstring's own line breaks, which then wrap a second time)."""
+    doc = inspect.cleandoc(command.__doc__ or "")
+    return "\n\n".join(" ".join(par.split()) for par in doc.split("\n\n"))
+
+
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
-app.command("extract")(extract_command)
-app.command("eval")(eval_command)
-app.command("brief")(brief_command)
-app.command("export")(export_command)
-app.command("schema")(schema_command)
+for name, command in (("extract", extract_command), ("eval", eval_command), ("brief", brief_command),
+                      ("export", export_command), ("schema", schema_command)):
+    app.command(name, help=_help(command))(command)
 
 
 def main() -> None:

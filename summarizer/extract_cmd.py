@@ -64,17 +64,21 @@ def extract_command(
                                        show_default=False, help="API key (never logged)."),
     embedded_model: str = typer.Option(DEFAULT_MODEL, "--embedded-model",
                                        help=f"Embedded model: {', '.join(MODELS)}."),
-    cache_dir: Path | None = typer.Option(None, "--cache-dir", help="LLM call cache directory."),
+    cache_dir: Path | None = typer.Option(
+        None, "--cache-dir", help="LLM answer cache directory (default: ~/.cache/summarizer/llm, "
+                                  "under $XDG_CACHE_HOME when set)."),
     no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the cache."),
     concurrency: int | None = typer.Option(None, "--concurrency", min=1,
                                            help="Requests in flight (default 1 embedded, 8 API)."),
     processes: int | None = typer.Option(
         None, "--processes", min=1,
-        help="Worker processes sharing the batch (default for APIs: one per 16 requests in "
-             "flight, at most one per core; else 1; the embedded model always uses 1)."),
+        help="Worker processes sharing the batch, Linux (default for APIs: one per 16 "
+             "requests in flight, at most one per core; else 1; the embedded model always uses 1)."),
     chunk_chars: int = typer.Option(2400, "--chunk-chars", min=200, help="Chunk size budget."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes", help="Input size limit."),
-    timeout: float = typer.Option(120.0, "--timeout", help="Seconds per LLM request."),
+    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes",
+                                  help="Input size limit in bytes: a larger file fails."),
+    timeout: float = typer.Option(120.0, "--timeout",
+                                  help="Seconds per LLM request (at least 600 for the embedded model)."),
     max_retries: int = typer.Option(4, "--max-retries", min=0,
                                     help="Retries of a failed request (429/5xx/connection)."),
     strict: bool = typer.Option(False, "--strict",
