@@ -61,7 +61,7 @@ def endpoint_for(base_url: str | None, api_key: str | None, model: str | None,
     try:
         yield Endpoint(base_url="", api_key="embedded", model=spec.name,
                        identity=f"gguf:{spec.sha256}", embedded=True, timeout=max(timeout, 600.0),
-                       max_retries=max_retries, start=start)
+                       max_retries=max_retries, start=start, died=server.died)
     except BaseException:
         server.stop(grace=0)  # interrupted (Ctrl-C, SIGTERM) or failed: no answer is awaited
         raise

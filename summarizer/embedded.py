@@ -153,6 +153,7 @@ class EmbeddedServer:
         self.proc: subprocess.Popen[bytes] | None = None
         self.load_seconds = 0.0
         self._released = threading.Event()
+        self._log: IO[bytes] | None = None
 
     @property
     def base_url(self) -> str:
@@ -173,6 +174,7 @@ class EmbeddedServer:
             "--n_threads_batch", str(self.threads),
         ]
         log = tempfile.TemporaryFile()  # noqa: SIM115 - lives as long as the server
+        self._log = log
         started = time.monotonic()
         self.proc = self._spawn(cmd, log)
         try:
@@ -197,6 +199,23 @@ class EmbeddedServer:
                 pass
             time.sleep(0.25)
         raise ModelSetupError(f"embedded model server did not answer in {self.startup_timeout}s")
+
+    def died(self) -> str | None:
+        """Why a started server is no longer running, with the end of its log, or None."""
+        proc = self.proc
+        if proc is None or proc.poll() is None:
+            return None
+        code = proc.returncode
+        why = f"signal {signal.Signals(-code).name}" if code < 0 and -code in signal.valid_signals() else f"exit {code}"
+        hint = (" — this llama-cpp-python build uses CPU instructions this machine cannot run; rebuild it "
+                "portably: CMAKE_ARGS=\"-DGGML_NATIVE=OFF\" pip install --force-reinstall --no-cache-dir "
+                "llama-cpp-python==0.3.36" if code == -signal.SIGILL else "")
+        tail = ""
+        if self._log is not None:
+            with contextlib.suppress(OSError, ValueError):
+                self._log.seek(0)
+                tail = " ".join(self._log.read().decode("utf-8", "replace").split())[-300:]
+        return f"the embedded model server died ({why}){hint}" + (f"; its log ends: {tail}" if tail else "")
 
     def _spawn(self, cmd: list[str], log: IO[bytes]) -> subprocess.Popen[bytes]:
         """Popen from a thread that lives until `stop`: PR_SET_PDEATHSIG fires when the spawning

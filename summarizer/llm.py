@@ -45,6 +45,8 @@ class Endpoint:
     grammar: bool = False
     # Starts the server and returns its base URL; called once, on the first cache miss.
     start: Callable[[], str] | None = field(default=None, compare=False)
+    # Why the embedded server is gone (it died: a crash, a CPU instruction it cannot run), or None.
+    died: Callable[[], str | None] | None = field(default=None, compare=False)
     timeout: float = 120.0
     max_retries: int = 4
 
@@ -170,6 +172,10 @@ class LLM:
                                                   response_model, params, extra, self.reasks)
             except LLMError as exc:
                 usage.add(calls=1)  # failed calls count too
+                reason = self.endpoint.died() if self.endpoint.died else None
+                if reason:  # every later call would fail the same way: stop the run with the cause
+                    self.fatal = EndpointError(reason)
+                    raise self.fatal from exc
                 if isinstance(exc, EndpointError):
                     self.fatal = exc
                 raise

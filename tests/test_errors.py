@@ -90,3 +90,34 @@ def test_a_worker_process_hands_its_endpoint_error_over_whole(tmp_path: Path) ->
         with pytest.raises(EndpointError) as caught:
             list(run)
     assert caught.value.status == 401 and "***" in (caught.value.body or "")
+
+
+def test_a_dead_embedded_server_stops_the_run_with_its_cause() -> None:
+    """A connection error while the embedded server is gone is fatal, with the reason, not
+    "could not connect" for every chunk of every article."""
+    import socket
+    with socket.socket() as sock:  # a port nobody listens on
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    endpoint = Endpoint(base_url=f"http://127.0.0.1:{port}/v1", api_key=KEY, model="stub", identity="stub",
+                        max_retries=0, embedded=True, died=lambda: "the embedded model server died (signal SIGILL)")
+    llm = LLM(endpoint, None)
+    with pytest.raises(EndpointError, match="SIGILL"):
+        ask(llm)
+    with pytest.raises(EndpointError, match="SIGILL"):
+        ask(llm)  # every later call answers the same
+
+
+def test_why_a_server_died(tmp_path: Path) -> None:
+    import subprocess
+
+    from summarizer.embedded import EmbeddedServer
+    server = EmbeddedServer(tmp_path / "m.gguf")
+    assert server.died() is None  # never started
+    server.proc = subprocess.Popen([sys.executable, "-c", "import os, signal; os.kill(os.getpid(), signal.SIGILL)"])
+    server.proc.wait()
+    reason = server.died()
+    assert reason is not None and "SIGILL" in reason and "GGML_NATIVE=OFF" in reason
+    server.proc = subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"])
+    server.proc.wait()
+    assert "exit 3" in (server.died() or "") and "GGML_NATIVE" not in (server.died() or "")
