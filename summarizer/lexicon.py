@@ -67,16 +67,19 @@ ROLE_TITLES = (
     "县长", "镇长", "乡长", "主席", "院长", "校长", "秘书长", "委员", "站长", "所长", "会长", "理事长",
     "司长", "署长", "行长", "总经理", "董事长", "组长", "主委", "书记", "负责人", "巡视员", "调研员",
     "总经济师", "总工程师", "总督学", "总监", "总理", "省长", "州长", "盟长", "旗长", "村长", "社长",
-    "首长", "议员", "发言人", "行政长官",
+    "首长", "议员", "发言人", "行政长官", "党组成员", "党委委员",
 )
+# Words of the clause that a title pattern may take in before the title (「出席发布会的还有省教育厅
+# 副厅长王建华」, 「嘉宾分别是…」): never part of the title.
+TITLE_OPENERS = ("还有", "以及", "分别是", "分别为", "包括", "有", "是")
 # Delegates to a congress: 「党代表程晓红(市人社局党组书记、局长)」 names the official's title in
 # brackets; a delegate or CPPCC member alone (「市政协委员方洁」) speaks as no official.
 DELEGATE_ROLES = ("党代表", "人大代表", "政协委员")
 # Roles also written after a name or a surname in running text (「温家宝总理」, 「请问齐部长」).
 HONORIFIC_ROLES = ("总理", "总书记", "主席", "委员长", "部长", "省长", "市长", "区长", "县长", "州长", "局长",
                    "厅长", "院长", "司长", "署长", "行政长官")
-# Modifiers that may open a role: 党委书记, 常务副市长, 副局长.
-ROLE_MODIFIERS = r"(?:党[委组])?(?:常务)?副?"
+# Modifiers that may open a role: 党委书记, 常务副市长, 副局长, 二级巡视员.
+ROLE_MODIFIERS = r"(?:党[委组])?(?:常务)?(?:[一二三四]级)?副?"
 # Press and production roles: never officials (bylines, hosts, editors).
 PRESS_ROLES = ("特约摄影", "责任编辑", "通讯员", "主持人", "总值班", "记者", "编辑", "摄影", "作者", "撰稿", "□")
 # Characters an organisation name ends with (the organisation part of a title).

@@ -20,6 +20,7 @@ from summarizer.lexicon import (
     ROLE_TITLES,
     SPEECH_VERBS,
     SURNAMES,
+    TITLE_OPENERS,
     alternation,
 )
 
@@ -41,6 +42,7 @@ _SURNAMES = SURNAMES
 # Characters a title never starts with, that the pattern takes in from the clause:
 # 「据市民政局局长陈伟介绍」, 「在市长张三的带领下」, 「与副市长李四」.
 _LEAD = "据由在与及"
+_TITLE_OPENER = re.compile(rf"(?:{alternation(TITLE_OPENERS)})+")
 # 「市委教育工委书记、市教委主任 黄政」, 「区民政局党组书记、局长胡文彬:」
 _NOT_NAME = rf"(?!{SPEECH}|{alternation(NON_NAMES)})"
 INTRO = re.compile(
@@ -197,8 +199,11 @@ def name_before_role(name: str, role: str) -> bool:
 
 def clean_title(raw: str) -> str:
     """A title as the pattern took it from the clause, without what precedes it there:
-    「据市民政局局长」 → 「市民政局局长」, 「出席会议的市委副书记」 → 「市委副书记」."""
-    return raw.rsplit("的", 1)[-1].lstrip(" 、" + _LEAD)
+    「据市民政局局长」 → 「市民政局局长」, 「出席会议的市委副书记」 → 「市委副书记」,
+    「还有省教育厅副厅长」 → 「省教育厅副厅长」."""
+    title = raw.rsplit("的", 1)[-1].lstrip(" 、" + _LEAD)
+    opener = _TITLE_OPENER.match(title)
+    return title[opener.end():] if opener and len(title) - opener.end() >= 2 else title
 
 
 def is_person_name(name: str) -> bool:

@@ -185,6 +185,9 @@ class Actors:
         if found:
             self.in_paragraph = self.in_article = found[-1]
 
+    def in_this_paragraph(self, paragraph: int) -> str | None:
+        return self.in_paragraph if paragraph == self.paragraph else None
+
     def learn_places(self, text: str) -> None:
         self.text = text
 
@@ -224,8 +227,9 @@ def acting_body(text: str, sentence: Sentence, piece: tuple[int, int], cue: int 
     first = bodies(text, sentence.start, max(at, piece[0] + 1))
     if first:
         return first[0]
-    if actors.in_paragraph:
-        return actors.in_paragraph
+    named = actors.in_this_paragraph(text.count("\n", 0, sentence.start))
+    if named:
+        return named
     if speaker and speaker.organization:
         return speaker.organization
     return actors.in_article or subject

@@ -49,8 +49,11 @@ from summarizer.lexicon import (
 from summarizer.normalize import Period, Value
 from summarizer.pledges import ORG_NAME, body_prefix
 
-# A clause ends at ，；：。！？ or a line end; an ASCII , or : between digits is inside a number (1,968).
-_CLAUSE_BREAK = re.compile(r"[，；：。！？!?\n]|(?<![0-9])[,;:]|[,;:](?![0-9])")
+# A clause ends at ，；：。！？ or a line end; an ASCII , or : between digits is inside a number (1,968);
+# a space between two Han characters parts the halves of a headline (「湖南出台措施 今年将提供…」).
+_CLAUSE_BREAK = re.compile(
+    r"[，；：。！？!?\n]|(?<![0-9])[,;:]|[,;:](?![0-9])|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])"
+)
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|目前|截至目前|截至\S{0,6}?[底末]|今年以来|今年|去年|全年|"
     r"(?:(?:力争|争取)?到)?\d{4}年(?:度|底|末)?|\d{1,2}[-—至]\d{1,2}月|[一二三四]季度|上半年|下半年|(?:今|去|明)[春夏秋冬]|[春夏秋冬]季|"
