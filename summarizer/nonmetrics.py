@@ -19,6 +19,7 @@ has rows per rule):
                 or as a change (提高了1岁); otherwise they frame something (4年提高了1岁,
                 需时约1年半, 工作满15年, 建党100周年)
     estimate    adjacent small numbers joined (4到5间, 5至6人): "a few", not a count
+    per_one     the one an amount is for (每招用1名高校毕业生补助1500元, 每1万人)
 
 The text is the article in simplified characters (the pipeline's `simplified_view`); full-width
 forms are folded here as well.
@@ -37,6 +38,7 @@ from summarizer.lexicon import (
     DURATION_UNITS,
     LEVEL_WORDS,
     NUMERAL_IDIOMS,
+    PER_ONE_VERBS,
     PERSON_NOUNS,
     RADIUS_UNITS,
     TIME_MEASURES,
@@ -189,8 +191,18 @@ def _estimate(text: str, value: Value) -> bool:
 
 # ---------------------------------------------------------------------------- rules
 
+_PER_ONE = re.compile(rf"每(?:{alternation(PER_ONE_VERBS)})?$")
+
+
+def _per_one(text: str, value: Value) -> bool:
+    """每招用1名高校毕业生补助1500元: the one each amount is for is a rate's unit, not a count."""
+    f = _fold(text)
+    return value.number == 1 and bool(_PER_ONE.search(f[max(0, value.start - 6):value.start]))
+
+
 NON_METRIC_RULES: tuple[tuple[str, Callable[[str, Value], bool]], ...] = (
     ("structural", _structural),
+    ("per_one", _per_one),
     ("version", _version),
     ("idiom", _idiom),
     ("name", _name),

@@ -77,7 +77,7 @@ _BYLINE_ROLE = "|".join(re.escape(r) for r in NON_OFFICIAL_ROLES)
 BYLINE = re.compile(
     rf"(?P<role>{_BYLINE_ROLE})[ \t\u3000\xa0]*[:：]?[ \t\u3000\xa0]*"
     rf"(?P<names>[{_HAN}]{{1,3}}(?:[ \t\u3000\xa0]+[{_HAN}]{{1,3}})*)[ \t\u3000\xa0]*"
-    rf"(?=$|/|[)）]|{_BYLINE_ROLE})",
+    rf"(?=$|[/／|｜]|[)）]|{_BYLINE_ROLE})",  # 记者王一心／高雄报导
     re.MULTILINE,
 )
 ORG_END = ORG_END_CHARS

@@ -167,3 +167,11 @@ def test_drafts_that_cannot_be_grounded_are_rejected(case: str, text: str, draft
 def test_organization_of_a_title(title: str, organization: str | None) -> None:
     from summarizer.people import split_title
     assert split_title(title)[0] == organization
+
+
+@pytest.mark.parametrize(("text", "byline"), [
+    ("记者王一心／高雄报导\n", ("王一心", "记者")),  # a Taiwanese byline: name, full-width slash, place
+    ("记者 李明 通讯员 王芳\n", ("李明", "记者")),
+])
+def test_bylines_beyond_the_seeds(text: str, byline: tuple[str, str]) -> None:
+    assert byline in {(b.name, b.role) for b in find_bylines(text)}
