@@ -226,6 +226,7 @@ def summarize(gists: list[str], text: str, limit: int = 80) -> tuple[str, list[R
             rejected.append(Rejected(type="summary", status="unsupported", item={"gist": gist},
                                      reason=f"names people not in the article: {', '.join(people)}"))
             continue
-        if gist and gist not in kept:
-            kept.append(gist.rstrip("。") + "。")
+        sentence = gist.rstrip("。") + "。"
+        if gist and sentence not in kept:  # two chunks may give one gist (「…?」 too)
+            kept.append(sentence)
     return "".join(kept), rejected
