@@ -19,12 +19,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from summarizer.api import default_concurrency, endpoint_for
+from summarizer.api import default_concurrency, default_profile, endpoint_for
 from summarizer.batch import Done, Options, ShardedRun, auto_processes, can_fork, run_in_process
 from summarizer.embedded import DEFAULT_MODEL, MODELS, default_cache_root
 from summarizer.errors import SummarizerError
 from summarizer.ingest import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, discover
 from summarizer.llm import LLM, Endpoint
+from summarizer.models import Profile
 
 # soft_wrap: a message stays one line however long (no hard wraps at the console width).
 # Messages are escape()d: "[b]" in a path or ".[local]" in advice is text, not rich markup.
@@ -85,6 +86,11 @@ def extract_command(
                                 help="Drop rejected (ungrounded) proposals instead of listing them."),
     deterministic: bool = typer.Option(False, "--deterministic",
                                        help="No LLM: patterns and rules only (the baseline)."),
+    profile: Profile | None = typer.Option(
+        None, "--profile",
+        help="What the model is asked per chunk: small (officials, a gist) or full (also commitments "
+             "and what each value counts, verified against the text). Default: small for the "
+             "embedded models, full for any other."),
 ) -> None:
     """Extract officials, metrics and commitments from articles into OUT/<stem>.json.
 
@@ -110,10 +116,11 @@ def extract_command(
     totals = {"articles": 0, "llm_calls": 0, "cache_hits": 0, "prompt_tokens": 0,
               "completion_tokens": 0, "skipped": sum(map(len, selection.skipped.values()))}
     llm: LLM | None = None
-    opts = Options(out=out, chunk_chars=chunk_chars, max_bytes=max_bytes, strict=strict)
     try:
         with _maybe_endpoint(deterministic, base_url, api_key, model, embedded_model,
                              timeout, max_retries) as endpoint:
+            opts = Options(out=out, chunk_chars=chunk_chars, max_bytes=max_bytes, strict=strict,
+                           profile=default_profile(endpoint, profile))
             workers = concurrency or default_concurrency(endpoint)
             shards = 1  # stdin is read once, the embedded server is one process: not split
             if can_fork() and "-" not in files and (endpoint is None or not endpoint.embedded):

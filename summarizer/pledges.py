@@ -79,7 +79,7 @@ _TRAILING_ADVERBS = re.compile(rf"(?:{alternation(CLAUSE_CONNECTIVES)})+$")
 _SELF = frozenset(SELF_REFERENCES)
 _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
 _CHANGE_TO = re.compile(rf"^(?:{alternation(CHANGE_TO)})$")
-_DEADLINE_KINDS = ("deadline", "year", "relative_year", "plan", "years_span", "range_in_year", "quarter",
+DEADLINE_KINDS = ("deadline", "year", "relative_year", "plan", "years_span", "range_in_year", "quarter",
                    "date", "season")
 
 
@@ -284,6 +284,29 @@ def reported_in_clause(text: str, sentence: Sentence, value: Value, cue: int | N
     return bool(_PAST.match(clause) or _PAST_ANYWHERE.search(clause))
 
 
+def not_a_pledge(sentence: str, year: int | None, deadline: Period | None) -> str | None:
+    """Why a sentence the rules made no commitment of may not become one on the model's word
+    (None when the rules' own evidence allows it: a forward cue, or a deadline in the future, and
+    no headline, question, meeting directive, opinion holder or report of what is done: what
+    `PlanScope.step` refuses)."""
+    body = sentence[label_len(sentence):].strip()
+    if len(body) < 4 or (not _FINAL.search(body) and len(body) < 80):
+        return "a headline or bullet (no sentence-final punctuation): it repeats the body"
+    if _QUESTION.search(body):
+        return "a question, not a pledge"
+    if _DIRECTIVE.match(body):
+        return "a meeting's directive, not a pledge of the government"
+    if any(has_surname(m["name"]) for m in _OPINION.finditer(body)):
+        return "an opinion holder's words, not a pledge of the government"
+    if forward_cue(body, year):
+        return None
+    if _PAST.match(body) or _PAST_ANYWHERE.search(body):
+        return "reports what is done, not a pledge"
+    future = deadline is not None and (deadline.kind == "deadline" or (
+        year is not None and deadline.year_to is not None and deadline.year_to > year))
+    return None if future else "no forward-looking cue and no future deadline in the sentence"
+
+
 def pledged_target(text: str, targets: list[Value]) -> Value | None:
     """The first target, or where it changes from one value to another, the value reached."""
     for i, v in enumerate(targets):
@@ -298,7 +321,7 @@ def pledge_deadline(periods: list[Period], piece: tuple[int, int], head: tuple[i
     """A deadline stated in the piece (到2025年, 年底前), else the time nearest before the cue,
     else the first after it; a later piece of a sentence inherits the sentence head's."""
     def within(a: int, b: int) -> list[Period]:
-        return [p for p in periods if a <= p.start and p.end <= b and p.kind in _DEADLINE_KINDS]
+        return [p for p in periods if a <= p.start and p.end <= b and p.kind in DEADLINE_KINDS]
 
     own = within(*piece)
     for p in own:

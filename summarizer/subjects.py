@@ -118,6 +118,17 @@ def _subject(text: str, sentence: Sentence, value: Value, values: tuple[Value, .
     return _tidy(subject)[:40], start
 
 
+_VERB_ONLY = re.compile(
+    rf"(?:{alternation(VERB_MODIFIERS)})*(?:{alternation(COUNT_VERBS + CHANGE_VERBS + CHANGE_TO)})(?:了|过)?")
+
+
+def weak_subject(subject: str) -> bool:
+    """No answer by the rules' own standard: empty, one character, a measure word or a generic
+    noun alone (人, 单位), or a verb alone (新增, 建成, 提高到)."""
+    s = subject.strip()
+    return len(s) < 2 or s in MEASURE_WORDS or s in GENERIC_NOUNS or bool(_VERB_ONLY.fullmatch(s))
+
+
 def metric_period(periods: list[Period], sentence: Sentence, value: Value) -> Period | None:
     """The last period before the value in its sentence: a plan only when said as a period
     (十四五期间), never the baseline of a comparison (比上年同期增长5%: 上年 is not its time)."""
