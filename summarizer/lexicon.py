@@ -242,6 +242,9 @@ LEARN_VERBS = ("了解到", "获悉", "得知", "获知", "看到", "注意到")
 # Adverbs left at the end of a subject when a verb is read with the value (长照经费将突破1,000亿元,
 # 人口已达…); 会/能/可/均 are not among them (招聘会, 产能, 许可, 人均 end nouns).
 TRAILING_MODALS = ("将", "将会", "还将", "仍将", "已", "已经", "也", "再", "预计")
+# Verbs of having: the noun before them is what the value after counts (公托共有92家 -> 公托,
+# 全省现有养老机构2386家 reads the noun after); unlike 新增 or 救助, nothing before them acts.
+EXISTENCE_VERBS = ("共有", "拥有", "现有", "已有", "约有", "尚有", "还有", "有")
 # Time words and place prepositions between an actor and its verb: no actor on their own
 # (并将于明年再增设1,500个 has none: its subject comes from the clause before).
 # A per-unit word before a value: the noun after it is what is paid or counted (给予每人3000元一次性补贴).

@@ -27,6 +27,7 @@ from summarizer.lexicon import (
     CHANGE_TO,
     CHANGE_VERBS,
     COUNT_VERBS,
+    EXISTENCE_VERBS,
     FROM_WORDS,
     GENERIC_NOUNS,
     LEARN_VERBS,
@@ -74,6 +75,7 @@ _JOINER = re.compile(alternation(LIST_JOINERS))
 _VERB_END = re.compile(
     rf"(?:{alternation(VERB_MODIFIERS)})*(?:{alternation(COUNT_VERBS + CHANGE_VERBS)})(?:了|过)?$"
 )
+_EXISTENCE_END = re.compile(rf"(?:{alternation(EXISTENCE_VERBS)})$")
 _PREPOSITION_END = re.compile(rf"(?:{alternation(PREPOSITIONS)})$")
 _PER_UNIT_END = re.compile(rf"(?:{alternation(PER_UNIT)})$")
 _VERB_INSIDE = re.compile(rf"(?<=..)(?:{alternation(w for w in COUNT_VERBS if len(w) > 1)})")
@@ -199,6 +201,8 @@ def _choose(raw: str, before: str, after: str) -> str:
         return before if len(before) >= 2 else after
     if after and after not in GENERIC_NOUNS:
         return after
+    if _EXISTENCE_END.search(before) and len(owner := _clean(rest)) >= 2:
+        return owner  # 公托共有92家: what has the value is what it counts
     actor = _NOT_ACTOR.sub("", _NUMBER.sub("", rest))
     return before if len(actor) >= 2 else ""
 
