@@ -121,6 +121,8 @@ SELF_REFERENCES = ("我市", "我区", "我县", "我省", "本市", "本区", "
 # What an acting organisation's name ends with.
 ORG_SUFFIXES = ("局", "委", "厅", "部门", "政府", "中心", "机关", "总队", "支队", "系统", "部", "署", "委员会",
                 "办公室", "集团")
+# A body's party organs: not a unit of it that acts (市卫健委党委书记 speaks for 市卫健委).
+PARTY_ORGANS = ("党委", "党组", "党工委")
 # Words that end like an organisation but name none (城乡公共服务布局, 区域医疗中心 is a hospital).
 NOT_ORG_ENDINGS = ("布局", "格局", "大局", "结局", "全局", "开局", "医疗中心", "次中心", "服务中心")
 # A level character inside these words is no administrative level (区域, 城乡, 城市, 社区).
@@ -242,6 +244,9 @@ LEARN_VERBS = ("了解到", "获悉", "得知", "获知", "看到", "注意到")
 # Adverbs left at the end of a subject when a verb is read with the value (长照经费将突破1,000亿元,
 # 人口已达…); 会/能/可/均 are not among them (招聘会, 产能, 许可, 人均 end nouns).
 TRAILING_MODALS = ("将", "将会", "还将", "仍将", "已", "已经", "也", "再", "预计")
+# Modal words between an actor and what it will do: whatever stands before them and a verb is who
+# acts, not what is counted (深圳将新增养老床位 -> 新增养老床位; 市人社局和市教委计划新增见习岗位).
+PLAN_MODALS = ("将", "将会", "还将", "仍将", "计划", "拟", "要", "预计", "力争", "争取", "准备", "再")
 # Verbs of having: the noun before them is what the value after counts (公托共有92家 -> 公托,
 # 全省现有养老机构2386家 reads the noun after); unlike 新增 or 救助, nothing before them acts.
 EXISTENCE_VERBS = ("共有", "拥有", "现有", "已有", "约有", "尚有", "还有", "有")

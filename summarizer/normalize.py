@@ -435,6 +435,13 @@ _MULT_TAIL = re.compile(r"[百千万亿]+$")
 _RANGE_END = re.compile(r"[-~至到][0-9]+(?:\.[0-9]+)?")
 # dates, clock times, decades, and levels or grades (失能等级2至8级, 3级医院: ordinals)
 _BAD_NEXT = re.compile(r"[月日号时点秒级]|分(?![钟之])|年代")
+# 点 after a number no clock shows is points (每月1,000點消費點數, 积分3000点), not a time
+
+
+def _points(next_word: str, digits: str) -> bool:
+    return next_word == "点" and (len(digits) > 2 or int(float(digits or 0)) > 24)
+
+
 _SKIP_RES = [
     re.compile(r"(?<![0-9])[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"),  # 2021-11-04
     re.compile(r"(?<![0-9])[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}(?![0-9])"),  # 06.12.2020
@@ -583,7 +590,7 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
         unit, suffix = "%", m["psuf"]
     else:
         suffix = tail["suf"]
-        if not mult and not m["inf1"] and _BAD_NEXT.match(f, num_e):
+        if not mult and not m["inf1"] and (bad := _BAD_NEXT.match(f, num_e)) and not _points(bad[0], digits):
             return None
         if not (mult or unit) and (r := _RANGE_END.match(f, num_e)) and _BAD_NEXT.match(f, r.end()):
             return None  # the first end of a range of dates, times or levels (3至5日, 2至8级)

@@ -35,6 +35,7 @@ from summarizer.lexicon import (
     NOT_ORG_ENDINGS,
     OPINION_HOLDERS,
     ORG_SUFFIXES,
+    PARTY_ORGANS,
     RETRO_MARKERS,
     RETRO_OPENERS,
     RETRO_OPENING_PATTERNS,
@@ -69,7 +70,11 @@ _ORG_CHAR = rf"[^\W\d_{NOT_IN_ORG_NAME}]"
 _LEVEL_BEFORE = "".join({w[0] for w in NOT_LEVEL_WORDS if w[1] in "".join(LOCALITY_LEVELS)})
 _LEVEL_AFTER = "".join({w[1] for w in NOT_LEVEL_WORDS if w[0] in "".join(LOCALITY_LEVELS)})
 _LEVEL = rf"(?<![{_LEVEL_BEFORE}])(?:{_LEVELS})(?![{_LEVEL_AFTER}])"
-ORG_NAME = rf"{_LEVEL}{_ORG_CHAR}{{0,12}}?(?:{alternation(ORG_SUFFIXES)})(?!员)"
+# a unit inside the body before it, with no level of its own (高雄市政府社会局, 市委组织部; not
+# 市人社局联合市教委: two bodies; not 市人社局副局长: a title; not 市卫健委党委: its party organ)
+_UNIT_CHAR = rf"[^\W\d_{NOT_IN_ORG_NAME}{''.join(LOCALITY_LEVELS)}]"
+ORG_NAME = (rf"{_LEVEL}{_ORG_CHAR}{{0,12}}?(?:{alternation(ORG_SUFFIXES)})"
+            rf"(?:(?!{alternation(PARTY_ORGANS)}){_UNIT_CHAR}{{1,6}}?(?:{alternation(ORG_SUFFIXES)})(?![长员]))*(?!员)")
 _BODY = re.compile(rf"(?:{alternation(BODY_SPREAD)})?(?:{ORG_NAME}|{alternation(BARE_ACTORS)}"
                    rf"|{_ORG_CHAR}{{1,6}}?(?:{alternation(BODY_HEADS)}))")
 _PLACE = re.compile(rf"[{HAN}]{{2,4}}?(?:省|市|自治区|县|区)")

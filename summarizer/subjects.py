@@ -36,6 +36,7 @@ from summarizer.lexicon import (
     MEASURE_WORDS,
     NOUN_STOPS,
     PER_UNIT,
+    PLAN_MODALS,
     PREDICATE_STARTS,
     PREPOSITIONS,
     RESPECTIVELY,
@@ -75,6 +76,8 @@ _JOINER = re.compile(alternation(LIST_JOINERS))
 _VERB_END = re.compile(
     rf"(?:{alternation(VERB_MODIFIERS)})*(?:{alternation(COUNT_VERBS + CHANGE_VERBS)})(?:了|过)?$"
 )
+_PLANNED = re.compile(rf"^(?P<actor>[^，,、]{{2,12}}?)(?:{alternation(PLAN_MODALS)})+"
+                      rf"(?P<verb>{alternation(w for w in COUNT_VERBS if len(w) > 1)})")
 _EXISTENCE_END = re.compile(rf"(?:{alternation(EXISTENCE_VERBS)})$")
 _PREPOSITION_END = re.compile(rf"(?:{alternation(PREPOSITIONS)})$")
 _PER_UNIT_END = re.compile(rf"(?:{alternation(PER_UNIT)})$")
@@ -170,7 +173,11 @@ def _clean(raw: str) -> str:
 
 def _drop_actor(s: str) -> str:
     """An actor, time words and adverbs before a verb are not the counted thing: 市府目前已设置
-    公共托育中心 -> 公共托育中心 (a clause that opens with its verb keeps it: 新增收托名额)."""
+    公共托育中心 -> 公共托育中心 (a clause that opens with its verb keeps it: 新增收托名额); nor is
+    whoever stands before a modal and a verb (深圳将新增养老床位 -> 新增养老床位)."""
+    planned = _PLANNED.match(s)
+    if planned and not _VERB_INSIDE.search(planned["actor"]) and len(s) - planned.end("verb") >= 2:
+        return s[planned.start("verb"):]
     at = body_prefix(s)
     if not at:
         return s

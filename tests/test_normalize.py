@@ -163,6 +163,9 @@ UNIT_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     ("PM2.5平均浓度为37微克/立方米", "37微克/立方米", "37", "微克/立方米", C, None),
     ("已有30成功转型", "30", "30", "", C, None),  # 成功: no unit
     ("使用人數突破4萬人", "突破4萬人", "40000", "人", C, "more_than"),
+    # 点 after a number no clock shows is points, not a time
+    ("長者每月可獲1,000點消費點數", "1,000", "1000", "", C, None),
+    ("积分累计3000点可兑换", "3000", "3000", "", C, None),
 ]
 
 # a half after the unit: 1年半 is one and a half years

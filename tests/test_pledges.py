@@ -78,6 +78,11 @@ def test_pledge_pieces(rule: str, text: str, pieces: list[tuple[str, str | None,
      "市民政局局长张伟表示，明年将新建社区食堂50个。", "市民政局"),
     ("never a phrase across words", "市里为政府分忧，将新建食堂20个。", "政府"),
     ("布局 is no bureau, 城乡 no level", "明年将优化城乡公共服务布局，新建食堂20个。", None),
+    ("a unit of the body before it", "高雄市政府社會局表示，明年將新增10處公共托育家園。", "市政府社會局"),
+    ("a unit, then a title", "市委组织部副部长王明表示，今年将选派干部200名。", "市委组织部"),
+    ("the unit of a title is no unit", "市卫健委党委书记王明表示，今年将新建社区医院20所。", "市卫健委"),
+    ("two bodies acting together: the clause subject", "市人社局联合市教委将新增见习岗位3000个。",
+     "市人社局联合市教委"),
 ])
 def test_responsible(rule: str, text: str, responsible: str | None) -> None:
     assert [c.responsible for c in _run(text).commitments] == [responsible], rule
