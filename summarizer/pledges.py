@@ -27,6 +27,7 @@ from summarizer.lexicon import (
     FORWARD_CUES,
     FORWARD_EXCLUSIONS,
     FORWARD_PATTERNS,
+    FROM_WORDS,
     HAN,
     LEAD_VERBS,
     LOCALITY_LEVELS,
@@ -83,6 +84,7 @@ _CONNECTIVES = re.compile(rf"^(?:{alternation(CLAUSE_CONNECTIVES)}|[，,\s])+")
 _TRAILING_ADVERBS = re.compile(rf"(?:{alternation(CLAUSE_CONNECTIVES)})+$")
 _SELF = frozenset(SELF_REFERENCES)
 _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
+_FROM_TO = re.compile(rf"(?:{alternation(FROM_WORDS)})[^，,。；;]*?(?:{alternation(CHANGE_TO)})")
 _CHANGE_TO = re.compile(rf"^(?:{alternation(CHANGE_TO)})$")
 DEADLINE_KINDS = ("deadline", "year", "relative_year", "plan", "years_span", "range_in_year", "quarter",
                    "date", "season")
@@ -259,7 +261,10 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
         elif m.group() in "，,":
             cue = forward_cue(text[pos + 1:item_end], year)
             own_subject = cue is not None and bool(_CONNECTIVES.sub("", text[pos + 1:pos + 1 + cue.start()]))
-            cut = own_subject and has_target(pos + 1, item_end) and has_target(cuts[-1] if cuts else start, pos)
+            # 「…及补助方案，将由12万元提升至18万元」: a change of a value is a pledge of its own
+            own_change = cue is not None and bool(_FROM_TO.match(text, pos + 1 + cue.end(), item_end))
+            cut = ((own_subject or own_change) and has_target(pos + 1, item_end)
+                   and has_target(cuts[-1] if cuts else start, pos))
         else:
             after = _CLAUSE.search(text, pos + 1, end)
             nxt_item = re.search(r"[、，,；;。]", text[pos + 1:end])
