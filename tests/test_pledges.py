@@ -116,3 +116,18 @@ def test_targets_and_deadlines(rule: str, text: str, target: str | None, deadlin
 ])
 def test_plan_scope(rule: str, text: str, count: int) -> None:
     assert len(_run(text).commitments) == count, rule
+
+
+@pytest.mark.parametrize(("rule", "text", "count"), [
+    ("a lead and an official's quote: one pledge, both spans",
+     "社会局表示，今年预计会有16处新的公托。局长表示，加上社宅，今年预计会有16处新的公托，新增约620个名额。", 1),
+    ("the same number for different things stays apart",
+     "今年将新建幼儿园30所。明年将改扩建中小学30所。", 2),
+    ("the same words around different numbers stay apart",
+     "今年将新建幼儿园30所。明年将新建幼儿园40所。", 2),
+])
+def test_a_pledge_said_twice_is_one(rule: str, text: str, count: int) -> None:
+    commitments = _run(text).commitments
+    assert len(commitments) == count, rule
+    if count == 1:
+        assert len(commitments[0].spans) == 2
