@@ -156,8 +156,11 @@ FORWARD_CUES = (
 )
 # Forward cues that are not single words: 到2027年 (a future year only: see pledges.forward_cue).
 FORWARD_PATTERNS = (r"到(?P<year>20\d\d)年",)
-# Not a pledge although a cue word is there: 要办的实事 (what is to be done, a noun phrase).
-FORWARD_EXCLUSIONS = (r"要[\u4e00-\u9fff]的",)
+# Not a pledge although a cue word is there: 要办的实事 (what is to be done, a noun phrase); a
+# purpose clause with no target, then what it takes (要实现如此庞大的建屋量，MiC是黄金机会;
+# 我们要扩大战果，离不开群众的支持).
+FORWARD_EXCLUSIONS = (r"要[\u4e00-\u9fff]的",
+                      r"要[^，,。；;！？!?0-9]{2,30}[，,][^，,。；;！？!?]{0,20}?(?:离不开|离不了|关键在于|关键是|是)")
 # A sentence that opens with one of these reports the past or the present state.
 RETRO_OPENERS = ("今年以来", "截至", "截止", "近年来", "目前", "去年", "此前", "据")
 RETRO_OPENING_PATTERNS = (r"\d{4}年[,，]", r"今年[,，1-9]", r"自.{0,12}以来", r"从\d{4}年")

@@ -30,6 +30,10 @@ def _run(text: str, date: str | None = None) -> ArticleResult:
     ("disposal 将 before a body", "而是将政府当年的实事分列到各部门。", None, None),
     ("要 + verb + 的 is a noun phrase", "政府要办的实事很多。", None, None),
     ("将近 is about", "参加人数将近3000人。", None, None),
+    ("要: a purpose clause, then what it takes", "要实现如此庞大的建屋量，组装合成建筑法是黄金机会。", None, None),
+    ("要: a purpose clause, then 离不开", "我们要扩大战果，离不开群众的支持。", None, None),
+    ("要 with a target stays a pledge", "今年要新建幼儿园30所，这是市政府的重要部署。", None, "要"),
+    ("要, then what it will do", "要加快养老服务体系建设，确保明年新增床位3000张。", None, "要"),
 ])
 def test_forward_cues(rule: str, sentence: str, year: int | None, cue: str | None) -> None:
     m = forward_cue(sentence, year)
