@@ -48,7 +48,8 @@ def cue_alternation(cues: Iterable[Cue]) -> str:
 
 # Verbs that introduce what someone says (「X表示，…」, 「X指，…」 in Hong Kong press).
 SPEECH_VERBS = ("表示", "介绍", "说", "指出", "谈到", "强调", "认为", "坦言", "透露", "说明", "补充",
-                "提到", "提及", "称", "指")
+                "提到", "提及", "称", "指", "预料", "预计", "估计", "回应", "回复", "回覆", "裁示", "宣示",
+                "致词", "答复")
 # Verbs after which a named speaker announces something (also counted as speech for speakers).
 ANNOUNCE_VERBS = ("宣布", "承诺", "通报", "回答")
 # What an official does right after being introduced, other than speaking (「副厅长王建东做客」,
@@ -56,7 +57,12 @@ ANNOUNCE_VERBS = ("宣布", "承诺", "通报", "回答")
 # too many given names, 王建和.)
 ACTION_VERBS = ("做客", "作", "出席", "主持", "参加", "调研", "带队", "率队", "率", "会见", "陪同", "看望",
                 "慰问", "视察", "考察", "走访", "接受", "致辞", "讲话", "发言", "答", "解读", "指导", "部署",
-                "检查", "督导", "到", "来到", "前往", "赴", "一行", "等", "与")
+                "检查", "督导", "到", "来到", "前往", "赴", "一行", "等", "与", "领航", "带领", "逐一", "亲自",
+                "再次", "随后", "亦", "又", "早前", "此前", "先前", "日前", "近期", "上午", "下午", "晚上")
+# What may stand between an official's name and what they say or do: an honorific (葛国兴先生),
+# a date (王晓萍26日在北京介绍, 李立业12月12日预料), a quote mark (吴江“晒”出).
+NAME_FOLLOWERS = ("先生", "女士", "博士", "“", "「")
+NAME_FOLLOWING_PATTERNS = (r"(?:\d{1,2}月)?\d{1,2}日", r"[一二三四五六七八九十]{1,3}日")
 # Words that follow a title but are no name (「该局局长相关…」, 「常务副市长」, 「国家主席」 read as
 # name + role): a name never starts with one.
 NON_NAMES = ("相关", "同志", "一行", "向记者", "向媒体", "高度", "全面", "全市", "全区", "全县", "全省", "全国",
@@ -67,23 +73,25 @@ ROLE_TITLES = (
     "县长", "镇长", "乡长", "主席", "院长", "校长", "秘书长", "委员", "站长", "所长", "会长", "理事长",
     "司长", "署长", "行长", "总经理", "董事长", "组长", "主委", "书记", "负责人", "巡视员", "调研员",
     "总经济师", "总工程师", "总督学", "总监", "总理", "省长", "州长", "盟长", "旗长", "村长", "社长",
-    "首长", "议员", "发言人", "行政长官", "党组成员", "党委委员",
+    "首长", "议员", "发言人", "行政长官", "党组成员", "党委委员", "行政总裁", "总裁", "次长", "总统",
+    "召集人", "执行长", "行政经理",
 )
 # Words of the clause that a title pattern may take in before the title (「出席发布会的还有省教育厅
-# 副厅长王建华」, 「嘉宾分别是…」): never part of the title.
-TITLE_OPENERS = ("还有", "以及", "分别是", "分别为", "包括", "有", "是")
+# 副厅长王建华」, 「嘉宾分别是…」, 「会上人社部部长」, 「今日上午在社会文化司司长」): never part of the title.
+TITLE_OPENERS = ("还有", "以及", "分别是", "分别为", "包括", "以下是", "有", "是", "会上", "会后", "今日", "今天",
+                 "昨日", "昨天", "上午", "下午", "晚上", "在")
 # Delegates to a congress: 「党代表程晓红(市人社局党组书记、局长)」 names the official's title in
 # brackets; a delegate or CPPCC member alone (「市政协委员方洁」) speaks as no official.
 DELEGATE_ROLES = ("党代表", "人大代表", "政协委员")
 # Roles also written after a name or a surname in running text (「温家宝总理」, 「请问齐部长」).
 HONORIFIC_ROLES = ("总理", "总书记", "主席", "委员长", "部长", "省长", "市长", "区长", "县长", "州长", "局长",
-                   "厅长", "院长", "司长", "署长", "行政长官")
+                   "厅长", "院长", "司长", "署长", "行政长官", "总统", "次长", "召集人")
 # Modifiers that may open a role: 党委书记, 常务副市长, 副局长, 二级巡视员.
 ROLE_MODIFIERS = r"(?:党[委组])?(?:常务)?(?:[一二三四]级)?副?"
 # Press and production roles: never officials (bylines, hosts, editors).
 PRESS_ROLES = ("特约摄影", "责任编辑", "通讯员", "主持人", "总值班", "记者", "编辑", "摄影", "作者", "撰稿", "□")
 # Characters an organisation name ends with (the organisation part of a title).
-ORG_END_CHARS = "委局厅部办院队府会心司站所校处科室团组"
+ORG_END_CHARS = "委局厅部办院队府会心司站所校处科室团组署"
 # Common surnames (compound ones separately): a person's name starts with one.
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "公孙", "慕容", "尉迟",
                      "长孙", "宇文", "司徒", "夏侯", "端木", "南宫", "独孤", "申屠")

@@ -13,6 +13,8 @@ from summarizer.lexicon import (
     HAN,
     HONORIFIC_ROLES,
     LOCALITY_LEVELS,
+    NAME_FOLLOWERS,
+    NAME_FOLLOWING_PATTERNS,
     NON_NAMES,
     ORG_END_CHARS,
     PRESS_ROLES,
@@ -36,7 +38,7 @@ _NAME_END = rf"(?=\s*$|\s*[:：，,。；;(（]|{SPEECH})"
 # name nobody.
 _WEAK_END = (r"在|今天|今日|今[(（]|昨天|昨日|昨[(（]|近日|日前|也|还|则|就|对|向|的|同志|、|主持|出席|宣布|"
              r"回答|通报|解读|答|"
-             + alternation(ACTION_VERBS))
+             + alternation(ACTION_VERBS + NAME_FOLLOWERS) + "|" + "|".join(NAME_FOLLOWING_PATTERNS))
 _COMPOUND_SURNAMES = COMPOUND_SURNAMES
 _SURNAMES = SURNAMES
 # Characters a title never starts with, that the pattern takes in from the clause:
@@ -68,7 +70,7 @@ NAME_FIRST = re.compile(
 # 「李强总理表示」, 「请问齐骥部长」.
 HONORIFIC = rf"{ROLE_MODIFIERS}(?:{alternation(HONORIFIC_ROLES)})"
 NAME_ROLE = re.compile(
-    rf"(?:{_AFTER_BREAK}|(?<=请问))[{_LEAD}]?{_NOT_NAME}(?P<name>[{_HAN}]{{2,3}}?)(?P<title>{HONORIFIC})"
+    rf"(?:{_AFTER_BREAK}|(?<=请问)|(?<=请))[{_LEAD}]?{_NOT_NAME}(?P<name>[{_HAN}]{{2,3}}?)(?P<title>{HONORIFIC})"
     rf"(?:{_NAME_END}|(?={_WEAK_END}))",
     re.MULTILINE)
 NON_OFFICIAL_ROLES = PRESS_ROLES
@@ -110,7 +112,8 @@ class Turn:
 
 
 # A title that ends in X长 may share its X with the organisation: 社会局长 is the 社会局's 局长.
-_CONTRACTED = ORG_END + "".join(LOCALITY_LEVELS)
+_LEVEL_CHARS = "".join(w for w in LOCALITY_LEVELS if len(w) == 1)
+_CONTRACTED = ORG_END + _LEVEL_CHARS
 
 
 def split_title(title: str) -> tuple[str | None, str]:
@@ -119,10 +122,10 @@ def split_title(title: str) -> tuple[str | None, str]:
     for i in range(2, len(first)):
         role = first[i:]
         if (_ROLE_FULL.match(role) and role.endswith("长") and role[0] in _CONTRACTED
-                and first[i - 1] not in role[0] + "副务"):
+                and first[i - 1] not in role[0] + "副务府"):  # 人民政府省长: the government has ended
             return title[:i + 1], title[i:]  # 社会局长 = 社会局 + 局长, 新北市长 = 新北市 + 市长, 行政院长
-        if first[i - 1] in ORG_END and _ROLE_FULL.match(role):
-            return title[:i], title[i:]
+        if (first[i - 1] in ORG_END or first[i - 1] in _LEVEL_CHARS) and _ROLE_FULL.match(role):
+            return title[:i], title[i:]  # 市民政局 + 局长, 武汉市 + 市长, 盐田区 + 副区长
     return None, title
 
 
@@ -200,8 +203,11 @@ def name_before_role(name: str, role: str) -> bool:
 def clean_title(raw: str) -> str:
     """A title as the pattern took it from the clause, without what precedes it there:
     「据市民政局局长」 → 「市民政局局长」, 「出席会议的市委副书记」 → 「市委副书记」,
-    「还有省教育厅副厅长」 → 「省教育厅副厅长」."""
+    「还有省教育厅副厅长」 → 「省教育厅副厅长」, 「梁晓辉)人社部副司长」 → 「人社部副司长」."""
     title = raw.rsplit("的", 1)[-1].lstrip(" 、" + _LEAD)
+    close = max(title.rfind(")"), title.rfind("）"))
+    if close >= 0 and "(" not in title[:close] and "（" not in title[:close]:
+        title = title[close + 1:]  # the end of a byline before it: 「(记者 梁晓辉)中国人社部副司长」
     opener = _TITLE_OPENER.match(title)
     return title[opener.end():] if opener and len(title) - opener.end() >= 2 else title
 
