@@ -155,7 +155,7 @@ LEAD_VERBS = ("牵头", "负责", "统筹", "组织", "主办", "承办")
 FORWARD_CUES = (
     Cue("将", not_after="即必", not_before="近其一二三四五六七八九十0123456789“‘「《\"'"),
     Cue("要", not_after="需主重必只想纪", not_before="求素点闻件害"),
-    Cue("力争"), Cue("确保"), Cue("计划", not_after="训作度展施动", not_before="单生经书内外委地，,。；;、"),
+    Cue("力争"), Cue("确保"), Cue("计划", not_after="训作度展施动", not_before="单生经书内外委地，,。；;、」”》』"),
     Cue("拟"), Cue("下一步"), Cue("接下来"), Cue("今后"), Cue("争取"), Cue("年底前"), Cue("月底前"), Cue("将要"),
     Cue("目标是"), Cue("目标为"), Cue("承诺"), Cue("预计"), Cue("即将"),
     # a work report announcing its list of tasks (重点抓好以下工作：（一）…)
@@ -173,8 +173,27 @@ FORWARD_EXCLUSIONS = (r"要[\u4e00-\u9fff]的",
 RETRO_OPENERS = ("今年以来", "截至", "截止", "近年来", "目前", "去年", "此前", "据")
 RETRO_OPENING_PATTERNS = (r"\d{4}年[,，]", r"今年[,，1-9]", r"自.{0,12}以来", r"从\d{4}年")
 # Anywhere in a sentence: it reports what was done.
-RETRO_MARKERS = (Cue("已经"), Cue("已", not_before="有"), Cue("累计"), Cue("成功"), Cue("实现了"), Cue("取得"))
+RETRO_MARKERS = (Cue("已经"), Cue("已", not_before="有"), Cue("累计"), Cue("成功"), Cue("实现了"), Cue("取得"),
+                 Cue("得益于"))
+# In an official's answer, a sentence with no cue of its own continues the plan only when it does
+# something: one of these verbs or adverbs, or a number (「一方面，支持每个地级市至少建成1家托育中心」;
+# not 「两类人群，就是“一老”和“一小”」, 「尹蔚民说。」); anywhere, not when it opens as a comment on
+# what was said (「这方面社会需求还是比较多的」).
+PLAN_ACTION_VERBS = (
+    "支持", "推广", "推进", "推动", "建设", "建成", "新建", "改建", "扩建", "改造", "提供", "新增", "增加", "增设",
+    "加强", "强化", "完善", "健全", "建立", "落实", "实施", "开展", "扩大", "提升", "提高", "降低", "优化",
+    "发展", "鼓励", "引导", "保障", "做好", "抓好", "纳入", "启动", "设立", "设置", "布局", "打造", "培育",
+    "开发", "组织", "举办", "发放", "补贴", "资助", "帮扶", "救助", "安置", "招聘", "培训", "解决", "覆盖",
+    "确保", "力争", "争取", "完成", "加快", "加大", "深化", "整合", "统筹", "兴建", "投入", "安排",
+    "构建", "促进", "推行", "坚持", "实现", "满足", "消除", "筑牢", "织密", "建强", "形成", "营造", "巩固",
+    "持续", "着力", "全力", "努力", "积极", "大力", "进一步", "全面", "继续", "重点",
+)
+COMMENT_OPENERS = ("这是", "这也是", "这方面", "这些", "这就", "也就是", "就是", "可以说", "总之", "总的来说")
 # People whose words are opinions, not the government's pledges (「市政协委员方洁为政府点赞：“…要…”」).
+# Unnamed, they speak for nobody in the government either (「有专家料…将步入流感活跃期」; not 「有家长
+# 抱怨…」 in a sentence whose pledge is the government's: only what they think or say).
+UNNAMED_OPINION = ("有", "据", "多位", "一些", "不少", "部分")
+OPINION_VERBS = ("料", "预料", "预计", "认为", "表示", "指出", "说", "称", "建议", "估计", "担心", "呼吁")
 OPINION_HOLDERS = ("政协委员", "人大代表", "专家", "学者", "教授", "市民", "居民", "网友", "家长", "村民", "群众代表")
 # Words that open a clause without being its subject: connectives and adverbs before the actor
 # (此外，福建省将…; 同时，市府也将…) or between the actor and the cue (青岛市还将…).

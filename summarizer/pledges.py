@@ -23,6 +23,7 @@ from summarizer.lexicon import (
     BODY_SPREAD,
     CHANGE_TO,
     CLAUSE_CONNECTIVES,
+    COMMENT_OPENERS,
     DATELINE_PATTERNS,
     FORWARD_CUES,
     FORWARD_EXCLUSIONS,
@@ -35,12 +36,15 @@ from summarizer.lexicon import (
     NOT_LEVEL_WORDS,
     NOT_ORG_ENDINGS,
     OPINION_HOLDERS,
+    OPINION_VERBS,
     ORG_SUFFIXES,
     PARTY_ORGANS,
+    PLAN_ACTION_VERBS,
     RETRO_MARKERS,
     RETRO_OPENERS,
     RETRO_OPENING_PATTERNS,
     SELF_REFERENCES,
+    UNNAMED_OPINION,
     alternation,
     cue_alternation,
 )
@@ -52,6 +56,8 @@ _FUTURE = re.compile(f"{cue_alternation(FORWARD_CUES)}|{'|'.join(FORWARD_PATTERN
 # 将 before a body is the disposal 将 (「将政府当年要办的实事分列到…」), not "will"
 _NOT_FUTURE = re.compile("|".join([*FORWARD_EXCLUSIONS, rf"将(?:{alternation(BARE_ACTORS)})"]))
 _PAST = re.compile(rf"^\s*(?:{'|'.join(RETRO_OPENING_PATTERNS)}|{alternation(RETRO_OPENERS)})")
+_ACTS = re.compile(rf"{alternation(PLAN_ACTION_VERBS)}|\d")
+_COMMENT = re.compile(rf"^(?:[{HAN}]{{0,4}}[，,])?(?:{alternation(COMMENT_OPENERS)})")
 _PAST_ANYWHERE = re.compile(cue_alternation(RETRO_MARKERS))
 _FINAL = re.compile(r"[。！？!?；;…：:][”’」』）)\"']*$")
 _FORWARD_QUESTION = re.compile(r"将|下一步|今后|重点|准备|打算|计划")
@@ -59,6 +65,8 @@ _QUESTION = re.compile(r"[?？]\s*$|如何|怎样|什么|哪些")
 _DIRECTIVE = re.compile(r"^\s*(?:【报告内容】|市委.{0,12}会议|.{0,8}会议(?:强调|提出|指出))")
 # an opinion holder named in the sentence (role + a name): their 要/应 are no government pledge
 _OPINION = re.compile(rf"(?:{alternation(OPINION_HOLDERS)})(?P<name>[{HAN}]{{2,3}}?)(?:[:：，,]|为|说|表示|认为|建议)")
+_UNNAMED_OPINION = re.compile(rf"(?<![所没还拥具占])(?:{alternation(UNNAMED_OPINION)})"
+                              rf"(?:{alternation(OPINION_HOLDERS)})(?:{alternation(OPINION_VERBS)})")
 _DATELINE = re.compile(rf"\s*(?:{'|'.join(DATELINE_PATTERNS)})\s*")
 _ENUMERATION = re.compile(
     r"(?:[一二三四五六七八九十]{1,3}是|首先|其次|第[一二三四五六七八九十]{1,3}[，,、是]|"
@@ -164,7 +172,8 @@ class PlanScope:
         if _QUESTION.search(body):
             self.asked_forward = turn is None and bool(_FORWARD_QUESTION.search(body))
             return False, None
-        if _DIRECTIVE.match(body) or any(has_surname(m["name"]) for m in _OPINION.finditer(body)):
+        if (_DIRECTIVE.match(body) or any(has_surname(m["name"]) for m in _OPINION.finditer(body))
+                or _UNNAMED_OPINION.search(body)):
             return False, None
         cue = forward_cue(body, self.year)
         if cue:
@@ -173,7 +182,11 @@ class PlanScope:
         if _PAST.match(body) or _PAST_ANYWHERE.search(body):
             self.open = False
             return False, None
-        return (True, 0) if self.open and (turn is not None or self.items) else (False, None)
+        if not (self.open and (turn is not None or self.items)) or _COMMENT.match(body):
+            return False, None
+        if not self.items and not _ACTS.search(body):
+            return False, None  # an answer's sentence with no cue continues the plan only doing something
+        return True, 0
 
 
 @dataclass
@@ -306,7 +319,7 @@ def not_a_pledge(sentence: str, year: int | None, deadline: Period | None) -> st
         return "a question, not a pledge"
     if _DIRECTIVE.match(body):
         return "a meeting's directive, not a pledge of the government"
-    if any(has_surname(m["name"]) for m in _OPINION.finditer(body)):
+    if any(has_surname(m["name"]) for m in _OPINION.finditer(body)) or _UNNAMED_OPINION.search(body):
         return "an opinion holder's words, not a pledge of the government"
     if forward_cue(body, year):
         return None

@@ -32,6 +32,7 @@ def _run(text: str, date: str | None = None) -> ArticleResult:
     ("将近 is about", "参加人数将近3000人。", None, None),
     ("要: a purpose clause, then what it takes", "要实现如此庞大的建屋量，组装合成建筑法是黄金机会。", None, None),
     ("要: a purpose clause, then 离不开", "我们要扩大战果，离不开群众的支持。", None, None),
+    ("计划 closing a quoted programme name", "行政长官在《施政报告》提出「公屋提前上楼计划」。", None, None),
     ("要 with a target stays a pledge", "今年要新建幼儿园30所，这是市政府的重要部署。", None, "要"),
     ("要, then what it will do", "要加快养老服务体系建设，确保明年新增床位3000张。", None, "要"),
 ])
@@ -119,6 +120,21 @@ def test_targets_and_deadlines(rule: str, text: str, target: str | None, deadlin
     ("residents as the object do not matter", "市民政局将为居民新建食堂20个。", 1),
 ])
 def test_plan_scope(rule: str, text: str, count: int) -> None:
+    assert len(_run(text).commitments) == count, rule
+
+
+@pytest.mark.parametrize(("rule", "text", "count"), [
+    ("an answer's sentence that does something continues the plan",
+     "发展改革委主任郑明出席。\n记者：下一步有什么打算？\n郑明：我们将提供更多托育服务。一方面，支持每个地级市建成1家托育中心。",
+     2),
+    ("an answer's sentence that does nothing does not",
+     "发展改革委主任郑明出席。\n记者：下一步有什么打算？\n郑明：我们将照顾好两类人群。两类人群，就是一老和一小。", 1),
+    ("a comment on what was said does not", "郑明表示，我们将推广助餐服务。这方面社会需求还是比较多的。", 1),
+    ("reasons are a report: 得益于", "一是得益于政策支持。二是得益于经济发展对就业的拉动能力不断增强。", 0),
+    ("an unnamed expert's forecast is no pledge", "有专家料随着气温下降，将步入流感活跃期。", 0),
+    ("所有居民 are no opinion holders", "今年将为所有居民提供免费体检服务3次。", 1),
+])
+def test_which_sentences_continue_a_plan(rule: str, text: str, count: int) -> None:
     assert len(_run(text).commitments) == count, rule
 
 
