@@ -131,12 +131,16 @@ ORG_SUFFIXES = ("局", "委", "厅", "部门", "政府", "中心", "机关", "�
                 "办公室", "集团")
 # A body's party organs: not a unit of it that acts (市卫健委党委书记 speaks for 市卫健委).
 PARTY_ORGANS = ("党委", "党组", "党工委")
+# Suffixes of a bureau named in two to four characters with no level (医管局, 社工局, 房屋署).
+SHORT_BUREAU_SUFFIXES = ("局", "署")
 # Words that end like an organisation but name none (城乡公共服务布局, 区域医疗中心 is a hospital).
 NOT_ORG_ENDINGS = ("布局", "格局", "大局", "结局", "全局", "开局", "医疗中心", "次中心", "服务中心")
 # A level character inside these words is no administrative level (区域, 城乡, 城市, 社区).
-NOT_LEVEL_WORDS = ("区域", "城乡", "城市", "社区", "城区", "市场", "县域", "省份")
+NOT_LEVEL_WORDS = ("区域", "城乡", "城市", "社区", "城区", "市场", "县域", "省份", "都市")
 # Function words never inside an organisation's name (「市政协委员方洁为政府」 is two phrases).
 NOT_IN_ORG_NAME = "为的在和与对把将是了从向给被由于及等已也还都再又要今目"
+# Words with one of those characters that do occur in a name (台北市都市发展局).
+IN_ORG_NAME_WORDS = ("都市",)
 # Short names of acting bodies that need no level prefix (政府推出…, 中央推动…, 市府將…); any
 # noun + 部门/机关 is one too (BODY_HEADS).
 BARE_ACTORS = ("政府", "中央", "市府", "县府", "省府", "国务院", "市委", "省委", "区委", "县委", "社会局", "卫生局",
@@ -163,7 +167,12 @@ FORWARD_CUES = (
     Cue("主要任务"),
 )
 # Forward cues that are not single words: 到2027年 (a future year only: see pledges.forward_cue).
-FORWARD_PATTERNS = (r"到(?P<year>20\d\d)年",)
+# 会 is "will" in Hong Kong, Macao and Taiwan writing (医管局今年下半年会向财委会申请拨款, 亦会增加…名额)
+# only before what a government does; elsewhere it is 会议, 社会, 机会, 不会 ….
+FORWARD_PATTERNS = (r"到(?P<year>20\d\d)年",
+                    r"(?<![社机协学大工议都总例商晚聚理委省全体集开不一只也否])会(?=(?:再|继续|陆续|逐步|进一步|全面|尽快|优先)?"
+                    r"(?:增加|增设|开展|提供|推出|推动|推进|加强|扩大|扩展|提升|提高|改善|新增|兴建|建设|设立|向|在|于|"
+                    r"为|投入|拨款|申请|检讨|研究|审视|加开|开设|推行|落实|实施))")
 # Not a pledge although a cue word is there: 要办的实事 (what is to be done, a noun phrase); a
 # purpose clause with no target, then what it takes (要实现如此庞大的建屋量，MiC是黄金机会;
 # 我们要扩大战果，离不开群众的支持).

@@ -30,6 +30,7 @@ from summarizer.lexicon import (
     FORWARD_PATTERNS,
     FROM_WORDS,
     HAN,
+    IN_ORG_NAME_WORDS,
     LEAD_VERBS,
     LOCALITY_LEVELS,
     NOT_IN_ORG_NAME,
@@ -44,6 +45,7 @@ from summarizer.lexicon import (
     RETRO_OPENERS,
     RETRO_OPENING_PATTERNS,
     SELF_REFERENCES,
+    SHORT_BUREAU_SUFFIXES,
     UNNAMED_OPINION,
     alternation,
     cue_alternation,
@@ -75,7 +77,7 @@ _ENUMERATION = re.compile(
 # Who acts: an organisation opened by an administrative level (市人社局, 省民政厅, 武汉市政府), a
 # body needing no level (政府, 中央, 社会局, 公安机关, 人社部门), or a place with its level (福建省).
 _LEVELS = alternation(LOCALITY_LEVELS)
-_ORG_CHAR = rf"[^\W\d_{NOT_IN_ORG_NAME}]"
+_ORG_CHAR = rf"(?:{alternation(IN_ORG_NAME_WORDS)}|[^\W\d_{NOT_IN_ORG_NAME}])"
 _LEVEL_BEFORE = "".join({w[0] for w in NOT_LEVEL_WORDS if w[1] in "".join(LOCALITY_LEVELS)})
 _LEVEL_AFTER = "".join({w[1] for w in NOT_LEVEL_WORDS if w[0] in "".join(LOCALITY_LEVELS)})
 _LEVEL = rf"(?<![{_LEVEL_BEFORE}])(?:{_LEVELS})(?![{_LEVEL_AFTER}])"
@@ -84,7 +86,9 @@ _LEVEL = rf"(?<![{_LEVEL_BEFORE}])(?:{_LEVELS})(?![{_LEVEL_AFTER}])"
 _UNIT_CHAR = rf"[^\W\d_{NOT_IN_ORG_NAME}{''.join(LOCALITY_LEVELS)}]"
 ORG_NAME = (rf"{_LEVEL}{_ORG_CHAR}{{0,12}}?(?:{alternation(ORG_SUFFIXES)})"
             rf"(?:(?!{alternation(PARTY_ORGANS)}){_UNIT_CHAR}{{1,6}}?(?:{alternation(ORG_SUFFIXES)})(?![长员]))*(?!员)")
-_BODY = re.compile(rf"(?:{alternation(BODY_SPREAD)})?(?:{ORG_NAME}|{alternation(BARE_ACTORS)}"
+# a bureau named short, with no level (医管局, 社工局, 房屋署 of Hong Kong and Macao)
+_SHORT_BUREAU = rf"(?<![{HAN}])[^\W\d_{NOT_IN_ORG_NAME}]{{1,3}}(?:{alternation(SHORT_BUREAU_SUFFIXES)})"
+_BODY = re.compile(rf"(?:{alternation(BODY_SPREAD)})?(?:{ORG_NAME}|{alternation(BARE_ACTORS)}|{_SHORT_BUREAU}"
                    rf"|{_ORG_CHAR}{{1,6}}?(?:{alternation(BODY_HEADS)}))")
 _PLACE = re.compile(rf"[{HAN}]{{2,4}}?(?:省|市|自治区|县|区)")
 _LEAD_UNIT = re.compile(rf"由((?:{ORG_NAME}|{alternation(BARE_ACTORS)}))(?:{alternation(LEAD_VERBS)})")
