@@ -45,6 +45,7 @@ from summarizer.pledges import (
     label_len,
     pledge_deadline,
     pledge_pieces,
+    report_date,
     reported_in_clause,
 )
 from summarizer.verify import ChunkAnswer, SentenceFacts, apply_model
@@ -129,6 +130,7 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
     commitments: list[Commitment] = []
     origin: list[int] = []  # the sentence of each commitment
     scope = PlanScope(article.year)
+    deadlines = [p for p in periods if not report_date(text, p)]  # not when the news was told
     actors = Actors()
     actors.learn_places(text)
     for index, (sent, fact) in enumerate(zip(sentences, facts, strict=True)):
@@ -154,7 +156,7 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
             for piece in pledge_pieces(text, sent.start, sent.end, targets, article.year):
                 piece_cue = forward_cue(text[piece[0]:piece[1]], article.year)
                 at = piece[0] + piece_cue.start() if piece_cue else None
-                deadline = pledge_deadline(periods, piece, head, at)
+                deadline = pledge_deadline(deadlines, piece, head, at)
                 responsible = acting_body(text, sent, piece, at, periods, actors, speaker)
                 commitments.append(build_commitment(text, len(commitments) + 1, piece, targets, deadline,
                                                     responsible, speaker))
@@ -163,7 +165,7 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
             piece = (sent.start, sent.end)
             at = sent.start + forward if forward is not None else None
             fact.shadow = build_commitment(
-                text, 0, piece, targets, pledge_deadline(periods, piece, piece, at),
+                text, 0, piece, targets, pledge_deadline(deadlines, piece, piece, at),
                 acting_body(text, sent, piece, at, periods, actors, speaker), speaker)
         actors.observe(text, sent, paragraph)
 

@@ -18,6 +18,7 @@ from itertools import pairwise
 
 from summarizer.chunk import Sentence
 from summarizer.lexicon import (
+    ANNOUNCE_VERBS,
     BARE_ACTORS,
     BODY_HEADS,
     BODY_SPREAD,
@@ -32,6 +33,7 @@ from summarizer.lexicon import (
     HAN,
     IN_ORG_NAME_WORDS,
     LEAD_VERBS,
+    LEARN_VERBS,
     LOCALITY_LEVELS,
     NOT_IN_ORG_NAME,
     NOT_LEVEL_WORDS,
@@ -46,6 +48,7 @@ from summarizer.lexicon import (
     RETRO_OPENING_PATTERNS,
     SELF_REFERENCES,
     SHORT_BUREAU_SUFFIXES,
+    SPEECH_VERBS,
     UNNAMED_OPINION,
     alternation,
     cue_alternation,
@@ -69,6 +72,8 @@ _DIRECTIVE = re.compile(r"^\s*(?:【报告内容】|市委.{0,12}会议|.{0,8}�
 _OPINION = re.compile(rf"(?:{alternation(OPINION_HOLDERS)})(?P<name>[{HAN}]{{2,3}}?)(?:[:：，,]|为|说|表示|认为|建议)")
 _UNNAMED_OPINION = re.compile(rf"(?<![所没还拥具占])(?:{alternation(UNNAMED_OPINION)})"
                               rf"(?:{alternation(OPINION_HOLDERS)})(?:{alternation(OPINION_VERBS)})")
+_TELLING = alternation(SPEECH_VERBS + ANNOUNCE_VERBS + LEARN_VERBS + ("受访", "接受", "召开", "举行"))
+_REPORTED = re.compile(rf"(?:[，,]?记者|[^，,。；;]{{0,8}}?(?:{_TELLING}))")
 _DATELINE = re.compile(rf"\s*(?:{'|'.join(DATELINE_PATTERNS)})\s*")
 _ENUMERATION = re.compile(
     r"(?:[一二三四五六七八九十]{1,3}是|首先|其次|第[一二三四五六七八九十]{1,3}[，,、是]|"
@@ -341,6 +346,12 @@ def pledged_target(text: str, targets: list[Value]) -> Value | None:
             continue
         return v
     return None
+
+
+def report_date(text: str, period: Period) -> bool:
+    """A date that says when the news was told, not when a pledge is due: 「2月11日，记者从…获悉」,
+    「李立业12月12日预料」, 「部长王晓萍26日在北京介绍」."""
+    return period.kind == "date" and bool(_REPORTED.match(text, period.end))
 
 
 def pledge_deadline(periods: list[Period], piece: tuple[int, int], head: tuple[int, int],
