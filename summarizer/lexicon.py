@@ -162,6 +162,8 @@ FORWARD_CUES = (
     Cue("力争"), Cue("确保"), Cue("计划", not_after="训作度展施动", not_before="单生经书内外委地，,。；;、」”》』"),
     Cue("拟"), Cue("下一步"), Cue("接下来"), Cue("今后"), Cue("争取"), Cue("年底前"), Cue("月底前"), Cue("将要"),
     Cue("目标是"), Cue("目标为"), Cue("承诺"), Cue("预计"), Cue("即将"),
+    # scheduled (暂定今年第4季公布分配结果, 定于明年1月实施)
+    Cue("暂定"), Cue("预定"), Cue("定于", not_after="决规确"),
     # a work report announcing its list of tasks (重点抓好以下工作：（一）…)
     Cue("以下工作"), Cue("以下几方面工作"), Cue("以下几个方面"), Cue("重点抓好"), Cue("着力抓好"), Cue("重点做好"),
     Cue("主要任务"),

@@ -34,6 +34,8 @@ def _run(text: str, date: str | None = None) -> ArticleResult:
     ("会 as will, before a verb", "社工局会开展一系列工作。", None, "会"),
     ("会 in 社会, 会议", "社会各界出席会议。", None, None),
     ("不会 is no pledge", "他不会在会上发言。", None, None),
+    ("scheduled", "暂定今年第4季至明年首季公布分配结果。", None, "暂定"),
+    ("决定于 is no schedule", "这决定于市场需求。", None, None),
     ("是否会 asks", "外界关心台湾是否会开设专户协助赈灾。", None, None),
     ("要: a purpose clause, then what it takes", "要实现如此庞大的建屋量，组装合成建筑法是黄金机会。", None, None),
     ("要: a purpose clause, then 离不开", "我们要扩大战果，离不开群众的支持。", None, None),
