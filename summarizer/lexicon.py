@@ -89,7 +89,8 @@ HONORIFIC_ROLES = ("总理", "总书记", "主席", "委员长", "部长", "省�
 # Modifiers that may open a role: 党委书记, 常务副市长, 副局长, 二级巡视员.
 ROLE_MODIFIERS = r"(?:党[委组])?(?:常务)?(?:[一二三四]级)?副?"
 # Press and production roles: never officials (bylines, hosts, editors).
-PRESS_ROLES = ("特约摄影", "责任编辑", "通讯员", "主持人", "总值班", "记者", "编辑", "摄影", "作者", "撰稿", "□")
+PRESS_ROLES = ("特约摄影", "责任编辑", "通讯员", "主持人", "总值班", "实习生", "见习记者", "特约记者", "记者", "编辑",
+               "摄影", "作者", "撰稿", "□")
 # Characters an organisation name ends with (the organisation part of a title).
 ORG_END_CHARS = "委局厅部办院队府会心司站所校处科室团组署"
 # Common surnames (compound ones separately): a person's name starts with one.

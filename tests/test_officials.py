@@ -192,6 +192,7 @@ def test_organization_of_a_title(title: str, organization: str | None) -> None:
 @pytest.mark.parametrize(("text", "byline"), [
     ("记者王一心／高雄报导\n", ("王一心", "记者")),  # a Taiwanese byline: name, full-width slash, place
     ("记者 李明 通讯员 王芳\n", ("李明", "记者")),
+    ("(记者 李岗 吕佳 实习生 罗澜)今年将新建学校。", ("罗澜", "实习生")),  # an intern is a role, not a name
 ])
 def test_bylines_beyond_the_seeds(text: str, byline: tuple[str, str]) -> None:
     assert byline in {(b.name, b.role) for b in find_bylines(text)}
