@@ -243,6 +243,9 @@ COUNT_VERBS = (
     "改造", "投用", "启用", "完成", "落实", "实施", "破获", "侦破", "查处", "抓获", "抓捕", "打掉", "端掉",
     "摧毁", "解救", "挽回", "兑现", "准备", "建", "增", "有", "共有", "拥有", "现有", "已有", "建有", "设有",
     "促进", "带动", "吸引", "促成", "惠及", "覆盖", "培养", "输送", "转移", "安置",
+    "发布", "公布", "聘请", "聘用", "招募", "录用", "接待", "受理", "办理", "审批", "核发", "登记", "命名",
+    "授予", "表彰", "选派", "派出", "动员", "欠", "缺", "短缺", "涉及", "走访", "排查", "整改", "调解",
+    "完工", "竣工", "开工", "动工", "落成", "交付", "入住", "入伙",
 )
 # Prepositions whose object, after the value, is what is counted; the verb after that object is
 # not part of it (为12.2万名失业人员发放失业保险金, 对151名…人员进行核酸检测).
@@ -276,7 +279,8 @@ MEASURE_WORDS = ("个", "所", "家", "处", "名", "人", "人次", "张", "床
 # Joiners inside a list of things counted (A、B和C).
 LIST_JOINERS = ("、", "以及", "及", "和", "与")
 # Openers of a clause that are no part of what is counted (也就是说4年提高了1岁).
-SUBJECT_OPENERS = ("也就是说", "就是说", "就是", "即", "当中", "而", "另", "加上", "连同", "根据统计", "据统计")
+SUBJECT_OPENERS = ("也就是说", "就是说", "就是", "即", "当中", "而", "另", "加上", "连同", "根据统计", "据统计",
+                   "虽然", "尽管", "但是", "但", "不过", "仍然", "仍", "依然", "并且", "同时")
 # Respectively: the values after it take, in order, the things listed before it.
 RESPECTIVELY = "分别"
 # From one level to another: 养老院从159家增长到175家, 性别比由2015年的113.5降低到….
