@@ -82,6 +82,7 @@ _ENUMERATION = re.compile(
 # Who acts: an organisation opened by an administrative level (市人社局, 省民政厅, 武汉市政府), a
 # body needing no level (政府, 中央, 社会局, 公安机关, 人社部门), or a place with its level (福建省).
 _LEVELS = alternation(LOCALITY_LEVELS)
+_LEVEL_CHARS = "".join(w for w in LOCALITY_LEVELS if len(w) == 1)
 _ORG_CHAR = rf"(?:{alternation(IN_ORG_NAME_WORDS)}|[^\W\d_{NOT_IN_ORG_NAME}])"
 _LEVEL_BEFORE = "".join({w[0] for w in NOT_LEVEL_WORDS if w[1] in "".join(LOCALITY_LEVELS)})
 _LEVEL_AFTER = "".join({w[1] for w in NOT_LEVEL_WORDS if w[0] in "".join(LOCALITY_LEVELS)})
@@ -120,8 +121,19 @@ def body_prefix(words: str) -> int:
 
 def bodies(text: str, start: int, end: int) -> list[str]:
     """The acting bodies named in text[start:end], in order (not 城乡公共服务布局, 区域医疗中心)."""
-    return [m.group() for m in _BODY.finditer(text, start, end)
+    return [_innermost(m.group()) for m in _BODY.finditer(text, start, end)
             if not m.group().endswith(NOT_ORG_ENDINGS) and m.group() not in _SELF]
+
+
+_ORG_FULL = re.compile(ORG_NAME)
+
+
+def _innermost(body: str) -> str:
+    """A body holding a government of another level is a clause ending in it: 区遵照市政府 -> 市政府."""
+    for k in range(1, len(body) - 2):
+        if body[k] in _LEVEL_CHARS and body.endswith("政府") and _ORG_FULL.fullmatch(body, k):
+            return body[k:]
+    return body
 
 
 def forward_cue(sentence: str, article_year: int | None = None, start: int = 0) -> re.Match[str] | None:
