@@ -74,7 +74,7 @@ ROLE_TITLES = (
     "司长", "署长", "行长", "总经理", "董事长", "组长", "主委", "书记", "负责人", "巡视员", "调研员",
     "总经济师", "总工程师", "总督学", "总监", "总理", "省长", "州长", "盟长", "旗长", "村长", "社长",
     "首长", "议员", "发言人", "行政长官", "党组成员", "党委委员", "行政总裁", "总裁", "次长", "总统",
-    "召集人", "执行长", "行政经理",
+    "召集人", "执行长", "行政经理", "主计长", "议长",
 )
 # Words of the clause that a title pattern may take in before the title (「出席发布会的还有省教育厅
 # 副厅长王建华」, 「嘉宾分别是…」, 「会上人社部部长」, 「今日上午在社会文化司司长」): never part of the title.
@@ -82,7 +82,7 @@ TITLE_OPENERS = ("还有", "以及", "分别是", "分别为", "包括", "以下
                  "昨日", "昨天", "上午", "下午", "晚上", "在")
 # Delegates to a congress: 「党代表程晓红(市人社局党组书记、局长)」 names the official's title in
 # brackets; a delegate or CPPCC member alone (「市政协委员方洁」) speaks as no official.
-DELEGATE_ROLES = ("党代表", "人大代表", "政协委员")
+DELEGATE_ROLES = ("党代表", "人大代表", "政协委员", "个人委员")
 # Roles also written after a name or a surname in running text (「温家宝总理」, 「请问齐部长」).
 HONORIFIC_ROLES = ("总理", "总书记", "主席", "委员长", "部长", "省长", "市长", "区长", "县长", "州长", "局长",
                    "厅长", "院长", "司长", "署长", "行政长官", "总统", "次长", "召集人")
@@ -93,6 +93,8 @@ PRESS_ROLES = ("特约摄影", "责任编辑", "通讯员", "主持人", "总值
                "摄影", "作者", "撰稿", "□")
 # Characters an organisation name ends with (the organisation part of a title).
 ORG_END_CHARS = "委局厅部办院队府会心司站所校处科室团组署"
+# How the name of a body ends when an official's name follows it directly (劳工事务局黄志雄局长).
+BUREAU_ENDINGS = ("局", "署", "厅", "部", "委", "办", "院", "司", "处", "委员会", "办公室", "中心")
 # Common surnames (compound ones separately): a person's name starts with one.
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "公孙", "慕容", "尉迟",
                      "长孙", "宇文", "司徒", "夏侯", "端木", "南宫", "独孤", "申屠")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from summarizer.lexicon import (
     ACTION_VERBS,
     ANNOUNCE_VERBS,
+    BUREAU_ENDINGS,
     COMPOUND_SURNAMES,
     DELEGATE_ROLES,
     HAN,
@@ -72,6 +73,12 @@ HONORIFIC = rf"{ROLE_MODIFIERS}(?:{alternation(HONORIFIC_ROLES)})"
 NAME_ROLE = re.compile(
     rf"(?:{_AFTER_BREAK}|(?<=请问)|(?<=请))[{_LEAD}]?{_NOT_NAME}(?P<name>[{_HAN}]{{2,3}}?)(?P<title>{HONORIFIC})"
     rf"(?:{_NAME_END}|(?={_WEAK_END}))",
+    re.MULTILINE)
+# Macao and Hong Kong write the body, the name, then the role: 「劳工事务局黄志雄局长、社会工作局许华宝副局长」.
+ORG_NAME_ROLE = re.compile(
+    rf"{_AFTER_BREAK}(?P<org>[{_HAN}]{{1,10}}?(?:{alternation(BUREAU_ENDINGS)}))"
+    rf"(?P<name>[{_HAN}]{{2,3}}?)(?P<role>{ROLE_MODIFIERS}(?:{alternation(ROLE_TITLES)}))"
+    rf"(?=[、，,。；;：:\s]|{SPEECH}|{_WEAK_END})",
     re.MULTILINE)
 NON_OFFICIAL_ROLES = PRESS_ROLES
 _BYLINE_ROLE = "|".join(re.escape(r) for r in NON_OFFICIAL_ROLES)
@@ -164,6 +171,11 @@ def find_officials(text: str) -> list[PersonMention]:
     for m in NAME_ROLE.finditer(text):
         if name_before_role(m["name"], m["title"]):
             add(m["name"], m["title"], m.start("name"), m.end("title"))
+    for m in ORG_NAME_ROLE.finditer(text):  # 「劳工事务局黄志雄局长」: the role after the name, the body before
+        org = clean_title(m["org"])
+        start = m.end("org") - len(org)
+        if is_person_name(m["name"]) and not any(s < m.end() and start < e for s, e in found):
+            found[(start, m.end())] = PersonMention(m["name"], m["role"], org, start, m.end())
     mentions = sorted(found.values(), key=lambda p: p.start)
     return sorted(mentions + short_references(text, mentions), key=lambda p: p.start)
 
@@ -284,8 +296,8 @@ def find_bylines(text: str) -> list[Byline]:
                 out.append(Byline(tok.group() + nxt.group(), role, base + tok.start(), base + nxt.end()))
                 i += 2
                 continue
-            if len(tok.group()) >= 2:
-                out.append(Byline(tok.group(), role, base + tok.start(), base + tok.end()))
+            if len(tok.group()) >= 2 and not any(r.startswith(tok.group()) for r in NON_OFFICIAL_ROLES):
+                out.append(Byline(tok.group(), role, base + tok.start(), base + tok.end()))  # not 责任(编辑)
             i += 1
     return out
 

@@ -39,6 +39,11 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("intro", "卫福部次长吕明说明，长照经费增加。", ("吕明", "卫福部次长")),
     ("name_role", "赖明德总统裁示，推动长照。", ("赖明德", "总统")),
     ("name_role", "会议请陈时明副召集人说明。", ("陈时明", "副召集人")),
+    ("intro", "主计长陈淑明表示，预算将删减。", ("陈淑明", "主计长")),
+    ("intro", "议长张镇明表示，将审议预算。", ("张镇明", "议长")),
+    # the body, the name, then the role (Macao, Hong Kong)
+    ("org_name_role", "出席的有劳工事务局黄志明局长、社会工作局许华明副局长。", ("黄志明", "局长")),
+    ("not_an_official", "个人委员叶志明表示，将继续关注。", None),  # a lay member, like a delegate
     # what the clause puts before a title is no part of it
     ("intro_opener", "会上人力资源社会保障部部长尹明表示。", ("尹明", "人力资源社会保障部部长")),
     ("intro_opener", "以下是房屋署署长罗明今日的发言。", ("罗明", "房屋署署长")),
@@ -193,6 +198,9 @@ def test_organization_of_a_title(title: str, organization: str | None) -> None:
     ("记者王一心／高雄报导\n", ("王一心", "记者")),  # a Taiwanese byline: name, full-width slash, place
     ("记者 李明 通讯员 王芳\n", ("李明", "记者")),
     ("(记者 李岗 吕佳 实习生 罗澜)今年将新建学校。", ("罗澜", "实习生")),  # an intern is a role, not a name
+    ("编辑:邱忠明 责任编辑:胡立明\n", ("胡立明", "编辑")),
 ])
 def test_bylines_beyond_the_seeds(text: str, byline: tuple[str, str]) -> None:
-    assert byline in {(b.name, b.role) for b in find_bylines(text)}
+    found = {(b.name, b.role) for b in find_bylines(text)}
+    assert byline in found
+    assert not {name for name, _ in found} & {"责任", "实习生", "见习"}  # parts of press roles, no names
