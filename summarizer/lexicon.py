@@ -164,7 +164,7 @@ FORWARD_CUES = (
     Cue("要", not_after="需主重必只想纪", not_before="求素点闻件害"),
     Cue("力争"), Cue("确保"), Cue("计划", not_after="训作度展施动", not_before="单生经书内外委地，,。；;、」”》』"),
     Cue("拟"), Cue("下一步"), Cue("接下来"), Cue("今后"), Cue("争取"), Cue("年底前"), Cue("月底前"), Cue("将要"),
-    Cue("目标是"), Cue("目标为"), Cue("承诺"), Cue("预计"), Cue("即将"),
+    Cue("目标是"), Cue("目标为"), Cue("承诺"), Cue("预计", not_before="目"), Cue("即将"),
     # scheduled (暂定今年第4季公布分配结果, 定于明年1月实施)
     Cue("暂定"), Cue("预定"), Cue("定于", not_after="决规确"),
     # a work report announcing its list of tasks (重点抓好以下工作：（一）…)
@@ -177,7 +177,7 @@ FORWARD_CUES = (
 FORWARD_PATTERNS = (r"到(?P<year>20\d\d)年",
                     r"(?<![社机协学大工议都总例商晚聚理委省全体集开不一只也否])会(?=(?:再|继续|陆续|逐步|进一步|全面|尽快|优先)?"
                     r"(?:增加|增设|开展|提供|推出|推动|推进|加强|扩大|扩展|提升|提高|改善|新增|兴建|建设|设立|向|在|于|"
-                    r"为|投入|拨款|申请|检讨|研究|审视|加开|开设|推行|落实|实施))")
+                    r"为|从|投入|拨款|申请|检讨|研究|审视|加开|开设|推行|落实|实施))")
 # Not a pledge although a cue word is there: 要办的实事 (what is to be done, a noun phrase); a
 # purpose clause with no target, then what it takes (要实现如此庞大的建屋量，MiC是黄金机会;
 # 我们要扩大战果，离不开群众的支持).
@@ -208,7 +208,8 @@ COMMENT_OPENERS = ("这是", "这也是", "这方面", "这些", "这就", "也�
 # 抱怨…」 in a sentence whose pledge is the government's: only what they think or say).
 UNNAMED_OPINION = ("有", "据", "多位", "一些", "不少", "部分")
 OPINION_VERBS = ("料", "预料", "预计", "认为", "表示", "指出", "说", "称", "建议", "估计", "担心", "呼吁")
-OPINION_HOLDERS = ("政协委员", "人大代表", "专家", "学者", "教授", "市民", "居民", "网友", "家长", "村民", "群众代表")
+OPINION_HOLDERS = ("政协委员", "人大代表", "专家", "学者", "教授", "市民", "居民", "网友", "家长", "村民", "群众代表",
+                   "立委", "立法委员", "议员")
 # Words that open a clause without being its subject: connectives and adverbs before the actor
 # (此外，福建省将…; 同时，市府也将…) or between the actor and the cue (青岛市还将…).
 CLAUSE_CONNECTIVES = ("此外", "同时", "另外", "其中", "当中", "而", "并", "并且", "还", "也", "再", "就", "都",

@@ -25,6 +25,7 @@ from summarizer.lexicon import (
     CHANGE_TO,
     CLAUSE_CONNECTIVES,
     COMMENT_OPENERS,
+    COUNT_VERBS,
     DATELINE_PATTERNS,
     FORWARD_CUES,
     FORWARD_EXCLUSIONS,
@@ -63,7 +64,9 @@ _NOT_FUTURE = re.compile("|".join([*FORWARD_EXCLUSIONS, rf"将(?:{alternation(BA
 _PAST = re.compile(rf"^\s*(?:{'|'.join(RETRO_OPENING_PATTERNS)}|{alternation(RETRO_OPENERS)})")
 _ACTS = re.compile(rf"{alternation(PLAN_ACTION_VERBS)}|\d")
 _COMMENT = re.compile(rf"^(?:[{HAN}]{{0,4}}[，,])?(?:{alternation(COMMENT_OPENERS)})")
-_PAST_ANYWHERE = re.compile(cue_alternation(RETRO_MARKERS))
+# a verb of doing with 了 reports it done (两年的时间我们改造了602000户), as the markers do
+_PAST_ANYWHERE = re.compile(
+    rf"{cue_alternation(RETRO_MARKERS)}|(?:{alternation(COUNT_VERBS + PLAN_ACTION_VERBS)})了(?!解)")
 _FINAL = re.compile(r"[。！？!?；;…：:][”’」』）)\"']*$")
 _FORWARD_QUESTION = re.compile(r"将|下一步|今后|重点|准备|打算|计划")
 _QUESTION = re.compile(r"[?？]\s*$|如何|怎样|什么|哪些")

@@ -35,6 +35,8 @@ def _run(text: str, date: str | None = None) -> ArticleResult:
     ("会 in 社会, 会议", "社会各界出席会议。", None, None),
     ("不会 is no pledge", "他不会在会上发言。", None, None),
     ("scheduled", "暂定今年第4季至明年首季公布分配结果。", None, "暂定"),
+    ("预计目标 is a noun", "今年超额完成了农村公路建设预计目标。", None, None),
+    ("会从: will, from a time on", "院舍券适用范围亦会从第二季起扩展至护养院宿位。", None, "会"),
     ("决定于 is no schedule", "这决定于市场需求。", None, None),
     ("是否会 asks", "外界关心台湾是否会开设专户协助赈灾。", None, None),
     ("要: a purpose clause, then what it takes", "要实现如此庞大的建屋量，组装合成建筑法是黄金机会。", None, None),
@@ -147,6 +149,9 @@ def test_plan_scope(rule: str, text: str, count: int) -> None:
     ("a comment on what was said does not", "郑明表示，我们将推广助餐服务。这方面社会需求还是比较多的。", 1),
     ("reasons are a report: 得益于", "一是得益于政策支持。二是得益于经济发展对就业的拉动能力不断增强。", 0),
     ("an unnamed expert's forecast is no pledge", "有专家料随着气温下降，将步入流感活跃期。", 0),
+    ("a legislator's demand is no government pledge", "立委赖士明表示，最少要删一一三亿元。", 0),
+    ("a verb with 了 reports what was done",
+     "住建部副部长齐明出席。\n记者：下一步有什么打算？\n齐明：我们将继续推进改造。两年的时间我们改造了60万户。", 1),
     ("所有居民 are no opinion holders", "今年将为所有居民提供免费体检服务3次。", 1),
 ])
 def test_which_sentences_continue_a_plan(rule: str, text: str, count: int) -> None:
