@@ -269,14 +269,27 @@ def acting_body(text: str, sentence: Sentence, piece: tuple[int, int], cue: int 
     if subject and subject not in _SELF:
         return subject
     first = bodies(text, sentence.start, max(at, piece[0] + 1))
-    if first:
-        return first[0]
+    if first:  # a body in the speaker's own title is the body they act for
+        return speaker_body(speaker) if speaker and first[0] in (speaker.title or "") else first[0]
     named = actors.in_this_paragraph(text.count("\n", 0, sentence.start))
     if named:
         return named
     if speaker and speaker.organization:
-        return speaker.organization
+        return speaker_body(speaker)
     return actors.in_article or subject
+
+
+_PARTY_COMMITTEE = re.compile(rf"(?:{_LEVELS})委$")
+_HEAD_OF_GOVERNMENT = re.compile(rf"、(?:常务)?副?(?:{_LEVELS})长$")
+
+
+def speaker_body(speaker: PersonMention) -> str | None:
+    """The body a speaker acts for: their organisation, but the place for one who heads its
+    government as well as sitting on its party committee (云南省委副书记、省长 -> 云南省)."""
+    org = speaker.organization
+    if org and _PARTY_COMMITTEE.search(org) and _HEAD_OF_GOVERNMENT.search(speaker.title or ""):
+        return org[:-1]
+    return org
 
 
 def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: int | None) -> list[tuple[int, int]]:
