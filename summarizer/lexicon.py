@@ -292,7 +292,8 @@ FROM_WORDS = ("从", "由")
 LEARN_VERBS = ("了解到", "获悉", "得知", "获知", "看到", "注意到")
 # Adverbs left at the end of a subject when a verb is read with the value (长照经费将突破1,000亿元,
 # 人口已达…); 会/能/可/均 are not among them (招聘会, 产能, 许可, 人均 end nouns).
-TRAILING_MODALS = ("将", "将会", "还将", "仍将", "已", "已经", "也", "再", "预计")
+TRAILING_MODALS = ("将", "将会", "还将", "仍将", "已", "已经", "也", "再", "预计", "最高可", "最低可", "最多可", "最高",
+                   "最低", "最多", "最少")
 # Modal words between an actor and what it will do: whatever stands before them and a verb is who
 # acts, not what is counted (深圳将新增养老床位 -> 新增养老床位; 市人社局和市教委计划新增见习岗位).
 PLAN_MODALS = ("将", "将会", "还将", "仍将", "计划", "拟", "要", "预计", "力争", "争取", "准备", "再")
@@ -303,6 +304,9 @@ EXISTENCE_VERBS = ("共有", "拥有", "现有", "已有", "约有", "尚有", "
 # (并将于明年再增设1,500个 has none: its subject comes from the clause before).
 # A per-unit word before a value: the noun after it is what is paid or counted (给予每人3000元一次性补贴).
 PER_UNIT = ("每人", "每户", "每名", "每间", "每家", "每个", "每所", "每位", "每次", "每辆", "每张", "每床", "人均")
+# Per a stretch of time: with a per-unit word before a value it is the rate's denominator, not what
+# is counted (城市低保标准由每人每月600元提高到620元: the subject is 城市低保标准).
+PER_PERIOD = ("每月", "每年", "每季", "每季度", "每天", "每日", "每周")
 TIME_WORDS = ("今年", "明年", "去年", "当年", "年内", "年底前", "目前", "近期", "今后", "同期", "于", "在")
 # A period right after one of these is the baseline of a comparison (比上年同期增长, 较去年提升,
 # 超过去年年底规模), not the time of the value: the value keeps the sentence's own period.

@@ -35,6 +35,7 @@ from summarizer.lexicon import (
     LIST_JOINERS,
     MEASURE_WORDS,
     NOUN_STOPS,
+    PER_PERIOD,
     PER_UNIT,
     PLAN_MODALS,
     PREDICATE_STARTS,
@@ -65,12 +66,13 @@ _LEAD = re.compile(
 _TRAIL = re.compile(
     r"(?:达到|达|为|是|约|共|累计|超过|超|近|突破|分别|分别为|实现|保持在|稳定在|巩固在|控制在|占"
     r"|(?:提高|提升|增加|增长|下降|降低|减少|上升|扩大|缩小|降)(?:到|至)"
-    rf"|{alternation(FROM_WORDS + TRAILING_MODALS)}|(?:\d{{4}}年(?:底|末)?)?的)+$"
+    rf"|{alternation(FROM_WORDS + TRAILING_MODALS + PER_UNIT + PER_PERIOD)}|(?:\d{{4}}年(?:底|末)?)?的)+$"
 )
 _RELATIVE = re.compile(r"^(?:同比|较|比|环比|较去年|较上年)")
 # an organisation that opens a metric's clause (「市财政局将安排资金5亿元」) is not what is counted
 _ORG_LEAD = re.compile(rf"^{ORG_NAME}(?:将|要|还将|计划|拟)")
-_JUNK = re.compile(rf"^(?:[、，,；;。\s“”\"'（）()]|{alternation(LIST_JOINERS)}|的)+")
+_JUNK = re.compile(rf"^(?:[、，,；;。\s“”\"'（）()]|{alternation(LIST_JOINERS)}|的"
+                   r"|[一二三四五六七八九十0-9]{1,3}[)）、．.](?![0-9]))+")  # and an item's number: （一）
 _JOINER = re.compile(alternation(LIST_JOINERS))
 # a verb (with the words between it and its actor) that ends the text before a value
 _VERB_END = re.compile(
@@ -201,6 +203,8 @@ def _choose(raw: str, before: str, after: str) -> str:
         return after
     if before.endswith(LIST_ENDS):
         return after
+    if after and raw.endswith("的") and not _PER_UNIT_END.search(raw[:-1]):
+        return after  # 全区剩余的24.5万建档立卡贫困人口: 的 ties what precedes to the noun counted
     if _RELATIVE.match(before):
         return before  # 较去年增加: a change, about the thing measured before it (_baseline)
     rest = _verb_rest(before)
