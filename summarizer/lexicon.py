@@ -66,7 +66,7 @@ NAME_FOLLOWING_PATTERNS = (r"(?:\d{1,2}月)?\d{1,2}日", r"[一二三四五六�
 # Words that follow a title but are no name (「该局局长相关…」, 「常务副市长」, 「国家主席」 read as
 # name + role): a name never starts with one.
 NON_NAMES = ("相关", "同志", "一行", "向记者", "向媒体", "高度", "全面", "全市", "全区", "全县", "全省", "全国",
-             "全体", "于今年", "于近日", "国家", "常务", "党委", "党组", "支部", "原任", "时任")
+             "全体", "于今年", "于近日", "国家", "常务", "党委", "党组", "支部", "原任", "时任", "都", "均")
 # Official titles (a title phrase ends in one of them: 市卫生健康委党委书记、主任).
 ROLE_TITLES = (
     "主任", "局长", "总队长", "支队长", "大队长", "队长", "部长", "厅长", "处长", "科长", "市长", "区长",
@@ -79,7 +79,7 @@ ROLE_TITLES = (
 # Words of the clause that a title pattern may take in before the title (「出席发布会的还有省教育厅
 # 副厅长王建华」, 「嘉宾分别是…」, 「会上人社部部长」, 「今日上午在社会文化司司长」): never part of the title.
 TITLE_OPENERS = ("还有", "以及", "分别是", "分别为", "包括", "以下是", "有", "是", "会上", "会后", "今日", "今天",
-                 "昨日", "昨天", "上午", "下午", "晚上", "在")
+                 "昨日", "昨天", "上午", "下午", "晚上", "在", "他", "她", "感谢", "特别感谢")
 # Delegates to a congress: 「党代表程晓红(市人社局党组书记、局长)」 names the official's title in
 # brackets; a delegate or CPPCC member alone (「市政协委员方洁」) speaks as no official.
 DELEGATE_ROLES = ("党代表", "人大代表", "政协委员", "个人委员")

@@ -45,6 +45,7 @@ _SURNAMES = SURNAMES
 # Characters a title never starts with, that the pattern takes in from the clause:
 # 「据市民政局局长陈伟介绍」, 「在市长张三的带领下」, 「与副市长李四」.
 _LEAD = "据由在与及"
+_DATELINE_IN = re.compile(rf"{alternation(PRESS_ROLES)}|日电|日電")
 _TITLE_OPENER = re.compile(rf"(?:{alternation(TITLE_OPENERS)})+")
 # 「市委教育工委书记、市教委主任 黄政」, 「区民政局党组书记、局长胡文彬:」
 _NOT_NAME = rf"(?!{SPEECH}|{alternation(NON_NAMES)})"
@@ -218,8 +219,9 @@ def clean_title(raw: str) -> str:
     「还有省教育厅副厅长」 → 「省教育厅副厅长」, 「梁晓辉)人社部副司长」 → 「人社部副司长」."""
     title = raw.rsplit("的", 1)[-1].lstrip(" 、" + _LEAD)
     close = max(title.rfind(")"), title.rfind("）"))
-    if close >= 0 and "(" not in title[:close] and "（" not in title[:close]:
-        title = title[close + 1:]  # the end of a byline before it: 「(记者 梁晓辉)中国人社部副司长」
+    opened = max(title.rfind("(", 0, close), title.rfind("（", 0, close))
+    if close >= 0 and (opened < 0 or _DATELINE_IN.search(title, opened, close)):
+        title = title[close + 1:]  # a byline or dateline before it: 「(记者 梁晓辉)中国人社部副司长」
     opener = _TITLE_OPENER.match(title)
     return title[opener.end():] if opener and len(title) - opener.end() >= 2 else title
 
