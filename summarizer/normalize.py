@@ -396,7 +396,11 @@ _HALF_UNITS = {"年半": "年", "个半月": "个月", "个半小时": "小时"}
 # Time units: a small Chinese numeral with one of them (三年, 两个月, 五岁) is a time frame,
 # an age band or a programme's name (三年行动), not a measurement; Arabic digits are read.
 _TIME_UNITS = frozenset(_words("个月 周岁 周年 小时 分钟 年 天 岁 周"))
-_AR = r"(?<![0-9.])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
+# Thousands separators: a comma (1,234) or, in Hong Kong, one space (308 000: ASCII, no-break,
+# narrow or ideographic, folded to ASCII) before exactly three digits.
+_THOUSANDS = ", \u00a0\u202f"
+_AR = (r"(?<![0-9.])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9])|[0-9]+)"
+       r"(?:\.[0-9]+)?")
 _CN = r"(?<![零〇一二两三四五六七八九十百千万亿])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*"
 # The continuation of a number written in two parts: 49万4,385人, 9万8千多人, 1亿2000万元, 三万五千.
 _CONT_RE = re.compile(
@@ -456,6 +460,8 @@ _SKIP_RES = [
                re.I),
     re.compile(r"(?<![0-9])(?:\+?86[- ]?)?(?:\(0[0-9]{2,3}\)|0[0-9]{2,3}-)[0-9]{7,8}(?:-[0-9]{1,5})?(?![0-9])"),
     re.compile(r"(?<![0-9])(?:1[3-9][0-9]{9}|[48]00-?[0-9]{3}-?[0-9]{4}|[0-9]{4} [0-9]{4})(?![0-9])"),  # 2712 2712
+    # a clock time with seconds: 15:15:01 (hh:mm alone may be a ratio: see _build)
+    re.compile(r"(?<![0-9.])[0-2]?[0-9]:[0-5][0-9]:[0-5][0-9](?![0-9])"),
     # a day's name: 3·15, 12·4 (国家宪法日), 9·11
     re.compile(r"(?<![0-9.])(?:1[0-2]|0?[1-9])[·•](?:[12][0-9]|3[01]|0?[1-9])(?![0-9])"),
     # a session's ordinal: 市委五届九次全会, 十一届全国人大二次会议
@@ -543,9 +549,14 @@ def _continuation(m: re.Match[str], f: str, mask: bytearray) -> re.Match[str] | 
     return c if n is not None and n < _MULT[mult[-1]] else None
 
 
+def _plain(digits: str) -> str:
+    """Digits without thousands separators (1,234 and 308 000 -> 1234, 308000)."""
+    return digits.translate({ord(c): None for c in _THOUSANDS})
+
+
 def _cont_number(c: re.Match[str], whole: int) -> Decimal | None:
     if c["ar"] is not None:
-        digits = c["ar"].replace(",", "")
+        digits = _plain(c["ar"])
         # 3万5: a single digit stands for the next lower unit (3万5千); 49万4385 is read as written
         if len(digits) == 1 and not c["mult"]:
             return Decimal(digits) * whole // 10
@@ -585,7 +596,7 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
         return None  # 数十个, 几十万: dozens, not ten
     if before == "第" or _glued(before) or (_glued(after) and not _is_rate(unit)):
         return None
-    digits = m[group].replace(",", "")
+    digits = _plain(m[group])
     if group in ("pa", "pc"):
         unit, suffix = "%", m["psuf"]
     else:

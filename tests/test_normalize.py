@@ -168,6 +168,17 @@ UNIT_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     ("积分累计3000点可兑换", "3000", "3000", "", C, None),
 ]
 
+# thousands separated by one space (Hong Kong): ASCII, no-break, narrow or ideographic
+SEPARATOR_CASES: list[tuple[str, str, str, str, str, str | None]] = [
+    ("公營房屋需求為308 000個單位", "308 000個", "308000", "个", C, None),
+    ("預計提供約2 600個單位", "約2 600個", "2600", "个", C, "about"),
+    ("合共4\u00a0215個單位", "4\u00a0215個", "4215", "个", C, None),
+    ("合共6\u202f731伙", "6\u202f731伙", "6731", "伙", C, None),
+    ("合共1\u3000024伙", "1\u3000024伙", "1024", "伙", C, None),
+    ("資助額達1 250 000元", "達1 250 000元", "1250000", "元", C, "reached"),
+    ("表列1 2345人", "2345人", "2345", "人", C, None),  # four digits after the space: no separator
+]
+
 # a half after the unit: 1年半 is one and a half years
 HALF_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     ("僅需時約1年半。", "約1年半", "1.5", "年", C, "about"),
@@ -184,7 +195,7 @@ def _pick(text: str, surface: str) -> Value:
 
 @pytest.mark.parametrize(
     ("text", "surface", "number", "unit", "kind", "qualifier"),
-    SEED_CASES + SYNTHETIC_CASES + COMPOSITE_CASES + CN_CASES + UNIT_CASES + HALF_CASES,
+    SEED_CASES + SYNTHETIC_CASES + COMPOSITE_CASES + CN_CASES + UNIT_CASES + HALF_CASES + SEPARATOR_CASES,
 )
 def test_value_table(
     text: str, surface: str, number: str, unit: str, kind: str, qualifier: str | None
@@ -239,6 +250,8 @@ def test_numeral_text_and_offsets() -> None:
         "10月26日,市委常委会召开会议。11月3日,记者采访",
         "时间:2021-11-04 12:37人气",
         "06.12.2020  07:42",
+        "发布时间：2024-03-18 09:41:07 来源：市政府",  # clock times with seconds
+        "更新於 2023年6月2日 17:05:00",
         "(渝教基发〔2021〕9号)",
         "2023年,重庆围绕",
         "二〇二五年",
