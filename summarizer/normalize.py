@@ -104,11 +104,12 @@ _TRAD_PAIRS = _words(
     " 鄉乡 鎮镇 學学 園园 醫医 療疗 業业 幾几 僅仅 將将 後后 週周 屆届 層层 樓楼 對对 雙双 頭头"
     " 種种 頃顷 來来 內内 實实 計计 劃划 規规 總总 額额 資资 單单 價价 發发 長长 減减 較较 齡龄"
     " 輕轻 紀纪 華华 說说 證证 聲声 闡阐 註注 簡简 聰聪 開开 嚴严 鮮鲜 預预 違违 傳传 轉转 臨临"
-    " 親亲 貼贴 趕赶 車车 標标 準准"
+    " 親亲 貼贴 趕赶 車车 標标 準准 國国"
 )
 _FOLD: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}  # full-width ASCII
 _FOLD.update({ord(a): b for a, b in zip("\u3000‘’“”∶﹕—–‐‑‒−〜﹪", " ''\"\"::------~%", strict=True)})
 _FOLD.update({ord(pair[0]): pair[1] for pair in _TRAD_PAIRS})
+_FOLD[ord("○")] = "〇"  # a white circle written for zero: 二○二四年
 
 
 def fold(text: str) -> str:
@@ -165,8 +166,17 @@ def _clean(d: Decimal) -> Decimal:
 # ---------------------------------------------------------------------------- periods
 
 _CN_NUM_CHARS = "〇零一二两三四五六七八九十"
-_YP = (  # a year prefix: 2023年, 二〇二五年, 今年...  (groups y, ycn, rel)
-    r"(?:(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})年"
+# A year of the Republic of China (Taiwan; year + 1911): after 民国 any (民国99年), alone 110-119
+# (113年) or 一〇〇-一一九 (一一五年), unless a quantity or founding word makes it a duration
+# (已有113年历史, 近110年来, 建校110年).
+_ROC = (
+    r"(?:民国(?P<rocm>[0-9]{1,3}|[〇零一二三四五六七八九十]{1,4})"
+    r"|(?<![0-9.有达近约逾超满第校党立埠])(?P<roc>11[0-9])"
+    r"|(?<![〇零一二三四五六七八九十有达近约逾超满第校党立埠])(?P<roccn>一[〇零一][〇零一二三四五六七八九]))"
+    r"年(?!的?历史|之久|以来|来|前|后|间)"
+)
+_YP = (  # a year prefix: 2023年, 二〇二五年, 一一五年, 今年...  (groups y, ycn, roc*, rel)
+    rf"(?:(?<![0-9.])(?P<y>(?:19|20)[0-9]{{2}})年|{_ROC}"
     r"|(?<![〇零一二三四五六七八九十])(?P<ycn>(?:一九|二[〇零])[〇零一二三四五六七八九]{2})年"
     r"|(?P<rel>今年|去年|(?<![表说证声阐查透注申简聪文光鲜英开精高严])明年|(?<!以)上年|(?<![基资日成])本年"
     r"|(?<![0-9〇零一二两三四五六七八九十几多个数近当])年内)"
@@ -185,9 +195,12 @@ _Builder = Callable[["re.Match[str]", int | None], _Fields | None]
 _InYear = Callable[["re.Match[str]", int | None], _Fields]
 
 
+_YEAR_GROUPS = ("y", "ycn", "rocm", "roc", "roccn", "rel")
+
+
 def _has_year(m: re.Match[str]) -> bool:
     g = m.groupdict()
-    return bool(g.get("y") or g.get("ycn") or g.get("rel"))
+    return any(g.get(k) for k in _YEAR_GROUPS)
 
 
 def _year(m: re.Match[str], ay: int | None) -> tuple[int | None, bool]:
@@ -197,6 +210,10 @@ def _year(m: re.Match[str], ay: int | None) -> tuple[int | None, bool]:
         return int(g["y"]), False
     if g.get("ycn"):
         return _cn_int(g["ycn"], seq=True), False
+    roc = g.get("rocm") or g.get("roc") or g.get("roccn")
+    if roc:
+        n = int(roc) if roc.isdigit() else _cn_int(roc, seq=True) or _cn_int(roc)
+        return (None if n is None else n + 1911), False
     offset = _REL_OFFSET[g["rel"]] if g.get("rel") else 0
     return (None, True) if ay is None else (ay + offset, False)
 
@@ -265,6 +282,23 @@ def _b_year_range(m: re.Match[str], ay: int | None) -> _Fields | None:
     return ("year", a, b, None, None, False) if a <= b else None
 
 
+def _fy(s: str) -> int | None:
+    return int(s) if s.isdigit() else _cn_int(s, seq=True)
+
+
+def _b_fiscal(m: re.Match[str], ay: int | None) -> _Fields | None:
+    """2016/17年度, 2022至23年度, 二〇二五/二六至二〇二七/二八年度: a fiscal year (or a run of them)
+    named by the two calendar years it spans; the second is written with its last two digits."""
+    pairs = [(m["f1"], m["f2"] or m["f2b"])] + ([(m["t1"], m["t2"])] if m["t1"] else [])
+    years = [_fy(first) for first, _ in pairs]
+    for y, (_, tail) in zip(years, pairs, strict=True):
+        if y is None or _fy(tail) != (y + 1) % 100:
+            return None
+    first, last = years[0], years[-1]
+    assert first is not None and last is not None
+    return ("year", first, last + 1, None, None, False) if first <= last else None
+
+
 def _b_plan(m: re.Match[str], ay: int | None) -> _Fields:
     first = 2006 + 5 * "一二三四五六".index(m["p"])  # 十一五 = 2006-2010
     return "plan", first, first + 4, None, None, False
@@ -306,6 +340,11 @@ def _b_date(m: re.Match[str], ay: int | None) -> _Fields | None:
 
 
 _SMALL_N = r"(?P<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})"
+_CN_D = "〇零一二三四五六七八九"
+_FY_YEAR = rf"(?:(?<![0-9.])(?:19|20)[0-9]{{2}}|(?<![{_CN_D}十])(?:一九|二[〇零])[{_CN_D}]{{2}})"
+_FY_TAIL = rf"(?:[0-9]{{2}}|[{_CN_D}]{{2}})(?![0-9{_CN_D}])"
+_FISCAL = (rf"(?P<f1>{_FY_YEAR})(?:/(?P<f2>{_FY_TAIL})(?:[-~至到](?P<t1>{_FY_YEAR})/(?P<t2>{_FY_TAIL}))?"
+           rf"|[-至到](?P<f2b>{_FY_TAIL}))年度")
 _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
     (re.compile(p), b)
     for p, b in (
@@ -330,6 +369,7 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
             _b_deadline,
         ),
         (r"(?<![0-9.])(?P<y1>(?:19|20)[0-9]{2})年?[-~至到](?P<y2>(?:19|20)[0-9]{2})年度?", _b_year_range),
+        (_FISCAL, _b_fiscal),
         (rf"{_YP}(?:(?P<m>{_MONTH})月份?{_DAY}?(?:底|末|初)?|年?(?P<yend>底|末|初))?", _b_year),
         (
             r"[\"'「『]?(?<![〇零一二三四五六七八九十])十(?P<p>[一二三四五六])五"

@@ -48,7 +48,7 @@ from summarizer.lexicon import (
     alternation,
     cue_alternation,
 )
-from summarizer.normalize import Period, Value
+from summarizer.normalize import Period, Value, find_periods
 from summarizer.pledges import ORG_NAME, body_prefix
 
 # A clause ends at ，；：。！？ or a line end; an ASCII , or : between digits is inside a number (1,968);
@@ -166,9 +166,20 @@ def _clean(raw: str) -> str:
     s = _ORG_LEAD.sub("", _tidy(raw))
     lead = _LEAD.match(s)
     s = s[lead.end():] if lead else s
+    s = _without_leading_period(s)
     if s.endswith(LIST_ENDS):
         return s  # the end of a list item: _choose reads the noun after the value
     return _drop_actor(_TRAIL.sub("", s).strip(" “”\""))
+
+
+def _without_leading_period(s: str) -> str:
+    """A time the normalizer reads at the start (2016/17年度, 一一五年) is the period, not the thing."""
+    periods = find_periods(s)
+    if not periods or periods[0].start > 0 or periods[0].kind != "year" or s.startswith("以来", periods[0].end):
+        return s
+    rest = s[periods[0].end:]
+    lead = _LEAD.match(rest)
+    return rest[lead.end():] if lead else rest
 
 
 def _drop_actor(s: str) -> str:

@@ -381,6 +381,20 @@ PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int 
     ("今后五年,全市", 2021, "今后五年", "years_span", 2021, 2025, None, None, False),
     ("近3年", 2023, "近3年", "years_span", 2021, 2023, None, None, False),
     ("5年过渡期", None, "5年过渡期", "years_span", None, None, None, None, False),
+    # fiscal years, named by the two calendar years they span (Hong Kong)
+    ("醫管局於2019/20年度增聘醫生", None, "2019/20年度", "year", 2019, 2020, None, None, False),
+    ("預計2024至25年度可提供", None, "2024至25年度", "year", 2024, 2025, None, None, False),
+    ("在2023-24年度完成", None, "2023-24年度", "year", 2023, 2024, None, None, False),
+    ("于二○二六/二七至二○二九/三○年度落成", None, "二○二六/二七至二○二九/三○年度", "year", 2026, 2030, None, None,
+     False),
+    ("1999/00年度", None, "1999/00年度", "year", 1999, 2000, None, None, False),
+    # years of the Republic of China (Taiwan): + 1911
+    ("一一六年預計完工八百戶", None, "一一六年", "year", 2027, 2027, None, None, False),
+    ("112年共受理申請", None, "112年", "year", 2023, 2023, None, None, False),
+    ("民國111年起實施", None, "民國111年", "year", 2022, 2022, None, None, False),
+    ("民國九十八年", None, "民國九十八年", "year", 2009, 2009, None, None, False),
+    ("於一一三年十月底上線", None, "一一三年十月底", "year", 2024, 2024, 10, 10, False),
+    ("一一四年度編列預算", None, "一一四年度", "year", 2025, 2025, None, None, False),
     # traditional forms
     ("今後五年", 2021, "今後五年", "years_span", 2021, 2025, None, None, False),
     ("“十四五”時期", None, "“十四五”時期", "plan", 2021, 2025, None, None, False),
@@ -422,6 +436,10 @@ def test_periods_not_in_dates_or_words() -> None:
     assert find_periods("如今年轻人") == []
     assert find_periods("说明年度计划") == []
     assert find_periods("彻底前进") == []
+    # a fiscal year's second year is the next one; a duration of 110-119 years is no ROC year
+    assert find_periods("2016/18年度") == []
+    for text in ("該校已有113年歷史", "近110年來", "創校112年", "長達115年之久"):
+        assert find_periods(text) == [], text
 
 
 @pytest.mark.parametrize(

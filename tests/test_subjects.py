@@ -141,6 +141,9 @@ SUBJECTS = {
         ("截至10月，台中市65岁以上人口已达49万4,385人。", "49万", "台中市65岁以上人口"),
         ("我们一共安排了5000个公益性岗位，已经上岗4200人。", "4200人", "上岗"),
         ("今年计划兴建公营房屋约2万个单位，较去年增加约15%。", "约15%", "兴建公营房屋较去年增加"),
+        # a fiscal or ROC year that opens the clause is its period, not what is counted
+        ("一一六年社會住宅預計完工八百戶。", "八百戶", "社会住宅预计完工"),
+        ("2024/25年度普通科門診可服務約30万人次。", "30万", "普通科门诊可服务"),
     ],
 }
 
@@ -160,6 +163,8 @@ def test_metric_subject(text: str, surface: str, subject: str) -> None:
     # the baseline of a comparison is not the time of the value
     ("2023年，全市刑事案件破案率47.3%，较去年提升14.9个百分点。", "2023年"),
     ("截至10月底，贫困劳动力就业人数达到73.3万人，超过去年年底规模3.3万人。", "截至10月底"),
+    ("醫管局在2023/24年度增聘醫生350名、護士1200名。", "2023/24年度"),
+    ("一一四年已入住共二百一十戶。", "一一四年"),
 ])
 def test_a_period_reaches_every_value_of_the_list_after_it(text: str, period: str) -> None:
     periods = find_periods(text, 2020)
