@@ -261,6 +261,11 @@ TIME_WORDS = ("今年", "明年", "去年", "当年", "年内", "年底前", "�
 # A period right after one of these is the baseline of a comparison (比上年同期增长, 较去年提升,
 # 超过去年年底规模), not the time of the value: the value keeps the sentence's own period.
 BASELINE_CUES = ("比", "较", "与", "同", "相比", "相较", "超过", "高于", "低于", "对比")
+# The present, said after an earlier time (从2016年时只有2.5万名，到现在已超过10万名): the value after
+# it is of now, not of that time.
+PRESENT_WORDS = ("现在", "如今", "至今", "迄今")
+# Period kinds that open a paragraph of a work report (「2009年，面对…」) and date its figures.
+PARAGRAPH_PERIOD_KINDS = ("year", "relative_year", "range_in_year", "quarter")
 
 # ---------------------------------------------------------------------------- conditions
 

@@ -35,10 +35,12 @@ from summarizer.lexicon import (
     LIST_JOINERS,
     MEASURE_WORDS,
     NOUN_STOPS,
+    PARAGRAPH_PERIOD_KINDS,
     PER_UNIT,
     PLAN_MODALS,
     PREDICATE_STARTS,
     PREPOSITIONS,
+    PRESENT_WORDS,
     RESPECTIVELY,
     SPEECH_VERBS,
     SUBJECT_OPENERS,
@@ -93,6 +95,7 @@ _NUMBER = re.compile(r"[0-9.]+[^\W\d_]?")
 _PREDICATE = re.compile(rf"^(?:{alternation(PREDICATE_STARTS + CHANGE_VERBS + CHANGE_TO)})")
 _CHANGE = re.compile(rf"^(?:{alternation(CHANGE_VERBS + CHANGE_TO)}|至|到)")
 _BASELINE_END = re.compile(rf"(?:{alternation(BASELINE_CUES)})$")
+_PRESENT = re.compile(alternation(PRESENT_WORDS))
 _SPEECH_END = re.compile(rf"(?:{alternation(SPEECH_VERBS + LEARN_VERBS)})$")
 
 
@@ -134,13 +137,31 @@ def weak_subject(subject: str) -> bool:
     return len(s) < 2 or s in MEASURE_WORDS or s in GENERIC_NOUNS or bool(_VERB_ONLY.fullmatch(s))
 
 
-def metric_period(periods: list[Period], sentence: Sentence, value: Value) -> Period | None:
+def metric_period(periods: list[Period], sentence: Sentence, value: Value, text: str = "") -> Period | None:
     """The last period before the value in its sentence: a plan only when said as a period
-    (十四五期间), never the baseline of a comparison (比上年同期增长5%: 上年 is not its time)."""
+    (十四五期间), never the baseline of a comparison (比上年同期增长5%: 上年 is not its time), and
+    none when the present is said after it (从2016年时…，到现在已超过10万名). A value with no period
+    before it takes the one that opens its paragraph (「2009年，面对…」), given `text`."""
     before = [p for p in periods if sentence.start <= p.start and p.end <= value.start
               and (p.kind != "plan" or p.surface.endswith(("期间", "时期", "時期")))
               and not _BASELINE_END.search(sentence.text, 0, p.start - sentence.start)]
-    return before[-1] if before else None
+    since = before[-1].end if before else sentence.start
+    if _PRESENT.search(sentence.text, since - sentence.start, value.start - sentence.start):
+        return None
+    if before:
+        return before[-1]
+    return _paragraph_period(periods, sentence, text) if text else None
+
+
+def _paragraph_period(periods: list[Period], sentence: Sentence, text: str) -> Period | None:
+    """The period a paragraph opens with, followed by a comma (「2009年，面对…」), for the sentences after it."""
+    start = text.rfind("\n", 0, sentence.start) + 1
+    while start < sentence.start and text[start].isspace():
+        start += 1
+    opening = next((p for p in periods if p.start == start), None)
+    if opening is None or opening.end >= sentence.start or opening.kind not in PARAGRAPH_PERIOD_KINDS:
+        return None
+    return opening if text[opening.end:opening.end + 1] in ("，", ",") else None
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:

@@ -173,6 +173,46 @@ def test_a_period_reaches_every_value_of_the_list_after_it(text: str, period: st
     assert found == {period}
 
 
+def _periods(text: str) -> dict[str, str | None]:
+    """The period of every value in `text`, read on its simplified view with the whole text (paragraphs)."""
+    view = simplified_view(text)
+    periods = find_periods(view, 2020)
+    out: dict[str, str | None] = {}
+    for sent in split_sentences(view, max_len=1000, semicolons=False):
+        for v in find_values(view):
+            if sent.start <= v.start and v.end <= sent.end:
+                p = metric_period(periods, sent, v, view)
+                out[text[v.start:v.end]] = text[p.start:p.end] if p else None
+    return out
+
+
+PERIODS = {
+    # a period that opens a paragraph, with a comma, dates the figures of its later sentences
+    "paragraph": [
+        ("2018年，面对复杂严峻的形势，我们攻坚克难。全市生产总值8200亿元，增长7.1%。\n今年要稳中求进。",
+         {"8200亿元": "2018年", "7.1%": "2018年"}),
+        ("去年，全市上下团结奋斗。城镇新增就业12.5万人。", {"12.5万人": "去年"}),
+        # not a later paragraph, nor a period that opens one without a comma, nor one of the sentence's own
+        ("2018年，全市上下团结奋斗。\n城镇新增就业12.5万人。", {"12.5万人": None}),
+        ("2018年全市上下团结奋斗。城镇新增就业12.5万人。", {"12.5万人": None}),
+        ("2018年，全市上下团结奋斗。上半年城镇新增就业6.1万人。", {"6.1万人": "上半年"}),
+    ],
+    # the present said after a time: the value after it is of now
+    "present": [
+        ("從2016年時大約只有2.5萬名照服員，到現在已經超過10萬名。", {"2.5萬名": "2016年", "超過10萬名": None}),
+        ("2015年仅有养老机构30家，如今已达120家。", {"30家": "2015年", "达120家": None}),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"),
+                         [pytest.param(*row, id=f"{rule}-{i}") for rule, rows in PERIODS.items()
+                          for i, row in enumerate(rows)])
+def test_metric_period_in_context(text: str, expected: dict[str, str | None]) -> None:
+    found = _periods(text)
+    assert {k: found.get(k, "missing") for k in expected} == expected
+
+
 @pytest.mark.skipif(not DEV.is_dir(), reason="../shared/dev not available")
 def test_no_subject_is_a_fragment_on_the_dev_articles() -> None:
     for path in sorted(DEV.glob("*.txt")):
