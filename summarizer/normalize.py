@@ -104,7 +104,7 @@ _TRAD_PAIRS = _words(
     " 鄉乡 鎮镇 學学 園园 醫医 療疗 業业 幾几 僅仅 將将 後后 週周 屆届 層层 樓楼 對对 雙双 頭头"
     " 種种 頃顷 來来 內内 實实 計计 劃划 規规 總总 額额 資资 單单 價价 發发 長长 減减 較较 齡龄"
     " 輕轻 紀纪 華华 說说 證证 聲声 闡阐 註注 簡简 聰聪 開开 嚴严 鮮鲜 預预 違违 傳传 轉转 臨临"
-    " 親亲 貼贴 趕赶 車车 標标 準准 國国"
+    " 親亲 貼贴 趕赶 車车 標标 準准 國国 線线 強强"
 )
 _FOLD: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}  # full-width ASCII
 _FOLD.update({ord(a): b for a, b in zip("\u3000‘’“”∶﹕—–‐‑‒−〜﹪", " ''\"\"::------~%", strict=True)})
@@ -523,9 +523,10 @@ _ID_BEFORE = _words(
 # A number after these refers to a figure, table or attachment, whatever follows (如图3所示, 附件2).
 _REF_BEFORE = re.compile(r"(?:如图|见图|如表|见表|附图|附表|附件)\s*$")
 # ... or before one of these, in its clause (12345热线, 12345政务服务便民热线, 110报警, 120急救).
-# Right after a number: a road's or a bus line's name (104国道, 12路公交).
+# Right after a number: a road's or a bus line's name (104国道, 12路公交, 新台17线), a ranking (30强).
 _ID_AFTER = re.compile(
-    r"[^\s，。；,;]{0,10}?(?:热线|专线|服务电话|电话号码|号码)|(?:报警|急救|指挥中心|国道|省道|县道|乡道|路公交|路车)"
+    r"[^\s，。；,;]{0,10}?(?:热线|专线|服务电话|电话号码|号码)"
+    r"|(?:报警|急救|指挥中心|国道|省道|县道|乡道|路公交|路车|线|强)"
 )
 _QUOTED = [  # (pattern on the original text, max length checked for sentence punctuation)
     (re.compile(r"“([^“”\n]{1,20})”"), True),

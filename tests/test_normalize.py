@@ -298,6 +298,8 @@ def test_numeral_text_and_offsets() -> None:
         "失能等級2至8級",  # levels and grades are ordinals
         "开展“3·15”及12·4国家宪法日宣传",
         "沿104国道乘坐12路公交",
+        "新台9線拓寬工程",  # a road's name, a ranking
+        "入选全国县域经济50强",
         "据统计[1],全市(2)",
         "全市3级医院",
         "每天9至17时开放",
