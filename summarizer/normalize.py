@@ -5,18 +5,21 @@ on ``fold(text)``, a one-to-one character folding (full-width -> ASCII, traditio
 simplified for number/unit/period words), so every result's ``[start, end)`` offsets index
 the *original* string and ``text[start:end] == surface`` always holds.
 
-Values (``find_values``): an Arabic number (full-width digits, ``1,234``/``1，234``,
-decimals) or a Chinese numeral, then an optional multiplier (百/千/万/亿 and combinations
+Values (``find_values``): an Arabic number (full-width digits, ``1,234``/``1，234``, Hong
+Kong's ``308 000``, decimals), a Chinese numeral (二百十四 = 214) or a multiplier alone after a
+qualifier (逾千张, 超千万: one of it), then an optional multiplier (百/千/万/亿 and combinations
 such as 百万, 万亿), ``余``/``多``, a unit (人, 人次, 元, 户, %, 个百分点 ...) and qualifier
 words before or after.  ``number`` has the multiplier applied (54.9万人 -> 549000, unit
 "人"); ratios such as ``1:0.82`` give second / first; in a range (30-40人, 3至5万元) the first
-number borrows the unit and multiplier of the second.  A number written in two parts is one
+number borrows the unit and multiplier of the second (and 约/左右 is said of both ends); joined by
+及/和/与 (逾800万及600万人次) the unit only; a count unit after the thing counted is the value's
+(8500就诊人次).  A number written in two parts is one
 value (49萬4,385人 -> 494385, 9萬8千多人 -> 98000, 1亿2000万元); 1年半 is 1.5 年.  Not values:
-calendar years, dates, clock times, months, time references (5年前, 十年来), document numbers
+calendar years, dates, clock times (15:15:01), months, time references (5年前, 十年来), document numbers
 (〔2021〕9号), session ordinals (五届九次全会), levels (2至8级), ordinals (第3), list markers
 and footnotes (``1、``, ``(2)``, ``[1]``), numbers glued to Latin letters or ``+ # @ /``,
 addresses (URLs, Markdown link targets, percent-encoding, e-mail, file names, phone numbers),
-identifiers (电话12345, 附件2, 如图3, 110报警, 104国道), page counters (浏览次数:1234), anything
+identifiers (电话12345, 附件2, 如图3, 110报警, 104国道, 新台17线, 30强), page counters (浏览次数:1234), anything
 inside a short quoted name or a 《》 title (“416”, “1+9+N”, “8个扩大”) and any span reported
 by ``find_periods`` (十四五, 2023年, 1-10月, 5年过渡期 ...).  A Chinese numeral is a value with
 a 万/亿 multiplier (近三万) or a unit; below ten only with a measure word that is no time unit,
@@ -33,12 +36,13 @@ Qualifier labels (``Value.qualifier``; the word after the number wins over the o
     nearly     近, 将近, 接近
     reached    达, 达到, 高达, 多达, 长达
 
-Periods (``find_periods``): range_in_year (1-10月, 上半年, 前三个月), as_of (截至10月底,
-截至目前), quarter (一季度, 前三季度), year (2023年, 2023年度, 二〇二五年, 2021-2025年),
-relative_year (今年, 去年, 明年, 上年), deadline (到2027年, 年底前, 12月底前), plan
-(十四五 -> 2021-2025), years_span (今后五年, 近3年, 5年过渡期), season (今秋, 2019年秋季, 去年冬季:
-a year or 今/去/明 is required, so 春节 is none; winter runs into the next year) and date (6月5日,
-in the article year).
+Periods (``find_periods``): range_in_year (1-10月, 上半年, 前三个月), as_of
+(截至10月底, 截至目前), quarter (一季度, 前三季度), year (2023年, 2023年度, 二〇二五年,
+2021-2025年; fiscal years 2016/17年度, 2022至23年度, 二〇二五/二六至二〇二七/二八年度; years of
+the Republic of China 民国113年, 一一五年), relative_year (今年, 去年, 明年, 上年), deadline
+(到2027年, 年底前, 12月底前), plan (十四五 -> 2021-2025), years_span (今后五年, 近3年,
+5年过渡期), season (今秋, 2019年秋季, 去年冬季: a year or 今/去/明 is required, so 春节 is
+none; winter runs into the next year) and date (6月5日, in the article year).
 """
 
 from __future__ import annotations
@@ -139,7 +143,7 @@ def _cn_int(s: str, seq: bool = False) -> int | None:
             if unit >= last_unit or pending == 0:
                 return None
             if pending is None:
-                if c != "十" or total:
+                if c != "十" or (total and last_unit != 100):  # 十二, 二百十四 (= 二百一十四)
                     return None
                 pending = 1
             total, pending, last_unit = total + pending * unit, None, unit
@@ -449,10 +453,12 @@ _CONT_RE = re.compile(
     r"(?P<unit>" + _UNIT_ALT + r")?(?P<suf>以上|以下|以内|左右)?"
 )
 _SUFFIX = {"以上": "at_least", "以下": "at_most", "以内": "at_most", "左右": "about"}
+# A multiplier alone after a qualifier counts one of it: 逾千张 (over a thousand), 超千万, 近百人.
+_ONE = "(?P<one>(?:" + "|".join(f"(?<={w})" for w in _words("逾 超 近 超过 突破 将近 接近")) + ")(?=[百千万亿]))"
 _VALUE_RE = re.compile(
     rf"(?P<ra>{_AR}):(?P<rb>{_AR})"
     rf"|百分之(?:(?P<pa>{_AR})|(?P<pc>{_CN}))(?P<psuf>以上|以下|以内|左右)?"
-    rf"|(?:(?P<ar>{_AR})|(?P<cn>{_CN}))(?P<inf1>[余多])?"
+    rf"|(?:(?P<ar>{_AR})|(?P<cn>{_CN})|{_ONE})(?P<inf1>[余多])?"
     r"(?P<mult>[百千](?![米克瓦分])(?:万亿|万|亿)?|万亿|亿|万)?(?P<inf2>[余多])?"
     r"(?P<unit>" + _UNIT_ALT + r")?(?P<suf>以上|以下|以内|左右)?"
 )
@@ -623,7 +629,9 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
         if clock or Decimal(a) == 0 or re.match(r":[0-9]", f[e : e + 2]):
             return None
         return Value(s, e, text[s:e], _clean(Decimal(b) / Decimal(a)), "ratio", "ratio", None, text[s:e])
-    group = next(g for g in ("pa", "pc", "ar", "cn") if m[g] is not None)
+    group = next(g for g in ("pa", "pc", "ar", "cn", "one") if m[g] is not None)
+    if group == "one" and not m["mult"]:
+        return None
     num_s, num_e = m.span(group)
     if _REF_BEFORE.search(f, max(0, num_s - 4), num_s):
         return None
@@ -637,7 +645,7 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
         return None  # 数十个, 几十万: dozens, not ten
     if before == "第" or _glued(before) or (_glued(after) and not _is_rate(unit)):
         return None
-    digits = _plain(m[group])
+    digits = _plain(m[group]) or "1"  # group "one": the multiplier alone
     if group in ("pa", "pc"):
         unit, suffix = "%", m["psuf"]
     else:
@@ -705,12 +713,39 @@ def find_values(text: str) -> list[Value]:
         value = _build(m, text, f, mask, out[-1].end if out else 0)
         if value is not None:
             out.append(value)
-    for i, (a, b) in enumerate(pairwise(out)):  # ranges: 30-40人, 3至5万元
-        if not a.unit and a.kind == "count" and b.unit and b.start == a.end + 1 and f[a.end] in "-~至到":
+    _share_units(out, f)
+    return [_counted_unit(v, f) for v in out]
+
+
+def _share_units(out: list[Value], f: str) -> None:
+    """The first of two numbers joined by a range sign or 及/和 takes the unit of the second: 30-40人,
+    3至5万元 (a range also its multiplier and its qualifier: 约1000至1200张, 110至140宗左右),
+    逾800万及600万人次."""
+    for i, (a, b) in enumerate(pairwise(out)):
+        if a.unit or a.kind != "count" or not b.unit or b.start != a.end + 1:
+            continue
+        if f[a.end] in "-~至到":
             a_tail, b_tail = _MULT_TAIL.search(fold(a.numeral_text)), _MULT_TAIL.search(fold(b.numeral_text))
             shared = b_tail[0] if b_tail and not a_tail and fold(b.numeral_text)[0].isdigit() else ""
-            out[i] = replace(a, number=_clean(a.number * _factor(shared)), unit=b.unit, kind=b.kind)
-    return out
+            about = "about" in (a.qualifier, b.qualifier)  # 约 before or 左右 after is said of the range
+            out[i] = replace(a, number=_clean(a.number * _factor(shared)), unit=b.unit, kind=b.kind,
+                             qualifier="about" if about and a.qualifier is None else a.qualifier)
+            if about and b.qualifier is None:
+                out[i + 1] = replace(b, qualifier="about")
+        elif f[a.end] in _JOINERS:
+            out[i] = replace(a, unit=b.unit, kind=b.kind)
+
+
+_JOINERS = "及和与"
+# A count unit after the thing counted: 8500就诊人次 (8500 visits), 3万服务人次.
+_COUNTED_UNIT = re.compile(r"[\u4e00-\u9fff]{1,3}?(?P<unit>人次|户次|趟次|架次|车次|班次|剂次)")
+
+
+def _counted_unit(v: Value, f: str) -> Value:
+    if v.unit or v.kind != "count":
+        return v
+    m = _COUNTED_UNIT.match(f, v.end)
+    return replace(v, unit=m["unit"]) if m else v
 
 
 def parse_value(surface: str) -> Value | None:

@@ -152,6 +152,12 @@ CN_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     ("办好十件实事", "十件", "10", "件", C, None),
     ("新建五个社区食堂", "五个", "5", "个", C, None),
     ("一百多人参加", "一百多人", "100", "人", C, "more_than"),
+    ("共有九百十二户入住", "九百十二户", "912", "户", C, None),  # 百十二: 一 before 十 left out
+    # a multiplier alone after a qualifier counts one of it
+    ("加開逾千張臨時病床", "逾千張", "1000", "张", C, "more_than"),
+    ("校舍面積逾千平方米", "逾千平方米", "1000", "平方米", C, "more_than"),
+    ("參與人數超千万", "超千万", "10000000", "", C, "more_than"),
+    ("惠及近百户家庭", "近百户", "100", "户", C, "nearly"),
 ]
 
 # measure words of the genre beyond the seeds (伙: flats in Hong Kong; 校: schools)
@@ -179,6 +185,18 @@ SEPARATOR_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     ("表列1 2345人", "2345人", "2345", "人", C, None),  # four digits after the space: no separator
 ]
 
+# the first of two numbers joined by a range sign or 及/和 takes the second's unit (a range: also its
+# multiplier and 约/左右); a count unit after the thing counted (6000诊症人次)
+RANGE_CASES: list[tuple[str, str, str, str, str, str | None]] = [
+    ("可加開約800至900張病床", "約800", "800", "张", C, "about"),
+    ("可加開約800至900張病床", "900張", "900", "张", C, "about"),
+    ("每月60至80宗左右", "60", "60", "宗", C, "about"),
+    ("增加3%至8%名額", "3%", "3", "%", P, None),
+    ("分別服務逾500萬及300萬人次", "逾500萬", "5000000", "人次", C, "more_than"),
+    ("各設9及10個課室", "9", "9", "个", C, None),
+    ("增加1.2萬個名額和6000診症人次", "6000", "6000", "人次", C, None),
+]
+
 # a half after the unit: 1年半 is one and a half years
 HALF_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     ("僅需時約1年半。", "約1年半", "1.5", "年", C, "about"),
@@ -195,7 +213,7 @@ def _pick(text: str, surface: str) -> Value:
 
 @pytest.mark.parametrize(
     ("text", "surface", "number", "unit", "kind", "qualifier"),
-    SEED_CASES + SYNTHETIC_CASES + COMPOSITE_CASES + CN_CASES + UNIT_CASES + HALF_CASES + SEPARATOR_CASES,
+    SEED_CASES + SYNTHETIC_CASES + COMPOSITE_CASES + CN_CASES + UNIT_CASES + HALF_CASES + SEPARATOR_CASES + RANGE_CASES,
 )
 def test_value_table(
     text: str, surface: str, number: str, unit: str, kind: str, qualifier: str | None
@@ -304,6 +322,7 @@ def test_numeral_text_and_offsets() -> None:
         "全市3级医院",
         "每天9至17时开放",
         "帮助数十个村庄、几十万群众",
+        "上千家企业、数千人参加",  # vague: thousands
     ],
 )
 def test_not_values(text: str) -> None:
