@@ -660,6 +660,8 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
                 return None  # a bare year, or a list marker such as "1." / "(2)"
             if before and after and before in "([【〔" and after in ")]】〕":
                 return None  # a list marker or a footnote anywhere: (2), [1], 【3】
+            if before.isspace() and (not after or after.isspace()):
+                return None  # alone between spaces: page furniture (责编:X   0   我要评论)
             if _is_id(f, num_s, num_e):
                 return None
     if group in ("pc", "cn"):
@@ -737,8 +739,8 @@ def _share_units(out: list[Value], f: str) -> None:
 
 
 _JOINERS = "及和与"
-# A count unit after the thing counted: 8500就诊人次 (8500 visits), 3万服务人次.
-_COUNTED_UNIT = re.compile(r"[\u4e00-\u9fff]{1,3}?(?P<unit>人次|户次|趟次|架次|车次|班次|剂次)")
+# A count unit after the thing counted: 8500就诊人次 (8500 visits), 313万专职医疗就诊人次.
+_COUNTED_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?P<unit>人次|户次|趟次|架次|车次|班次|剂次)")
 
 
 def _counted_unit(v: Value, f: str) -> Value:

@@ -195,6 +195,7 @@ RANGE_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     ("分別服務逾500萬及300萬人次", "逾500萬", "5000000", "人次", C, "more_than"),
     ("各設9及10個課室", "9", "9", "个", C, None),
     ("增加1.2萬個名額和6000診症人次", "6000", "6000", "人次", C, None),
+    ("及205萬普通科門診就診人次", "205萬", "2050000", "人次", C, None),
 ]
 
 # a half after the unit: 1年半 is one and a half years
@@ -323,6 +324,7 @@ def test_numeral_text_and_offsets() -> None:
         "每天9至17时开放",
         "帮助数十个村庄、几十万群众",
         "上千家企业、数千人参加",  # vague: thousands
+        "責任編輯:王明   0   我要評論",  # a number alone between spaces: page furniture
     ],
 )
 def test_not_values(text: str) -> None:
