@@ -50,7 +50,7 @@ from summarizer.lexicon import (
     alternation,
     cue_alternation,
 )
-from summarizer.normalize import Period, Value, find_periods
+from summarizer.normalize import Period, Value, find_periods, find_values
 from summarizer.pledges import ORG_NAME, body_prefix
 
 # A clause ends at ，；：。！？ or a line end; an ASCII , or : between digits is inside a number (1,968);
@@ -96,6 +96,7 @@ _PREDICATE = re.compile(rf"^(?:{alternation(PREDICATE_STARTS + CHANGE_VERBS + CH
 _CHANGE = re.compile(rf"^(?:{alternation(CHANGE_VERBS + CHANGE_TO)}|至|到)")
 _BASELINE_END = re.compile(rf"(?:{alternation(BASELINE_CUES)})$")
 _PRESENT = re.compile(alternation(PRESENT_WORDS))
+_AT_END = re.compile(r"[于在]$")
 _SPEECH_END = re.compile(rf"(?:{alternation(SPEECH_VERBS + LEARN_VERBS)})$")
 
 
@@ -148,9 +149,34 @@ def metric_period(periods: list[Period], sentence: Sentence, value: Value, text:
     since = before[-1].end if before else sentence.start
     if _PRESENT.search(sentence.text, since - sentence.start, value.start - sentence.start):
         return None
-    if before:
-        return before[-1]
-    return _paragraph_period(periods, sentence, text) if text else None
+    if not text:
+        return before[-1] if before else None
+    if before and before[-1].start >= _clause_start(text, sentence.start, value.start):
+        return before[-1]  # its own clause's
+    return _period_after(periods, sentence, value, text) or (before[-1] if before else None) or \
+        _paragraph_period(periods, sentence, text)
+
+
+def _period_after(periods: list[Period], sentence: Sentence, value: Value, text: str) -> Period | None:
+    """When what the value counts happens, said after it in its clause (约2 600个单位将于二〇二四/二五年度
+    落成); with 分别 the values before it take the periods listed in order (约一万个及约2 000个单位将会分别在
+    P1及P2落成)."""
+    end = _clause_end(text, value.end, sentence.end)
+    after = [p for p in periods if value.end <= p.start and p.end <= end]
+    if not after or not _AT_END.search(text, max(0, after[0].start - 1), after[0].start):
+        return None
+    run = [after[0]]
+    for p in after[1:]:
+        if text[run[-1].end:p.start] not in LIST_JOINERS:
+            break
+        run.append(p)
+    k = text.rfind(RESPECTIVELY, value.end, after[0].start)
+    if k < 0 or len(run) == 1:
+        return run[0]
+    start = _clause_start(text, sentence.start, value.start)
+    starts = [start + v.start for v in find_values(text[start:k])]
+    i = starts.index(value.start) if value.start in starts else len(run)
+    return run[i] if i < len(run) else None
 
 
 def _paragraph_period(periods: list[Period], sentence: Sentence, text: str) -> Period | None:
