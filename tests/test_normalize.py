@@ -418,6 +418,7 @@ PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int 
     ("民國九十八年", None, "民國九十八年", "year", 2009, 2009, None, None, False),
     ("於一一三年十月底上線", None, "一一三年十月底", "year", 2024, 2024, 10, 10, False),
     ("一一四年度編列預算", None, "一一四年度", "year", 2025, 2025, None, None, False),
+    ("預計於一二二年竣工", None, "一二二年", "year", 2033, 2033, None, None, False),
     # traditional forms
     ("今後五年", 2021, "今後五年", "years_span", 2021, 2025, None, None, False),
     ("“十四五”時期", None, "“十四五”時期", "plan", 2021, 2025, None, None, False),
