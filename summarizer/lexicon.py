@@ -273,7 +273,9 @@ PER_UNIT = ("每人", "每户", "每名", "每间", "每家", "每个", "每所"
 TIME_WORDS = ("今年", "明年", "去年", "当年", "年内", "年底前", "目前", "近期", "今后", "同期", "于", "在")
 # A period right after one of these is the baseline of a comparison (比上年同期增长, 较去年提升,
 # 超过去年年底规模), not the time of the value: the value keeps the sentence's own period.
-BASELINE_CUES = ("比", "较", "与", "同", "相比", "相较", "超过", "高于", "低于", "对比")
+# (比 is none in 占比, a share: 在园儿童占比2019年底达到30%)
+BASELINE_CUES = (Cue("比", not_after="占"), Cue("较"), Cue("与"), Cue("同"), Cue("相比"), Cue("相较"), Cue("超过"),
+                 Cue("高于"), Cue("低于"), Cue("对比"))
 # The present, said after an earlier time (从2016年时只有2.5万名，到现在已超过10万名): the value after
 # it is of now, not of that time.
 PRESENT_WORDS = ("现在", "如今", "至今", "迄今")

@@ -205,6 +205,7 @@ PERIODS = {
          {"约八千个": "2026/27至2028/29年度", "约1 800个": "2029/30年度"}),
         # a period in the value's own clause before it comes first; a baseline is none
         ("今年新增床位800张，较2019年增加35%。", {"800张": "今年", "35%": "今年"}),
+        ("公办园在园儿童占比2019年底达到40%。", {"达到40%": "2019年底"}),  # 占比 is a share, no baseline
     ],
     # the present said after a time: the value after it is of now
     "present": [
