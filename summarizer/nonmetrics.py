@@ -9,7 +9,8 @@ has rows per rule):
                 count after an agenda verb or before the words that list its items (做好三项服务,
                 三项服务，就是…)
     partition   a small count right after a named place, before a noun: how many it has or which
-                they are (厦门市五个区, 东涌迎东路两个新屋邨, A幼儿园、B幼儿园两所公办幼儿园)
+                they are (厦门市五个区, 东涌迎东路两个新屋邨); or right after a list of as many names
+                (A中心、B中心及C轩等三家社会服务机构, A幼儿园、B幼儿园两所公办幼儿园)
     version     version labels glued to a name: 长照2.0, 工业4.0, 数字政府3.0版, and one joined to
                 such a label (长照3.0与2.0)
     service     service hours said before the service: 24小时病房, 提供24小时通波仔手术
@@ -100,9 +101,21 @@ _NOUN_NEXT = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _partition(text: str, value: Value) -> bool:
-    """厦门市五个区将新增…, 东涌迎东路两个新屋邨: how many the place has, or which; not a count made."""
-    return (_small_count(value) and bool(_PLACE_BEFORE.search(text, 0, value.start))
-            and bool(_NOUN_NEXT.match(text, value.end)) and not _PREDICATE_NEXT.match(text, value.end))
+    """厦门市五个区将新增…, 东涌迎东路两个新屋邨, A、B及C等三家机构: how many the place has, or which
+    were named; not a count made."""
+    if not (_small_count(value) and _NOUN_NEXT.match(text, value.end) and not _PREDICATE_NEXT.match(text, value.end)):
+        return False
+    return bool(_PLACE_BEFORE.search(text, 0, value.start)) or _listed(text, value) == value.number
+
+
+def _listed(text: str, value: Value) -> int:
+    """How many names the clause before the value lists (A、B及C等 -> 3; 0 for no list)."""
+    clause = _CLAUSE_BREAK.split(_fold(text)[max(0, value.start - 80):value.start])[-1].removesuffix("等")
+    items = [x for x in _LIST_SPLIT.split(clause) if x]
+    return len(items) if len(items) >= 2 else 0
+
+
+_LIST_SPLIT = re.compile(r"以及|、|及|和|与")
 
 
 _PREDICATE_NEXT = re.compile(r"(?:以上|以下|左右|的|和|及|与|、|将|已|均|都|共|全部)")

@@ -422,16 +422,16 @@ _UNITS = sorted(
         " 平方公里 平方米 立方米 千瓦时 人次 户次 趟次 架次 车次 班次 剂次 个月 周岁"
         " 周年 公里 千米 千克 公斤 公顷 小时 分钟 千瓦 标箱 美元 港元 欧元 人 元 户 家 个 所 项 名 场"
         " 次 期 件 条 张 床 套 亩 吨 岁 天 年 倍 起 座 辆 批 位 支 只 台 间 处 份 篇 种 例 宗 笔 轮 艘"
-        " 株 头 米 斤 箱 剂 栋 幢 层 片 块 门 伙 校 班 成"  # 伙: flats (Hong Kong), 12校: schools, 2成: tenths
+        " 株 头 米 斤 箱 剂 栋 幢 层 片 块 门 伙 校 班 成 列"  # 伙: flats (HK), 12校: schools, 2成: tenths, 列: trains
         " 微克/立方米 毫克/立方米 微克 毫克"  # PM2.5平均浓度37微克/立方米
         " ‰ /10万 /十万 /100万 /万 /千"  # rates: 婴儿死亡率3.1‰, 孕产妇死亡率8.5/10万
     ),
     key=len,
     reverse=True,
 )
-# A unit that is no unit before these characters: 成功, 成立 ... (3成 is three tenths, 2成为 two
+# A unit that is no unit before these characters: 成功, 成立, 列入 ... (3成 is three tenths, 2成为 two
 # tenths are).
-_UNIT_NOT_BEFORE = {"成": "功立本果员绩效熟交长型就"}
+_UNIT_NOT_BEFORE = {"成": "功立本果员绩效熟交长型就", "列": "入举出表为支"}
 _UNIT_ALT = "|".join(
     re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "") for u in _UNITS
 )
@@ -482,6 +482,7 @@ _PREFIX_EXCLUDE = {
     "超": "赶高",
 }
 _MULT_TAIL = re.compile(r"[百千万亿]+$")
+_PER_TIME = re.compile(r"/(?:天|日|周|月|年|小时)(?![0-9])")
 _RANGE_END = re.compile(r"[-~至到][0-9]+(?:\.[0-9]+)?")
 # dates, clock times, decades, and levels or grades (失能等级2至8级, 3级医院: ordinals)
 _BAD_NEXT = re.compile(r"[月日号时点秒级]|分(?![钟之])|年代")
@@ -676,6 +677,8 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
         number += _cont_number(cont, _MULT[mult[-1]]) or 0
     if unit in _HALF_UNITS:
         number, unit = number + Decimal("0.5"), _HALF_UNITS[unit]
+    if unit and not suffix and unit not in ("%", "个百分点", "百分点") and (per := _PER_TIME.match(f, e)):
+        e, unit = per.end(), unit + per[0]  # 29列/天: so many per day
     start, pre = _prefix(f, s, floor, mask)
     more = m["inf1"] or m["inf2"] or (cont is not None and (cont["inf1"] or cont["inf2"]))
     qualifier = (_SUFFIX[suffix] if suffix else None) or ("more_than" if more else pre)

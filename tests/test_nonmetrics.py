@@ -42,6 +42,8 @@ KEPT: list[tuple[str, set[str]]] = [
     ("分別位於將軍澳及東涌東路三個新屋邨。", set()),
     ("參觀了陽光幼兒園、明德幼兒園兩所公辦園。", set()),
     ("今年新增公办园3所，学位900个。", {"3所", "900个"}),
+    ("走访了康乐中心、晨曦中心及青年服务处等三家社会服务机构。", set()),
+    ("建成儿科、产科等10个医疗中心。", {"10个"}),  # more than the list names: a count
     # a version label joined to another one
     ("長照4.0與3.0的分別在於整合醫療。", set()),
     # service hours said before the service; a limit or a level of hours is kept
@@ -106,6 +108,7 @@ WHY: list[tuple[str, str, str]] = [
     ("要找到4到5間教室", "5間", "estimate"),
     ("每招用1名高校毕业生补助1500元", "1名", "per_one"),
     ("厦门市五个区将新增", "五个", "partition"),
+    ("探访了颐康中心、玛嘉烈中心两家机构", "两家", "partition"),
     ("長照3.0與2.0", "2.0", "version"),
     ("提供24小時通波仔手術", "24小時", "service"),
     ("做好三項服務", "三項", "structural"),

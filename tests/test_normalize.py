@@ -168,6 +168,8 @@ UNIT_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     ("當中約2成為有兒童的家庭", "約2成", "2", "成", C, "about"),
     ("PM2.5平均浓度为37微克/立方米", "37微克/立方米", "37", "微克/立方米", C, None),
     ("已有30成功转型", "30", "30", "", C, None),  # 成功: no unit
+    ("动车由12列/天加密至20列/天。", "12列/天", "12", "列/天", C, None),  # trains per day
+    ("共有15列入选", "15", "15", "", C, None),  # 列入: no unit
     ("使用人數突破4萬人", "突破4萬人", "40000", "人", C, "more_than"),
     # 点 after a number no clock shows is points, not a time
     ("長者每月可獲1,000點消費點數", "1,000", "1000", "", C, None),
