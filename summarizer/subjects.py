@@ -148,7 +148,8 @@ def metric_period(periods: list[Period], sentence: Sentence, value: Value, text:
               and not _BASELINE_END.search(sentence.text, 0, p.start - sentence.start)]
     since = before[-1].end if before else sentence.start
     if _PRESENT.search(sentence.text, since - sentence.start, value.start - sentence.start):
-        return None
+        # 从2016年时…，到现在已超过10万名: of now (unless a time follows in its clause)
+        return _period_after(periods, sentence, value, text) if text else None
     if not text:
         return before[-1] if before else None
     if before and before[-1].start >= _clause_start(text, sentence.start, value.start):
