@@ -108,7 +108,7 @@ _TRAD_PAIRS = _words(
     " 鄉乡 鎮镇 學学 園园 醫医 療疗 業业 幾几 僅仅 將将 後后 週周 屆届 層层 樓楼 對对 雙双 頭头"
     " 種种 頃顷 來来 內内 實实 計计 劃划 規规 總总 額额 資资 單单 價价 發发 長长 減减 較较 齡龄"
     " 輕轻 紀纪 華华 說说 證证 聲声 闡阐 註注 簡简 聰聪 開开 嚴严 鮮鲜 預预 違违 傳传 轉转 臨临"
-    " 親亲 貼贴 趕赶 車车 標标 準准 國国 線线 強强"
+    " 親亲 貼贴 趕赶 車车 標标 準准 國国 線线 強强 當当"
 )
 _FOLD: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}  # full-width ASCII
 _FOLD.update({ord(a): b for a, b in zip("\u3000‘’“”∶﹕—–‐‑‒−〜﹪", " ''\"\"::------~%", strict=True)})
@@ -336,6 +336,11 @@ def _b_season(m: re.Match[str], ay: int | None) -> _Fields:
     return "season", y, y + 1 if y is not None and mt < mf else y, mf, mt, rel
 
 
+def _b_now(m: re.Match[str], ay: int | None) -> _Fields:
+    """目前: as of the article's date."""
+    return "as_of", ay, ay, None, None, ay is None
+
+
 def _b_date(m: re.Match[str], ay: int | None) -> _Fields | None:
     mo = _month(m["m"])
     if mo is None or not 1 <= int(m["d"]) <= 31:
@@ -389,6 +394,8 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
             _b_season,
         ),
         (rf"(?P<m>{_MONTH})月(?P<d>[0-9]{{1,2}})[日号]", _b_date),
+        (r"(?<![截止至到])(?:目前|当前)(?![的为])", _b_now),
+        (r"(?<![今去明上本当前每中])年初(?![心衷])", _in_year("as_of", None, 1)),  # a point, no deadline
     )
 ]
 

@@ -28,6 +28,7 @@ from summarizer.lexicon import (
     CHANGE_VERBS,
     COUNT_VERBS,
     EXISTENCE_VERBS,
+    FORWARD_CUES,
     FROM_WORDS,
     GENERIC_NOUNS,
     LEARN_VERBS,
@@ -97,6 +98,8 @@ _CHANGE = re.compile(rf"^(?:{alternation(CHANGE_VERBS + CHANGE_TO)}|至|到)")
 _BASELINE_END = re.compile(rf"(?:{cue_alternation(BASELINE_CUES)})$")
 _PRESENT = re.compile(alternation(PRESENT_WORDS))
 _AT_END = re.compile(r"[于在]$")
+# 目前 is said of its clauses up to a semicolon or a plan (目前有13个项目，目标是提供3万个单位)
+_NOW_ENDS = re.compile(rf"[；;]|{cue_alternation(FORWARD_CUES)}")
 _SPEECH_END = re.compile(rf"(?:{alternation(SPEECH_VERBS + LEARN_VERBS)})$")
 
 
@@ -140,12 +143,15 @@ def weak_subject(subject: str) -> bool:
 
 def metric_period(periods: list[Period], sentence: Sentence, value: Value, text: str = "") -> Period | None:
     """The last period before the value in its sentence: a plan only when said as a period
-    (十四五期间), never the baseline of a comparison (比上年同期增长5%: 上年 is not its time), and
+    (十四五期间), never the baseline of a comparison (比上年同期增长5%: 上年 is not its time), 目前 only
+    up to a semicolon or a forward cue, and
     none when the present is said after it (从2016年时…，到现在已超过10万名). A value with no period
     before it takes the one that opens its paragraph (「2009年，面对…」), given `text`."""
     before = [p for p in periods if sentence.start <= p.start and p.end <= value.start
               and (p.kind != "plan" or p.surface.endswith(("期间", "时期", "時期")))
-              and not _BASELINE_END.search(sentence.text, 0, p.start - sentence.start)]
+              and not _BASELINE_END.search(sentence.text, 0, p.start - sentence.start)
+              and not (p.surface in PRESENT_WORDS and _NOW_ENDS.search(sentence.text, p.end - sentence.start,
+                                                                        value.start - sentence.start))]
     since = before[-1].end if before else sentence.start
     if _PRESENT.search(sentence.text, since - sentence.start, value.start - sentence.start):
         # 从2016年时…，到现在已超过10万名: of now (unless a time follows in its clause)

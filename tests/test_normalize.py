@@ -406,6 +406,10 @@ PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int 
     ("今后五年,全市", 2021, "今后五年", "years_span", 2021, 2025, None, None, False),
     ("近3年", 2023, "近3年", "years_span", 2021, 2023, None, None, False),
     ("5年过渡期", None, "5年过渡期", "years_span", None, None, None, None, False),
+    # the present and the start of the year, in the article's year
+    ("目前全市共有养老机构120家", 2022, "目前", "as_of", 2022, 2022, None, None, False),
+    ("當前已建成社區食堂", None, "當前", "as_of", None, None, None, None, True),
+    ("年初计划新增岗位5000个", 2022, "年初", "as_of", 2022, 2022, None, 1, False),
     # fiscal years, named by the two calendar years they span (Hong Kong)
     ("醫管局於2019/20年度增聘醫生", None, "2019/20年度", "year", 2019, 2020, None, None, False),
     ("預計2024至25年度可提供", None, "2024至25年度", "year", 2024, 2025, None, None, False),
@@ -462,6 +466,7 @@ def test_periods_not_in_dates_or_words() -> None:
     assert find_periods("如今年轻人") == []
     assert find_periods("说明年度计划") == []
     assert find_periods("彻底前进") == []
+    assert [p.surface for p in find_periods("截至目前，目前的情况，年初心愿")] == ["截至目前"]
     # a fiscal year's second year is the next one; a duration of 110-119 years is no ROC year
     assert find_periods("2016/18年度") == []
     for text in ("該校已有113年歷史", "近110年來", "創校112年", "長達115年之久"):
