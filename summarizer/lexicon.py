@@ -232,6 +232,19 @@ NUMERAL_IDIOMS = (
     "五湖四海", "九牛一毛", "两个健康", "两个根本", "四个最严", "三件套", "五个振兴", "三所联动",
 )
 
+# Verbs of a work agenda: a small count after one names the parts of the agenda, not a quantity
+# (做好三项服务, 抓好两件大事, 照顾好两类人群).
+AGENDA_VERBS = ("做好", "抓好", "办好", "管好", "照顾好", "落实好", "把握好", "处理好", "围绕", "聚焦", "突出")
+# Words after a count and its noun that go on to say which they are (三项服务，就是…).
+ENUMERATION_OPENERS = ("就是", "即", "是指", "分别是", "分别为", "包括")
+# What a named place ends with: a small count right after one, before a noun, says how many the
+# place has or which they are (厦门市五个区, 东涌迎东路两个新屋邨, 海华幼儿园、盐田幼儿园两所公办幼儿园).
+PLACE_ENDINGS = ("市", "省", "区", "县", "镇", "乡", "村", "路", "街", "邨", "苑", "园")
+# Service hours said before the service (24小时病房, 提供24小时通波仔手术, 8小时工作制): a descriptor,
+# not a duration measured; the words after which the hours are a limit or a level instead.
+SERVICE_HOUR_UNITS = ("小时",)
+NOT_SERVICE_AFTER = "内以之的后前左右起为时至到"
+
 # ---------------------------------------------------------------------------- subjects
 
 # A numeral–classifier–noun phrase names what is counted after the value when a verb (or a
@@ -310,7 +323,14 @@ PER_PERIOD = ("每月", "每年", "每季", "每季度", "每天", "每日", "�
 TIME_WORDS = ("今年", "明年", "去年", "当年", "年内", "年底前", "目前", "近期", "今后", "同期", "于", "在")
 # A period right after one of these is the baseline of a comparison (比上年同期增长, 较去年提升,
 # 超过去年年底规模), not the time of the value: the value keeps the sentence's own period.
-BASELINE_CUES = ("比", "较", "与", "同", "相比", "相较", "超过", "高于", "低于", "对比")
+# (比 is none in 占比, a share: 在园儿童占比2019年底达到30%)
+BASELINE_CUES = (Cue("比", not_after="占"), Cue("较"), Cue("与"), Cue("同"), Cue("相比"), Cue("相较"), Cue("超过"),
+                 Cue("高于"), Cue("低于"), Cue("对比"))
+# The present, said after an earlier time (从2016年时只有2.5万名，到现在已超过10万名): the value after
+# it is of now, not of that time.
+PRESENT_WORDS = ("现在", "如今", "至今", "迄今", "目前")
+# Period kinds that open a paragraph of a work report (「2009年，面对…」) and date its figures.
+PARAGRAPH_PERIOD_KINDS = ("year", "relative_year", "range_in_year", "quarter")
 
 # ---------------------------------------------------------------------------- conditions
 

@@ -28,6 +28,7 @@ from summarizer.lexicon import (
     CHANGE_VERBS,
     COUNT_VERBS,
     EXISTENCE_VERBS,
+    FORWARD_CUES,
     FROM_WORDS,
     GENERIC_NOUNS,
     LEARN_VERBS,
@@ -35,11 +36,13 @@ from summarizer.lexicon import (
     LIST_JOINERS,
     MEASURE_WORDS,
     NOUN_STOPS,
+    PARAGRAPH_PERIOD_KINDS,
     PER_PERIOD,
     PER_UNIT,
     PLAN_MODALS,
     PREDICATE_STARTS,
     PREPOSITIONS,
+    PRESENT_WORDS,
     RESPECTIVELY,
     SPEECH_VERBS,
     SUBJECT_OPENERS,
@@ -49,7 +52,7 @@ from summarizer.lexicon import (
     alternation,
     cue_alternation,
 )
-from summarizer.normalize import Period, Value
+from summarizer.normalize import Period, Value, find_periods, find_values
 from summarizer.pledges import ORG_NAME, body_prefix
 
 # A clause ends at ，；：。！？ or a line end; an ASCII , or : between digits is inside a number (1,968);
@@ -94,7 +97,11 @@ _TRAILING_JOINER = re.compile(rf"(?:{alternation(LIST_JOINERS)})+$")
 _NUMBER = re.compile(r"[0-9.]+[^\W\d_]?")
 _PREDICATE = re.compile(rf"^(?:{alternation(PREDICATE_STARTS + CHANGE_VERBS + CHANGE_TO)})")
 _CHANGE = re.compile(rf"^(?:{alternation(CHANGE_VERBS + CHANGE_TO)}|至|到)")
-_BASELINE_END = re.compile(rf"(?:{alternation(BASELINE_CUES)})$")
+_BASELINE_END = re.compile(rf"(?:{cue_alternation(BASELINE_CUES)})$")
+_PRESENT = re.compile(alternation(PRESENT_WORDS))
+_AT_END = re.compile(r"[于在]$")
+# 目前 is said of its clauses up to a semicolon or a plan (目前有13个项目，目标是提供3万个单位)
+_NOW_ENDS = re.compile(rf"[；;]|{cue_alternation(FORWARD_CUES)}")
 _SPEECH_END = re.compile(rf"(?:{alternation(SPEECH_VERBS + LEARN_VERBS)})$")
 
 
@@ -136,13 +143,60 @@ def weak_subject(subject: str) -> bool:
     return len(s) < 2 or s in MEASURE_WORDS or s in GENERIC_NOUNS or bool(_VERB_ONLY.fullmatch(s))
 
 
-def metric_period(periods: list[Period], sentence: Sentence, value: Value) -> Period | None:
+def metric_period(periods: list[Period], sentence: Sentence, value: Value, text: str = "") -> Period | None:
     """The last period before the value in its sentence: a plan only when said as a period
-    (十四五期间), never the baseline of a comparison (比上年同期增长5%: 上年 is not its time)."""
+    (十四五期间), never the baseline of a comparison (比上年同期增长5%: 上年 is not its time), 目前 only
+    up to a semicolon or a forward cue, and
+    none when the present is said after it (从2016年时…，到现在已超过10万名). A value with no period
+    before it takes the one that opens its paragraph (「2009年，面对…」), given `text`."""
     before = [p for p in periods if sentence.start <= p.start and p.end <= value.start
               and (p.kind != "plan" or p.surface.endswith(("期间", "时期", "時期")))
-              and not _BASELINE_END.search(sentence.text, 0, p.start - sentence.start)]
-    return before[-1] if before else None
+              and not _BASELINE_END.search(sentence.text, 0, p.start - sentence.start)
+              and not (p.surface in PRESENT_WORDS and _NOW_ENDS.search(sentence.text, p.end - sentence.start,
+                                                                        value.start - sentence.start))]
+    since = before[-1].end if before else sentence.start
+    if _PRESENT.search(sentence.text, since - sentence.start, value.start - sentence.start):
+        # 从2016年时…，到现在已超过10万名: of now (unless a time follows in its clause)
+        return _period_after(periods, sentence, value, text) if text else None
+    if not text:
+        return before[-1] if before else None
+    if before and before[-1].start >= _clause_start(text, sentence.start, value.start):
+        return before[-1]  # its own clause's
+    return _period_after(periods, sentence, value, text) or (before[-1] if before else None) or \
+        _paragraph_period(periods, sentence, text)
+
+
+def _period_after(periods: list[Period], sentence: Sentence, value: Value, text: str) -> Period | None:
+    """When what the value counts happens, said after it in its clause (约2 600个单位将于二〇二四/二五年度
+    落成); with 分别 the values before it take the periods listed in order (约一万个及约2 000个单位将会分别在
+    P1及P2落成)."""
+    end = _clause_end(text, value.end, sentence.end)
+    after = [p for p in periods if value.end <= p.start and p.end <= end]
+    if not after or not _AT_END.search(text, max(0, after[0].start - 1), after[0].start):
+        return None
+    run = [after[0]]
+    for p in after[1:]:
+        if text[run[-1].end:p.start] not in LIST_JOINERS:
+            break
+        run.append(p)
+    k = text.rfind(RESPECTIVELY, value.end, after[0].start)
+    if k < 0 or len(run) == 1:
+        return run[0]
+    start = _clause_start(text, sentence.start, value.start)
+    starts = [start + v.start for v in find_values(text[start:k])]
+    i = starts.index(value.start) if value.start in starts else len(run)
+    return run[i] if i < len(run) else None
+
+
+def _paragraph_period(periods: list[Period], sentence: Sentence, text: str) -> Period | None:
+    """The period a paragraph opens with, followed by a comma (「2009年，面对…」), for the sentences after it."""
+    start = text.rfind("\n", 0, sentence.start) + 1
+    while start < sentence.start and text[start].isspace():
+        start += 1
+    opening = next((p for p in periods if p.start == start), None)
+    if opening is None or opening.end >= sentence.start or opening.kind not in PARAGRAPH_PERIOD_KINDS:
+        return None
+    return opening if text[opening.end:opening.end + 1] in ("，", ",") else None
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:
@@ -168,9 +222,20 @@ def _clean(raw: str) -> str:
     s = _ORG_LEAD.sub("", _tidy(raw))
     lead = _LEAD.match(s)
     s = s[lead.end():] if lead else s
+    s = _without_leading_period(s)
     if s.endswith(LIST_ENDS):
         return s  # the end of a list item: _choose reads the noun after the value
     return _drop_actor(_TRAIL.sub("", s).strip(" “”\""))
+
+
+def _without_leading_period(s: str) -> str:
+    """A time the normalizer reads at the start (2016/17年度, 一一五年) is the period, not the thing."""
+    periods = find_periods(s)
+    if not periods or periods[0].start > 0 or periods[0].kind != "year" or s.startswith("以来", periods[0].end):
+        return s
+    rest = s[periods[0].end:]
+    lead = _LEAD.match(rest)
+    return rest[lead.end():] if lead else rest
 
 
 def _drop_actor(s: str) -> str:
