@@ -47,6 +47,7 @@ from summarizer.pledges import (
     pledge_pieces,
     report_date,
     reported_in_clause,
+    subject_before_cue,
 )
 from summarizer.verify import ChunkAnswer, SentenceFacts, apply_model
 
@@ -130,7 +131,9 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
     commitments: list[Commitment] = []
     origin: list[int] = []  # the sentence of each commitment
     scope = PlanScope(article.year)
-    deadlines = [p for p in periods if not report_date(text, p)]  # not when the news was told
+    # no deadline: when the news was told, or a year already past (二○二二年《施政报告》提出…)
+    deadlines = [p for p in periods if not report_date(text, p)
+                 and not (article.year and p.year_to and p.year_to < article.year)]
     actors = Actors()
     actors.learn_places(text)
     for index, (sent, fact) in enumerate(zip(sentences, facts, strict=True)):
@@ -145,7 +148,8 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
         for value in inside:
             # A target follows a forward cue in its sentence, or sits in an inherited plan item.
             is_target = ((forward is not None and value.start >= sent.start + forward) or (
-                committing and forward is None)) and not reported_in_clause(
+                committing and forward is None) or (forward is not None and subject_before_cue(
+                    text, value, sent.start + forward, inside))) and not reported_in_clause(
                     text, sent, value, None if forward is None else sent.start + forward)
             metrics.append(build_metric(text, len(metrics) + 1, value, sent, inside, periods,
                                         speaker.name if speaker else None, is_target))

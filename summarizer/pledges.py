@@ -344,6 +344,15 @@ def reported_in_clause(text: str, sentence: Sentence, value: Value, cue: int | N
     return bool(_PAST.match(clause) or _PAST_ANYWHERE.search(clause))
 
 
+def subject_before_cue(text: str, value: Value, cue: int, values: tuple[Value, ...]) -> bool:
+    """A value in the subject of its clause, right before the cue, is what is pledged when no value
+    follows the cue there: 「约2 600个单位将于二○二四/二五年度落成」."""
+    if value.end > cue or _CLAUSE.search(text, value.end, cue) or cue - value.end > 12:
+        return False
+    end = _CLAUSE.search(text, cue)
+    return not any(cue <= v.start < (end.start() if end else len(text)) for v in values)
+
+
 def not_a_pledge(sentence: str, year: int | None, deadline: Period | None) -> str | None:
     """Why a sentence the rules made no commitment of may not become one on the model's word
     (None when the rules' own evidence allows it: a forward cue, or a deadline in the future, and
@@ -394,6 +403,10 @@ def pledge_deadline(periods: list[Period], piece: tuple[int, int], head: tuple[i
         if p.kind == "deadline":
             return p
     at = cue if cue is not None and piece[0] <= cue < piece[1] else piece[0]
+    if cue is not None:  # 将于二○二四/二五年度落成: the time the cue is about, right after it
+        right_after = [p for p in own if cue < p.start <= cue + 4]
+        if right_after:
+            return right_after[0]
     before = [p for p in own if p.end <= at]
     if before:
         return before[-1]

@@ -63,6 +63,11 @@ def test_forward_cues(rule: str, sentence: str, year: int | None, cue: str | Non
     ("the date the news was told is no deadline",
      "2月11日，记者从郑州市民政工作会议上获悉，郑州争取2014年新增养老机构床位3000张以上。",
      [("3000张以上", "2014年", "郑州")]),
+    ("a value in the subject, right before the cue, and the time right after it",
+     "项目合共8 923个单位相继于二○二三/二四年度落成，而二期约2 600个单位将于二○二四/二五年度落成。",
+     [("约2 600个", "二○二四/二五年度", None)]),
+    ("a year already past is no deadline",
+     "行政长官在二○二二年《施政报告》提出计划，将于明年推出3000个单位。", [("3000个", "明年", None)]),
     ("a date due is a deadline", "新院区将于12月31日前投入使用，新增床位500张。", [("500张", "12月31日前", "新院区")]),
     ("a clause changing its own value from one to another",
      "中央推动长照政策，未来长照经费将突破1,000亿元及补助方案，将由12万元提升至18万元。",
@@ -173,3 +178,9 @@ def test_a_pledge_said_twice_is_one(rule: str, text: str, count: int) -> None:
     assert len(commitments) == count, rule
     if count == 1:
         assert len(commitments[0].spans) == 2
+
+
+def test_a_year_already_past_is_no_deadline() -> None:
+    text = "二○二二年的《施政报告》提出，政府将推出3000个单位。"
+    assert [c.deadline for c in _run(text, date="2024-07-12").commitments] == [None]
+    assert [c.deadline for c in _run(text, date="2022-01-05").commitments] == ["二○二二年"]
