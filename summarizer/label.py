@@ -190,15 +190,18 @@ class ChunkView:
     numbers: tuple[tuple[int, str, int], ...] = ()
 
 
-def render_user(view: ChunkView) -> str:
+def _header(view: ChunkView) -> list[str]:
+    """What both profiles' user messages open with: the title and the current speaker."""
     lines = []
     if view.title:
         lines.append(f"标题：{view.title}")
     if view.speaker:
         lines.append(f"当前发言人：{view.speaker}")
-    lines.append("正文：")
-    lines.append(view.chunk_text)
-    return "\n".join(lines)
+    return lines
+
+
+def render_user(view: ChunkView) -> str:
+    return "\n".join([*_header(view), "正文：", view.chunk_text])
 
 
 def render_full(view: ChunkView) -> str:
@@ -209,13 +212,7 @@ def render_full(view: ChunkView) -> str:
         pieces += [view.chunk_text[at:offset], f"[{sid}]"]
         at = offset
     pieces.append(view.chunk_text[at:])
-    lines = []
-    if view.title:
-        lines.append(f"标题：{view.title}")
-    if view.speaker:
-        lines.append(f"当前发言人：{view.speaker}")
-    lines.append("正文：")
-    lines.append("".join(pieces))
+    lines = [*_header(view), "正文：", "".join(pieces)]
     lines.append("数值：")
     lines += [f"{vid}={surface}（句{sid}）" for vid, surface, sid in view.numbers] or ["无"]
     return "\n".join(lines)

@@ -26,8 +26,9 @@ field the rules answered. Everything here works on the simplified view the rules
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol, TypeVar
 
 from summarizer.chunk import Sentence
 from summarizer.ground import match_fold
@@ -41,6 +42,16 @@ from summarizer.subjects import weak_subject
 
 _QUOTES = " \t\u3000“”\"'‘’「」『』《》【】[]（）()，,。；;：:、"
 MAX_BODY = 20  # a responsible body is a name, not a clause
+
+
+class _Spanned(Protocol):
+    @property
+    def start(self) -> int: ...
+    @property
+    def end(self) -> int: ...
+
+
+_S = TypeVar("_S", bound=_Spanned)
 
 
 @dataclass(frozen=True)
@@ -183,26 +194,22 @@ def _ground_draft(text: str, fact: SentenceFacts, draft: CommitmentDraft, sid: i
         out.rejected.append(Rejected(type="commitment", status="unsupported", reason=reason,
                                      item={"sentence": sid, name: raw}))
 
-    target: Value | None = None
-    if (t := clean(draft.target)):
-        spots = [sent.start + k for k in _occurrences(sent.text, t)]
+    def overlapping(name: str, raw: str, found: Sequence[_S], what: str) -> _S | None:
+        """The item of `found` (values or periods) the field as written overlaps, else a rejection."""
+        wanted = clean(raw)
+        if not wanted:
+            return None
+        spots = [sent.start + k for k in _occurrences(sent.text, wanted)]
         if not spots:
-            reject("target", draft.target, "target not written in the sentence")
-        else:
-            target = next((v for v in fact.values for at in spots
-                           if v.start < at + len(t) and at < v.end), None)
-            if target is None:
-                reject("target", draft.target, "target holds no value the normalizer found in the sentence")
-    deadline: Period | None = None
-    if (d := clean(draft.deadline)):
-        spots = [sent.start + k for k in _occurrences(sent.text, d)]
-        if not spots:
-            reject("deadline", draft.deadline, "deadline not written in the sentence")
-        else:
-            deadline = next((p for p in fact.periods for at in spots
-                             if p.kind in DEADLINE_KINDS and p.start < at + len(d) and at < p.end), None)
-            if deadline is None:
-                reject("deadline", draft.deadline, "deadline holds no time the normalizer found in the sentence")
+            reject(name, raw, f"{name} not written in the sentence")
+            return None
+        hit = next((x for x in found for at in spots if x.start < at + len(wanted) and at < x.end), None)
+        if hit is None:
+            reject(name, raw, f"{name} holds no {what} the normalizer found in the sentence")
+        return hit
+
+    target = overlapping("target", draft.target, fact.values, "value")
+    deadline = overlapping("deadline", draft.deadline, [p for p in fact.periods if p.kind in DEADLINE_KINDS], "time")
     responsible: str | None = None
     if (r := clean(draft.responsible)):
         organisation = simplified_view(fact.speaker.organization or "") if fact.speaker else ""
