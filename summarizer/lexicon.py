@@ -87,7 +87,7 @@ DELEGATE_ROLES = ("党代表", "人大代表", "政协委员", "个人委员")
 HONORIFIC_ROLES = ("总理", "总书记", "主席", "委员长", "部长", "省长", "市长", "区长", "县长", "州长", "局长",
                    "厅长", "院长", "司长", "署长", "行政长官", "总统", "次长", "召集人")
 # Modifiers that may open a role: 党委书记, 常务副市长, 副局长, 二级巡视员.
-ROLE_MODIFIERS = r"(?:党[委组])?(?:常务)?(?:[一二三四]级)?副?"
+ROLE_MODIFIERS = r"(?:党[委组])?(?:代理)?(?:常务)?(?:[一二三四]级)?副?"
 # Press and production roles: never officials (bylines, hosts, editors).
 PRESS_ROLES = ("特约摄影", "责任编辑", "通讯员", "主持人", "总值班", "实习生", "见习记者", "特约记者", "记者", "编辑",
                "摄影", "作者", "撰稿", "□")
@@ -141,7 +141,7 @@ NOT_ORG_ENDINGS = ("布局", "格局", "大局", "结局", "全局", "开局", "
 # A level character inside these words is no administrative level (区域, 城乡, 城市, 社区).
 NOT_LEVEL_WORDS = ("区域", "城乡", "城市", "社区", "城区", "市场", "县域", "省份", "都市")
 # Function words never inside an organisation's name (「市政协委员方洁为政府」 is two phrases).
-NOT_IN_ORG_NAME = "为的在和与对把将是了从向给被由于及等已也还都再又要今目"
+NOT_IN_ORG_NAME = "为的在和与对把将是了从向给被由于及等已也还都再又要今目进"
 # Words with one of those characters that do occur in a name (台北市都市发展局).
 IN_ORG_NAME_WORDS = ("都市",)
 # Short names of acting bodies that need no level prefix (政府推出…, 中央推动…, 市府將…); any
@@ -160,7 +160,7 @@ LEAD_VERBS = ("牵头", "负责", "统筹", "组织", "主办", "承办")
 # Forward cues: a sentence with one pledges or plans something. 计划/要/将 also have noun and
 # other uses: 计划生育, 培训计划, 下了计划, 要求, 要素, 将近, 将“X”改成 (the disposal 将).
 FORWARD_CUES = (
-    Cue("将", not_after="即必", not_before="近其一二三四五六七八九十0123456789“‘「《\"'"),
+    Cue("将", not_after="即必若", not_before="近其一二三四五六七八九十0123456789“‘「《\"'"),
     Cue("要", not_after="需主重必只想纪", not_before="求素点闻件害"),
     Cue("力争"), Cue("确保"), Cue("计划", not_after="训作度展施动", not_before="单生经书内外委地，,。；;、」”》』"),
     Cue("拟"), Cue("下一步"), Cue("接下来"), Cue("今后"), Cue("争取"), Cue("年底前"), Cue("月底前"), Cue("将要"),

@@ -130,7 +130,7 @@ def split_title(title: str) -> tuple[str | None, str]:
     for i in range(2, len(first)):
         role = first[i:]
         if (_ROLE_FULL.match(role) and role.endswith("长") and role[0] in _CONTRACTED
-                and first[i - 1] not in role[0] + "副务府"):  # 人民政府省长: the government has ended
+                and first[i - 1] not in role[0] + "副务理府"):  # 代理县长, 人民政府省长: no body before
             return title[:i + 1], title[i:]  # 社会局长 = 社会局 + 局长, 新北市长 = 新北市 + 市长, 行政院长
         if (first[i - 1] in ORG_END or first[i - 1] in _LEVEL_CHARS) and _ROLE_FULL.match(role):
             return title[:i], title[i:]  # 市民政局 + 局长, 武汉市 + 市长, 盐田区 + 副区长

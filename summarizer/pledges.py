@@ -287,8 +287,8 @@ def speaker_body(speaker: PersonMention) -> str | None:
     """The body a speaker acts for: their organisation, but the place for one who heads its
     government as well as sitting on its party committee (云南省委副书记、省长 -> 云南省)."""
     org = speaker.organization
-    if org and _PARTY_COMMITTEE.search(org) and _HEAD_OF_GOVERNMENT.search(speaker.title or ""):
-        return org[:-1]
+    if org and len(org) > 2 and _PARTY_COMMITTEE.search(org) and _HEAD_OF_GOVERNMENT.search(speaker.title or ""):
+        return org[:-1]  # not 省 alone for 省委
     return org
 
 

@@ -191,6 +191,7 @@ def test_drafts_that_cannot_be_grounded_are_rejected(case: str, text: str, draft
     ("四川省人民政府省长", "四川省人民政府"),  # the government has ended: 省 opens the role
     ("武汉市市长", "武汉市"),
     ("盐田区副区长", "盐田区"),
+    ("代理县长", None),  # acting: a modifier of the role, no body
     ("市政协委员", None),
 ])
 def test_organization_of_a_title(title: str, organization: str | None) -> None:
