@@ -62,7 +62,8 @@ _FUTURE = re.compile(f"{cue_alternation(FORWARD_CUES)}|{'|'.join(FORWARD_PATTERN
 # 将 before a body is the disposal 将 (「将政府当年要办的实事分列到…」), not "will"
 _NOT_FUTURE = re.compile("|".join([*FORWARD_EXCLUSIONS, rf"将(?:{alternation(BARE_ACTORS)})"]))
 _PAST = re.compile(rf"^\s*(?:{'|'.join(RETRO_OPENING_PATTERNS)}|{alternation(RETRO_OPENERS)})")
-_ACTS = re.compile(rf"{alternation(PLAN_ACTION_VERBS)}|\d")
+# (a verb after 可, 能, 可以, 有助于 says what something could do: 「MiC是黄金机会，可推动建筑业」)
+_ACTS = re.compile(rf"(?<![可能以够于要])(?:{alternation(PLAN_ACTION_VERBS)})|\d")
 _COMMENT = re.compile(rf"^(?:[{HAN}]{{0,4}}[，,])?(?:{alternation(COMMENT_OPENERS)})")
 # a verb of doing with 了 reports it done (两年的时间我们改造了602000户), as the markers do
 _PAST_ANYWHERE = re.compile(

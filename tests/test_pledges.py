@@ -157,6 +157,9 @@ def test_plan_scope(rule: str, text: str, count: int) -> None:
      2),
     ("an answer's sentence that does nothing does not",
      "发展改革委主任郑明出席。\n记者：下一步有什么打算？\n郑明：我们将照顾好两类人群。两类人群，就是一老和一小。", 1),
+    ("what something could do does not",
+     "发展改革委主任郑明出席。\n记者：下一步有什么打算？\n郑明：我们将推广组装合成建筑法。"
+     "要实现如此庞大的建屋量，这种建筑法是黄金机会，可推动建筑业进入新时代。", 1),
     ("a comment on what was said does not", "郑明表示，我们将推广助餐服务。这方面社会需求还是比较多的。", 1),
     ("reasons are a report: 得益于", "一是得益于政策支持。二是得益于经济发展对就业的拉动能力不断增强。", 0),
     ("an unnamed expert's forecast is no pledge", "有专家料随着气温下降，将步入流感活跃期。", 0),
