@@ -27,6 +27,7 @@ from summarizer.lexicon import (
     CHANGE_TO,
     CHANGE_VERBS,
     COUNT_VERBS,
+    DATELINE_PATTERNS,
     EXISTENCE_VERBS,
     FORWARD_CUES,
     FROM_WORDS,
@@ -68,9 +69,11 @@ _LEAD = re.compile(
 )
 _TRAIL = re.compile(
     r"(?:达到|达|为|是|约|共|累计|超过|超|近|突破|分别|分别为|实现|保持在|稳定在|巩固在|控制在|占"
-    r"|(?:提高|提升|增加|增长|下降|降低|减少|上升|扩大|缩小|降)(?:到|至)"
+    r"|会?(?:提高|提升|增加|增长|下降|降低|减少|上升|扩大|缩小|降|增)(?:到|至)"
     rf"|{alternation(FROM_WORDS + TRAILING_MODALS + PER_UNIT + PER_PERIOD)}|(?:\d{{4}}年(?:底|末)?)?的)+$"
 )
+# a dateline and byline before what is counted (人民网合肥1月16日电(吕欢欢)开发就业岗位43万个)
+_DATELINES = re.compile(rf"^(?:{'|'.join(DATELINE_PATTERNS)})+")
 _RELATIVE = re.compile(r"^(?:同比|较|比|环比|较去年|较上年)")
 # an organisation that opens a metric's clause (「市财政局将安排资金5亿元」) is not what is counted
 _ORG_LEAD = re.compile(rf"^{ORG_NAME}(?:将|要|还将|计划|拟)")
@@ -219,7 +222,7 @@ def _tidy(s: str) -> str:
 
 def _clean(raw: str) -> str:
     """The text before a value without what opens and closes the clause around the counted thing."""
-    s = _ORG_LEAD.sub("", _tidy(raw))
+    s = _ORG_LEAD.sub("", _DATELINES.sub("", _tidy(raw)))
     lead = _LEAD.match(s)
     s = s[lead.end():] if lead else s
     s = _without_leading_period(s)
