@@ -74,6 +74,7 @@ _TRAIL = re.compile(
 )
 # a dateline and byline before what is counted (人民网合肥1月16日电(吕欢欢)开发就业岗位43万个)
 _DATELINES = re.compile(rf"^(?:{'|'.join(DATELINE_PATTERNS)})+")
+_RANGE_TO = re.compile(r"[至到~～\-—－]")
 _RELATIVE = re.compile(r"^(?:同比|较|比|环比|较去年|较上年)")
 # an organisation that opens a metric's clause (「市财政局将安排资金5亿元」) is not what is counted
 _ORG_LEAD = re.compile(rf"^{ORG_NAME}(?:将|要|还将|计划|拟)")
@@ -109,8 +110,11 @@ _SPEECH_END = re.compile(rf"(?:{alternation(SPEECH_VERBS + LEARN_VERBS)})$")
 
 
 def metric_subject(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> tuple[str, int]:
-    """The counted thing and where its clause starts (after any earlier value in it)."""
-    return _subject(text, sentence, value, values)
+    """The counted thing and where its clause starts (after any earlier value in it). The first
+    end of a range counts what its second end counts (加开约1000至1200张临时病床)."""
+    subject, start = _subject(text, sentence, value, values)
+    upper = next((v for v in values if _RANGE_TO.fullmatch(text, value.end, v.start)), None)
+    return (_subject(text, sentence, upper, values)[0] if upper else subject), start
 
 
 @lru_cache(maxsize=4096)  # a value's subject may rest on the values before it: each is read once
