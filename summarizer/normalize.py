@@ -126,6 +126,23 @@ def fold(text: str) -> str:
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _MULT = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+_CN_TENS = {"廿": 20, "卅": 30}  # 廿四億元 (Taiwan): twenty-four
+
+
+def _cn_number(s: str) -> Decimal | None:
+    """Value of a Chinese numeral as a quantity: 三百零五, 廿四, 三点五 (a decimal), and the digit-by-digit
+    writing of Taiwanese budget figures, three digits or more (八七八 = 878, 零点六三 = 0.63; two digits
+    side by side are an estimate: 三四个)."""
+    whole, _, frac = s.partition("点")
+    if frac and not all(c in _CN_DIGIT for c in frac):
+        return None
+    if len(whole) >= 3 and all(c in _CN_DIGIT for c in whole):
+        n = _cn_int(whole, seq=True)
+    else:
+        n = 0 if whole == "零" and frac else _cn_int(whole)
+    if n is None:
+        return None
+    return Decimal(f"{n}.{''.join(str(_CN_DIGIT[c]) for c in frac)}") if frac else Decimal(n)
 
 
 def _cn_int(s: str, seq: bool = False) -> int | None:
@@ -134,7 +151,11 @@ def _cn_int(s: str, seq: bool = False) -> int | None:
         return int("".join(str(_CN_DIGIT[c]) for c in s)) if seq else None
     total, pending, last_unit = 0, None, 10**4
     for c in s:
-        if c in _CN_DIGIT:
+        if c in _CN_TENS:  # 廿四 = 24, 卅 = 30: only at the start
+            if total or pending is not None or last_unit != 10**4:
+                return None
+            total, last_unit = _CN_TENS[c], 10
+        elif c in _CN_DIGIT:
             if pending not in (None, 0):
                 return None
             pending = _CN_DIGIT[c]
@@ -451,8 +472,11 @@ _TIME_UNITS = frozenset(_words("个月 周岁 周年 小时 分钟 年 天 岁 �
 # narrow or ideographic, folded to ASCII) before exactly three digits.
 _THOUSANDS = ", \u00a0\u202f"
 _AR = (r"(?<![0-9.])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9])|[0-9]+)"
-       r"(?:\.[0-9]+)?")
-_CN = r"(?<![零〇一二两三四五六七八九十百千万亿])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*"
+       r"(?:\.[0-9]+|。[0-9]{1,2}(?=[万亿%]|人次|元|件|条|个|张|户|名|人|倍|亩|吨|公里))?")
+# 6。9万人次: some sources type 。 for the decimal point between digits before a multiplier or a unit
+_CN = (r"(?<![零〇一二两三四五六七八九十百千万亿廿卅])"
+       r"(?:[一二两三四五六七八九十廿卅][零〇一二两三四五六七八九十百千]*|零(?=点))"
+       r"(?:点[零〇一二三四五六七八九]+(?![零〇一二两三四五六七八九十百千]))?")  # 三点五, 零点六三
 # The continuation of a number written in two parts: 49万4,385人, 9万8千多人, 1亿2000万元, 三万五千.
 _CONT_RE = re.compile(
     r"(?:(?P<ar>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9.])|[0-9]+(?![0-9.]))|(?P<cn>零?[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*))"
@@ -497,7 +521,10 @@ _BAD_NEXT = re.compile(r"[月日号时点秒级]|分(?![钟之])|年代")
 
 
 def _points(next_word: str, digits: str) -> bool:
-    return next_word == "点" and (len(digits) > 2 or int(float(digits or 0)) > 24)
+    if next_word != "点":
+        return False
+    n = Decimal(digits) if digits.isascii() else _cn_number(digits)  # 三点: a Chinese numeral too
+    return n is not None and ((digits.isascii() and len(digits) > 2) or n > 24)
 
 
 _SKIP_RES = [
@@ -606,7 +633,7 @@ def _continuation(m: re.Match[str], f: str, mask: bytearray) -> re.Match[str] | 
 
 def _plain(digits: str) -> str:
     """Digits without thousands separators (1,234 and 308 000 -> 1234, 308000)."""
-    return digits.translate({ord(c): None for c in _THOUSANDS})
+    return digits.translate({ord(c): None for c in _THOUSANDS} | {ord("。"): "."})
 
 
 def _cont_number(c: re.Match[str], whole: int) -> Decimal | None:
@@ -636,7 +663,9 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
         clock = clock and len(a) <= 2 and int(a) <= 24 and re.fullmatch(r"[0-5][0-9]", b) is not None
         if clock or Decimal(a) == 0 or re.match(r":[0-9]", f[e : e + 2]):
             return None
-        return Value(s, e, text[s:e], _clean(Decimal(b) / Decimal(a)), "ratio", "ratio", None, text[s:e])
+        # 1:0.82 is 0.82 (of one); 1.38:1 is 1.38 (to one)
+        ratio = Decimal(a) if Decimal(b) == 1 and Decimal(a) != 1 else Decimal(b) / Decimal(a)
+        return Value(s, e, text[s:e], _clean(ratio), "ratio", "ratio", None, text[s:e])
     group = next(g for g in ("pa", "pc", "ar", "cn", "one") if m[g] is not None)
     if group == "one" and not m["mult"]:
         return None
@@ -673,10 +702,10 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
             if _is_id(f, num_s, num_e):
                 return None
     if group in ("pc", "cn"):
-        n = _cn_int(digits)
+        n = _cn_number(digits)
         if n is None or (group == "cn" and not _cn_quantity(digits, n, mult, unit, cont is not None)):
             return None
-        base = Decimal(n)
+        base = n
     else:
         base = Decimal(digits)
     number = base * _factor(mult)
@@ -698,7 +727,7 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
     return Value(start, e, text[start:e], _clean(number), unit, kind, qualifier, text[num_s:numeral_end])
 
 
-def _cn_quantity(numeral: str, n: int, mult: str, unit: str, composite: bool) -> bool:
+def _cn_quantity(numeral: str, n: Decimal, mult: str, unit: str, composite: bool) -> bool:
     """A Chinese numeral is read as a quantity with a multiplier (三万, 近三万, 十二万人) or with a
     unit; below ten only with a measure word that is no time unit (两起, 三千多名, 五个). 一 alone
     never (一批, 一家, 一次: the indefinite article), nor 二 alone: two of a thing is 两 (两起,
@@ -707,6 +736,8 @@ def _cn_quantity(numeral: str, n: int, mult: str, unit: str, composite: bool) ->
         return True
     if not unit:
         return False
+    if unit in ("%", "个百分点", "百分点") or n != int(n):
+        return n > 0  # 零点六三%, 一点五倍: a share or a decimal is read
     return n >= 10 or (n > 1 and numeral != "二" and unit not in _TIME_UNITS)
 
 

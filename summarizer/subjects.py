@@ -55,10 +55,12 @@ from summarizer.lexicon import (
 from summarizer.normalize import Period, Value, find_periods, find_values
 from summarizer.pledges import ORG_NAME, body_prefix
 
-# A clause ends at ，；：。！？ or a line end; an ASCII , or : between digits is inside a number (1,968);
+# A clause ends at ，；：。！？ or a line end (not a 。 typed for a decimal point: 6。9万人次); an ASCII
+# , or : between digits is inside a number (1,968);
 # a space between two Han characters parts the halves of a headline (「湖南出台措施 今年将提供…」).
 _CLAUSE_BREAK = re.compile(
-    r"[，；：。！？!?\n]|(?<![0-9])[,;:]|[,;:](?![0-9])|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])"
+    r"[，；：！？!?\n]|(?<![0-9])。|。(?![0-9]{1,2}[万亿%人元件条个张户名倍亩吨公])"
+    r"|(?<![0-9])[,;:]|[,;:](?![0-9])|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])"
 )
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|目前|截至目前|截至\S{0,6}?[底末]|今年以来|今年|去年|全年|"

@@ -208,6 +208,26 @@ HALF_CASES: list[tuple[str, str, str, str, str, str | None]] = [
 ]
 
 
+# Chinese numerals beyond the positional ones: digit by digit (Taiwanese budgets, three digits or more),
+# 廿/卅 for twenty/thirty, a decimal with 点; 。 typed for a decimal point; a ratio to one
+NUMERAL_CASES: list[tuple[str, str, str, str, str, str | None]] = [
+    ("本年度特別預算共編列五四二億元。", "五四二億元", "54200000000", "元", C, None),
+    ("教育經費增加一〇五億元", "一〇五億元", "10500000000", "元", C, None),
+    ("赤字比率降為零點四八％", "零點四八％", "0.48", "%", P, None),
+    ("補助漁民廿六億元", "廿六億元", "2600000000", "元", C, None),
+    ("新增卅五名社工", "卅五名", "35", "名", C, None),
+    ("财政收入增长三点五%", "三点五%", "3.5", "%", P, None),
+    ("占比百分之十二点八", "百分之十二点八", "12.8", "%", P, None),
+    ("帮扶困难群众4。7万人次、投入资金12。5亿元", "4。7万人次", "47000", "人次", C, None),
+    ("帮扶困难群众4。7万人次、投入资金12。5亿元", "12。5亿元", "1250000000", "元", C, None),
+    ("城乡收入之比缩小到2.05:1", "2.05:1", "2.05", "ratio", "ratio", None),
+]
+
+
+def test_a_full_stop_before_a_month_is_no_decimal_point() -> None:
+    assert [v.surface for v in find_values("全年共计6。9月份开始施行")] == ["6"]
+
+
 def _pick(text: str, surface: str) -> Value:
     matches = [v for v in find_values(text) if v.surface == surface]
     assert matches, f"{surface!r} not found in {text!r}: {find_values(text)}"
@@ -216,7 +236,8 @@ def _pick(text: str, surface: str) -> Value:
 
 @pytest.mark.parametrize(
     ("text", "surface", "number", "unit", "kind", "qualifier"),
-    SEED_CASES + SYNTHETIC_CASES + COMPOSITE_CASES + CN_CASES + UNIT_CASES + HALF_CASES + SEPARATOR_CASES + RANGE_CASES,
+    SEED_CASES + SYNTHETIC_CASES + COMPOSITE_CASES + CN_CASES + UNIT_CASES + HALF_CASES + SEPARATOR_CASES + RANGE_CASES
+    + NUMERAL_CASES,
 )
 def test_value_table(
     text: str, surface: str, number: str, unit: str, kind: str, qualifier: str | None
@@ -327,6 +348,9 @@ def test_numeral_text_and_offsets() -> None:
         "帮助数十个村庄、几十万群众",
         "上千家企业、数千人参加",  # vague: thousands
         "責任編輯:王明   0   我要評論",  # a number alone between spaces: page furniture
+        "下午三点召开会议",  # a clock time in Chinese numerals
+        "三点五十分到场",
+        "来了三四个人",  # two digits side by side: an estimate
     ],
 )
 def test_not_values(text: str) -> None:
