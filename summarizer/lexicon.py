@@ -329,8 +329,9 @@ BASELINE_CUES = (Cue("比", not_after="占"), Cue("较"), Cue("与"), Cue("同")
 # The present, said after an earlier time (从2016年时只有2.5万名，到现在已超过10万名): the value after
 # it is of now, not of that time.
 PRESENT_WORDS = ("现在", "如今", "至今", "迄今", "目前")
-# Period kinds that open a paragraph of a work report (「2009年，面对…」) and date its figures.
-PARAGRAPH_PERIOD_KINDS = ("year", "relative_year", "range_in_year", "quarter")
+# Period kinds that open a paragraph of a work report (「2009年，面对…」, 「自2019年10月1日起，…」) and date its
+# figures.
+PARAGRAPH_PERIOD_KINDS = ("year", "relative_year", "range_in_year", "quarter", "from")
 
 # ---------------------------------------------------------------------------- conditions
 

@@ -42,7 +42,9 @@ Periods (``find_periods``): range_in_year (1-10月, 上半年, 前三个月), as
 the Republic of China 民国113年, 一一五年), relative_year (今年, 去年, 明年, 上年), deadline
 (到2027年, 年底前, 12月底前), plan (十四五 -> 2021-2025), years_span (今后五年, 近3年,
 5年过渡期), season (今秋, 2019年秋季, 去年冬季: a year or 今/去/明 is required, so 春节 is
-none; winter runs into the next year) and date (6月5日, in the article year).
+none; winter runs into the next year), date (6月5日, in the article year; not a dateline's 北京4月20日电),
+from (自2019年10月1日起, 从明年起: no end) and a month alone (8月，…; 鄭州市8月提取…: relative_year
+with that month; 7月末: as_of).
 """
 
 from __future__ import annotations
@@ -369,6 +371,23 @@ def _b_date(m: re.Match[str], ay: int | None) -> _Fields | None:
     return "date", ay, ay, mo, mo, ay is None
 
 
+def _b_from(m: re.Match[str], ay: int | None) -> _Fields | None:
+    """自2019年10月1日起, 从明年起: from then on (no end)."""
+    mo = _month(m["m"])
+    if mo is None and not _has_year(m):
+        return None
+    y, rel = _year(m, ay)
+    return "from", y, None, mo, None, rel
+
+
+def _b_month(m: re.Match[str], ay: int | None) -> _Fields | None:
+    """8月，鄭州市歸集…; 鄭州市8月提取…; 7月末: a month of the article's year (its end: as of then)."""
+    mo = _month(m["m"] or m["mc"])
+    if mo is None:
+        return None
+    return ("as_of" if m["end"] else "relative_year"), ay, ay, None if m["end"] else mo, mo, ay is None
+
+
 _SMALL_N = r"(?P<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})"
 _CN_D = "〇零一二三四五六七八九"
 _FY_YEAR = rf"(?:(?<![0-9.])(?:19|20)[0-9]{{2}}|(?<![{_CN_D}十])(?:一九|二[〇零])[{_CN_D}]{{2}})"
@@ -389,7 +408,11 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
             _b_as_of,
         ),
         (
-            rf"(?:力争到|争取到|预计到|到|至)(?:{_YP})?"
+            rf"(?:自|从)(?:{_YP})?(?:(?P<m>{_MONTH})月份?(?:{_DAY})?)?(?:起|开始)(?![来草])",
+            _b_from,
+        ),
+        (
+            rf"(?:力争到|争取到|预计到|(?<!达)到|至)(?:{_YP})?"
             rf"(?:(?P<m>{_MONTH})月份?(?:底|末)?|年?(?P<yend>底|末))?前?",
             _b_deadline,
         ),
@@ -416,9 +439,24 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
         ),
         (rf"(?P<m>{_MONTH})月(?P<d>[0-9]{{1,2}})[日号]", _b_date),
         (r"(?<![截止至到])(?:目前|当前)(?![的为])", _b_now),
+        # a month alone, in Arabic digits (not after from/to/than: 从7月的88.6%), or in Chinese numerals
+        # opening a clause with a comma (八月，…)
+        (r"(?:(?<![0-9.年从自至到比较与同和及、~-])(?P<m>1[0-2]|0?[1-9])|(?:^|(?<=[\n，,。；;：:]))"
+         r"(?P<mc>十[一二]?|[一二三四五六七八九])(?=月份?(?:底|末)?[，,]))月份?(?P<end>底|末)?"
+         r"(?=[，,]|[\u4e00-\u9fff])(?![的日号初中上下旬前后以来起止内])", _b_month),
         (r"(?<![今去明上本当前每中])年初(?![心衷])", _in_year("as_of", None, 1)),  # a point, no deadline
     )
 ]
+
+
+# A dateline: the date a wire story was filed (新华网北京4月20日电, 人民网合肥1月16日电, 中国网3月9日讯), near
+# the start of its line; not the time of anything in the story (5月1日电价 is).
+_DATELINE_AFTER = re.compile(r"[电讯訊](?![价费力网量动站池器能线气厂费])")
+
+
+def _dateline(f: str, start: int, end: int) -> bool:
+    return (f[end - 1:end] in ("日", "号") and _DATELINE_AFTER.match(f, end) is not None
+            and start - (f.rfind("\n", 0, start) + 1) <= 30)
 
 
 def find_periods(text: str, article_year: int | None = None) -> list[Period]:
@@ -431,6 +469,8 @@ def find_periods(text: str, article_year: int | None = None) -> list[Period]:
     found: list[Period] = []
     for rx, build in _PERIOD_RULES:
         for m in rx.finditer(f):
+            if _dateline(f, m.start(), m.end()):
+                continue
             fields = build(m, article_year)
             if fields is not None and m.end() > m.start():
                 found.append(Period(m.start(), m.end(), text[m.start() : m.end()], *fields))

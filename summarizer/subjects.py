@@ -104,6 +104,13 @@ _PRESENT = re.compile(alternation(PRESENT_WORDS))
 _AT_END = re.compile(r"[于在]$")
 # 目前 is said of its clauses up to a semicolon or a plan (目前有13个项目，目标是提供3万个单位)
 _NOW_ENDS = re.compile(rf"[；;]|{cue_alternation(FORWARD_CUES)}")
+_BASIS = re.compile(r"(?:按照|参照|依照|依据|根据|按)[^，,；;。]{0,8}$")
+_FROM_LEVEL = re.compile(r"(?<![理自经缘事来])由(?![于此衷])")
+_CHANGE_TO_AFTER = re.compile(rf"(?:{alternation(CHANGE_TO)}|调整为|调整到|调整至|上调至|上调到|上调为)")
+# an item of a numbered list: (一), （二）, 一、, 1.
+_LIST_ITEM = re.compile(
+    r"\s*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．])")
+_BARE_MONTH = re.compile(r"(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月份?")
 _SPEECH_END = re.compile(rf"(?:{alternation(SPEECH_VERBS + LEARN_VERBS)})$")
 
 
@@ -156,6 +163,13 @@ def metric_period(periods: list[Period], sentence: Sentence, value: Value, text:
               and not _BASELINE_END.search(sentence.text, 0, p.start - sentence.start)
               and not (p.surface in PRESENT_WORDS and _NOW_ENDS.search(sentence.text, p.end - sentence.start,
                                                                         value.start - sentence.start))]
+    if text:
+        own = _clause_start(text, sentence.start, value.start)
+        # a month after 在/于 (黎维在6月入职…) dates an event, and the period of a basis (按照上年度最低工资
+        # 标准…计算) the basis: in their clause only
+        before = [p for p in before if p.start >= own or not (
+            (_BARE_MONTH.fullmatch(p.surface) and text[p.start - 1:p.start] in ("在", "于"))
+            or _BASIS.search(text, _clause_start(text, sentence.start, p.start), p.start))]
     since = before[-1].end if before else sentence.start
     if _PRESENT.search(sentence.text, since - sentence.start, value.start - sentence.start):
         # 从2016年时…，到现在已超过10万名: of now (unless a time follows in its clause)
@@ -164,8 +178,16 @@ def metric_period(periods: list[Period], sentence: Sentence, value: Value, text:
         return before[-1] if before else None
     if before and before[-1].start >= _clause_start(text, sentence.start, value.start):
         return before[-1]  # its own clause's
-    return _period_after(periods, sentence, value, text) or (before[-1] if before else None) or \
+    found = _period_after(periods, sentence, value, text) or (before[-1] if before else None) or \
         _paragraph_period(periods, sentence, text)
+    if found is not None and found.kind == "from" and _old_level(text, sentence, value):
+        return None  # 自10月1日起…由每人每月600元提高到620元: 600元 is the level before then
+    return found
+
+
+def _old_level(text: str, sentence: Sentence, value: Value) -> bool:
+    head = text[_clause_start(text, sentence.start, value.start):value.start]
+    return bool(_FROM_LEVEL.search(head)) and bool(_CHANGE_TO_AFTER.match(text, value.end))
 
 
 def _period_after(periods: list[Period], sentence: Sentence, value: Value, text: str) -> Period | None:
@@ -191,14 +213,32 @@ def _period_after(periods: list[Period], sentence: Sentence, value: Value, text:
 
 
 def _paragraph_period(periods: list[Period], sentence: Sentence, text: str) -> Period | None:
-    """The period a paragraph opens with, followed by a comma (「2009年，面对…」), for the sentences after it."""
+    """The period a paragraph opens with, followed by a comma (「2009年，面对…」), for the sentences after it;
+    for the items of a numbered list ((一)城市低保标准：…), the period said with a comma in the last
+    sentence of the paragraph that introduces the list (自2019年10月1日起，我市提高…标准。)."""
     start = text.rfind("\n", 0, sentence.start) + 1
     while start < sentence.start and text[start].isspace():
         start += 1
+    if _LIST_ITEM.match(text, start):
+        return _list_period(periods, text, start)
     opening = next((p for p in periods if p.start == start), None)
     if opening is None or opening.end >= sentence.start or opening.kind not in PARAGRAPH_PERIOD_KINDS:
         return None
     return opening if text[opening.end:opening.end + 1] in ("，", ",") else None
+
+
+def _list_period(periods: list[Period], text: str, start: int) -> Period | None:
+    end = start - 1  # back over the earlier items to the paragraph that introduces them
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end]
+        if line.strip() and not _LIST_ITEM.match(line):
+            last = max(max(text.rfind(c, begin, end - 1) for c in "。！？!?") + 1, begin)
+            found = [p for p in periods if last <= p.start and p.end <= end and p.kind in PARAGRAPH_PERIOD_KINDS
+                     and text[p.end:p.end + 1] in ("，", ",")]
+            return found[-1] if found else None
+        end = begin - 1
+    return None
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:

@@ -454,6 +454,14 @@ PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int 
     ("“十四五”時期", None, "“十四五”時期", "plan", 2021, 2025, None, None, False),
     ("5年過渡期", None, "5年過渡期", "years_span", None, None, None, None, False),
     ("２０２３年", None, "２０２３年", "year", 2023, 2023, None, None, False),
+    # a month alone is of the article's year; its end is a point; in Chinese numerals only opening a clause
+    ("9月，全市发放贷款3.2亿元", 2016, "9月", "relative_year", 2016, 2016, 9, 9, False),
+    ("全市9月份发放贷款3.2亿元", None, "9月份", "relative_year", None, None, 9, 9, True),
+    ("6月末，全省各项存款余额", 2021, "6月末", "as_of", 2021, 2021, None, 6, False),
+    ("九月，全市发放贷款", 2016, "九月", "relative_year", 2016, 2016, 9, 9, False),
+    # from a date on
+    ("自2020年7月1日起，全市提高", None, "自2020年7月1日起", "from", 2020, None, 7, None, False),
+    ("从明年起，每人每月增加", 2019, "从明年起", "from", 2020, None, None, None, False),
 ]
 
 
@@ -495,6 +503,15 @@ def test_periods_not_in_dates_or_words() -> None:
     assert find_periods("2016/18年度") == []
     for text in ("該校已有113年歷史", "近110年來", "創校112年", "長達115年之久"):
         assert find_periods(text) == [], text
+    # a month after from/than/to is a baseline; 十月 inside a clause is no month; 从…起 needs a time
+    for text in ("由7月的85%升至", "比5月增加", "十月革命", "从此起步", "自身开始"):
+        assert find_periods(text, 2020) == [], text
+    # a dateline's date is when the story was filed (but 5月1日电价 is a date)
+    assert find_periods("新华社南京3月12日电 江苏省全年", 2020) == []
+    assert find_periods("本报讯 人民网长沙2月2日讯（记者 王某）", 2020) == []
+    assert [p.surface for p in find_periods("自5月1日电价下调", 2020)] == ["5月1日"]
+    # 达到 is no deadline's 到
+    assert [p.kind for p in find_periods("标准达到上年度人均消费支出的30%", 2020)] == ["relative_year"]
 
 
 @pytest.mark.parametrize(

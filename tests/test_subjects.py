@@ -225,6 +225,23 @@ PERIODS = {
         ("到2025年老年人口将达到150万，目前每千名老人拥有床位28张。", {"达到150万": "到2025年", "28张": "目前"}),
         ("2022年开工，现在已有1 250个单位于2024/25年度落成。", {"1 250个": "2024/25年度"}),
     ],
+    # a month alone dates its figures; after 在/于 it dates an event, in its clause only
+    "month": [
+        ("据了解，9月，全市发放公积金贷款5.6亿元，同比增长12%。", {"5.6亿元": "9月", "12%": "9月"}),
+        ("小王在7月入职一家物流公司，现任班组长，月薪约6500元。", {"约6500元": None}),
+    ],
+    # the period of a basis (按照上年度…计算) is the basis's: in its clause only
+    "basis": [
+        ("按照上年度最低工资标准为21600元计算，护理补贴每人每年2160元。", {"21600元": "上年度", "2160元": None}),
+    ],
+    # the items of a numbered list take the period said with a comma in the sentence that introduces it;
+    # from a date on, the level a standard is raised from is the one before then
+    "list": [
+        ("自2020年7月1日起，我县提高城乡低保标准。\n（一）城市低保标准：由每人每月580元提高到610元。\n"
+         "（二）农村低保标准：由每人每年4500元提高到5000元。",
+         {"580元": None, "610元": "自2020年7月1日起", "4500元": None, "5000元": "自2020年7月1日起"}),
+        ("我县提高城乡低保标准。\n（一）城市低保标准：每人每月610元。", {"610元": None}),
+    ],
     # 目前 is said of its clauses up to a semicolon or a plan
     "now": [
         ("目前全市共有公托45家，收托1200名幼儿；新建社区食堂30个。", {"45家": "目前", "1200名": "目前", "30个": None}),
