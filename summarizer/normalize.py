@@ -206,6 +206,7 @@ _YP = (  # a year prefix: 2023年, 二〇二五年, 一一五年, 今年...  (gr
     rf"(?:(?<![0-9.])(?P<y>(?:19|20)[0-9]{{2}})年|{_ROC}"
     r"|(?<![〇零一二三四五六七八九十])(?P<ycn>(?:一九|二[〇零])[〇零一二三四五六七八九]{2})年"
     r"|(?P<rel>今年|去年|(?<![表说证声阐查透注申简聪文光鲜英开精高严])明年|(?<!以)上年|(?<![基资日成])本年"
+    r"|(?<![未以近从原后将本])来年|新的一年"
     r"|(?<![0-9〇零一二两三四五六七八九十几多个数近当])年内)"
     r"(?![轻龄纪鉴华]))度?"
 )
@@ -214,7 +215,7 @@ _MONTH = (
     r"|(?<![〇零一二三四五六七八九十])(?:十[一二]?|[一二三四五六七八九])(?![〇零一二三四五六七八九十]))"
 )
 _DAY = r"(?:[0-9]{1,2}[日号])"
-_REL_OFFSET = {"今年": 0, "本年": 0, "年内": 0, "去年": -1, "上年": -1, "明年": 1}
+_REL_OFFSET = {"今年": 0, "本年": 0, "年内": 0, "去年": -1, "上年": -1, "明年": 1, "来年": 1, "新的一年": 0}
 _END_MONTH = {"底": 12, "末": 12, "初": 1}
 
 _Fields = tuple[str, int | None, int | None, int | None, int | None, bool]
@@ -326,9 +327,16 @@ def _b_fiscal(m: re.Match[str], ay: int | None) -> _Fields | None:
     return ("year", first, last + 1, None, None, False) if first <= last else None
 
 
+def _b_fiscal_short(m: re.Match[str], ay: int | None) -> _Fields | None:
+    """○五至○六年度, 05/06年度: a fiscal year of the 2000s with both years in two digits."""
+    a, b = _fy(m["a"]), _fy(m["b"])
+    return ("year", 2000 + a, 2000 + b, None, None, False) if a is not None and b == a + 1 else None
+
+
 def _b_plan(m: re.Match[str], ay: int | None) -> _Fields:
     first = 2006 + 5 * "一二三四五六".index(m["p"])  # 十一五 = 2006-2010
-    return "plan", first, first + 4, None, None, False
+    n = _small_int(m["n"]) if m["n"] else None  # 十一五前三年 = 2006-2008
+    return "plan", first, first + (n - 1 if n and n < 5 else 4), None, None, False
 
 
 def _b_span(m: re.Match[str], ay: int | None) -> _Fields | None:
@@ -402,6 +410,7 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
         (rf"(?:{_YP})?下半年", _in_year("range_in_year", 7, 12)),
         (rf"(?:{_YP})?前(?P<n>{_MONTH})个月", _b_first),
         (rf"(?:{_YP})?(?P<pre>前)?第?(?P<q>[一二三四1-4])个?季度", _b_quarter),
+        (rf"(?:{_YP})?(?P<pre>)第(?P<q>[一二三四1-4])季(?![度节风])", _b_quarter),  # 第二季 (HK, Taiwan)
         (
             rf"(?:截至|截止)到?(?:(?P<now>目前|现在|当前|今天|今日|发稿时)|(?:{_YP})?"
             rf"(?:(?P<m>{_MONTH})月份?{_DAY}?(?:底|末|初|[上中下]旬)?|年?(?P<yend>底|末))?)止?",
@@ -423,10 +432,12 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
         ),
         (r"(?<![0-9.])(?P<y1>(?:19|20)[0-9]{2})年?[-~至到](?P<y2>(?:19|20)[0-9]{2})年度?", _b_year_range),
         (_FISCAL, _b_fiscal),
+        (rf"(?<![0-9{_CN_D}十])(?P<a>[〇零][{_CN_D}]|0[0-9])[-/至到](?P<b>[〇零][{_CN_D}]|一[〇零]|0[0-9]|10)年度",
+         _b_fiscal_short),
         (rf"{_YP}(?:(?P<m>{_MONTH})月份?{_DAY}?(?:底|末|初)?|年?(?P<yend>底|末|初))?", _b_year),
         (
             r"[\"'「『]?(?<![〇零一二三四五六七八九十])十(?P<p>[一二三四五六])五"
-            r"(?![〇零一二三四五六七八九十百千万亿])[\"'」』]?(?:时期|期间)?",
+            r"(?![〇零一二三四五六七八九十百千万亿])[\"'」』]?(?:时期|期间|前(?P<n>[一二两三四])年)?",
             _b_plan,
         ),
         (rf"(?P<dir>今后|未来|最近|近|过去){_SMALL_N}个?年(?![代级])", _b_span),

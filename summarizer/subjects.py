@@ -110,6 +110,7 @@ _CHANGE_TO_AFTER = re.compile(rf"(?:{alternation(CHANGE_TO)}|调整为|调整到
 # an item of a numbered list: (一), （二）, 一、, 1.
 _LIST_ITEM = re.compile(
     r"\s*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．])")
+_PLAN_PART = re.compile(r"前[一二两三四]年$")  # 十一五前三年: the first years of a plan
 _BARE_MONTH = re.compile(r"(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月份?")
 _SPEECH_END = re.compile(rf"(?:{alternation(SPEECH_VERBS + LEARN_VERBS)})$")
 
@@ -159,7 +160,7 @@ def metric_period(periods: list[Period], sentence: Sentence, value: Value, text:
     none when the present is said after it (从2016年时…，到现在已超过10万名). A value with no period
     before it takes the one that opens its paragraph (「2009年，面对…」), given `text`."""
     before = [p for p in periods if sentence.start <= p.start and p.end <= value.start
-              and (p.kind != "plan" or p.surface.endswith(("期间", "时期", "時期")))
+              and (p.kind != "plan" or p.surface.endswith(("期间", "时期", "時期")) or _PLAN_PART.search(p.surface))
               and not _BASELINE_END.search(sentence.text, 0, p.start - sentence.start)
               and not (p.surface in PRESENT_WORDS and _NOW_ENDS.search(sentence.text, p.end - sentence.start,
                                                                         value.start - sentence.start))]

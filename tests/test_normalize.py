@@ -459,6 +459,13 @@ PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int 
     ("全市9月份发放贷款3.2亿元", None, "9月份", "relative_year", None, None, 9, 9, True),
     ("6月末，全省各项存款余额", 2021, "6月末", "as_of", 2021, 2021, None, 6, False),
     ("九月，全市发放贷款", 2016, "九月", "relative_year", 2016, 2016, 9, 9, False),
+    # next year, the new year, quarters without 度 (HK, Taiwan), two-digit fiscal years, a plan's first years
+    ("醫管局表示，來年將增加病床", 2023, "來年", "relative_year", 2024, 2024, None, None, False),
+    ("縣長表示，新的一年，將持續推動", 2026, "新的一年", "relative_year", 2026, 2026, None, None, False),
+    ("計劃將於今年第三季推出", 2024, "今年第三季", "quarter", 2024, 2024, 7, 9, False),
+    ("新措施會從第四季起實施", 2024, "第四季", "quarter", 2024, 2024, 10, 12, False),
+    ("政府在○七至○八年度增撥資源", None, "○七至○八年度", "year", 2007, 2008, None, None, False),
+    ("“十二五”前两年，全省新建公路", None, "“十二五”前两年", "plan", 2011, 2012, None, None, False),
     # from a date on
     ("自2020年7月1日起，全市提高", None, "自2020年7月1日起", "from", 2020, None, 7, None, False),
     ("从明年起，每人每月增加", 2019, "从明年起", "from", 2020, None, None, None, False),
@@ -504,7 +511,8 @@ def test_periods_not_in_dates_or_words() -> None:
     for text in ("該校已有113年歷史", "近110年來", "創校112年", "長達115年之久"):
         assert find_periods(text) == [], text
     # a month after from/than/to is a baseline; 十月 inside a clause is no month; 从…起 needs a time
-    for text in ("由7月的85%升至", "比5月增加", "十月革命", "从此起步", "自身开始"):
+    for text in ("由7月的85%升至", "比5月增加", "十月革命", "从此起步", "自身开始", "未来年度", "第二季节目",
+                 "○七至○九年度"):
         assert find_periods(text, 2020) == [], text
     # a dateline's date is when the story was filed (but 5月1日电价 is a date)
     assert find_periods("新华社南京3月12日电 江苏省全年", 2020) == []
