@@ -236,6 +236,8 @@ NUMERAL_IDIOMS = (
 # (做好三项服务, 抓好两件大事, 照顾好两类人群).
 AGENDA_VERBS = ("做好", "抓好", "办好", "管好", "照顾好", "落实好", "把握好", "处理好", "围绕", "聚焦", "突出")
 # Words after a count and its noun that go on to say which they are (三项服务，就是…).
+# A small count before these counts campaigns, not a measurement (两个专项行动, 三大攻坚战).
+CAMPAIGN_WORDS = ("专项行动", "行动", "攻坚战", "战役", "专项整治")
 ENUMERATION_OPENERS = ("就是", "即", "是指", "分别是", "分别为", "包括")
 # What a named place ends with: a small count right after one, before a noun, says how many the
 # place has or which they are (厦门市五个区, 东涌迎东路两个新屋邨, 海华幼儿园、盐田幼儿园两所公办幼儿园).

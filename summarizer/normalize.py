@@ -110,7 +110,7 @@ _TRAD_PAIRS = _words(
     " 鄉乡 鎮镇 學学 園园 醫医 療疗 業业 幾几 僅仅 將将 後后 週周 屆届 層层 樓楼 對对 雙双 頭头"
     " 種种 頃顷 來来 內内 實实 計计 劃划 規规 總总 額额 資资 單单 價价 發发 長长 減减 較较 齡龄"
     " 輕轻 紀纪 華华 說说 證证 聲声 闡阐 註注 簡简 聰聪 開开 嚴严 鮮鲜 預预 違违 傳传 轉转 臨临"
-    " 親亲 貼贴 趕赶 車车 標标 準准 國国 線线 強强 當当"
+    " 親亲 貼贴 趕赶 車车 標标 準准 國国 線线 強强 當当 組组"
 )
 _FOLD: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}  # full-width ASCII
 _FOLD.update({ord(a): b for a, b in zip("\u3000‘’“”∶﹕—–‐‑‒−〜﹪", " ''\"\"::------~%", strict=True)})
@@ -501,7 +501,7 @@ _UNITS = sorted(
         " 平方公里 平方米 立方米 千瓦时 人次 户次 趟次 架次 车次 班次 剂次 个月 周岁"
         " 周年 公里 千米 千克 公斤 公顷 小时 分钟 千瓦 标箱 美元 港元 欧元 人 元 户 家 个 所 项 名 场"
         " 次 期 件 条 张 床 套 亩 吨 岁 天 年 倍 起 座 辆 批 位 支 只 台 间 处 份 篇 种 例 宗 笔 轮 艘"
-        " 株 头 米 斤 箱 剂 栋 幢 层 片 块 门 伙 校 班 成 列"  # 伙: flats (HK), 12校: schools, 2成: tenths, 列: trains
+        " 株 头 米 斤 箱 剂 栋 幢 层 片 块 门 伙 校 班 成 列 组"  # 伙: flats (HK), 12校, 2成: tenths, 列: trains
         " 微克/立方米 毫克/立方米 微克 毫克"  # PM2.5平均浓度37微克/立方米
         " ‰ /10万 /十万 /100万 /万 /千"  # rates: 婴儿死亡率3.1‰, 孕产妇死亡率8.5/10万
     ),
@@ -510,7 +510,7 @@ _UNITS = sorted(
 )
 # A unit that is no unit before these characters: 成功, 成立, 列入 ... (3成 is three tenths, 2成为 two
 # tenths are).
-_UNIT_NOT_BEFORE = {"成": "功立本果员绩效熟交长型就", "列": "入举出表为支"}
+_UNIT_NOT_BEFORE = {"成": "功立本果员绩效熟交长型就", "列": "入举出表为支", "组": "织成建长团委"}
 _UNIT_ALT = "|".join(
     re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "") for u in _UNITS
 )
@@ -607,10 +607,10 @@ _SKIP_RES = [
 # 十 after one of these is vague (数十个, 几十万: dozens, not ten; 参加人数两千 is read).
 _VAGUE = "数几"
 # A number without a unit right after one of these is an identifier (电话12345, 附件2, 编号3).
-# Page furniture counts the same way (浏览次数:1234, 人气:56).
+# Page furniture counts the same way (浏览次数:1234, 人气:56, 下一篇 4).
 _ID_BEFORE = _words(
     "电话 热线 传真 手机 拨打 致电 联系方式 邮编 邮政编码 编号 序号 代码 附件 附表 文号 信箱 邮箱 工号 账号 QQ 微信"
-    " 浏览次数 浏览量 点击数 点击量 阅读量 阅读数 访问量 人气"
+    " 浏览次数 浏览量 点击数 点击量 阅读量 阅读数 访问量 人气 上一篇 下一篇 上一版 下一版 上一页 下一页"
 )
 # A number after these refers to a figure, table or attachment, whatever follows (如图3所示, 附件2).
 _REF_BEFORE = re.compile(r"(?:如图|见图|如表|见表|附图|附表|附件)\s*$")
@@ -619,6 +619,7 @@ _REF_BEFORE = re.compile(r"(?:如图|见图|如表|见表|附图|附表|附件)\
 _ID_AFTER = re.compile(
     r"[^\s，。；,;]{0,10}?(?:热线|专线|服务电话|电话号码|号码)"
     r"|(?:报警|急救|指挥中心|国道|省道|县道|乡道|路公交|路车|线|强)"
+    r"|\s*[上下]一(?:版|篇|页)"  # page furniture: 要闻 4下一版, 3 上一篇
 )
 _QUOTED = [  # (pattern on the original text, max length checked for sentence punctuation)
     (re.compile(r"“([^“”\n]{1,20})”"), True),
@@ -750,8 +751,8 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
                 return None  # a list marker or a footnote anywhere: (2), [1], 【3】
             if before.isspace() and (not after or after.isspace()):
                 return None  # alone between spaces: page furniture (责编:X   0   我要评论)
-            if _is_id(f, num_s, num_e):
-                return None
+            if _is_id(f, num_s, num_e) or ("." not in digits and not f[num_e:].strip()):
+                return None  # an identifier, or a bare number ending the text (a truncated tail: …到2)
     if group in ("pc", "cn"):
         n = _cn_number(digits)
         if n is None or (group == "cn" and not _cn_quantity(digits, n, mult, unit, cont is not None)):

@@ -174,6 +174,7 @@ UNIT_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     # 点 after a number no clock shows is points, not a time
     ("長者每月可獲1,000點消費點數", "1,000", "1000", "", C, None),
     ("积分累计3000点可兑换", "3000", "3000", "", C, None),
+    ("分3组开展入户走访", "3组", "3", "组", C, None),
 ]
 
 # thousands separated by one space (Hong Kong): ASCII, no-break, narrow or ideographic
@@ -348,6 +349,9 @@ def test_numeral_text_and_offsets() -> None:
         "帮助数十个村庄、几十万群众",
         "上千家企业、数千人参加",  # vague: thousands
         "責任編輯:王明   0   我要評論",  # a number alone between spaces: page furniture
+        "第02版:要闻 3下一版",  # page furniture
+        "5 上一篇  下一篇 7 语音朗读",
+        "全年新增就业岗位,到3",  # a bare number ending the text: a truncated tail
         "下午三点召开会议",  # a clock time in Chinese numerals
         "三点五十分到场",
         "来了三四个人",  # two digits side by side: an estimate
