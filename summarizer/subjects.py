@@ -99,11 +99,16 @@ _TRAILING_JOINER = re.compile(rf"(?:{alternation(LIST_JOINERS)})+$")
 _NUMBER = re.compile(r"[0-9.]+[^\W\d_]?")
 _PREDICATE = re.compile(rf"^(?:{alternation(PREDICATE_STARTS + CHANGE_VERBS + CHANGE_TO)})")
 _CHANGE = re.compile(rf"^(?:{alternation(CHANGE_VERBS + CHANGE_TO)}|至|到)")
-_BASELINE_END = re.compile(rf"(?:{cue_alternation(BASELINE_CUES)})$")
+# (also a baseline named again in brackets: 较五年前(即二〇一九至二〇年度)增加)
+_BASELINE_END = re.compile(rf"(?:{cue_alternation(BASELINE_CUES)})(?:[^，,。；;（(]{{0,8}}[（(]即?)?$")
 _PRESENT = re.compile(alternation(PRESENT_WORDS))
 _AT_END = re.compile(r"[于在]$")
 # 目前 is said of its clauses up to a semicolon or a plan (目前有13个项目，目标是提供3万个单位)
 _NOW_ENDS = re.compile(rf"[；;]|{cue_alternation(FORWARD_CUES)}")
+# 比/较/与 … 的 before a value: it is the other side of a comparison (not 超过中央下达的20万户: the same time's)
+_BASELINE_OF = re.compile(r"(?:(?<![占对无相])比|较|(?<![参给])与)[^，,。；;]{0,24}的$")
+# a time moved: 提前到2014年, 推迟至明年 (the period's surface may begin with the 到)
+_MOVED = re.compile(r"(?:提前|推迟|延迟|延后|顺延)(?:到|至)?")
 _BASIS = re.compile(r"(?:按照|参照|依照|依据|根据|按)[^，,；;。]{0,8}$")
 _FROM_LEVEL = re.compile(r"(?<![理自经缘事来])由(?![于此衷])")
 _CHANGE_TO_AFTER = re.compile(rf"(?:{alternation(CHANGE_TO)}|调整为|调整到|调整至|上调至|上调到|上调为)")
@@ -112,6 +117,7 @@ _LIST_ITEM = re.compile(
     r"\s*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．])")
 _PLAN_PART = re.compile(r"前[一二两三四]年$")  # 十一五前三年: the first years of a plan
 _BARE_MONTH = re.compile(r"(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月份?")
+_SPEECH_OPENER = re.compile(rf"[^，,。；;：:\s]{{1,16}}(?:{alternation(SPEECH_VERBS)})[，,：:]")
 _SPEECH_END = re.compile(rf"(?:{alternation(SPEECH_VERBS + LEARN_VERBS)})$")
 
 
@@ -159,6 +165,8 @@ def metric_period(periods: list[Period], sentence: Sentence, value: Value, text:
     up to a semicolon or a forward cue, and
     none when the present is said after it (从2016年时…，到现在已超过10万名). A value with no period
     before it takes the one that opens its paragraph (「2009年，面对…」), given `text`."""
+    if text and (of := _baseline_of(periods, sentence, value, text)) is not None:
+        return of or None
     before = [p for p in periods if sentence.start <= p.start and p.end <= value.start
               and (p.kind != "plan" or p.surface.endswith(("期间", "时期", "時期")) or _PLAN_PART.search(p.surface))
               and not _BASELINE_END.search(sentence.text, 0, p.start - sentence.start)
@@ -177,6 +185,8 @@ def metric_period(periods: list[Period], sentence: Sentence, value: Value, text:
         return _period_after(periods, sentence, value, text) if text else None
     if not text:
         return before[-1] if before else None
+    if (moved := _moved_to(periods, sentence, value, text)) is not None:
+        return moved  # 将原计划2016年完成的192万户…提前到2014年: the new time
     if before and before[-1].start >= _clause_start(text, sentence.start, value.start):
         return before[-1]  # its own clause's
     found = _period_after(periods, sentence, value, text) or (before[-1] if before else None) or \
@@ -184,6 +194,25 @@ def metric_period(periods: list[Period], sentence: Sentence, value: Value, text:
     if found is not None and found.kind == "from" and _old_level(text, sentence, value):
         return None  # 自10月1日起…由每人每月600元提高到620元: 600元 is the level before then
     return found
+
+
+def _baseline_of(periods: list[Period], sentence: Sentence, value: Value, text: str) -> Period | bool | None:
+    """A value that is the baseline of a comparison (比县长上任第一年的287亿元, 与二〇二三至二四年度修订预算的
+    1,124亿元比较) is of the time said inside it, or of none: False then; None when it is no baseline."""
+    start = _clause_start(text, sentence.start, value.start)
+    m = _BASELINE_OF.search(text[start:value.start])
+    if m is None:
+        return None
+    inside = [p for p in periods if start + m.start() < p.start and p.end <= value.start]
+    return inside[-1] if inside else False
+
+
+def _moved_to(periods: list[Period], sentence: Sentence, value: Value, text: str) -> Period | None:
+    end = _clause_end(text, value.end, sentence.end)
+    m = _MOVED.search(text, value.end, end)
+    if m is None:
+        return None
+    return next((p for p in periods if p.start in (m.end(), m.end() - 1) and p.end <= end), None)
 
 
 def _old_level(text: str, sentence: Sentence, value: Value) -> bool:
@@ -222,7 +251,9 @@ def _paragraph_period(periods: list[Period], sentence: Sentence, text: str) -> P
         start += 1
     if _LIST_ITEM.match(text, start):
         return _list_period(periods, text, start)
-    opening = next((p for p in periods if p.start == start), None)
+    opening = next((p for p in periods if p.start >= start), None)
+    if opening is not None and opening.start > start and not _SPEECH_OPENER.fullmatch(text, start, opening.start):
+        opening = None  # only a speaker may come first: 蓝天立称，2020年，广西…
     if opening is None or opening.end >= sentence.start or opening.kind not in PARAGRAPH_PERIOD_KINDS:
         return None
     return opening if text[opening.end:opening.end + 1] in ("，", ",") else None

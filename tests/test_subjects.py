@@ -230,6 +230,20 @@ PERIODS = {
         ("据了解，9月，全市发放公积金贷款5.6亿元，同比增长12%。", {"5.6亿元": "9月", "12%": "9月"}),
         ("小王在7月入职一家物流公司，现任班组长，月薪约6500元。", {"约6500元": None}),
     ],
+    # a value that is the other side of a comparison (比/较/与…的) is of the time inside it, or of none;
+    # a baseline named again in brackets is a baseline; a time moved (提前到) is the value's new time
+    "comparison": [
+        ("明年度預算512億元，比縣長就任首年的305億元增加兩百多億元。", {"512億元": "明年度", "305億元": None}),
+        ("本年度開支預算約180億元，較五年前(即二○一九至二○年度)的約120億元，增加約50%。",
+         {"約180億元": "本年度", "約120億元": "二○一九至二○年度", "約50%": "本年度"}),
+        ("2010年完成21.5万户，超过中央下达的15万户改造任务。", {"15万户": "2010年"}),
+        ("决定将原计划2018年完成的85万户改造任务提前到2016年全部完成。", {"85万户": "到2016年"}),
+    ],
+    # a period opening a paragraph after its speaker (X称，2020年，…) dates its later sentences
+    "speaker": [
+        ("主席称，2020年，全区上下攻坚克难。全区投入财政资金86.5亿元。", {"86.5亿元": "2020年"}),
+        ("主席称，全区上下攻坚克难，2020年，全区上下。全区投入财政资金86.5亿元。", {"86.5亿元": None}),
+    ],
     # a plan's first years are a period (the plan alone is not)
     "plan": [
         ("“十二五”前两年，全省新建农村公路8.5万公里。", {"8.5万公里": "“十二五”前两年"}),
