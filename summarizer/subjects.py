@@ -165,8 +165,10 @@ def metric_period(periods: list[Period], sentence: Sentence, value: Value, text:
     up to a semicolon or a forward cue, and
     none when the present is said after it (从2016年时…，到现在已超过10万名). A value with no period
     before it takes the one that opens its paragraph (「2009年，面对…」), given `text`."""
-    if text and (of := _baseline_of(periods, sentence, value, text)) is not None:
-        return of or None
+    if text:
+        baseline, inside = _baseline_of(periods, sentence, value, text)
+        if baseline:
+            return inside
     before = [p for p in periods if sentence.start <= p.start and p.end <= value.start
               and (p.kind != "plan" or p.surface.endswith(("期间", "时期", "時期")) or _PLAN_PART.search(p.surface))
               and not _BASELINE_END.search(sentence.text, 0, p.start - sentence.start)
@@ -196,15 +198,15 @@ def metric_period(periods: list[Period], sentence: Sentence, value: Value, text:
     return found
 
 
-def _baseline_of(periods: list[Period], sentence: Sentence, value: Value, text: str) -> Period | bool | None:
-    """A value that is the baseline of a comparison (比县长上任第一年的287亿元, 与二〇二三至二四年度修订预算的
-    1,124亿元比较) is of the time said inside it, or of none: False then; None when it is no baseline."""
+def _baseline_of(periods: list[Period], sentence: Sentence, value: Value, text: str) -> tuple[bool, Period | None]:
+    """Whether the value is the baseline of a comparison (比县长上任第一年的287亿元, 与二〇二三至二四年度修订预算
+    的1,124亿元比较), and the time said inside it (or none)."""
     start = _clause_start(text, sentence.start, value.start)
     m = _BASELINE_OF.search(text[start:value.start])
     if m is None:
-        return None
+        return False, None
     inside = [p for p in periods if start + m.start() < p.start and p.end <= value.start]
-    return inside[-1] if inside else False
+    return True, (inside[-1] if inside else None)
 
 
 def _moved_to(periods: list[Period], sentence: Sentence, value: Value, text: str) -> Period | None:
