@@ -109,6 +109,8 @@ _NOW_ENDS = re.compile(rf"[；;]|{cue_alternation(FORWARD_CUES)}")
 _BASELINE_OF = re.compile(r"(?:(?<![占对无相])比|较|(?<![参给])与)[^，,。；;]{0,24}的$")
 # a time moved: 提前到2014年, 推迟至明年 (the period's surface may begin with the 到)
 _MOVED = re.compile(r"(?:提前|推迟|延迟|延后|顺延)(?:到|至)?")
+_SHARE_OF = re.compile(r"[^，,。；;0-9]{1,24}的(?:[0-9.]+%?(?:[至到~、-]|和|及))?")
+_SHARE_VERB = re.compile(r"(?:按照|按|依照|参照|达到|相当于|占)[^，,。；;0-9]{0,4}$")
 _BASIS = re.compile(r"(?:按照|参照|依照|依据|根据|按)[^，,；;。]{0,8}$")
 _FROM_LEVEL = re.compile(r"(?<![理自经缘事来])由(?![于此衷])")
 _CHANGE_TO_AFTER = re.compile(rf"(?:{alternation(CHANGE_TO)}|调整为|调整到|调整至|上调至|上调到|上调为)")
@@ -178,6 +180,10 @@ def metric_period(periods: list[Period], sentence: Sentence, value: Value, text:
         own = _clause_start(text, sentence.start, value.start)
         # a month after 在/于 (黎维在6月入职…) dates an event, and the period of a basis (按照上年度最低工资
         # 标准…计算) the basis: in their clause only
+        before = [p for p in before if not _in_title(text, p)]  # 《关于下达2021年度…的通知》: a name
+        # a share of a year's quantity (按照上年度人均消费支出的30%, 达到上年度…的25.7%) is not of that year
+        before = [p for p in before if not (value.kind == "percent" and _SHARE_OF.fullmatch(text, p.end, value.start)
+                                            and _SHARE_VERB.search(text, max(0, p.start - 8), p.start))]
         before = [p for p in before if p.start >= own or not (
             (_BARE_MONTH.fullmatch(p.surface) and text[p.start - 1:p.start] in ("在", "于"))
             or _BASIS.search(text, _clause_start(text, sentence.start, p.start), p.start))]
@@ -215,6 +221,11 @@ def _moved_to(periods: list[Period], sentence: Sentence, value: Value, text: str
     if m is None:
         return None
     return next((p for p in periods if p.start in (m.end(), m.end() - 1) and p.end <= end), None)
+
+
+def _in_title(text: str, p: Period) -> bool:
+    opened = text.rfind("《", 0, p.start)
+    return opened >= 0 and text.rfind("》", opened, p.start) < 0 and 0 <= text.find("》", p.end) - p.end <= 60
 
 
 def _old_level(text: str, sentence: Sentence, value: Value) -> bool:
