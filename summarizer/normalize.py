@@ -452,7 +452,7 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
         (r"(?<![截止至到])(?:目前|当前)(?![的为])", _b_now),
         # a month alone, in Arabic digits (not after from/to/than: 从7月的88.6%), or in Chinese numerals
         # opening a clause with a comma (八月，…)
-        (r"(?:(?<![0-9.年从自至到比较与同和及、~-])(?P<m>1[0-2]|0?[1-9])|(?:^|(?<=[\n，,。；;：:]))"
+        (r"(?:(?<![0-9.年从自至到比较与同和及、~第近前每-])(?P<m>1[0-2]|0?[1-9])|(?:^|(?<=[\n，,。；;：:]))"
          r"(?P<mc>十[一二]?|[一二三四五六七八九])(?=月份?(?:底|末)?[，,]))月份?(?P<end>底|末)?"
          r"(?=[，,]|[\u4e00-\u9fff])(?![的日号初中上下旬前后以来起止内])", _b_month),
         (r"(?<![今去明上本当前每中])年初(?![心衷])", _in_year("as_of", None, 1)),  # a point, no deadline

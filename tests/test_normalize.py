@@ -515,7 +515,7 @@ def test_periods_not_in_dates_or_words() -> None:
     for text in ("該校已有113年歷史", "近110年來", "創校112年", "長達115年之久"):
         assert find_periods(text) == [], text
     # a month after from/than/to is a baseline; 十月 inside a clause is no month; 从…起 needs a time
-    for text in ("由7月的85%升至", "比5月增加", "十月革命", "从此起步", "自身开始", "未来年度", "第二季节目",
+    for text in ("由7月的85%升至", "比5月增加", "十月革命", "从此起步", "自身开始", "未来年度", "第二季节目", "第3月起",
                  "○七至○九年度"):
         assert find_periods(text, 2020) == [], text
     # a dateline's date is when the story was filed (but 5月1日电价 is a date)
