@@ -32,6 +32,9 @@ KEPT: list[tuple[str, set[str]]] = [
     ("城乡综合差异系数为2.0。", {"2.0"}),
     ("做到五个坚持、三个聚焦,新增养老床位3000张。", {"3000张"}),
     ("抓住三个重点,确定了20项重点民生实事。", {"20项"}),
+    # a project's phase after a place name, a duration looked back on (probe articles, own sentences)
+    ("羅東運動公園二期工程明年完工，經費逾三億元。", {"逾三億元"}),
+    ("過去十二個月，失業綜援個案減少百分之九點五。", {"百分之九點五"}),
     # the parts of a report or an agenda
     ("本规划共分六个部分,新增床位1200张。", {"1200张"}),
     ("重点是抓好兩件大事、办好四項服務。", set()),

@@ -350,6 +350,9 @@ def test_numeral_text_and_offsets() -> None:
         "上千家企业、数千人参加",  # vague: thousands
         "責任編輯:王明   0   我要評論",  # a number alone between spaces: page furniture
         "第02版:要闻 3下一版",  # page furniture
+        "發布時間：2022-11-08 14:25:00 來源：國家衛健委",
+        "十二届全国人大三次会议新闻中心举行记者会",  # a session's ordinal
+        "新竹縣台68線與台1線銜接工程",  # road route numbers
         "5 上一篇  下一篇 7 语音朗读",
         "全年新增就业岗位,到3",  # a bare number ending the text: a truncated tail
         "下午三点召开会议",  # a clock time in Chinese numerals
