@@ -333,6 +333,8 @@ BASELINE_CUES = (Cue("比", not_after="占"), Cue("较"), Cue("与"), Cue("同")
 PRESENT_WORDS = ("现在", "如今", "至今", "迄今", "目前")
 # Period kinds that open a paragraph of a work report (「2009年，面对…」, 「自2019年10月1日起，…」) and date its
 # figures.
+# A sentence or paragraph opening with these goes on from the one before, in its time (此外，…; 其中，…).
+CONTINUATION_OPENERS = ("此外", "另外", "同时", "与此同时", "其中", "另一方面")
 PARAGRAPH_PERIOD_KINDS = ("year", "relative_year", "range_in_year", "quarter", "from")
 
 # ---------------------------------------------------------------------------- conditions

@@ -26,6 +26,7 @@ from summarizer.lexicon import (
     BASELINE_CUES,
     CHANGE_TO,
     CHANGE_VERBS,
+    CONTINUATION_OPENERS,
     COUNT_VERBS,
     EXISTENCE_VERBS,
     FORWARD_CUES,
@@ -111,6 +112,7 @@ _BASELINE_OF = re.compile(r"(?:(?<![占对无相])比|较|(?<![参给])与)[^，
 _MOVED = re.compile(r"(?:提前|推迟|延迟|延后|顺延)(?:到|至)?")
 _SHARE_OF = re.compile(r"[^，,。；;0-9]{1,24}的(?:[0-9.]+%?(?:[至到~、-]|和|及))?")
 _SHARE_VERB = re.compile(r"(?:按照|按|依照|参照|达到|相当于|占)[^，,。；;0-9]{0,4}$")
+_CONTINUES = re.compile(rf"\s*(?:{alternation(CONTINUATION_OPENERS)})[，,]")
 _BASIS = re.compile(r"(?:按照|参照|依照|依据|根据|按)[^，,；;。]{0,8}$")
 _FROM_LEVEL = re.compile(r"(?<![理自经缘事来])由(?![于此衷])")
 _CHANGE_TO_AFTER = re.compile(rf"(?:{alternation(CHANGE_TO)}|调整为|调整到|调整至|上调至|上调到|上调为)")
@@ -198,7 +200,7 @@ def metric_period(periods: list[Period], sentence: Sentence, value: Value, text:
     if before and before[-1].start >= _clause_start(text, sentence.start, value.start):
         return before[-1]  # its own clause's
     found = _period_after(periods, sentence, value, text) or (before[-1] if before else None) or \
-        _paragraph_period(periods, sentence, text)
+        _paragraph_period(periods, sentence, text) or _continued_period(periods, sentence, text)
     if found is not None and found.kind == "from" and _old_level(text, sentence, value):
         return None  # 自10月1日起…由每人每月600元提高到620元: 600元 is the level before then
     return found
@@ -270,6 +272,29 @@ def _paragraph_period(periods: list[Period], sentence: Sentence, text: str) -> P
     if opening is None or opening.end >= sentence.start or opening.kind not in PARAGRAPH_PERIOD_KINDS:
         return None
     return opening if text[opening.end:opening.end + 1] in ("，", ",") else None
+
+
+def _continued_period(periods: list[Period], sentence: Sentence, text: str) -> Period | None:
+    """A sentence, or a paragraph, that goes on from the one before (此外，…; 其中，…) is of its time: the
+    period opening that sentence with a comma, or the one its paragraph opens with (蓝天立称，2020年，…。…。
+    \n此外，…19.4亿元。…销售扶贫产品283.7亿元)."""
+    end = sentence.start
+    if not _CONTINUES.match(text, end):
+        end = text.rfind("\n", 0, sentence.start) + 1  # or the paragraph does
+        if not _CONTINUES.match(text, end):
+            return None
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0:
+        return None
+    start = max(text.rfind(c, 0, end - 1) for c in "。！？!?\n") + 1
+    while start < end and text[start].isspace():
+        start += 1
+    previous = Sentence(start, end, text[start:end])
+    opening = next((p for p in periods if p.start == start and p.kind in (*PARAGRAPH_PERIOD_KINDS, "as_of")), None)
+    if opening is not None and text[opening.end:opening.end + 1] in ("，", ","):
+        return opening
+    return _paragraph_period(periods, previous, text)
 
 
 def _list_period(periods: list[Period], text: str, start: int) -> Period | None:
