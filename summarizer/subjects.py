@@ -291,8 +291,10 @@ def _continued_period(periods: list[Period], sentence: Sentence, text: str) -> P
     while start < end and text[start].isspace():
         start += 1
     previous = Sentence(start, end, text[start:end])
-    opening = next((p for p in periods if p.start == start and p.kind in (*PARAGRAPH_PERIOD_KINDS, "as_of")), None)
-    if opening is not None and text[opening.end:opening.end + 1] in ("，", ","):
+    opening = next((p for p in periods if start <= p.start < end), None)
+    if (opening is not None and opening.kind in (*PARAGRAPH_PERIOD_KINDS, "as_of")
+            and text[opening.end:opening.end + 1] in ("，", ",")
+            and (opening.start == start or _SPEECH_OPENER.fullmatch(text, start, opening.start))):
         return opening
     return _paragraph_period(periods, previous, text)
 
