@@ -19,6 +19,7 @@ A subject never starts with punctuation and is never a measure word alone.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from summarizer.chunk import Sentence
@@ -53,7 +54,7 @@ from summarizer.lexicon import (
     alternation,
     cue_alternation,
 )
-from summarizer.normalize import Period, Value, find_periods, find_values
+from summarizer.normalize import Period, Value, find_periods, find_values, fold
 from summarizer.pledges import ORG_NAME, body_prefix
 
 # A clause ends at ，；：。！？ or a line end (not a 。 typed for a decimal point: 6。9万人次); an ASCII
@@ -113,6 +114,7 @@ _MOVED = re.compile(r"(?:提前|推迟|延迟|延后|顺延)(?:到|至)?")
 _SHARE_OF = re.compile(r"[^，,。；;0-9]{1,24}的(?:[0-9.]+%?(?:[至到~、-]|和|及))?")
 _SHARE_VERB = re.compile(r"(?:按照|按|依照|参照|达到|相当于|占)[^，,。；;0-9]{0,4}$")
 _CONTINUES = re.compile(rf"\s*(?:{alternation(CONTINUATION_OPENERS)})[，,]")
+_OWN_YEAR = re.compile(r"(?:19|20)[0-9]{2}年|[〇零一二][〇零一二三四五六七八九]{3}年|今年|去年|明年|上年|本年|前年")
 _BASIS = re.compile(r"(?:按照|参照|依照|依据|根据|按)[^，,；;。]{0,8}$")
 _FROM_LEVEL = re.compile(r"(?<![理自经缘事来])由(?![于此衷])")
 _CHANGE_TO_AFTER = re.compile(rf"(?:{alternation(CHANGE_TO)}|调整为|调整到|调整至|上调至|上调到|上调为)")
@@ -164,6 +166,19 @@ def weak_subject(subject: str) -> bool:
 
 
 def metric_period(periods: list[Period], sentence: Sentence, value: Value, text: str = "") -> Period | None:
+    """The period of a metric (see `_metric_period`); a month range or a quarter without its year takes the
+    year said before it in its sentence (2023年医保基金运行平稳，1月至12月，…总收入2.7万亿元: 2023)."""
+    found = _metric_period(periods, sentence, value, text)
+    if found is None or found.kind not in ("range_in_year", "quarter") or _OWN_YEAR.match(fold(found.surface)):
+        return found
+    said = [p for p in periods if sentence.start <= p.start and p.end <= found.start and p.kind == "year"
+            and p.year_from is not None and p.year_from == p.year_to and p.month_from is None]
+    if not said or said[-1].year_from == found.year_from:
+        return found
+    return replace(found, year_from=said[-1].year_from, year_to=said[-1].year_from, relative=False)
+
+
+def _metric_period(periods: list[Period], sentence: Sentence, value: Value, text: str = "") -> Period | None:
     """The last period before the value in its sentence: a plan only when said as a period
     (十四五期间), never the baseline of a comparison (比上年同期增长5%: 上年 is not its time), 目前 only
     up to a semicolon or a forward cue, and

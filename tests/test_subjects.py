@@ -285,6 +285,18 @@ PERIODS = {
 }
 
 
+def test_a_month_range_takes_the_year_said_before_it() -> None:
+    text = "2022年全市医保基金运行平稳，1月至12月，基金总收入85.6亿元。今年1-3月，基金总收入20.1亿元。"
+    periods = find_periods(text, 2023)
+    found = {}
+    for sent in split_sentences(text, max_len=1000, semicolons=False):
+        for v in find_values(text):
+            if sent.start <= v.start and v.end <= sent.end:
+                p = metric_period(periods, sent, v, text)
+                found[v.surface] = (p.surface, p.year_from, p.month_from, p.month_to) if p else None
+    assert found == {"85.6亿元": ("1月至12月", 2022, 1, 12), "20.1亿元": ("今年1-3月", 2023, 1, 3)}
+
+
 @pytest.mark.parametrize(("text", "expected"),
                          [pytest.param(*row, id=f"{rule}-{i}") for rule, rows in PERIODS.items()
                           for i, row in enumerate(rows)])
