@@ -115,6 +115,7 @@ _SHARE_OF = re.compile(r"[^，,。；;0-9]{1,24}的(?:[0-9.]+%?(?:[至到~、-]|
 _SHARE_VERB = re.compile(r"(?:按照|按|依照|参照|达到|相当于|占)[^，,。；;0-9]{0,4}$")
 _CONTINUES = re.compile(rf"\s*(?:{alternation(CONTINUATION_OPENERS)})[，,]")
 _OWN_YEAR = re.compile(r"(?:19|20)[0-9]{2}年|[〇零一二][〇零一二三四五六七八九]{3}年|今年|去年|明年|上年|本年|前年")
+_SEMICOLON = re.compile(r"[；;]")
 _BASIS = re.compile(r"(?:按照|参照|依照|依据|根据|按)[^，,；;。]{0,8}$")
 _FROM_LEVEL = re.compile(r"(?<![理自经缘事来])由(?![于此衷])")
 _CHANGE_TO_AFTER = re.compile(rf"(?:{alternation(CHANGE_TO)}|调整为|调整到|调整至|上调至|上调到|上调为)")
@@ -198,6 +199,10 @@ def _metric_period(periods: list[Period], sentence: Sentence, value: Value, text
         # a month after 在/于 (黎维在6月入职…) dates an event, and the period of a basis (按照上年度最低工资
         # 标准…计算) the basis: in their clause only
         before = [p for p in before if not _in_title(text, p)]  # 《关于下达2021年度…的通知》: a name
+        # a deadline said inside a clause (将在6月底前实现…) reaches up to a semicolon, not the next task
+        before = [p for p in before if not (p.kind == "deadline" and p.surface.endswith("前")
+                                            and text[sentence.start:p.start].strip()
+                                            and _SEMICOLON.search(text, p.end, value.start))]
         # a share of a year's quantity (按照上年度人均消费支出的30%, 达到上年度…的25.7%) is not of that year
         before = [p for p in before if not (value.kind == "percent" and _SHARE_OF.fullmatch(text, p.end, value.start)
                                             and _SHARE_VERB.search(text, max(0, p.start - 8), p.start))]

@@ -248,6 +248,12 @@ PERIODS = {
         ("《公报》指出，截至2018年年底，全市老年人口达186万人。其中，80岁以上老人达23万人。",
          {"达23万人": "截至2018年年底"}),
     ],
+    # a deadline said inside a clause reaches up to a semicolon; one opening the sentence reaches all of it
+    "deadline": [
+        ("全省将在9月底前实现开工率85%、竣工率30%；培训乡村工匠2000名左右。",
+         {"85%": "9月底前", "2000名左右": None}),
+        ("年底前，全省实现开工率100%；培训乡村工匠2000名左右。", {"100%": "年底前", "2000名左右": "年底前"}),
+    ],
     # a share of a year's quantity is not of that year; a period inside a document's title is a name
     "share": [
         ("低保标准按照上年度城镇居民人均消费支出的35%确定。", {"35%": None}),
