@@ -7,8 +7,10 @@ from dataclasses import dataclass
 
 # A sentence ends after 。！？!?；; or …/……, with closing quotes/brackets kept; a newline too.
 _CLOSE = r"[”’」』）)】\"']*"
-_END = re.compile(rf"(?:[。！？!?；;]+|…{{1,2}}|\.{{3,6}}){_CLOSE}|\n")
-_END_FULL = re.compile(rf"(?:[。！？!?]+|…{{1,2}}|\.{{3,6}}){_CLOSE}|\n")
+# ... but not a 。 typed for a decimal point between digits (6。9万人次, 34。8亿元: see normalize)
+_DECIMAL = (r"(?<=[0-9])。(?=[0-9]{1,2}(?:[万亿萬億%％]|人次|元|件|条|條|个|個|张|張|户|戶|名|人|倍|亩|畝|吨|噸|公里))")
+_END = re.compile(rf"(?:(?:(?!{_DECIMAL})[。！？!?；;])+|…{{1,2}}|\.{{3,6}}){_CLOSE}|\n")
+_END_FULL = re.compile(rf"(?:(?:(?!{_DECIMAL})[。！？!?])+|…{{1,2}}|\.{{3,6}}){_CLOSE}|\n")
 _SOFT = re.compile(r"[，,、：:]")
 
 

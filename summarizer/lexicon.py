@@ -237,6 +237,8 @@ NUMERAL_IDIOMS = (
 # (做好三项服务, 抓好两件大事, 照顾好两类人群).
 AGENDA_VERBS = ("做好", "抓好", "办好", "管好", "照顾好", "落实好", "把握好", "处理好", "围绕", "聚焦", "突出")
 # Words after a count and its noun that go on to say which they are (三项服务，就是…).
+# A small count before these counts campaigns, not a measurement (两个专项行动, 三大攻坚战).
+CAMPAIGN_WORDS = ("专项行动", "行动", "攻坚战", "战役", "专项整治")
 ENUMERATION_OPENERS = ("就是", "即", "是指", "分别是", "分别为", "包括")
 # What a named place ends with: a small count right after one, before a noun, says how many the
 # place has or which they are (厦门市五个区, 东涌迎东路两个新屋邨, 海华幼儿园、盐田幼儿园两所公办幼儿园).
@@ -330,8 +332,11 @@ BASELINE_CUES = (Cue("比", not_after="占"), Cue("较"), Cue("与"), Cue("同")
 # The present, said after an earlier time (从2016年时只有2.5万名，到现在已超过10万名): the value after
 # it is of now, not of that time.
 PRESENT_WORDS = ("现在", "如今", "至今", "迄今", "目前")
-# Period kinds that open a paragraph of a work report (「2009年，面对…」) and date its figures.
-PARAGRAPH_PERIOD_KINDS = ("year", "relative_year", "range_in_year", "quarter")
+# Period kinds that open a paragraph of a work report (「2009年，面对…」, 「自2019年10月1日起，…」) and date its
+# figures.
+# A sentence or paragraph opening with these goes on from the one before, in its time (此外，…; 其中，…).
+CONTINUATION_OPENERS = ("此外", "另外", "同时", "与此同时", "其中", "另一方面")
+PARAGRAPH_PERIOD_KINDS = ("year", "relative_year", "range_in_year", "quarter", "from")
 
 # ---------------------------------------------------------------------------- conditions
 

@@ -5,12 +5,14 @@ genre uses it for something other than a measurement. Each rule is a fact about 
 stated with word tables, and `non_metric` names the rule that applies (tests/test_nonmetrics.py
 has rows per rule):
 
-    structural  counts that structure a speech: 四个方面, 5个关键词, 3个层级, 八个部分; a small
+    structural  counts that structure a speech: 四个方面, 5个关键词, 4组词, 3个层级, 八个部分; a count of
+                targets named by their number and that number (确保完成3个100%), of campaigns
+                (两个专项行动); a small
                 count after an agenda verb or before the words that list its items (做好三项服务,
                 三项服务，就是…)
     partition   a small count right after a named place, before a noun: how many it has or which
                 they are (厦门市五个区, 东涌迎东路两个新屋邨); or right after a list of as many names
-                (A中心、B中心及C轩等三家社会服务机构, A幼儿园、B幼儿园两所公办幼儿园)
+                (A中心、B中心及C轩等三家社会服务机构, A幼儿园、B幼儿园两所公办幼儿园, “A”“B”两个专项行动)
     version     version labels glued to a name: 长照2.0, 工业4.0, 数字政府3.0版, and one joined to
                 such a label (长照3.0与2.0)
     service     service hours said before the service: 24小时病房, 提供24小时通波仔手术
@@ -41,6 +43,7 @@ from functools import lru_cache
 from summarizer.lexicon import (
     AGE_TIME_UNITS,
     AGENDA_VERBS,
+    CAMPAIGN_WORDS,
     CHANGE_VERBS,
     CONDITION_MARKERS,
     DURATION_UNITS,
@@ -65,7 +68,7 @@ _fold = lru_cache(maxsize=8)(fold)  # the whole article, folded once for all its
 _STRUCTURAL = re.compile(
     r"^(?:个|大|项|条)?(?:关键|方面|层级|任务|环节|原则|步|类|级|方向|板块|结合|赋能|导向|维度|阶段|专题|抓手|要点|部分|"
     r"方针|要求|一批|坚持|必须|务必|着力|聚焦|突出|强化|推进|加强|统筹|注重|更加|"
-    r"重点(?:工作|任务)?(?![\u4e00-\u9fff]))"  # 抓住三个重点; but 20项重点民生实事 are counted
+    r"重点(?:工作|任务)?(?![\u4e00-\u9fff])|词|句话|个字)"  # 抓住三个重点; but 20项重点民生实事 are counted
 )
 _VERSION = re.compile(r"[1-9]\.0(?:版)?")
 # A version label follows a noun, not a verb or preposition: '系数为2.0' is a measurement.
@@ -84,10 +87,28 @@ _ENUMERATION_AFTER = re.compile(rf"[\u4e00-\u9fff]{{1,6}}[，,：:]?(?:{alternat
 
 def _structural(text: str, value: Value) -> bool:
     after = text[value.end:value.end + 4]
-    if value.unit in ("个", "大", "项", "条", "") and _STRUCTURAL.match(after):
+    if value.unit in ("个", "大", "项", "条", "组", "") and _STRUCTURAL.match(after):
+        return True
+    if _slogan(text, value):
         return True
     return _small_count(value) and bool(_AGENDA_BEFORE.search(text, 0, value.start)
                                         or _ENUMERATION_AFTER.match(text, value.end))
+
+
+# 确保完成3个100%: a count of targets, each named by its number; and the number that names them
+_NUMBER_NEXT = re.compile(r"[0-9一二三四五六七八九十百]")
+_COUNTED_BEFORE = re.compile(r"(?<![0-9.])[1-9一二两三四五六七八九十]个$")
+# 两个专项行动, 三大攻坚战: a count of campaigns
+_CAMPAIGN_AFTER = re.compile(rf"[^\W\d_，,。；;]{{0,6}}?(?:{alternation(CAMPAIGN_WORDS)})(?![\u4e00-\u9fff])")
+
+
+def _slogan(text: str, value: Value) -> bool:
+    f = _fold(text)
+    if value.unit == "个" and _small_count(value) and _NUMBER_NEXT.match(f, value.end):
+        return True
+    if _COUNTED_BEFORE.search(f, max(0, value.start - 3), value.start):
+        return True
+    return _small_count(value) and bool(_CAMPAIGN_AFTER.match(f, value.end))
 
 
 def _small_count(value: Value) -> bool:
@@ -111,8 +132,15 @@ def _partition(text: str, value: Value) -> bool:
 def _listed(text: str, value: Value) -> int:
     """How many names the clause before the value lists (A、B及C等 -> 3; 0 for no list)."""
     clause = _CLAUSE_BREAK.split(_fold(text)[max(0, value.start - 80):value.start])[-1].removesuffix("等")
+    quoted = _QUOTED_RUN.search(clause)  # “暖心解难”“能力提升”两个专项行动
+    if quoted and len(_QUOTED_ITEM.findall(quoted[0])) >= 2:
+        return len(_QUOTED_ITEM.findall(quoted[0]))
     items = [x for x in _LIST_SPLIT.split(clause) if x]
     return len(items) if len(items) >= 2 else 0
+
+
+_QUOTED_ITEM = re.compile(r"[\"“‘'「『][^\"“”‘’'「」『』]{1,12}[\"”’'」』]")
+_QUOTED_RUN = re.compile(rf"(?:{_QUOTED_ITEM.pattern}[、和及与]?)+$")
 
 
 _LIST_SPLIT = re.compile(r"以及|、|及|和|与")

@@ -42,7 +42,9 @@ Periods (``find_periods``): range_in_year (1-10月, 上半年, 前三个月), as
 the Republic of China 民国113年, 一一五年), relative_year (今年, 去年, 明年, 上年), deadline
 (到2027年, 年底前, 12月底前), plan (十四五 -> 2021-2025), years_span (今后五年, 近3年,
 5年过渡期), season (今秋, 2019年秋季, 去年冬季: a year or 今/去/明 is required, so 春节 is
-none; winter runs into the next year) and date (6月5日, in the article year).
+none; winter runs into the next year), date (6月5日, in the article year; not a dateline's 北京4月20日电),
+from (自2019年10月1日起, 从明年起: no end) and a month alone (8月，…; 鄭州市8月提取…: relative_year
+with that month; 7月末: as_of).
 """
 
 from __future__ import annotations
@@ -108,7 +110,7 @@ _TRAD_PAIRS = _words(
     " 鄉乡 鎮镇 學学 園园 醫医 療疗 業业 幾几 僅仅 將将 後后 週周 屆届 層层 樓楼 對对 雙双 頭头"
     " 種种 頃顷 來来 內内 實实 計计 劃划 規规 總总 額额 資资 單单 價价 發发 長长 減减 較较 齡龄"
     " 輕轻 紀纪 華华 說说 證证 聲声 闡阐 註注 簡简 聰聪 開开 嚴严 鮮鲜 預预 違违 傳传 轉转 臨临"
-    " 親亲 貼贴 趕赶 車车 標标 準准 國国 線线 強强 當当"
+    " 親亲 貼贴 趕赶 車车 標标 準准 國国 線线 強强 當当 組组"
 )
 _FOLD: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}  # full-width ASCII
 _FOLD.update({ord(a): b for a, b in zip("\u3000‘’“”∶﹕—–‐‑‒−〜﹪", " ''\"\"::------~%", strict=True)})
@@ -126,6 +128,23 @@ def fold(text: str) -> str:
 _CN_DIGIT = {c: i for i, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _MULT = {"百": 100, "千": 1000, "万": 10**4, "亿": 10**8}
+_CN_TENS = {"廿": 20, "卅": 30}  # 廿四億元 (Taiwan): twenty-four
+
+
+def _cn_number(s: str) -> Decimal | None:
+    """Value of a Chinese numeral as a quantity: 三百零五, 廿四, 三点五 (a decimal), and the digit-by-digit
+    writing of Taiwanese budget figures, three digits or more (八七八 = 878, 零点六三 = 0.63; two digits
+    side by side are an estimate: 三四个)."""
+    whole, _, frac = s.partition("点")
+    if frac and not all(c in _CN_DIGIT for c in frac):
+        return None
+    if len(whole) >= 3 and all(c in _CN_DIGIT for c in whole):
+        n = _cn_int(whole, seq=True)
+    else:
+        n = 0 if whole == "零" and frac else _cn_int(whole)
+    if n is None:
+        return None
+    return Decimal(f"{n}.{''.join(str(_CN_DIGIT[c]) for c in frac)}") if frac else Decimal(n)
 
 
 def _cn_int(s: str, seq: bool = False) -> int | None:
@@ -134,7 +153,11 @@ def _cn_int(s: str, seq: bool = False) -> int | None:
         return int("".join(str(_CN_DIGIT[c]) for c in s)) if seq else None
     total, pending, last_unit = 0, None, 10**4
     for c in s:
-        if c in _CN_DIGIT:
+        if c in _CN_TENS:  # 廿四 = 24, 卅 = 30: only at the start
+            if total or pending is not None or last_unit != 10**4:
+                return None
+            total, last_unit = _CN_TENS[c], 10
+        elif c in _CN_DIGIT:
             if pending not in (None, 0):
                 return None
             pending = _CN_DIGIT[c]
@@ -183,6 +206,7 @@ _YP = (  # a year prefix: 2023年, 二〇二五年, 一一五年, 今年...  (gr
     rf"(?:(?<![0-9.])(?P<y>(?:19|20)[0-9]{{2}})年|{_ROC}"
     r"|(?<![〇零一二三四五六七八九十])(?P<ycn>(?:一九|二[〇零])[〇零一二三四五六七八九]{2})年"
     r"|(?P<rel>今年|去年|(?<![表说证声阐查透注申简聪文光鲜英开精高严])明年|(?<!以)上年|(?<![基资日成])本年"
+    r"|(?<![未以近从原后将本])来年|新的一年"
     r"|(?<![0-9〇零一二两三四五六七八九十几多个数近当])年内)"
     r"(?![轻龄纪鉴华]))度?"
 )
@@ -191,7 +215,7 @@ _MONTH = (
     r"|(?<![〇零一二三四五六七八九十])(?:十[一二]?|[一二三四五六七八九])(?![〇零一二三四五六七八九十]))"
 )
 _DAY = r"(?:[0-9]{1,2}[日号])"
-_REL_OFFSET = {"今年": 0, "本年": 0, "年内": 0, "去年": -1, "上年": -1, "明年": 1}
+_REL_OFFSET = {"今年": 0, "本年": 0, "年内": 0, "去年": -1, "上年": -1, "明年": 1, "来年": 1, "新的一年": 0}
 _END_MONTH = {"底": 12, "末": 12, "初": 1}
 
 _Fields = tuple[str, int | None, int | None, int | None, int | None, bool]
@@ -303,9 +327,16 @@ def _b_fiscal(m: re.Match[str], ay: int | None) -> _Fields | None:
     return ("year", first, last + 1, None, None, False) if first <= last else None
 
 
+def _b_fiscal_short(m: re.Match[str], ay: int | None) -> _Fields | None:
+    """○五至○六年度, 05/06年度: a fiscal year of the 2000s with both years in two digits."""
+    a, b = _fy(m["a"]), _fy(m["b"])
+    return ("year", 2000 + a, 2000 + b, None, None, False) if a is not None and b == a + 1 else None
+
+
 def _b_plan(m: re.Match[str], ay: int | None) -> _Fields:
     first = 2006 + 5 * "一二三四五六".index(m["p"])  # 十一五 = 2006-2010
-    return "plan", first, first + 4, None, None, False
+    n = _small_int(m["n"]) if m["n"] else None  # 十一五前三年 = 2006-2008
+    return "plan", first, first + (n - 1 if n and n < 5 else 4), None, None, False
 
 
 def _b_span(m: re.Match[str], ay: int | None) -> _Fields | None:
@@ -348,6 +379,23 @@ def _b_date(m: re.Match[str], ay: int | None) -> _Fields | None:
     return "date", ay, ay, mo, mo, ay is None
 
 
+def _b_from(m: re.Match[str], ay: int | None) -> _Fields | None:
+    """自2019年10月1日起, 从明年起: from then on (no end)."""
+    mo = _month(m["m"])
+    if mo is None and not _has_year(m):
+        return None
+    y, rel = _year(m, ay)
+    return "from", y, None, mo, None, rel
+
+
+def _b_month(m: re.Match[str], ay: int | None) -> _Fields | None:
+    """8月，鄭州市歸集…; 鄭州市8月提取…; 7月末: a month of the article's year (its end: as of then)."""
+    mo = _month(m["m"] or m["mc"])
+    if mo is None:
+        return None
+    return ("as_of" if m["end"] else "relative_year"), ay, ay, None if m["end"] else mo, mo, ay is None
+
+
 _SMALL_N = r"(?P<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})"
 _CN_D = "〇零一二三四五六七八九"
 _FY_YEAR = rf"(?:(?<![0-9.])(?:19|20)[0-9]{{2}}|(?<![{_CN_D}十])(?:一九|二[〇零])[{_CN_D}]{{2}})"
@@ -362,13 +410,18 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
         (rf"(?:{_YP})?下半年", _in_year("range_in_year", 7, 12)),
         (rf"(?:{_YP})?前(?P<n>{_MONTH})个月", _b_first),
         (rf"(?:{_YP})?(?P<pre>前)?第?(?P<q>[一二三四1-4])个?季度", _b_quarter),
+        (rf"(?:{_YP})?(?P<pre>)第(?P<q>[一二三四1-4])季(?![度节风])", _b_quarter),  # 第二季 (HK, Taiwan)
         (
             rf"(?:截至|截止)到?(?:(?P<now>目前|现在|当前|今天|今日|发稿时)|(?:{_YP})?"
             rf"(?:(?P<m>{_MONTH})月份?{_DAY}?(?:底|末|初|[上中下]旬)?|年?(?P<yend>底|末))?)止?",
             _b_as_of,
         ),
         (
-            rf"(?:力争到|争取到|预计到|到|至)(?:{_YP})?"
+            rf"(?:自|从)(?:{_YP})?(?:(?P<m>{_MONTH})月份?(?:{_DAY})?)?(?:起|开始)(?![来草])",
+            _b_from,
+        ),
+        (
+            rf"(?:力争到|争取到|预计到|(?<!达)到|至)(?:{_YP})?"
             rf"(?:(?P<m>{_MONTH})月份?(?:底|末)?|年?(?P<yend>底|末))?前?",
             _b_deadline,
         ),
@@ -379,10 +432,12 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
         ),
         (r"(?<![0-9.])(?P<y1>(?:19|20)[0-9]{2})年?[-~至到](?P<y2>(?:19|20)[0-9]{2})年度?", _b_year_range),
         (_FISCAL, _b_fiscal),
+        (rf"(?<![0-9{_CN_D}十])(?P<a>[〇零][{_CN_D}]|0[0-9])[-/至到](?P<b>[〇零][{_CN_D}]|一[〇零]|0[0-9]|10)年度",
+         _b_fiscal_short),
         (rf"{_YP}(?:(?P<m>{_MONTH})月份?{_DAY}?(?:底|末|初)?|年?(?P<yend>底|末|初))?", _b_year),
         (
             r"[\"'「『]?(?<![〇零一二三四五六七八九十])十(?P<p>[一二三四五六])五"
-            r"(?![〇零一二三四五六七八九十百千万亿])[\"'」』]?(?:时期|期间)?",
+            r"(?![〇零一二三四五六七八九十百千万亿])[\"'」』]?(?:时期|期间|前(?P<n>[一二两三四])年)?",
             _b_plan,
         ),
         (rf"(?P<dir>今后|未来|最近|近|过去){_SMALL_N}个?年(?![代级])", _b_span),
@@ -395,9 +450,24 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
         ),
         (rf"(?P<m>{_MONTH})月(?P<d>[0-9]{{1,2}})[日号]", _b_date),
         (r"(?<![截止至到])(?:目前|当前)(?![的为])", _b_now),
+        # a month alone, in Arabic digits (not after from/to/than: 从7月的88.6%), or in Chinese numerals
+        # opening a clause with a comma (八月，…)
+        (r"(?:(?<![0-9.年从自至到比较与同和及、~第近前每-])(?P<m>1[0-2]|0?[1-9])|(?:^|(?<=[\n，,。；;：:]))"
+         r"(?P<mc>十[一二]?|[一二三四五六七八九])(?=月份?(?:底|末)?[，,]))月份?(?P<end>底|末)?"
+         r"(?=[，,]|[\u4e00-\u9fff])(?![的日号初中上下旬前后以来起止内])", _b_month),
         (r"(?<![今去明上本当前每中])年初(?![心衷])", _in_year("as_of", None, 1)),  # a point, no deadline
     )
 ]
+
+
+# A dateline: the date a wire story was filed (新华网北京4月20日电, 人民网合肥1月16日电, 中国网3月9日讯), near
+# the start of its line; not the time of anything in the story (5月1日电价 is).
+_DATELINE_AFTER = re.compile(r"[电讯訊](?![价费力网量动站池器能线气厂费])")
+
+
+def _dateline(f: str, start: int, end: int) -> bool:
+    return (f[end - 1:end] in ("日", "号") and _DATELINE_AFTER.match(f, end) is not None
+            and start - (f.rfind("\n", 0, start) + 1) <= 30)
 
 
 def find_periods(text: str, article_year: int | None = None) -> list[Period]:
@@ -410,6 +480,8 @@ def find_periods(text: str, article_year: int | None = None) -> list[Period]:
     found: list[Period] = []
     for rx, build in _PERIOD_RULES:
         for m in rx.finditer(f):
+            if _dateline(f, m.start(), m.end()):
+                continue
             fields = build(m, article_year)
             if fields is not None and m.end() > m.start():
                 found.append(Period(m.start(), m.end(), text[m.start() : m.end()], *fields))
@@ -429,7 +501,7 @@ _UNITS = sorted(
         " 平方公里 平方米 立方米 千瓦时 人次 户次 趟次 架次 车次 班次 剂次 个月 周岁"
         " 周年 公里 千米 千克 公斤 公顷 小时 分钟 千瓦 标箱 美元 港元 欧元 人 元 户 家 个 所 项 名 场"
         " 次 期 件 条 张 床 套 亩 吨 岁 天 年 倍 起 座 辆 批 位 支 只 台 间 处 份 篇 种 例 宗 笔 轮 艘"
-        " 株 头 米 斤 箱 剂 栋 幢 层 片 块 门 伙 校 班 成 列"  # 伙: flats (HK), 12校: schools, 2成: tenths, 列: trains
+        " 株 头 米 斤 箱 剂 栋 幢 层 片 块 门 伙 校 班 成 列 组"  # 伙: flats (HK), 12校, 2成: tenths, 列: trains
         " 微克/立方米 毫克/立方米 微克 毫克"  # PM2.5平均浓度37微克/立方米
         " ‰ /10万 /十万 /100万 /万 /千"  # rates: 婴儿死亡率3.1‰, 孕产妇死亡率8.5/10万
     ),
@@ -438,7 +510,7 @@ _UNITS = sorted(
 )
 # A unit that is no unit before these characters: 成功, 成立, 列入 ... (3成 is three tenths, 2成为 two
 # tenths are).
-_UNIT_NOT_BEFORE = {"成": "功立本果员绩效熟交长型就", "列": "入举出表为支"}
+_UNIT_NOT_BEFORE = {"成": "功立本果员绩效熟交长型就", "列": "入举出表为支", "组": "织成建长团委"}
 _UNIT_ALT = "|".join(
     re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "") for u in _UNITS
 )
@@ -451,8 +523,11 @@ _TIME_UNITS = frozenset(_words("个月 周岁 周年 小时 分钟 年 天 岁 �
 # narrow or ideographic, folded to ASCII) before exactly three digits.
 _THOUSANDS = ", \u00a0\u202f"
 _AR = (r"(?<![0-9.])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9])|[0-9]+)"
-       r"(?:\.[0-9]+)?")
-_CN = r"(?<![零〇一二两三四五六七八九十百千万亿])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*"
+       r"(?:\.[0-9]+|。[0-9]{1,2}(?=[万亿%]|人次|元|件|条|个|张|户|名|人|倍|亩|吨|公里))?")
+# 6。9万人次: some sources type 。 for the decimal point between digits before a multiplier or a unit
+_CN = (r"(?<![零〇一二两三四五六七八九十百千万亿廿卅])"
+       r"(?:[一二两三四五六七八九十廿卅][零〇一二两三四五六七八九十百千]*|零(?=点))"
+       r"(?:点[零〇一二三四五六七八九]+(?![零〇一二两三四五六七八九十百千]))?")  # 三点五, 零点六三
 # The continuation of a number written in two parts: 49万4,385人, 9万8千多人, 1亿2000万元, 三万五千.
 _CONT_RE = re.compile(
     r"(?:(?P<ar>[0-9]{1,3}(?:,[0-9]{3})+(?![0-9.])|[0-9]+(?![0-9.]))|(?P<cn>零?[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*))"
@@ -497,7 +572,10 @@ _BAD_NEXT = re.compile(r"[月日号时点秒级]|分(?![钟之])|年代")
 
 
 def _points(next_word: str, digits: str) -> bool:
-    return next_word == "点" and (len(digits) > 2 or int(float(digits or 0)) > 24)
+    if next_word != "点":
+        return False
+    n = Decimal(digits) if digits.isascii() else _cn_number(digits)  # 三点: a Chinese numeral too
+    return n is not None and ((digits.isascii() and len(digits) > 2) or n > 24)
 
 
 _SKIP_RES = [
@@ -529,10 +607,10 @@ _SKIP_RES = [
 # 十 after one of these is vague (数十个, 几十万: dozens, not ten; 参加人数两千 is read).
 _VAGUE = "数几"
 # A number without a unit right after one of these is an identifier (电话12345, 附件2, 编号3).
-# Page furniture counts the same way (浏览次数:1234, 人气:56).
+# Page furniture counts the same way (浏览次数:1234, 人气:56, 下一篇 4).
 _ID_BEFORE = _words(
     "电话 热线 传真 手机 拨打 致电 联系方式 邮编 邮政编码 编号 序号 代码 附件 附表 文号 信箱 邮箱 工号 账号 QQ 微信"
-    " 浏览次数 浏览量 点击数 点击量 阅读量 阅读数 访问量 人气"
+    " 浏览次数 浏览量 点击数 点击量 阅读量 阅读数 访问量 人气 上一篇 下一篇 上一版 下一版 上一页 下一页"
 )
 # A number after these refers to a figure, table or attachment, whatever follows (如图3所示, 附件2).
 _REF_BEFORE = re.compile(r"(?:如图|见图|如表|见表|附图|附表|附件)\s*$")
@@ -541,6 +619,7 @@ _REF_BEFORE = re.compile(r"(?:如图|见图|如表|见表|附图|附表|附件)\
 _ID_AFTER = re.compile(
     r"[^\s，。；,;]{0,10}?(?:热线|专线|服务电话|电话号码|号码)"
     r"|(?:报警|急救|指挥中心|国道|省道|县道|乡道|路公交|路车|线|强)"
+    r"|\s*[上下]一(?:版|篇|页)"  # page furniture: 要闻 4下一版, 3 上一篇
 )
 _QUOTED = [  # (pattern on the original text, max length checked for sentence punctuation)
     (re.compile(r"“([^“”\n]{1,20})”"), True),
@@ -606,7 +685,7 @@ def _continuation(m: re.Match[str], f: str, mask: bytearray) -> re.Match[str] | 
 
 def _plain(digits: str) -> str:
     """Digits without thousands separators (1,234 and 308 000 -> 1234, 308000)."""
-    return digits.translate({ord(c): None for c in _THOUSANDS})
+    return digits.translate({ord(c): None for c in _THOUSANDS} | {ord("。"): "."})
 
 
 def _cont_number(c: re.Match[str], whole: int) -> Decimal | None:
@@ -636,7 +715,9 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
         clock = clock and len(a) <= 2 and int(a) <= 24 and re.fullmatch(r"[0-5][0-9]", b) is not None
         if clock or Decimal(a) == 0 or re.match(r":[0-9]", f[e : e + 2]):
             return None
-        return Value(s, e, text[s:e], _clean(Decimal(b) / Decimal(a)), "ratio", "ratio", None, text[s:e])
+        # 1:0.82 is 0.82 (of one); 1.38:1 is 1.38 (to one)
+        ratio = Decimal(a) if Decimal(b) == 1 and Decimal(a) != 1 else Decimal(b) / Decimal(a)
+        return Value(s, e, text[s:e], _clean(ratio), "ratio", "ratio", None, text[s:e])
     group = next(g for g in ("pa", "pc", "ar", "cn", "one") if m[g] is not None)
     if group == "one" and not m["mult"]:
         return None
@@ -670,13 +751,13 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
                 return None  # a list marker or a footnote anywhere: (2), [1], 【3】
             if before.isspace() and (not after or after.isspace()):
                 return None  # alone between spaces: page furniture (责编:X   0   我要评论)
-            if _is_id(f, num_s, num_e):
-                return None
+            if _is_id(f, num_s, num_e) or ("." not in digits and not f[num_e:].strip()):
+                return None  # an identifier, or a bare number ending the text (a truncated tail: …到2)
     if group in ("pc", "cn"):
-        n = _cn_int(digits)
+        n = _cn_number(digits)
         if n is None or (group == "cn" and not _cn_quantity(digits, n, mult, unit, cont is not None)):
             return None
-        base = Decimal(n)
+        base = n
     else:
         base = Decimal(digits)
     number = base * _factor(mult)
@@ -698,7 +779,7 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
     return Value(start, e, text[start:e], _clean(number), unit, kind, qualifier, text[num_s:numeral_end])
 
 
-def _cn_quantity(numeral: str, n: int, mult: str, unit: str, composite: bool) -> bool:
+def _cn_quantity(numeral: str, n: Decimal, mult: str, unit: str, composite: bool) -> bool:
     """A Chinese numeral is read as a quantity with a multiplier (三万, 近三万, 十二万人) or with a
     unit; below ten only with a measure word that is no time unit (两起, 三千多名, 五个). 一 alone
     never (一批, 一家, 一次: the indefinite article), nor 二 alone: two of a thing is 两 (两起,
@@ -707,6 +788,8 @@ def _cn_quantity(numeral: str, n: int, mult: str, unit: str, composite: bool) ->
         return True
     if not unit:
         return False
+    if unit in ("%", "个百分点", "百分点") or n != int(n):
+        return n > 0  # 零点六三%, 一点五倍: a share or a decimal is read
     return n >= 10 or (n > 1 and numeral != "二" and unit not in _TIME_UNITS)
 
 

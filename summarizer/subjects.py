@@ -19,6 +19,7 @@ A subject never starts with punctuation and is never a measure word alone.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from summarizer.chunk import Sentence
@@ -26,6 +27,7 @@ from summarizer.lexicon import (
     BASELINE_CUES,
     CHANGE_TO,
     CHANGE_VERBS,
+    CONTINUATION_OPENERS,
     COUNT_VERBS,
     DATELINE_PATTERNS,
     EXISTENCE_VERBS,
@@ -53,13 +55,15 @@ from summarizer.lexicon import (
     alternation,
     cue_alternation,
 )
-from summarizer.normalize import Period, Value, find_periods, find_values
+from summarizer.normalize import Period, Value, find_periods, find_values, fold
 from summarizer.pledges import ORG_NAME, body_prefix
 
-# A clause ends at ，；：。！？ or a line end; an ASCII , or : between digits is inside a number (1,968);
+# A clause ends at ，；：。！？ or a line end (not a 。 typed for a decimal point: 6。9万人次); an ASCII
+# , or : between digits is inside a number (1,968);
 # a space between two Han characters parts the halves of a headline (「湖南出台措施 今年将提供…」).
 _CLAUSE_BREAK = re.compile(
-    r"[，；：。！？!?\n]|(?<![0-9])[,;:]|[,;:](?![0-9])|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])"
+    r"[，；：！？!?\n]|(?<![0-9])。|。(?![0-9]{1,2}[万亿%人元件条个张户名倍亩吨公])"
+    r"|(?<![0-9])[,;:]|[,;:](?![0-9])|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])"
 )
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|目前|截至目前|截至\S{0,6}?[底末]|今年以来|今年|去年|全年|"
@@ -101,11 +105,30 @@ _TRAILING_JOINER = re.compile(rf"(?:{alternation(LIST_JOINERS)})+$")
 _NUMBER = re.compile(r"[0-9.]+[^\W\d_]?")
 _PREDICATE = re.compile(rf"^(?:{alternation(PREDICATE_STARTS + CHANGE_VERBS + CHANGE_TO)})")
 _CHANGE = re.compile(rf"^(?:{alternation(CHANGE_VERBS + CHANGE_TO)}|至|到)")
-_BASELINE_END = re.compile(rf"(?:{cue_alternation(BASELINE_CUES)})$")
+# (also a baseline named again in brackets: 较五年前(即二〇一九至二〇年度)增加)
+_BASELINE_END = re.compile(rf"(?:{cue_alternation(BASELINE_CUES)})(?:[^，,。；;（(]{{0,8}}[（(]即?)?$")
 _PRESENT = re.compile(alternation(PRESENT_WORDS))
 _AT_END = re.compile(r"[于在]$")
 # 目前 is said of its clauses up to a semicolon or a plan (目前有13个项目，目标是提供3万个单位)
 _NOW_ENDS = re.compile(rf"[；;]|{cue_alternation(FORWARD_CUES)}")
+# 比/较/与 … 的 before a value: it is the other side of a comparison (not 超过中央下达的20万户: the same time's)
+_BASELINE_OF = re.compile(r"(?:(?<![占对无相])比|较|(?<![参给])与)[^，,。；;]{0,24}的$")
+# a time moved: 提前到2014年, 推迟至明年 (the period's surface may begin with the 到)
+_MOVED = re.compile(r"(?:提前|推迟|延迟|延后|顺延)(?:到|至)?")
+_SHARE_OF = re.compile(r"[^，,。；;0-9]{1,24}的(?:[0-9.]+%?(?:[至到~、-]|和|及))?")
+_SHARE_VERB = re.compile(r"(?:按照|按|依照|参照|达到|相当于|占)[^，,。；;0-9]{0,4}$")
+_CONTINUES = re.compile(rf"\s*(?:{alternation(CONTINUATION_OPENERS)})[，,]")
+_OWN_YEAR = re.compile(r"(?:19|20)[0-9]{2}年|[〇零一二][〇零一二三四五六七八九]{3}年|今年|去年|明年|上年|本年|前年")
+_SEMICOLON = re.compile(r"[；;]")
+_BASIS = re.compile(r"(?:按照|参照|依照|依据|根据|按)[^，,；;。]{0,8}$")
+_FROM_LEVEL = re.compile(r"(?<![理自经缘事来])由(?![于此衷])")
+_CHANGE_TO_AFTER = re.compile(rf"(?:{alternation(CHANGE_TO)}|调整为|调整到|调整至|上调至|上调到|上调为)")
+# an item of a numbered list: (一), （二）, 一、, 1.
+_LIST_ITEM = re.compile(
+    r"\s*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．])")
+_PLAN_PART = re.compile(r"前[一二两三四]年$")  # 十一五前三年: the first years of a plan
+_BARE_MONTH = re.compile(r"(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月份?")
+_SPEECH_OPENER = re.compile(rf"[^，,。；;：:\s]{{1,16}}(?:{alternation(SPEECH_VERBS)})[，,：:]")
 _SPEECH_END = re.compile(rf"(?:{alternation(SPEECH_VERBS + LEARN_VERBS)})$")
 
 
@@ -151,26 +174,92 @@ def weak_subject(subject: str) -> bool:
 
 
 def metric_period(periods: list[Period], sentence: Sentence, value: Value, text: str = "") -> Period | None:
+    """The period of a metric (see `_metric_period`); a month range or a quarter without its year takes the
+    year said before it in its sentence (2023年医保基金运行平稳，1月至12月，…总收入2.7万亿元: 2023)."""
+    found = _metric_period(periods, sentence, value, text)
+    if found is None or found.kind not in ("range_in_year", "quarter") or _OWN_YEAR.match(fold(found.surface)):
+        return found
+    said = [p for p in periods if sentence.start <= p.start and p.end <= found.start and p.kind == "year"
+            and p.year_from is not None and p.year_from == p.year_to and p.month_from is None]
+    if not said or said[-1].year_from == found.year_from:
+        return found
+    return replace(found, year_from=said[-1].year_from, year_to=said[-1].year_from, relative=False)
+
+
+def _metric_period(periods: list[Period], sentence: Sentence, value: Value, text: str = "") -> Period | None:
     """The last period before the value in its sentence: a plan only when said as a period
     (十四五期间), never the baseline of a comparison (比上年同期增长5%: 上年 is not its time), 目前 only
     up to a semicolon or a forward cue, and
     none when the present is said after it (从2016年时…，到现在已超过10万名). A value with no period
     before it takes the one that opens its paragraph (「2009年，面对…」), given `text`."""
+    if text:
+        baseline, inside = _baseline_of(periods, sentence, value, text)
+        if baseline:
+            return inside
     before = [p for p in periods if sentence.start <= p.start and p.end <= value.start
-              and (p.kind != "plan" or p.surface.endswith(("期间", "时期", "時期")))
+              and (p.kind != "plan" or p.surface.endswith(("期间", "时期", "時期")) or _PLAN_PART.search(p.surface))
               and not _BASELINE_END.search(sentence.text, 0, p.start - sentence.start)
               and not (p.surface in PRESENT_WORDS and _NOW_ENDS.search(sentence.text, p.end - sentence.start,
                                                                         value.start - sentence.start))]
+    if text:
+        own = _clause_start(text, sentence.start, value.start)
+        # a month after 在/于 (黎维在6月入职…) dates an event, and the period of a basis (按照上年度最低工资
+        # 标准…计算) the basis: in their clause only
+        before = [p for p in before if not _in_title(text, p)]  # 《关于下达2021年度…的通知》: a name
+        # a deadline said inside a clause (将在6月底前实现…) reaches up to a semicolon, not the next task
+        before = [p for p in before if not (p.kind == "deadline" and p.surface.endswith("前")
+                                            and text[sentence.start:p.start].strip()
+                                            and _SEMICOLON.search(text, p.end, value.start))]
+        # a share of a year's quantity (按照上年度人均消费支出的30%, 达到上年度…的25.7%) is not of that year
+        before = [p for p in before if not (value.kind == "percent" and _SHARE_OF.fullmatch(text, p.end, value.start)
+                                            and _SHARE_VERB.search(text, max(0, p.start - 8), p.start))]
+        before = [p for p in before if p.start >= own or not (
+            (_BARE_MONTH.fullmatch(p.surface) and text[p.start - 1:p.start] in ("在", "于"))
+            or _BASIS.search(text, _clause_start(text, sentence.start, p.start), p.start))]
     since = before[-1].end if before else sentence.start
     if _PRESENT.search(sentence.text, since - sentence.start, value.start - sentence.start):
         # 从2016年时…，到现在已超过10万名: of now (unless a time follows in its clause)
         return _period_after(periods, sentence, value, text) if text else None
     if not text:
         return before[-1] if before else None
+    if (moved := _moved_to(periods, sentence, value, text)) is not None:
+        return moved  # 将原计划2016年完成的192万户…提前到2014年: the new time
     if before and before[-1].start >= _clause_start(text, sentence.start, value.start):
         return before[-1]  # its own clause's
-    return _period_after(periods, sentence, value, text) or (before[-1] if before else None) or \
-        _paragraph_period(periods, sentence, text)
+    found = _period_after(periods, sentence, value, text) or (before[-1] if before else None) or \
+        _paragraph_period(periods, sentence, text) or _continued_period(periods, sentence, text)
+    if found is not None and found.kind == "from" and _old_level(text, sentence, value):
+        return None  # 自10月1日起…由每人每月600元提高到620元: 600元 is the level before then
+    return found
+
+
+def _baseline_of(periods: list[Period], sentence: Sentence, value: Value, text: str) -> tuple[bool, Period | None]:
+    """Whether the value is the baseline of a comparison (比县长上任第一年的287亿元, 与二〇二三至二四年度修订预算
+    的1,124亿元比较), and the time said inside it (or none)."""
+    start = _clause_start(text, sentence.start, value.start)
+    m = _BASELINE_OF.search(text[start:value.start])
+    if m is None:
+        return False, None
+    inside = [p for p in periods if start + m.start() < p.start and p.end <= value.start]
+    return True, (inside[-1] if inside else None)
+
+
+def _moved_to(periods: list[Period], sentence: Sentence, value: Value, text: str) -> Period | None:
+    end = _clause_end(text, value.end, sentence.end)
+    m = _MOVED.search(text, value.end, end)
+    if m is None:
+        return None
+    return next((p for p in periods if p.start in (m.end(), m.end() - 1) and p.end <= end), None)
+
+
+def _in_title(text: str, p: Period) -> bool:
+    opened = text.rfind("《", 0, p.start)
+    return opened >= 0 and text.rfind("》", opened, p.start) < 0 and 0 <= text.find("》", p.end) - p.end <= 60
+
+
+def _old_level(text: str, sentence: Sentence, value: Value) -> bool:
+    head = text[_clause_start(text, sentence.start, value.start):value.start]
+    return bool(_FROM_LEVEL.search(head)) and bool(_CHANGE_TO_AFTER.match(text, value.end))
 
 
 def _period_after(periods: list[Period], sentence: Sentence, value: Value, text: str) -> Period | None:
@@ -196,14 +285,59 @@ def _period_after(periods: list[Period], sentence: Sentence, value: Value, text:
 
 
 def _paragraph_period(periods: list[Period], sentence: Sentence, text: str) -> Period | None:
-    """The period a paragraph opens with, followed by a comma (「2009年，面对…」), for the sentences after it."""
+    """The period a paragraph opens with, followed by a comma (「2009年，面对…」), for the sentences after it;
+    for the items of a numbered list ((一)城市低保标准：…), the period said with a comma in the last
+    sentence of the paragraph that introduces the list (自2019年10月1日起，我市提高…标准。)."""
     start = text.rfind("\n", 0, sentence.start) + 1
     while start < sentence.start and text[start].isspace():
         start += 1
-    opening = next((p for p in periods if p.start == start), None)
+    if _LIST_ITEM.match(text, start):
+        return _list_period(periods, text, start)
+    opening = next((p for p in periods if p.start >= start), None)
+    if opening is not None and opening.start > start and not _SPEECH_OPENER.fullmatch(text, start, opening.start):
+        opening = None  # only a speaker may come first: 蓝天立称，2020年，广西…
     if opening is None or opening.end >= sentence.start or opening.kind not in PARAGRAPH_PERIOD_KINDS:
         return None
     return opening if text[opening.end:opening.end + 1] in ("，", ",") else None
+
+
+def _continued_period(periods: list[Period], sentence: Sentence, text: str) -> Period | None:
+    """A sentence, or a paragraph, that goes on from the one before (此外，…; 其中，…) is of its time: the
+    period opening that sentence with a comma, or the one its paragraph opens with (蓝天立称，2020年，…。…。
+    \n此外，…19.4亿元。…销售扶贫产品283.7亿元)."""
+    end = sentence.start
+    if not _CONTINUES.match(text, end):
+        end = text.rfind("\n", 0, sentence.start) + 1  # or the paragraph does
+        if not _CONTINUES.match(text, end):
+            return None
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    if end == 0:
+        return None
+    start = max(text.rfind(c, 0, end - 1) for c in "。！？!?\n") + 1
+    while start < end and text[start].isspace():
+        start += 1
+    previous = Sentence(start, end, text[start:end])
+    opening = next((p for p in periods if start <= p.start < end), None)
+    if (opening is not None and opening.kind in (*PARAGRAPH_PERIOD_KINDS, "as_of")
+            and text[opening.end:opening.end + 1] in ("，", ",")
+            and (opening.start == start or _SPEECH_OPENER.fullmatch(text, start, opening.start))):
+        return opening
+    return _paragraph_period(periods, previous, text)
+
+
+def _list_period(periods: list[Period], text: str, start: int) -> Period | None:
+    end = start - 1  # back over the earlier items to the paragraph that introduces them
+    while end > 0:
+        begin = text.rfind("\n", 0, end) + 1
+        line = text[begin:end]
+        if line.strip() and not _LIST_ITEM.match(line):
+            last = max(max(text.rfind(c, begin, end - 1) for c in "。！？!?") + 1, begin)
+            found = [p for p in periods if last <= p.start and p.end <= end and p.kind in PARAGRAPH_PERIOD_KINDS
+                     and text[p.end:p.end + 1] in ("，", ",")]
+            return found[-1] if found else None
+        end = begin - 1
+    return None
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:

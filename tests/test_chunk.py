@@ -58,3 +58,9 @@ def test_property_no_text_lost(text: str, budget: int) -> None:
     for c in chunks:
         for s in c.sentences:
             assert text[s.start:s.end] == s.text
+
+
+def test_a_decimal_point_typed_as_full_stop_ends_no_sentence() -> None:
+    text = "帮扶困难群众4。7万人次、投入资金12。5亿元。共6。9月起施行"
+    assert [s.text for s in split_sentences(text, semicolons=False)] == [
+        "帮扶困难群众4。7万人次、投入资金12。5亿元。", "共6。", "9月起施行"]

@@ -32,6 +32,9 @@ KEPT: list[tuple[str, set[str]]] = [
     ("城乡综合差异系数为2.0。", {"2.0"}),
     ("做到五个坚持、三个聚焦,新增养老床位3000张。", {"3000张"}),
     ("抓住三个重点,确定了20项重点民生实事。", {"20项"}),
+    # a project's phase after a place name, a duration looked back on (probe articles, own sentences)
+    ("羅東運動公園二期工程明年完工，經費逾三億元。", {"逾三億元"}),
+    ("過去十二個月，失業綜援個案減少百分之九點五。", {"百分之九點五"}),
     # the parts of a report or an agenda
     ("本规划共分六个部分,新增床位1200张。", {"1200张"}),
     ("重点是抓好兩件大事、办好四項服務。", set()),
@@ -97,6 +100,10 @@ def test_kept_values(text: str, kept: set[str]) -> None:
     assert _kept(text) == kept
 
 
+def test_counted_targets_keep_the_targets() -> None:
+    assert _kept("力争实现两个95%，即入学率95%、巩固率95%；新建3组安置房") == {"95%", "3组"}
+
+
 # (text, value surface, rule that sets it aside)
 WHY: list[tuple[str, str, str]] = [
     ("重点抓好5个关键词", "5个", "structural"),
@@ -112,6 +119,14 @@ WHY: list[tuple[str, str, str]] = [
     ("長照3.0與2.0", "2.0", "version"),
     ("提供24小時通波仔手術", "24小時", "service"),
     ("做好三項服務", "三項", "structural"),
+    # a count of targets named by their number, and that number; words summing up; campaigns
+    ("力争实现两个95%，即入学率95%、巩固率95%", "两个", "structural"),
+    ("力争实现两个90%以上，即入学率95%、巩固率96%", "90%以上", "structural"),
+    ("局长用3组词总结全年工作", "3组", "structural"),
+    ("今年将开展五个专项行动", "五个", "structural"),
+    ("今年開展“清源”“護苗”兩個專項行動", "兩個", "structural"),
+    # quoted names listed before as many
+    ("打造“康养小镇”“智慧社区”两个示范点", "两个", "partition"),
 ]
 
 

@@ -174,6 +174,7 @@ UNIT_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     # 点 after a number no clock shows is points, not a time
     ("長者每月可獲1,000點消費點數", "1,000", "1000", "", C, None),
     ("积分累计3000点可兑换", "3000", "3000", "", C, None),
+    ("分3组开展入户走访", "3组", "3", "组", C, None),
 ]
 
 # thousands separated by one space (Hong Kong): ASCII, no-break, narrow or ideographic
@@ -208,6 +209,26 @@ HALF_CASES: list[tuple[str, str, str, str, str, str | None]] = [
 ]
 
 
+# Chinese numerals beyond the positional ones: digit by digit (Taiwanese budgets, three digits or more),
+# 廿/卅 for twenty/thirty, a decimal with 点; 。 typed for a decimal point; a ratio to one
+NUMERAL_CASES: list[tuple[str, str, str, str, str, str | None]] = [
+    ("本年度特別預算共編列五四二億元。", "五四二億元", "54200000000", "元", C, None),
+    ("教育經費增加一〇五億元", "一〇五億元", "10500000000", "元", C, None),
+    ("赤字比率降為零點四八％", "零點四八％", "0.48", "%", P, None),
+    ("補助漁民廿六億元", "廿六億元", "2600000000", "元", C, None),
+    ("新增卅五名社工", "卅五名", "35", "名", C, None),
+    ("财政收入增长三点五%", "三点五%", "3.5", "%", P, None),
+    ("占比百分之十二点八", "百分之十二点八", "12.8", "%", P, None),
+    ("帮扶困难群众4。7万人次、投入资金12。5亿元", "4。7万人次", "47000", "人次", C, None),
+    ("帮扶困难群众4。7万人次、投入资金12。5亿元", "12。5亿元", "1250000000", "元", C, None),
+    ("城乡收入之比缩小到2.05:1", "2.05:1", "2.05", "ratio", "ratio", None),
+]
+
+
+def test_a_full_stop_before_a_month_is_no_decimal_point() -> None:
+    assert [v.surface for v in find_values("全年共计6。9月份开始施行")] == ["6"]
+
+
 def _pick(text: str, surface: str) -> Value:
     matches = [v for v in find_values(text) if v.surface == surface]
     assert matches, f"{surface!r} not found in {text!r}: {find_values(text)}"
@@ -216,7 +237,8 @@ def _pick(text: str, surface: str) -> Value:
 
 @pytest.mark.parametrize(
     ("text", "surface", "number", "unit", "kind", "qualifier"),
-    SEED_CASES + SYNTHETIC_CASES + COMPOSITE_CASES + CN_CASES + UNIT_CASES + HALF_CASES + SEPARATOR_CASES + RANGE_CASES,
+    SEED_CASES + SYNTHETIC_CASES + COMPOSITE_CASES + CN_CASES + UNIT_CASES + HALF_CASES + SEPARATOR_CASES + RANGE_CASES
+    + NUMERAL_CASES,
 )
 def test_value_table(
     text: str, surface: str, number: str, unit: str, kind: str, qualifier: str | None
@@ -327,6 +349,15 @@ def test_numeral_text_and_offsets() -> None:
         "帮助数十个村庄、几十万群众",
         "上千家企业、数千人参加",  # vague: thousands
         "責任編輯:王明   0   我要評論",  # a number alone between spaces: page furniture
+        "第02版:要闻 3下一版",  # page furniture
+        "發布時間：2022-11-08 14:25:00 來源：國家衛健委",
+        "十二届全国人大三次会议新闻中心举行记者会",  # a session's ordinal
+        "新竹縣台68線與台1線銜接工程",  # road route numbers
+        "5 上一篇  下一篇 7 语音朗读",
+        "全年新增就业岗位,到3",  # a bare number ending the text: a truncated tail
+        "下午三点召开会议",  # a clock time in Chinese numerals
+        "三点五十分到场",
+        "来了三四个人",  # two digits side by side: an estimate
     ],
 )
 def test_not_values(text: str) -> None:
@@ -430,6 +461,21 @@ PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int 
     ("“十四五”時期", None, "“十四五”時期", "plan", 2021, 2025, None, None, False),
     ("5年過渡期", None, "5年過渡期", "years_span", None, None, None, None, False),
     ("２０２３年", None, "２０２３年", "year", 2023, 2023, None, None, False),
+    # a month alone is of the article's year; its end is a point; in Chinese numerals only opening a clause
+    ("9月，全市发放贷款3.2亿元", 2016, "9月", "relative_year", 2016, 2016, 9, 9, False),
+    ("全市9月份发放贷款3.2亿元", None, "9月份", "relative_year", None, None, 9, 9, True),
+    ("6月末，全省各项存款余额", 2021, "6月末", "as_of", 2021, 2021, None, 6, False),
+    ("九月，全市发放贷款", 2016, "九月", "relative_year", 2016, 2016, 9, 9, False),
+    # next year, the new year, quarters without 度 (HK, Taiwan), two-digit fiscal years, a plan's first years
+    ("醫管局表示，來年將增加病床", 2023, "來年", "relative_year", 2024, 2024, None, None, False),
+    ("縣長表示，新的一年，將持續推動", 2026, "新的一年", "relative_year", 2026, 2026, None, None, False),
+    ("計劃將於今年第三季推出", 2024, "今年第三季", "quarter", 2024, 2024, 7, 9, False),
+    ("新措施會從第四季起實施", 2024, "第四季", "quarter", 2024, 2024, 10, 12, False),
+    ("政府在○七至○八年度增撥資源", None, "○七至○八年度", "year", 2007, 2008, None, None, False),
+    ("“十二五”前两年，全省新建公路", None, "“十二五”前两年", "plan", 2011, 2012, None, None, False),
+    # from a date on
+    ("自2020年7月1日起，全市提高", None, "自2020年7月1日起", "from", 2020, None, 7, None, False),
+    ("从明年起，每人每月增加", 2019, "从明年起", "from", 2020, None, None, None, False),
 ]
 
 
@@ -471,6 +517,16 @@ def test_periods_not_in_dates_or_words() -> None:
     assert find_periods("2016/18年度") == []
     for text in ("該校已有113年歷史", "近110年來", "創校112年", "長達115年之久"):
         assert find_periods(text) == [], text
+    # a month after from/than/to is a baseline; 十月 inside a clause is no month; 从…起 needs a time
+    for text in ("由7月的85%升至", "比5月增加", "十月革命", "从此起步", "自身开始", "未来年度", "第二季节目", "第3月起",
+                 "○七至○九年度"):
+        assert find_periods(text, 2020) == [], text
+    # a dateline's date is when the story was filed (but 5月1日电价 is a date)
+    assert find_periods("新华社南京3月12日电 江苏省全年", 2020) == []
+    assert find_periods("本报讯 人民网长沙2月2日讯（记者 王某）", 2020) == []
+    assert [p.surface for p in find_periods("自5月1日电价下调", 2020)] == ["5月1日"]
+    # 达到 is no deadline's 到
+    assert [p.kind for p in find_periods("标准达到上年度人均消费支出的30%", 2020)] == ["relative_year"]
 
 
 @pytest.mark.parametrize(

@@ -229,12 +229,82 @@ PERIODS = {
         ("到2025年老年人口将达到150万，目前每千名老人拥有床位28张。", {"达到150万": "到2025年", "28张": "目前"}),
         ("2022年开工，现在已有1 250个单位于2024/25年度落成。", {"1 250个": "2024/25年度"}),
     ],
+    # a month alone dates its figures; after 在/于 it dates an event, in its clause only
+    "month": [
+        ("据了解，9月，全市发放公积金贷款5.6亿元，同比增长12%。", {"5.6亿元": "9月", "12%": "9月"}),
+        ("小王在7月入职一家物流公司，现任班组长，月薪约6500元。", {"约6500元": None}),
+    ],
+    # a value that is the other side of a comparison (比/较/与…的) is of the time inside it, or of none;
+    # a baseline named again in brackets is a baseline; a time moved (提前到) is the value's new time
+    "comparison": [
+        ("明年度預算512億元，比縣長就任首年的305億元增加兩百多億元。", {"512億元": "明年度", "305億元": None}),
+        ("本年度開支預算約180億元，較五年前(即二○一九至二○年度)的約120億元，增加約50%。",
+         {"約180億元": "本年度", "約120億元": "二○一九至二○年度", "約50%": "本年度"}),
+        ("2010年完成21.5万户，超过中央下达的15万户改造任务。", {"15万户": "2010年"}),
+        ("决定将原计划2018年完成的85万户改造任务提前到2016年全部完成。", {"85万户": "到2016年"}),
+    ],
+    # a sentence or a paragraph that goes on from the one before (此外，其中，) is of its time
+    "continued": [
+        ("局长称，2021年，全省投入资金56.2亿元。\n此外，社会捐赠8.3亿元。全省培训劳动力12.6万人。\n全省共有学校300所。",
+         {"8.3亿元": "2021年", "12.6万人": "2021年", "300所": None}),
+        ("截至2019年底，全市累计开工1.2万套。此外，水利项目完成投资35.6亿元。", {"35.6亿元": "截至2019年底"}),
+        ("全市新建道路80公里。此外，水利项目完成投资35.6亿元。", {"35.6亿元": None}),
+        ("《公报》指出，截至2018年年底，全市老年人口达186万人。其中，80岁以上老人达23万人。",
+         {"达23万人": "截至2018年年底"}),
+    ],
+    # a deadline said inside a clause reaches up to a semicolon; one opening the sentence reaches all of it
+    "deadline": [
+        ("全省将在9月底前实现开工率85%、竣工率30%；培训乡村工匠2000名左右。",
+         {"85%": "9月底前", "2000名左右": None}),
+        ("年底前，全省实现开工率100%；培训乡村工匠2000名左右。", {"100%": "年底前", "2000名左右": "年底前"}),
+    ],
+    # a share of a year's quantity is not of that year; a period inside a document's title is a name
+    "share": [
+        ("低保标准按照上年度城镇居民人均消费支出的35%确定。", {"35%": None}),
+        ("标准提高后，农村低保标准达到上年度农村居民人均消费支出的28.5%和41.2%。", {"28.5%": None, "41.2%": None}),
+        ("上年度城镇居民人均消费支出为2.6万元，增长6.5%。", {"2.6万元": "上年度", "6.5%": "上年度"}),
+        ("市里印发《关于下达2022年度养老服务目标任务的通知》，计划新增护理床位800张。", {"800张": None}),
+    ],
+    # a period opening a paragraph after its speaker (X称，2020年，…) dates its later sentences
+    "speaker": [
+        ("主席称，2020年，全区上下攻坚克难。全区投入财政资金86.5亿元。", {"86.5亿元": "2020年"}),
+        ("主席称，全区上下攻坚克难，2020年，全区上下。全区投入财政资金86.5亿元。", {"86.5亿元": None}),
+    ],
+    # a plan's first years are a period (the plan alone is not)
+    "plan": [
+        ("“十二五”前两年，全省新建农村公路8.5万公里。", {"8.5万公里": "“十二五”前两年"}),
+        ("“十二五”规划提出，全省新建农村公路8.5万公里。", {"8.5万公里": None}),
+    ],
+    # the period of a basis (按照上年度…计算) is the basis's: in its clause only
+    "basis": [
+        ("按照上年度最低工资标准为21600元计算，护理补贴每人每年2160元。", {"21600元": "上年度", "2160元": None}),
+    ],
+    # the items of a numbered list take the period said with a comma in the sentence that introduces it;
+    # from a date on, the level a standard is raised from is the one before then
+    "list": [
+        ("自2020年7月1日起，我县提高城乡低保标准。\n（一）城市低保标准：由每人每月580元提高到610元。\n"
+         "（二）农村低保标准：由每人每年4500元提高到5000元。",
+         {"580元": None, "610元": "自2020年7月1日起", "4500元": None, "5000元": "自2020年7月1日起"}),
+        ("我县提高城乡低保标准。\n（一）城市低保标准：每人每月610元。", {"610元": None}),
+    ],
     # 目前 is said of its clauses up to a semicolon or a plan
     "now": [
         ("目前全市共有公托45家，收托1200名幼儿；新建社区食堂30个。", {"45家": "目前", "1200名": "目前", "30个": None}),
         ("目前有8個簡約公屋項目，目標是提供1.5萬個單位。", {"8個": "目前", "1.5萬個": None}),
     ],
 }
+
+
+def test_a_month_range_takes_the_year_said_before_it() -> None:
+    text = "2022年全市医保基金运行平稳，1月至12月，基金总收入85.6亿元。今年1-3月，基金总收入20.1亿元。"
+    periods = find_periods(text, 2023)
+    found = {}
+    for sent in split_sentences(text, max_len=1000, semicolons=False):
+        for v in find_values(text):
+            if sent.start <= v.start and v.end <= sent.end:
+                p = metric_period(periods, sent, v, text)
+                found[v.surface] = (p.surface, p.year_from, p.month_from, p.month_to) if p else None
+    assert found == {"85.6亿元": ("1月至12月", 2022, 1, 12), "20.1亿元": ("今年1-3月", 2023, 1, 3)}
 
 
 @pytest.mark.parametrize(("text", "expected"),
