@@ -202,7 +202,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
 
 # Mirror sites annotate characters with their reading: 局长(cháng), 预(yù)计, 四万(wàn)六千. A
 # bracket after a Han character holding a syllable with a tone mark is no part of the text.
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（] ?[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]* ?[)）]")
 
 
 def _without_pinyin(raw: str, start: int, end: int, dropped: list[Dropped]) -> str:

@@ -109,7 +109,7 @@ _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
 _FROM_TO = re.compile(rf"(?:{alternation(FROM_WORDS)})[^，,。；;]*?(?:{alternation(CHANGE_TO)})")
 _CHANGE_TO = re.compile(rf"^(?:{alternation(CHANGE_TO)})$")
 DEADLINE_KINDS = ("deadline", "year", "relative_year", "plan", "years_span", "range_in_year", "quarter",
-                   "date", "season")
+                  "date", "season", "from")
 
 
 def is_body(words: str) -> bool:

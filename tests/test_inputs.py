@@ -395,6 +395,7 @@ def test_decode_rejects(data: bytes, words: str) -> None:
 @pytest.mark.parametrize(("raw", "text"), [
     ("局長(cháng)周一岳表示，四萬(wàn)六千多宗。\n", "局長周一岳表示，四萬六千多宗。\n"),
     ("预（yù）计明年完成。\n", "预计明年完成。\n"),
+    ("并会(huì )密切留意。\n", "并会密切留意。\n"),
     ("長照(PAC)服務與(2024)年。\n", "長照(PAC)服務與(2024)年。\n"),  # no tone mark: no reading
 ])
 def test_reading_annotations_of_mirror_sites_are_dropped(raw: str, text: str) -> None:
