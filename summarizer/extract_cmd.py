@@ -9,10 +9,10 @@ import sys
 import threading
 import time
 from collections.abc import Generator, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -25,6 +25,9 @@ from summarizer.embedded import DEFAULT_MODEL, MODELS, default_cache_root
 from summarizer.errors import SummarizerError
 from summarizer.ingest import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, discover
 from summarizer.llm import LLM, Endpoint
+
+if TYPE_CHECKING:
+    from summarizer.cluster import RayRun
 
 # soft_wrap: a message stays one line however long (no hard wraps at the console width).
 # Messages are escape()d: "[b]" in a path or ".[local]" in advice is text, not rich markup.
@@ -85,6 +88,12 @@ def extract_command(
                                 help="Drop rejected (ungrounded) proposals instead of listing them."),
     deterministic: bool = typer.Option(False, "--deterministic",
                                        help="No LLM: patterns and rules only (the baseline)."),
+    ray: str | None = typer.Option(
+        None, "--ray", envvar="RAY_ADDRESS", metavar="ADDRESS", show_default=False,
+        help="Run on the Ray cluster at ADDRESS (auto: the one this machine is part of; extra "
+             "`ray`): embedded, one model server per node, --concurrency per node; API, "
+             "--concurrency in total, --processes worker actors. Outputs are written here; "
+             "complete ones from an earlier run are kept."),
 ) -> None:
     """Extract officials, metrics and commitments from articles into OUT/<stem>.json.
 
@@ -111,28 +120,36 @@ def extract_command(
               "completion_tokens": 0, "skipped": sum(map(len, selection.skipped.values()))}
     llm: LLM | None = None
     opts = Options(out=out, chunk_chars=chunk_chars, max_bytes=max_bytes, strict=strict)
+    settings = (base_url, api_key, model, embedded_model, timeout, max_retries)
     try:
-        with _maybe_endpoint(deterministic, base_url, api_key, model, embedded_model,
-                             timeout, max_retries) as endpoint:
-            workers = concurrency or default_concurrency(endpoint)
-            shards = 1  # stdin is read once, the embedded server is one process: not split
-            if can_fork() and "-" not in files and (endpoint is None or not endpoint.embedded):
-                auto = auto_processes(workers, len(files)) if endpoint else 1
-                # an API's in-flight budget is shared out, at least one request per process
-                limit = min(len(files), workers) if endpoint else len(files)
-                shards = max(1, min(processes or auto, limit))
-            totals["processes"] = shards
-            if shards > 1:  # forks now, before the progress bar starts its thread
-                remote = endpoint
+        with ExitStack() as stack:
+            results: RayRun | ShardedRun | Generator[Done, None, None]
+            if ray:
+                from summarizer.cluster import RayRun  # imports Ray only when asked for
 
-                def make_llm(share: int) -> LLM | None:
-                    return LLM(remote, cache, max_in_flight=share) if remote else None
-
-                results: ShardedRun | Generator[Done, None, None] = ShardedRun(
-                    files, shards, make_llm, workers, opts)
+                results = RayRun(ray, files, None if deterministic else settings, cache, concurrency,
+                                 processes, opts)
+                totals["workers"], totals["kept"] = len(results.actors), 0
             else:
-                llm = LLM(endpoint, cache, max_in_flight=workers) if endpoint else None
-                results = run_in_process(files, llm, workers, opts)
+                endpoint = stack.enter_context(_maybe_endpoint(deterministic, *settings))
+                workers = concurrency or default_concurrency(endpoint)
+                shards = 1  # stdin is read once, the embedded server is one process: not split
+                if can_fork() and "-" not in files and (endpoint is None or not endpoint.embedded):
+                    auto = auto_processes(workers, len(files)) if endpoint else 1
+                    # an API's in-flight budget is shared out, at least one request per process
+                    limit = min(len(files), workers) if endpoint else len(files)
+                    shards = max(1, min(processes or auto, limit))
+                totals["processes"] = shards
+                if shards > 1:  # forks now, before the progress bar starts its thread
+                    remote = endpoint
+
+                    def make_llm(share: int) -> LLM | None:
+                        return LLM(remote, cache, max_in_flight=share) if remote else None
+
+                    results = ShardedRun(files, shards, make_llm, workers, opts)
+                else:
+                    llm = LLM(endpoint, cache, max_in_flight=workers) if endpoint else None
+                    results = run_in_process(files, llm, workers, opts)
             live = sys.stderr.isatty()  # else (a log, CI, cron): one line per article instead
             with _progress(live) as progress:
                 task = progress.add_task("articles", total=len(files))
@@ -147,6 +164,8 @@ def extract_command(
                         degraded += done.degraded
                         unusable += done.unusable
                         totals["articles"] += 1
+                        if done.kept:
+                            totals["kept"] += 1
                         for k in ("llm_calls", "cache_hits", "prompt_tokens", "completion_tokens"):
                             totals[k] += getattr(done.usage, k)
                         progress.update(task, advance=1, description=(

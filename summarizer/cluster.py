@@ -1,0 +1,218 @@
+"""`summarizer extract --ray ADDRESS`: the batch on a Ray cluster (extra `ray`, imported here only).
+
+This process (the driver) joins a running cluster (it never starts one), reads each input's
+bytes and sends the article, as one unit (its chunks stay together), to a worker actor, which
+runs it as a local batch does (`batch.extract_one`) and sends back its `Done` and JSON; the
+driver writes that atomically, as `run_one` does, and yields the `Done`s in completion order.
+
+- API endpoint: `processes` worker actors (default as locally: one per 16 requests in flight,
+  at most one per cluster CPU), each with a fixed share of `--concurrency`. The shares add up to
+  it: the cap is cluster-wide without a round trip per request (BENCHMARKS.md).
+- Embedded model: one worker actor per node, pinned there, that assembles and verifies the
+  model on that node (`endpoint_for`) and owns its llama.cpp server (started on the first cache
+  miss, as locally); `--concurrency` is then per node (the server has one slot).
+
+Each node has its own cache (`--cache-dir`, or the default, on that node). A worker that dies is
+restarted and its articles are run again (twice); after that they are reported failed. A rerun
+keeps the outputs that are complete (status ok, same model, newer than the input).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import Any
+
+from rich.markup import escape
+
+from summarizer.api import default_concurrency, endpoint_for
+from summarizer.batch import IN_FLIGHT_PER_PROCESS, Done, Options, extract_one, run_one
+from summarizer.embedded import MODELS
+from summarizer.errors import ClusterError, EndpointError, InputError, ModelSetupError
+from summarizer.ingest import read_bytes
+from summarizer.llm import LLM
+from summarizer.models import ArticleResult, Usage
+from summarizer.write import output_path, write_json
+
+# endpoint_for's arguments: base_url, api_key, model, embedded_model, timeout, max_retries
+Settings = tuple[str | None, str | None, str | None, str, float, int]
+RETRIES = 2  # a worker that dies is restarted, and its articles run again, this many times
+
+
+def import_ray() -> Any:
+    try:
+        import ray
+    except ImportError:
+        raise ClusterError("--ray needs Ray on this machine and on every node: "
+                           "pip install 'summarizer[ray]'") from None
+    return ray
+
+
+class Worker:
+    """A Ray actor: runs articles `share` at a time with its own LLM client and cache connection
+    (the node's cache); for the embedded model it owns the node's llama.cpp server."""
+
+    def __init__(self, settings: Settings | None, cache: Path | None, share: int, opts: Options) -> None:
+        self.stack = ExitStack()
+        self.share, self.opts = share, opts
+        self.llm: LLM | None = None
+        self.problem: str | None = None
+        try:
+            if settings is not None:
+                endpoint = self.stack.enter_context(endpoint_for(*settings))
+                self.llm = LLM(endpoint, cache, max_in_flight=share)
+        except Exception as exc:  # reported by the driver, naming the node
+            self.problem = str(exc)
+
+    def ready(self) -> str | None:
+        """None, or why this worker cannot run articles (the model is not installed here)."""
+        return self.problem
+
+    def run(self, path: str, data: bytes) -> tuple[Done, tuple[Path, str] | None, EndpointError | None]:
+        done, output = extract_one(path, self.llm, self.share, self.opts, data)
+        return done, output, self.llm.fatal if self.llm else None
+
+
+class RayRun:
+    """The batch on the cluster at `address`: iterate for each article's `Done`; `close()` (also
+    on Ctrl-C, a fatal endpoint error or the end) stops the workers and leaves the cluster.
+    `settings` None: the rules alone."""
+
+    def __init__(self, address: str, files: list[str], settings: Settings | None, cache: Path | None,
+                 concurrency: int | None, processes: int | None, opts: Options) -> None:
+        self.ray = ray = import_ray()
+        self.files, self.opts = files, opts
+        self.model = "deterministic"
+        embedded = settings is not None and not settings[0]
+        if settings is not None and settings[0]:
+            with endpoint_for(*settings) as endpoint:  # checks them (a model is named) on the driver
+                self.model = endpoint.model
+        elif settings is not None:
+            if settings[3] not in MODELS:
+                raise ModelSetupError(f"unknown embedded model {settings[3]!r}; choose one of {sorted(MODELS)}")
+            self.model = MODELS[settings[3]].name
+        try:
+            ray.init(address=address, logging_level="ERROR", log_to_driver=False)
+        except Exception as exc:
+            raise ClusterError(f"cannot join the Ray cluster at {address}: {' '.join(str(exc).split())} "
+                               "(start one with: ray start --head)") from None
+        self.actors: list[Any] = []
+        try:
+            self._start(settings, cache, embedded, concurrency, processes)
+        except BaseException:
+            self.close()
+            raise
+
+    def _start(self, settings: Settings | None, cache: Path | None, embedded: bool,
+               concurrency: int | None, processes: int | None) -> None:
+        ray = self.ray
+        from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
+
+        nodes = [n for n in ray.nodes() if n["Alive"] and n["Resources"].get("CPU", 0) >= 1]
+        cpus = max(1, int(sum(n["Resources"]["CPU"] for n in nodes)))
+        workers = concurrency or (1 if embedded else 8 if settings else default_concurrency(None))
+        actor = ray.remote(num_cpus=1, max_restarts=RETRIES, max_task_retries=RETRIES)(Worker)
+        if embedded:  # one per node, pinned there, each with `workers` in flight on its own server
+            self.shares = [workers] * len(nodes)
+            self.where = [n["NodeManagerAddress"] for n in nodes]
+            self.actors = [actor.options(scheduling_strategy=NodeAffinitySchedulingStrategy(
+                n["NodeID"], soft=False), max_concurrency=workers).remote(settings, cache, workers, self.opts)
+                           for n in nodes]
+        else:  # the in-flight cap shared out: at least one request per worker
+            auto = max(1, min(workers // IN_FLIGHT_PER_PROCESS, len(self.files) // 8)) if settings else cpus
+            count = max(1, min(processes or auto, cpus, workers if settings else cpus))
+            self.shares = [max(1, workers // count + (k < workers % count)) if settings else 1
+                           for k in range(count)]
+            self.where = ["cluster"] * count
+            self.actors = [actor.options(max_concurrency=share).remote(settings, cache, share, self.opts)
+                           for share in self.shares]
+        for where, problem in zip(self.where, ray.get([a.ready.remote() for a in self.actors]), strict=True):
+            if problem:
+                raise ClusterError(f"a worker on {where} cannot start: {problem}")
+
+    def __iter__(self) -> Iterator[Done]:
+        ray = self.ray
+        load = [0] * len(self.actors)
+        alive = set(range(len(self.actors)))
+        pending: dict[Any, tuple[str, int]] = {}  # result -> (path, worker)
+        todo = iter(self.files)
+        try:
+            while True:
+                while any(load[k] < 2 * self.shares[k] for k in alive):  # backlog: twice the share
+                    path = next(todo, None)
+                    if path is None:
+                        break
+                    kept = self._kept(path)
+                    if kept is not None:
+                        yield kept
+                        continue
+                    try:
+                        data = read_bytes(path, self.opts.max_bytes)
+                    except InputError:  # recorded (and its JSON written) here, as locally
+                        yield run_one(path, None, 1, self.opts)
+                        continue
+                    k = min(alive, key=lambda k: load[k] / self.shares[k])
+                    pending[self.actors[k].run.remote(path, data)] = (path, k)
+                    load[k] += 1
+                if not pending:
+                    return
+                ready, _ = ray.wait(list(pending), num_returns=1, timeout=0.5)
+                for ref in ready:
+                    path, k = pending.pop(ref)
+                    load[k] -= 1
+                    try:
+                        done, output, fatal = ray.get(ref)
+                    except ray.exceptions.RayTaskError as exc:  # a bug: this article fails, not the run
+                        yield _lost(path, f"internal error: {_first_line(exc)}")
+                        continue
+                    except ray.exceptions.RayActorError as exc:  # restarted RETRIES times already
+                        alive.discard(k)
+                        yield _lost(path, f"its worker on {self.where[k]} died: {_first_line(exc)}")
+                        if not alive:
+                            todo = iter([])
+                            for path, _k in pending.values():
+                                yield _lost(path, "no worker is left")
+                            pending.clear()
+                        continue
+                    if fatal is not None:
+                        raise fatal
+                    if output is not None:
+                        write_json(*output)
+                    yield done
+        finally:
+            self.close()
+
+    def _kept(self, path: str) -> Done | None:
+        """The `Done` of an article whose output a run before this one completed, or None."""
+        if path == "-":
+            return None
+        target = output_path(self.opts.out, Path(path).stem)
+        try:
+            if target.stat().st_mtime < os.stat(path).st_mtime:
+                return None
+            done = ArticleResult.model_validate_json(target.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if done.status != "ok" or done.model != self.model:
+            return None
+        return Done(path, 0, Usage(), items=(len(done.officials), len(done.metrics), len(done.commitments)),
+                    kept=1)
+
+    def close(self) -> None:
+        for actor in self.actors:
+            with contextlib.suppress(Exception):
+                self.ray.kill(actor, no_restart=True)
+        self.actors = []
+        if self.ray.is_initialized():
+            self.ray.shutdown()
+
+
+def _first_line(exc: BaseException) -> str:
+    return next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+
+
+def _lost(path: str, why: str) -> Done:
+    return Done(path, 1, Usage(), (f"[red]error[/red] {escape(f'{path}: {why}')}",))
