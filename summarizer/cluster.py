@@ -19,8 +19,8 @@ keeps the outputs that are complete (status ok, same model, newer than the input
 
 from __future__ import annotations
 
-import contextlib
 import os
+import signal
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -45,9 +45,13 @@ RETRIES = 2  # a worker that dies is restarted, and its articles run again, this
 def import_ray() -> Any:
     try:
         import ray
+        import ray._private.worker as ray_worker
     except ImportError:
         raise ClusterError("--ray needs Ray on this machine and on every node: "
                            "pip install 'summarizer[ray]'") from None
+    # The cluster's messages to the driver (a worker died) go to stderr; stdout stays empty.
+    show = ray_worker.print_to_stdstream
+    ray_worker.print_to_stdstream = lambda data, ignore_prefix: show({**data, "is_err": True}, ignore_prefix)
     return ray
 
 
@@ -94,8 +98,10 @@ class RayRun:
             if settings[3] not in MODELS:
                 raise ModelSetupError(f"unknown embedded model {settings[3]!r}; choose one of {sorted(MODELS)}")
             self.model = MODELS[settings[3]].name
+        on_sigterm = signal.getsignal(signal.SIGTERM)
         try:
             ray.init(address=address, logging_level="ERROR", log_to_driver=False)
+            signal.signal(signal.SIGTERM, on_sigterm)  # Ray's would exit(15) before closing
         except Exception as exc:
             raise ClusterError(f"cannot join the Ray cluster at {address}: {' '.join(str(exc).split())} "
                                "(start one with: ray start --head)") from None
@@ -202,9 +208,8 @@ class RayRun:
                     kept=1)
 
     def close(self) -> None:
-        for actor in self.actors:
-            with contextlib.suppress(Exception):
-                self.ray.kill(actor, no_restart=True)
+        """Leave the cluster: Ray ends the workers, which this driver owns (and, with them, their
+        model servers), and drops what they were running; nothing is written for it."""
         self.actors = []
         if self.ray.is_initialized():
             self.ray.shutdown()
