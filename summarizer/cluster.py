@@ -28,7 +28,7 @@ from typing import Any
 
 from rich.markup import escape
 
-from summarizer.api import default_concurrency, endpoint_for
+from summarizer.api import endpoint_for
 from summarizer.batch import IN_FLIGHT_PER_PROCESS, Done, Options, extract_one, run_one
 from summarizer.embedded import MODELS
 from summarizer.errors import ClusterError, EndpointError, InputError, ModelSetupError
@@ -40,6 +40,7 @@ from summarizer.write import output_path, write_json
 # endpoint_for's arguments: base_url, api_key, model, embedded_model, timeout, max_retries
 Settings = tuple[str | None, str | None, str | None, str, float, int]
 RETRIES = 2  # a worker that dies is restarted, and its articles run again, this many times
+STARTUP = 600  # seconds the workers have to start
 
 
 def import_ray() -> Any:
@@ -119,7 +120,7 @@ class RayRun:
 
         nodes = [n for n in ray.nodes() if n["Alive"] and n["Resources"].get("CPU", 0) >= 1]
         cpus = max(1, int(sum(n["Resources"]["CPU"] for n in nodes)))
-        workers = concurrency or (1 if embedded else 8 if settings else default_concurrency(None))
+        workers = concurrency or (8 if settings is not None and not embedded else 1)  # as locally
         actor = ray.remote(num_cpus=1, max_restarts=RETRIES, max_task_retries=RETRIES)(Worker)
         if embedded:  # one per node, pinned there, each with `workers` in flight on its own server
             self.shares = [workers] * len(nodes)
@@ -135,7 +136,12 @@ class RayRun:
             self.where = ["cluster"] * count
             self.actors = [actor.options(max_concurrency=share).remote(settings, cache, share, self.opts)
                            for share in self.shares]
-        for where, problem in zip(self.where, ray.get([a.ready.remote() for a in self.actors]), strict=True):
+        try:  # a worker for the embedded model may first assemble and check it (1.1 GB)
+            problems = ray.get([a.ready.remote() for a in self.actors], timeout=STARTUP)
+        except ray.exceptions.GetTimeoutError:
+            raise ClusterError(f"the workers did not start within {STARTUP} s (ray status shows the "
+                               "cluster's free resources)") from None
+        for where, problem in zip(self.where, problems, strict=True):
             if problem:
                 raise ClusterError(f"a worker on {where} cannot start: {problem}")
 
@@ -199,12 +205,12 @@ class RayRun:
         try:
             if target.stat().st_mtime < os.stat(path).st_mtime:
                 return None
-            done = ArticleResult.model_validate_json(target.read_text(encoding="utf-8"))
+            before = ArticleResult.model_validate_json(target.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if done.status != "ok" or done.model != self.model:
+        if before.status != "ok" or before.model != self.model:
             return None
-        return Done(path, 0, Usage(), items=(len(done.officials), len(done.metrics), len(done.commitments)),
+        return Done(path, 0, Usage(), items=(len(before.officials), len(before.metrics), len(before.commitments)),
                     kept=1)
 
     def close(self) -> None:

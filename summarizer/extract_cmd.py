@@ -222,7 +222,8 @@ def article_line(n: int, total: int, done: Done) -> str:
     """The log line of an article as it finishes, when stderr is no terminal:
     "[3/12] in/a.txt: ok, 3 officials, 40 metrics, 12 commitments, 2 LLM calls, 0 cache hits, 41.2 s"."""
     officials, metrics, commitments = done.items
-    return (f"[{n}/{total}] {done.path}: {done.status}, {officials} official{'s' * (officials != 1)}, "
+    status = done.status + " (kept from an earlier run)" * done.kept
+    return (f"[{n}/{total}] {done.path}: {status}, {officials} official{'s' * (officials != 1)}, "
             f"{metrics} metric{'s' * (metrics != 1)}, {commitments} commitment{'s' * (commitments != 1)}, "
             f"{done.usage.llm_calls} LLM call{'s' * (done.usage.llm_calls != 1)}, "
             f"{done.usage.cache_hits} cache hit{'s' * (done.usage.cache_hits != 1)}, {done.seconds:.1f} s")

@@ -82,6 +82,7 @@ def test_a_rerun_keeps_complete_outputs_and_runs_a_changed_input(report: tuple[P
     summary = run_summary(rerun["stderr"])
     assert rerun["code"] == 0 and summary["run"]["articles"] == 18
     assert summary["run"]["kept"] == 17  # a00.txt was touched: newer than its output
+    assert len(re.findall(r"^\[\d+/18\] \S+: ok \(kept from an earlier run\), ", rerun["stderr"], re.M)) == 17
     assert rerun["requests"] == summary["run"]["llm_calls"] == chunk_count([work / "same-in" / "a00.txt"])
     for p in sorted((work / "same-local").glob("*.json")):
         assert without_timing(p) == without_timing(work / "same-ray" / p.name)
