@@ -12,7 +12,7 @@ driver writes that atomically, as `run_one` does, and yields the `Done`s in comp
   model on that node (`endpoint_for`) and owns its llama.cpp server (started on the first cache
   miss, as locally); `--concurrency` is then per node (the server has one slot).
 
-Each node has its own cache (`--cache-dir`, or the default, on that node). A worker that dies is
+Each node has its own cache (`--cache-dir`, or the default of that node's user). A worker that dies is
 restarted and its articles are run again (twice); after that they are reported failed. A rerun
 keeps the outputs that are complete (status ok, same model, newer than the input).
 """
@@ -30,7 +30,7 @@ from rich.markup import escape
 
 from summarizer.api import endpoint_for
 from summarizer.batch import IN_FLIGHT_PER_PROCESS, Done, Options, extract_one, run_one
-from summarizer.embedded import MODELS
+from summarizer.embedded import MODELS, default_cache_root
 from summarizer.errors import ClusterError, EndpointError, InputError, ModelSetupError
 from summarizer.ingest import read_bytes
 from summarizer.llm import LLM
@@ -60,7 +60,9 @@ class Worker:
     """A Ray actor: runs articles `share` at a time with its own LLM client and cache connection
     (the node's cache); for the embedded model it owns the node's llama.cpp server."""
 
-    def __init__(self, settings: Settings | None, cache: Path | None, share: int, opts: Options) -> None:
+    def __init__(self, settings: Settings | None, cache_dir: Path | None, no_cache: bool, share: int,
+                 opts: Options) -> None:
+        cache = None if no_cache else cache_dir or default_cache_root() / "llm"  # this node's
         self.stack = ExitStack()
         self.share, self.opts = share, opts
         self.llm: LLM | None = None
@@ -86,8 +88,8 @@ class RayRun:
     on Ctrl-C, a fatal endpoint error or the end) stops the workers and leaves the cluster.
     `settings` None: the rules alone."""
 
-    def __init__(self, address: str, files: list[str], settings: Settings | None, cache: Path | None,
-                 concurrency: int | None, processes: int | None, opts: Options) -> None:
+    def __init__(self, address: str, files: list[str], settings: Settings | None, cache_dir: Path | None,
+                 no_cache: bool, concurrency: int | None, processes: int | None, opts: Options) -> None:
         self.ray = ray = import_ray()
         self.files, self.opts = files, opts
         self.model = "deterministic"
@@ -108,14 +110,15 @@ class RayRun:
                                "(start one with: ray start --head)") from None
         self.actors: list[Any] = []
         try:
-            self._start(settings, cache, embedded, concurrency, processes)
+            self._start((settings, cache_dir, no_cache), embedded, concurrency, processes)
         except BaseException:
             self.close()
             raise
 
-    def _start(self, settings: Settings | None, cache: Path | None, embedded: bool,
+    def _start(self, config: tuple[Settings | None, Path | None, bool], embedded: bool,
                concurrency: int | None, processes: int | None) -> None:
         ray = self.ray
+        settings = config[0]
         from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
         nodes = [n for n in ray.nodes() if n["Alive"] and n["Resources"].get("CPU", 0) >= 1]
@@ -126,7 +129,7 @@ class RayRun:
             self.shares = [workers] * len(nodes)
             self.where = [n["NodeManagerAddress"] for n in nodes]
             self.actors = [actor.options(scheduling_strategy=NodeAffinitySchedulingStrategy(
-                n["NodeID"], soft=False), max_concurrency=workers).remote(settings, cache, workers, self.opts)
+                n["NodeID"], soft=False), max_concurrency=workers).remote(*config, workers, self.opts)
                            for n in nodes]
         else:  # the in-flight cap shared out: at least one request per worker
             auto = max(1, min(workers // IN_FLIGHT_PER_PROCESS, len(self.files) // 8)) if settings else cpus
@@ -134,7 +137,7 @@ class RayRun:
             self.shares = [max(1, workers // count + (k < workers % count)) if settings else 1
                            for k in range(count)]
             self.where = ["cluster"] * count
-            self.actors = [actor.options(max_concurrency=share).remote(settings, cache, share, self.opts)
+            self.actors = [actor.options(max_concurrency=share).remote(*config, share, self.opts)
                            for share in self.shares]
         try:  # a worker for the embedded model may first assemble and check it (1.1 GB)
             problems = ray.get([a.ready.remote() for a in self.actors], timeout=STARTUP)

@@ -128,8 +128,8 @@ def extract_command(
             if ray:
                 from summarizer.cluster import RayRun  # imports Ray only when asked for
 
-                results = RayRun(ray, files, None if deterministic else settings, cache, concurrency,
-                                 processes, opts)
+                results = RayRun(ray, files, None if deterministic else settings, cache_dir, no_cache,
+                                 concurrency, processes, opts)
                 totals["workers"], totals["kept"] = len(results.actors), 0
             else:
                 endpoint = stack.enter_context(_maybe_endpoint(deterministic, *settings))

@@ -5,6 +5,7 @@ saw to WORKDIR/report.json for the tests to judge. Not a test module itself."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
 import shutil
@@ -13,8 +14,11 @@ import subprocess
 import sys
 import tempfile
 import time
+import traceback
 from pathlib import Path
 from typing import Any
+
+from summarizer.embedded import DEFAULT_MODEL, MODELS
 
 from .stub_llm import FAULTS, StubLLM, random_plan
 from .test_faults import BUDGET, KEY, make_articles
@@ -28,7 +32,9 @@ def start_cli(stub: StubLLM, src: Path, out: Path, *extra: str, env: dict[str, s
               ) -> subprocess.Popen[str]:
     base = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "RAY_"))}
     args = ["extract", str(src), "--out", str(out), "--base-url", stub.base_url, "--api-key", KEY,
-            "--model", "stub", "--chunk-chars", str(BUDGET), "--no-cache", *extra]
+            "--model", "stub", "--chunk-chars", str(BUDGET), *extra]
+    if "--cache-dir" not in extra:
+        args.append("--no-cache")
     return subprocess.Popen([sys.executable, "-c", "from summarizer.cli import main; main()", *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**base, **(env or {})})
 
@@ -72,6 +78,15 @@ def same(work: Path) -> dict[str, Any]:
         report["rerun"] = run_cli(stub, src, work / "same-ray", "--processes", "2", "--concurrency", "4",
                                   env=BY_ADDRESS)
     return report
+
+
+def cached(work: Path) -> dict[str, Any]:
+    """Twice into two folders with one --cache-dir: the second run is answered by the cache."""
+    src = work / "cache-in"
+    make_articles(src, 6)
+    with StubLLM() as stub:
+        return {run: run_cli(stub, src, work / f"cache-{run}", "--ray", "auto", "--cache-dir",
+                             str(work / "cache")) for run in ("first", "second")}
 
 
 def faults(work: Path) -> dict[str, Any]:
@@ -125,12 +140,13 @@ def interrupted(work: Path) -> dict[str, Any]:
 
 
 def no_model(work: Path) -> dict[str, Any]:
-    """The embedded model (no --base-url) where a node has none: an empty cache directory and,
-    in CI, no model packages."""
+    """The embedded model (no --base-url) where the node has none: no model packages, and
+    the node's cache directory (XDG_CACHE_HOME of `ray start`) is empty."""
+    if importlib.util.find_spec(MODELS[DEFAULT_MODEL].package_prefix + "1") is not None:
+        return {"skipped": "the embedded model is installed"}
     src = work / "nomodel-in"
     make_articles(src, 2)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "RAY_"))}
-    env["XDG_CACHE_HOME"] = str(work / "empty-cache")
     proc = subprocess.run([sys.executable, "-c", "from summarizer.cli import main; main()", "extract", str(src),
                            "--out", str(work / "nomodel-out"), "--ray", "auto"],
                           capture_output=True, text=True, env=env, timeout=180)
@@ -143,15 +159,19 @@ def main(work: Path, only: list[str]) -> None:
     temp = tempfile.mkdtemp(prefix="ray-", dir="/tmp")  # short: Ray's socket paths must fit 107 bytes
     report: dict[str, Any] = {}
     try:
+        node = {**os.environ, "XDG_CACHE_HOME": str(work / "node-cache")}  # the node's own, empty
         subprocess.run([sys.executable, "-m", "ray.scripts.scripts", "start", "--head", "--num-cpus", "2",
                         "--port", PORT, "--temp-dir", temp, "--disable-usage-stats",
-                        "--include-dashboard=false"], check=True, capture_output=True)
-        for name, scenario in (("same", same), ("faults", faults), ("refused", refused),
+                        "--include-dashboard=false"], check=True, capture_output=True, env=node)
+        for name, scenario in (("same", same), ("cached", cached), ("faults", faults), ("refused", refused),
                                ("killed", killed), ("interrupted", interrupted), ("no_model", no_model)):
             if only and name not in only:
                 continue
             started = time.monotonic()
-            report[name] = scenario(work)
+            try:
+                report[name] = scenario(work)
+            except Exception:  # the other scenarios still run; this one's test fails with it
+                report[name] = {"error": traceback.format_exc()}
             report[name]["scenario_seconds"] = round(time.monotonic() - started, 2)
     finally:
         (work / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -53,6 +53,7 @@ def report(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, An
 
 def clean(run: dict[str, Any]) -> dict[str, Any]:
     """A run that printed nothing on stdout, no traceback and never the key."""
+    assert "error" not in run, run["error"]  # the scenario itself failed
     assert run["stdout"] == "", run["stdout"]
     assert "Traceback" not in run["stderr"] and KEY not in run["stderr"], run["stderr"][-2000:]
     return run
@@ -86,6 +87,16 @@ def test_a_rerun_keeps_complete_outputs_and_runs_a_changed_input(report: tuple[P
     assert rerun["requests"] == summary["run"]["llm_calls"] == chunk_count([work / "same-in" / "a00.txt"])
     for p in sorted((work / "same-local").glob("*.json")):
         assert without_timing(p) == without_timing(work / "same-ray" / p.name)
+
+
+def test_the_workers_use_the_cache(report: tuple[Path, dict[str, Any]]) -> None:
+    work, found = report
+    first, second = clean(found["cached"]["first"]), clean(found["cached"]["second"])
+    calls = run_summary(first["stderr"])["run"]["llm_calls"]
+    assert first["code"] == second["code"] == 0 and calls == first["requests"] > 0
+    assert second["requests"] == run_summary(second["stderr"])["run"]["llm_calls"] == 0
+    assert run_summary(second["stderr"])["run"]["cache_hits"] == calls
+    assert sorted(p.name for p in (work / "cache-second").glob("*.json")) == [f"a{i:02d}.json" for i in range(6)]
 
 
 def test_faults_and_bad_inputs_as_locally(report: tuple[Path, dict[str, Any]]) -> None:
