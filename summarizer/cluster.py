@@ -12,15 +12,17 @@ driver writes that atomically, as `run_one` does, and yields the `Done`s in comp
   model on that node (`endpoint_for`) and owns its llama.cpp server (started on the first cache
   miss, as locally); `--concurrency` is then per node (the server has one slot).
 
-Each node has its own cache (`--cache-dir`, or the default of that node's user). A worker that dies is
-restarted and its articles are run again (twice); after that they are reported failed. A rerun
-keeps the outputs that are complete (status ok, same model, newer than the input).
+Each node has its own cache (`--cache-dir`, or the default of that node's user). A worker that
+dies is restarted and its articles are run again (twice); after that they are reported failed. A
+rerun keeps the outputs that are complete (status ok, same model, newer than the input).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
+import threading
 from collections.abc import Iterator
 from contextlib import ExitStack
 from pathlib import Path
@@ -41,6 +43,7 @@ from summarizer.write import output_path, write_json
 Settings = tuple[str | None, str | None, str | None, str, float, int]
 RETRIES = 2  # a worker that dies is restarted, and its articles run again, this many times
 STARTUP = 600  # seconds the workers have to start
+_closing = threading.Event()  # the driver is ending its workers
 
 
 def import_ray() -> Any:
@@ -52,7 +55,12 @@ def import_ray() -> Any:
                            "pip install 'summarizer[ray]'") from None
     # The cluster's messages to the driver (a worker died) go to stderr; stdout stays empty.
     show = ray_worker.print_to_stdstream
-    ray_worker.print_to_stdstream = lambda data, ignore_prefix: show({**data, "is_err": True}, ignore_prefix)
+
+    def to_stderr(data: dict[str, Any], ignore_prefix: bool) -> None:
+        if not _closing.is_set():
+            show({**data, "is_err": True}, ignore_prefix)
+
+    ray_worker.print_to_stdstream = to_stderr
     return ray
 
 
@@ -74,9 +82,12 @@ class Worker:
         except Exception as exc:  # reported by the driver, naming the node
             self.problem = str(exc)
 
-    def ready(self) -> str | None:
-        """None, or why this worker cannot run articles (the model is not installed here)."""
-        return self.problem
+    def ready(self) -> tuple[str, str | None]:
+        """This worker's node (its IP address), and None or why it cannot run articles (the model
+        is not installed there)."""
+        import ray
+
+        return ray.util.get_node_ip_address(), self.problem
 
     def run(self, path: str, data: bytes) -> tuple[Done, tuple[Path, str] | None, EndpointError | None]:
         done, output = extract_one(path, self.llm, self.share, self.opts, data)
@@ -109,6 +120,8 @@ class RayRun:
             raise ClusterError(f"cannot join the Ray cluster at {address}: {' '.join(str(exc).split())} "
                                "(start one with: ray start --head)") from None
         self.actors: list[Any] = []
+        self.where: list[str] = []  # each worker's node
+        self.pending: dict[Any, tuple[str, int]] = {}  # result -> (path, worker)
         try:
             self._start((settings, cache_dir, no_cache), embedded, concurrency, processes)
         except BaseException:
@@ -127,7 +140,6 @@ class RayRun:
         actor = ray.remote(num_cpus=1, max_restarts=RETRIES, max_task_retries=RETRIES)(Worker)
         if embedded:  # one per node, pinned there, each with `workers` in flight on its own server
             self.shares = [workers] * len(nodes)
-            self.where = [n["NodeManagerAddress"] for n in nodes]
             self.actors = [actor.options(scheduling_strategy=NodeAffinitySchedulingStrategy(
                 n["NodeID"], soft=False), max_concurrency=workers).remote(*config, workers, self.opts)
                            for n in nodes]
@@ -136,15 +148,17 @@ class RayRun:
             count = max(1, min(processes or auto, cpus, workers if settings else cpus))
             self.shares = [max(1, workers // count + (k < workers % count)) if settings else 1
                            for k in range(count)]
-            self.where = ["cluster"] * count
             self.actors = [actor.options(max_concurrency=share).remote(*config, share, self.opts)
                            for share in self.shares]
+        if not self.actors:
+            raise ClusterError("no node of the Ray cluster has a CPU for a worker (ray status shows them)")
         try:  # a worker for the embedded model may first assemble and check it (1.1 GB)
-            problems = ray.get([a.ready.remote() for a in self.actors], timeout=STARTUP)
+            started = ray.get([a.ready.remote() for a in self.actors], timeout=STARTUP)
         except ray.exceptions.GetTimeoutError:
             raise ClusterError(f"the workers did not start within {STARTUP} s (ray status shows the "
                                "cluster's free resources)") from None
-        for where, problem in zip(self.where, problems, strict=True):
+        self.where = [where for where, _ in started]
+        for where, problem in started:
             if problem:
                 raise ClusterError(f"a worker on {where} cannot start: {problem}")
 
@@ -152,7 +166,7 @@ class RayRun:
         ray = self.ray
         load = [0] * len(self.actors)
         alive = set(range(len(self.actors)))
-        pending: dict[Any, tuple[str, int]] = {}  # result -> (path, worker)
+        self.pending = pending = {}  # result -> (path, worker)
         todo = iter(self.files)
         try:
             while True:
@@ -217,11 +231,21 @@ class RayRun:
                     kept=1)
 
     def close(self) -> None:
-        """Leave the cluster: Ray ends the workers, which this driver owns (and, with them, their
-        model servers), and drops what they were running; nothing is written for it."""
-        self.actors = []
-        if self.ray.is_initialized():
-            self.ray.shutdown()
+        """End the workers (and with them their model servers; what they were running is dropped,
+        nothing is written for it) and leave the cluster. Ray's shutdown with tasks of this
+        driver still pending sometimes ends the process (exit 1, silently): they are cancelled
+        and settled first."""
+        ray, actors, self.actors = self.ray, self.actors, []
+        if not ray.is_initialized():
+            return
+        _closing.set()  # what Ray says about the workers ended here is no news
+        for actor in actors:
+            with contextlib.suppress(Exception):
+                ray.kill(actor, no_restart=True)
+        if self.pending:
+            with contextlib.suppress(Exception):
+                ray.wait(list(self.pending), num_returns=len(self.pending), timeout=5)
+        ray.shutdown()
 
 
 def _first_line(exc: BaseException) -> str:

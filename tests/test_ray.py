@@ -124,6 +124,7 @@ def test_a_rejected_key_stops_the_run_with_one_line(report: tuple[Path, dict[str
     assert run["code"] == 2
     errors = [line for line in run["stderr"].splitlines() if line.startswith("error")]
     assert errors == ["error the API rejected the API key (401): check OPENAI_API_KEY or --api-key"]
+    assert "(raylet)" not in run["stderr"]  # nothing from Ray about the workers this run ended
     assert run["requests"] <= 2  # --concurrency 2: none sent after the first refusal came back
     assert not list((work / "401-out").glob("*.json"))
 
@@ -144,6 +145,7 @@ def test_ctrl_c_stops_the_cluster_run(report: tuple[Path, dict[str, Any]]) -> No
     work, found = report
     run = clean(found["interrupted"])
     assert run["code"] == 130 and "interrupted: outputs written so far are complete" in run["stderr"]
+    assert "(raylet)" not in run["stderr"]
     assert run["stop_seconds"] < 5 and run["workers_left"] == 0
     out = work / "int-out"
     written = list(out.iterdir()) if out.exists() else []  # iterdir: temp files are .hidden
