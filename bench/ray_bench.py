@@ -9,7 +9,8 @@ head with 2 CPUs), interleaved; the ratio Ray/processes of wall time and of the 
 (first request to last answer) is the overhead. Also: what a cluster-wide semaphore actor would
 cost per request (the alternative to dividing --concurrency among the workers). Everything runs
 in private network and PID namespaces (loopback only; Ray ends with them): the script re-runs
-itself under `unshare` (root). Figures go to bench/results/ray-<date>.json and stdout.
+itself under `unshare` (root). Figures go to stdout and bench/results/ray-<date>.json (a list:
+every run of the day).
 """
 
 from __future__ import annotations
@@ -114,8 +115,10 @@ def inside(args: argparse.Namespace) -> None:
                   f"window {doc['levels'][str(n)]['ratio_window']}", file=sys.stderr)
         doc["semaphore_actor"] = semaphore_actor_cost()
         doc["loadavg_after"] = loadavg()
-        results = REPO / "bench" / "results" / f"ray-{dt.date.today()}.json"
-        results.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        results = REPO / "bench" / "results" / f"ray-{dt.date.today()}.json"  # every run of the day
+        runs = json.loads(results.read_text(encoding="utf-8"))["runs"] if results.is_file() else []
+        results.write_text(json.dumps({"runs": [*runs, doc]}, ensure_ascii=False, indent=2) + "\n",
+                           encoding="utf-8")
         print(json.dumps({k: doc[k] for k in ("loadavg_before", "loadavg_after", "semaphore_actor")}
                          | {n: {k: v for k, v in lv.items() if k != "runs"} for n, lv in doc["levels"].items()},
                          indent=1))
