@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import traceback
 from pathlib import Path
@@ -89,6 +90,28 @@ def cached(work: Path) -> dict[str, Any]:
                              str(work / "cache")) for run in ("first", "second")}
 
 
+def capped(work: Path) -> dict[str, Any]:
+    """--concurrency 3 over 2 workers (shares 2 + 1): the most requests the stub ever holds."""
+    src = work / "cap-in"
+    make_articles(src, 12)
+    now = peak = 0
+    lock = threading.Lock()
+
+    def plan(_n: int, _body: dict[str, Any]) -> str:
+        nonlocal now, peak
+        with lock:
+            now += 1
+            peak = max(peak, now)
+        time.sleep(0.2)  # in the plan, so counted as in flight
+        with lock:
+            now -= 1
+        return "ok"
+
+    with StubLLM(plan=plan) as stub:
+        run = run_cli(stub, src, work / "cap-out", "--ray", "auto", "--processes", "2", "--concurrency", "3")
+    return {**run, "peak": peak}
+
+
 def faults(work: Path) -> dict[str, Any]:
     src = work / "faults-in"
     make_articles(src, 12)
@@ -163,8 +186,9 @@ def main(work: Path, only: list[str]) -> None:
         subprocess.run([sys.executable, "-m", "ray.scripts.scripts", "start", "--head", "--num-cpus", "2",
                         "--port", PORT, "--temp-dir", temp, "--disable-usage-stats",
                         "--include-dashboard=false"], check=True, capture_output=True, env=node)
-        for name, scenario in (("same", same), ("cached", cached), ("faults", faults), ("refused", refused),
-                               ("killed", killed), ("interrupted", interrupted), ("no_model", no_model)):
+        for name, scenario in (("same", same), ("cached", cached), ("capped", capped), ("faults", faults),
+                               ("refused", refused), ("killed", killed), ("interrupted", interrupted),
+                               ("no_model", no_model)):
             if only and name not in only:
                 continue
             started = time.monotonic()

@@ -99,6 +99,13 @@ def test_the_workers_use_the_cache(report: tuple[Path, dict[str, Any]]) -> None:
     assert sorted(p.name for p in (work / "cache-second").glob("*.json")) == [f"a{i:02d}.json" for i in range(6)]
 
 
+def test_concurrency_caps_the_whole_cluster(report: tuple[Path, dict[str, Any]]) -> None:
+    _work, found = report
+    run = clean(found["capped"])
+    assert run["code"] == 0 and run_summary(run["stderr"])["run"]["workers"] == 2
+    assert run["peak"] == 3  # both workers' shares in use, and never more than --concurrency
+
+
 def test_faults_and_bad_inputs_as_locally(report: tuple[Path, dict[str, Any]]) -> None:
     work, found = report
     run = clean(found["faults"])
