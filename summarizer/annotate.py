@@ -17,7 +17,7 @@ from summarizer.subjects import metric_period, metric_subject
 def build_metric(text: str, idx: int, value: Value, sentence: Sentence, values: tuple[Value, ...],
                  periods: list[Period], speaker: str | None, target: bool) -> Metric:
     subject, clause_start = metric_subject(text, sentence, value, values)
-    period = metric_period(periods, sentence, value)
+    period = metric_period(periods, sentence, value, text)
     start = min(clause_start, period.start) if period else clause_start
     start = max(start, sentence.start)
     while start < value.start and text[start].isspace():

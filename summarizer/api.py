@@ -25,10 +25,10 @@ from summarizer.embedded import DEFAULT_MODEL, MODELS, EmbeddedServer, default_c
 from summarizer.errors import InputError, SummarizerError
 from summarizer.ingest import DEFAULT_MAX_BYTES, Article, as_text, decode, load_article, parse_article
 from summarizer.llm import LLM, Endpoint
-from summarizer.models import ArticleResult
+from summarizer.models import ArticleResult, Profile
 from summarizer.pipeline import run_article
 
-__all__ = ["Extractor", "endpoint_for", "extract"]
+__all__ = ["Extractor", "default_profile", "endpoint_for", "extract"]
 
 log = logging.getLogger("summarizer")
 Source = str | bytes | os.PathLike[str]
@@ -74,6 +74,18 @@ def default_concurrency(endpoint: Endpoint | None) -> int:
     return 1 if endpoint is None or endpoint.embedded else 8
 
 
+def default_profile(endpoint: Endpoint | None, profile: str | None = None) -> Profile:
+    """What the model is asked per chunk: `profile` when given; else `small` (officials and a
+    gist) for the embedded models — run here or served from elsewhere under their name — and
+    `full` (also commitments and subjects, `extract`) for any other model."""
+    if profile is not None:
+        if profile not in ("small", "full"):
+            raise SummarizerError(f"unknown profile {profile!r}: small or full")
+        return "full" if profile == "full" else "small"
+    small = endpoint is None or endpoint.embedded or endpoint.model in {m.name for m in MODELS.values()}
+    return "small" if small else "full"
+
+
 def read_source(source: Source, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
     """An article from a path (`pathlib.Path` or any `os.PathLike`: read as `summarizer extract`
     reads a file), from text (`str`) or from undecoded bytes (any encoding the CLI reads)."""
@@ -92,6 +104,7 @@ class Extractor:
     Options are those of `summarizer extract`; `model`, `base_url` and `api_key` default to
     OPENAI_MODEL, OPENAI_BASE_URL and OPENAI_API_KEY. With no endpoint configured the embedded
     model is used (extra `local`); `deterministic=True` runs the rules alone, without any model.
+    `profile` ("small" or "full") defaults as `default_profile` says.
     """
 
     def __init__(self, *, model: str | None = None, base_url: str | None = None,
@@ -99,8 +112,12 @@ class Extractor:
                  embedded_model: str = DEFAULT_MODEL, cache: bool = True,
                  cache_dir: str | os.PathLike[str] | None = None, concurrency: int | None = None,
                  timeout: float = 120.0, max_retries: int = 4, chunk_chars: int = 2400,
-                 max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False) -> None:
+                 max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False,
+                 profile: str | None = None) -> None:
+        if profile is not None:
+            default_profile(None, profile)  # an unknown profile fails here, before any work
         self.deterministic = deterministic
+        self.profile = profile
         self.settings = (
             base_url if base_url is not None else os.environ.get("OPENAI_BASE_URL"),
             api_key if api_key is not None else os.environ.get("OPENAI_API_KEY"),
@@ -156,7 +173,8 @@ class Extractor:
         self.open()
         llm = self.llm
         workers = self.concurrency or default_concurrency(llm.endpoint if llm else None)
-        result = run_article(article, llm, workers, self.chunk_chars, self.strict)
+        profile = default_profile(llm.endpoint if llm else None, self.profile)
+        result = run_article(article, llm, workers, self.chunk_chars, self.strict, profile)
         if llm is not None and llm.fatal is not None:
             raise llm.fatal
         return result
@@ -167,7 +185,8 @@ def extract(source: Source, *, model: str | None = None, base_url: str | None = 
             embedded_model: str = DEFAULT_MODEL, cache: bool = True,
             cache_dir: str | os.PathLike[str] | None = None, concurrency: int | None = None,
             timeout: float = 120.0, max_retries: int = 4, chunk_chars: int = 2400,
-            max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False) -> ArticleResult:
+            max_bytes: int = DEFAULT_MAX_BYTES, strict: bool = False,
+            profile: str | None = None) -> ArticleResult:
     """Extract officials, metrics and commitments from one article: its text (`str`), its bytes
     or a path (`pathlib.Path`), into the pydantic `ArticleResult` that `summarizer extract`
     writes as JSON. Options as for `Extractor` (and the CLI); for many articles use one
@@ -175,5 +194,6 @@ def extract(source: Source, *, model: str | None = None, base_url: str | None = 
     with Extractor(model=model, base_url=base_url, api_key=api_key, deterministic=deterministic,
                    embedded_model=embedded_model, cache=cache, cache_dir=cache_dir,
                    concurrency=concurrency, timeout=timeout, max_retries=max_retries,
-                   chunk_chars=chunk_chars, max_bytes=max_bytes, strict=strict) as extractor:
+                   chunk_chars=chunk_chars, max_bytes=max_bytes, strict=strict,
+                   profile=profile) as extractor:
         return extractor.extract(source)

@@ -26,7 +26,7 @@ from summarizer.embedded import die_with_parent
 from summarizer.errors import EndpointError, SummarizerError
 from summarizer.ingest import DEFAULT_MAX_BYTES, load_article
 from summarizer.llm import LLM
-from summarizer.models import ArticleResult, ErrorItem, Source, Usage
+from summarizer.models import ArticleResult, ErrorItem, Profile, Source, Usage
 from summarizer.pipeline import run_article
 from summarizer.write import output_path, write_json
 
@@ -43,6 +43,7 @@ class Options:
     chunk_chars: int = 2400
     max_bytes: int = DEFAULT_MAX_BYTES
     strict: bool = False
+    profile: Profile = "small"
 
 
 @dataclass(frozen=True)
@@ -141,7 +142,7 @@ def extract_one(path: str, llm: LLM | None, workers: int, opts: Options,
         return Done(path, 1, failed.usage, (f"[red]error[/red] {escape(str(exc))}",),
                     seconds=time.monotonic() - started), output
     try:
-        result = run_article(article, llm, workers, opts.chunk_chars, opts.strict)
+        result = run_article(article, llm, workers, opts.chunk_chars, opts.strict, opts.profile)
     except Exception as exc:  # a bug must fail this article, not the batch (nor print a traceback)
         reason = f"internal error: {type(exc).__name__}: {exc}"
         result = ArticleResult(source=article.source, text=article.text, dropped=article.dropped,

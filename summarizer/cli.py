@@ -32,3 +32,7 @@ def main() -> None:
     # walks (and out of the interpreter's teardown walk at exit).
     gc.freeze()
     app()
+
+
+if __name__ == "__main__":  # python -m summarizer.cli
+    main()

@@ -25,12 +25,13 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from rich.markup import escape
 
-from summarizer.api import endpoint_for
+from summarizer.api import default_profile, endpoint_for
 from summarizer.batch import IN_FLIGHT_PER_PROCESS, Done, Options, extract_one, run_one
 from summarizer.embedded import MODELS, default_cache_root
 from summarizer.errors import ClusterError, EndpointError, InputError, ModelSetupError
@@ -100,14 +101,17 @@ class RayRun:
     `settings` None: the rules alone."""
 
     def __init__(self, address: str, files: list[str], settings: Settings | None, cache_dir: Path | None,
-                 no_cache: bool, concurrency: int | None, processes: int | None, opts: Options) -> None:
+                 no_cache: bool, concurrency: int | None, processes: int | None, opts: Options,
+                 profile: str | None = None) -> None:
         self.ray = ray = import_ray()
-        self.files, self.opts = files, opts
+        self.files = files
         self.model = "deterministic"
         embedded = settings is not None and not settings[0]
+        self.opts = replace(opts, profile=default_profile(None, profile))  # as for the embedded model
         if settings is not None and settings[0]:
             with endpoint_for(*settings) as endpoint:  # checks them (a model is named) on the driver
                 self.model = endpoint.model
+                self.opts = replace(opts, profile=default_profile(endpoint, profile))
         elif settings is not None:
             if settings[3] not in MODELS:
                 raise ModelSetupError(f"unknown embedded model {settings[3]!r}; choose one of {sorted(MODELS)}")

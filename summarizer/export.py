@@ -22,9 +22,9 @@ ARTICLE = ("article", "article_title", "article_date")
 GROUNDING = ("status", "span_start", "span_end", "spans", "quote")
 COLUMNS: dict[str, tuple[str, ...]] = {
     "metrics": (*ARTICLE, "id", "subject", "value_text", "value", "unit", "kind", "qualifier", "period",
-                "period_start", "period_end", "role", "speaker", "speaker_name", *GROUNDING),
+                "period_start", "period_end", "role", "speaker", "speaker_name", "source", *GROUNDING),
     "commitments": (*ARTICLE, "id", "action", "target", "deadline", "deadline_year", "responsible",
-                    "speaker", "speaker_name", "sector", *GROUNDING),
+                    "speaker", "speaker_name", "sector", "source", *GROUNDING),
     "officials": (*ARTICLE, "id", "name", "title", "organization", *GROUNDING),
 }
 FORMATS = ("csv", "jsonl")

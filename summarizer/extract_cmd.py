@@ -10,6 +10,7 @@ import threading
 import time
 from collections.abc import Generator, Iterator
 from contextlib import ExitStack, contextmanager
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
@@ -19,12 +20,13 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from summarizer.api import default_concurrency, endpoint_for
+from summarizer.api import default_concurrency, default_profile, endpoint_for
 from summarizer.batch import Done, Options, ShardedRun, auto_processes, can_fork, run_in_process
 from summarizer.embedded import DEFAULT_MODEL, MODELS, default_cache_root
 from summarizer.errors import SummarizerError
 from summarizer.ingest import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, discover
 from summarizer.llm import LLM, Endpoint
+from summarizer.models import Profile
 
 if TYPE_CHECKING:
     from summarizer.cluster import RayRun
@@ -89,6 +91,11 @@ def extract_command(
                                 help="Drop rejected (ungrounded) proposals instead of listing them."),
     deterministic: bool = typer.Option(False, "--deterministic",
                                        help="No LLM: patterns and rules only (the baseline)."),
+    profile: Profile | None = typer.Option(
+        None, "--profile",
+        help="What the model is asked per chunk: small (officials, a gist) or full (also commitments "
+             "and what each value counts, verified against the text). Default: small for the "
+             "embedded models, full for any other."),
     ray: str | None = typer.Option(
         None, "--ray", envvar="RAY_ADDRESS", metavar="ADDRESS", show_default=False,
         help="Run on the Ray cluster at ADDRESS (auto: the one this machine is part of; extra "
@@ -129,10 +136,11 @@ def extract_command(
                 from summarizer.cluster import RayRun  # imports Ray only when asked for
 
                 results = RayRun(ray, files, None if deterministic else settings, cache_dir, no_cache,
-                                 concurrency, processes, opts)
+                                 concurrency, processes, opts, profile)
                 totals["workers"], totals["kept"] = len(results.actors), 0
             else:
                 endpoint = stack.enter_context(_maybe_endpoint(deterministic, *settings))
+                opts = replace(opts, profile=default_profile(endpoint, profile))
                 workers = concurrency or default_concurrency(endpoint)
                 shards = 1  # stdin is read once, the embedded server is one process: not split
                 if can_fork() and "-" not in files and (endpoint is None or not endpoint.embedded):

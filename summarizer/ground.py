@@ -18,7 +18,8 @@ from summarizer.normalize import fold
 _QUOTES = str.maketrans({"'": '"', "「": '"', "」": '"', "『": '"', "』": '"'})
 
 
-def _fold(text: str) -> str:
+def match_fold(text: str) -> str:
+    """`text` folded for matching a model's string (one-to-one: offsets stay valid)."""
     return fold(text).translate(_QUOTES)
 
 
@@ -39,7 +40,7 @@ def locate(needle: str, text: str, near: int | None = None, window: int = 400,
     hit = _closest(text, needle, lo, hi, near)
     if hit is not None:
         return Located(hit, hit + len(needle), "verified")
-    folded_text, folded_needle = _fold(text), _fold(needle)
+    folded_text, folded_needle = match_fold(text), match_fold(needle)
     hit = _closest(folded_text, folded_needle, lo, hi, near)
     if hit is not None:
         return Located(hit, hit + len(needle), "normalized")

@@ -207,6 +207,22 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# Mirror sites annotate characters with their reading: 局长(cháng), 预(yù)计, 四万(wàn)六千. A
+# bracket after a Han character holding a syllable with a tone mark is no part of the text.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
+
+def _without_pinyin(raw: str, start: int, end: int, dropped: list[Dropped]) -> str:
+    """raw[start:end] without reading annotations, each recorded in `dropped`."""
+    line, kept, at = raw[start:end], [], 0
+    for m in _PINYIN.finditer(line):
+        kept.append(line[at:m.start()])
+        dropped.append(Dropped(start=start + m.start(), end=start + m.end(), reason="reading annotation",
+                               excerpt=m.group()))
+        at = m.end()
+    return "".join(kept) + line[at:]
+
+
 def clean(raw: str) -> tuple[str, list[Dropped]]:
     """Drop navigation, footer boilerplate, appended teasers and duplicated paragraphs."""
     lines = _lines(raw)
@@ -243,7 +259,7 @@ def clean(raw: str) -> tuple[str, list[Dropped]]:
                 else:
                     dropped.append(Dropped(start=s, end=e, reason=drop[i], excerpt=raw[s:e][:80]))
             continue
-        parts.append(raw[s:e])
+        parts.append(_without_pinyin(raw, s, e, dropped))
     text = "\n".join(parts).strip("\n")
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text + "\n", dropped

@@ -1,10 +1,15 @@
 """Label: one typed LLM call per chunk for what needs language understanding — the officials it
 names, with their titles, and a one-line gist.
 
-Measured on the embedded 1.5B model, asking it to pick commitment sentences or label number
+Two profiles. `small` (the embedded model's default): officials with titles and a gist —
+measured on the embedded 1.5B model, asking it to pick commitment sentences or label number
 candidates degenerates into enumerating every id in order (see CHANGELOG), so those come from
-deterministic rules in `annotate`; the model names officials with titles and writes a gist.
-Nothing it returns is trusted before grounding against the article's offsets.
+deterministic rules. `full` (the default for any other model): the chunk is shown with numbered
+sentences and the values the normalizer found, and the model also returns commitments (a sentence
+id with target, deadline and responsible body as written) and what each value counts — ids and
+short strings, no copied sentences (output tokens are the cost). Nothing the model returns is
+trusted before grounding against the article (`verify`); values, units, spans and periods always
+come from the normalizer and the text.
 """
 
 from __future__ import annotations
@@ -14,13 +19,15 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator, model_validator
 
 from summarizer.chunk import Chunk
 from summarizer.errors import ModelOutputError
 from summarizer.llm import LLM
-from summarizer.models import Usage
+from summarizer.models import Profile, Usage
 from summarizer.prompting import load_prompt
+
+PROFILES: tuple[Profile, ...] = ("small", "full")
 
 
 class OfficialDraft(BaseModel):
@@ -71,24 +78,143 @@ def grammar_schema() -> dict[str, Any]:
     }
 
 
+class CommitmentDraft(BaseModel):
+    """A commitment the model sees in sentence `s`, each field as written there ("" when none)."""
+
+    s: int
+    target: str = ""
+    deadline: str = ""
+    responsible: str = ""
+
+    @field_validator("s", mode="before")
+    @classmethod
+    def _sentence_id(cls, v: Any) -> Any:
+        """The id as the model may write it: 3, "3", "[3]", "句3"."""
+        if isinstance(v, str) and (digits := "".join(ch for ch in v if ch.isdigit())):
+            return int(digits)
+        return v
+
+    @field_validator("target", "deadline", "responsible", mode="before")
+    @classmethod
+    def _text(cls, v: Any) -> Any:
+        return "" if v is None else str(v) if isinstance(v, int | float) else v
+
+
+class FullLabels(ChunkLabels):
+    """The `full` profile's answer: the small one, plus commitments by sentence id and the subject
+    of each numbered value (key: the value's number as shown).
+
+    The commitments and subjects are read leniently: everything in them is checked against the
+    text afterwards (`verify`), so an entry in an unexpected shape is dropped rather than failing
+    the chunk (a re-ask costs a whole answer: ~30 s on the embedded model). The officials and the
+    gist are read as in the small profile."""
+
+    commitments: list[CommitmentDraft] = Field(default_factory=list)
+    subjects: dict[str, str] = Field(default_factory=dict)
+
+    @model_validator(mode="before")
+    @classmethod
+    def _lenient(cls, data: Any) -> Any:
+        if not isinstance(data, dict):
+            return data
+        data = dict(data)
+        drafts = data.get("commitments")
+        if drafts is None or isinstance(drafts, list | dict):
+            data["commitments"] = [d for d in map(_draft, _as_list(drafts)) if d is not None]
+        subjects = data.get("subjects")
+        if subjects is None or isinstance(subjects, list | dict):
+            data["subjects"] = _subjects(subjects)
+        return data
+
+
+def _as_list(v: Any) -> list[Any]:
+    return v if isinstance(v, list) else [v] if isinstance(v, dict) else []
+
+
+def _draft(item: Any) -> dict[str, Any] | None:
+    """A commitment as the model may write it: {"s": 3, …}, a bare id, or fields that are lists."""
+    if isinstance(item, int | str) and not isinstance(item, bool):
+        item = {"s": item}
+    if not isinstance(item, dict):
+        return None
+    sid = item.get("s")
+    if isinstance(sid, list):
+        sid = sid[0] if sid else None
+    if not isinstance(sid, int | str) or isinstance(sid, bool) or not any(ch.isdigit() for ch in str(sid)):
+        return None
+    fields = {k: item.get(k) for k in ("target", "deadline", "responsible")}
+    return {"s": sid, **{k: v if isinstance(v, str) else str(v) if isinstance(v, int | float) else ""
+                          for k, v in fields.items()}}
+
+
+def _subjects(v: Any) -> dict[str, str]:
+    """{"3": "城镇新增就业"}; also a list of {"id": 3, "subject": …} pairs; non-text subjects dropped."""
+    if isinstance(v, list):
+        pairs = [tuple(x.values())[:2] for x in v if isinstance(x, dict) and len(x) >= 2]
+        v = {k: x for k, x in pairs}
+    if not isinstance(v, dict):
+        return {}
+    return {str(k): x for k, x in v.items() if isinstance(x, str)}
+
+
+def full_grammar_schema() -> dict[str, Any]:
+    """The `full` profile's grammar (when the endpoint constrains decoding)."""
+    small = grammar_schema()
+    return {
+        "type": "object",
+        "properties": {
+            **small["properties"],
+            "commitments": {"type": "array", "maxItems": 20, "items": {
+                "type": "object", "required": ["s"],
+                "properties": {"s": {"type": "integer"},
+                               "target": {"type": "string", "maxLength": 20},
+                               "deadline": {"type": "string", "maxLength": 16},
+                               "responsible": {"type": "string", "maxLength": 20}}}},
+            "subjects": {"type": "object", "additionalProperties": {"type": "string", "maxLength": 20}},
+        },
+        "required": ["officials", "gist", "commitments", "subjects"],
+    }
+
+
 @dataclass(frozen=True)
 class ChunkView:
-    """Everything the prompt shows for one chunk."""
+    """Everything the prompt shows for one chunk. The `full` profile also shows `marks` (offset in
+    the chunk text, sentence id: the id is written before the sentence) and `numbers` (value id,
+    the value as written, its sentence id), listed after the text."""
 
     chunk: Chunk
     chunk_text: str
     title: str | None
     speaker: str | None
+    marks: tuple[tuple[int, int], ...] = ()
+    numbers: tuple[tuple[int, str, int], ...] = ()
 
 
-def render_user(view: ChunkView) -> str:
+def _header(view: ChunkView) -> list[str]:
+    """What both profiles' user messages open with: the title and the current speaker."""
     lines = []
     if view.title:
         lines.append(f"标题：{view.title}")
     if view.speaker:
         lines.append(f"当前发言人：{view.speaker}")
-    lines.append("正文：")
-    lines.append(view.chunk_text)
+    return lines
+
+
+def render_user(view: ChunkView) -> str:
+    return "\n".join([*_header(view), "正文：", view.chunk_text])
+
+
+def render_full(view: ChunkView) -> str:
+    """The `full` profile's user message: the chunk with [n] before sentence n, then the values."""
+    pieces: list[str] = []
+    at = 0
+    for offset, sid in view.marks:
+        pieces += [view.chunk_text[at:offset], f"[{sid}]"]
+        at = offset
+    pieces.append(view.chunk_text[at:])
+    lines = [*_header(view), "正文：", "".join(pieces)]
+    lines.append("数值：")
+    lines += [f"{vid}={surface}（句{sid}）" for vid, surface, sid in view.numbers] or ["无"]
     return "\n".join(lines)
 
 
@@ -101,26 +227,41 @@ PARAMS: dict[str, Any] = {"max_tokens": 400}
 # default 1.1), so nothing has to go through `extra_body`. Part of the params, so of the cache
 # key: the two variants never share a cache entry.
 RETRY_PARAMS: dict[str, Any] = {**PARAMS, "frequency_penalty": 0.5}
+# The `full` answer carries a subject per value and a few ids per commitment: ~10 tokens a value.
+FULL_PARAMS: dict[str, Any] = {"max_tokens": 1000}
+FULL_RETRY_PARAMS: dict[str, Any] = {**FULL_PARAMS, "frequency_penalty": 0.5}
 
 
-def label_chunk(llm: LLM, view: ChunkView, usage: Usage) -> ChunkLabels:
-    """The model's labels for one chunk. If its answer cannot be used, the chunk is asked once
-    more with a repetition penalty; `ModelOutputError` when that fails too (other `LLMError`s,
-    transport and endpoint failures, are not retried here: the client already did)."""
-    prompt = load_prompt("extract_chunk")
-    messages = [{"role": "system", "content": prompt.text},
-                {"role": "user", "content": render_user(view)}]
-    request = (messages, ChunkLabels, grammar_schema(), prompt.key, usage)
+def label_chunk(llm: LLM, view: ChunkView, usage: Usage, profile: Profile = "small") -> ChunkLabels:
+    """The model's labels for one chunk (a `FullLabels` in the `full` profile). If its answer
+    cannot be used, the chunk is asked once more with a repetition penalty; `ModelOutputError`
+    when that fails too (other `LLMError`s, transport and endpoint failures, are not retried here:
+    the client already did). The `small` request is exactly what it was before profiles existed
+    (prompt, schema, cache key); the `full` one has its own prompt file and names its profile in
+    the cache key."""
+    if profile == "full":
+        prompt = load_prompt("extract_chunk_full")
+        messages = [{"role": "system", "content": prompt.text},
+                    {"role": "user", "content": render_full(view)}]
+        request: tuple[list[dict[str, str]], type[ChunkLabels], dict[str, Any], str, Usage] = (
+            messages, FullLabels, full_grammar_schema(), f"{prompt.key}|profile:full", usage)
+        params, retry_params = FULL_PARAMS, FULL_RETRY_PARAMS
+    else:
+        prompt = load_prompt("extract_chunk")
+        messages = [{"role": "system", "content": prompt.text},
+                    {"role": "user", "content": render_user(view)}]
+        request = (messages, ChunkLabels, grammar_schema(), prompt.key, usage)
+        params, retry_params = PARAMS, RETRY_PARAMS
     # Failures are never cached, so a cached retry answer means the plain request failed
     # before: a rerun takes that answer instead of repeating a request known to fail.
-    cached = llm.lookup(*request, params=PARAMS) or llm.lookup(*request, params=RETRY_PARAMS)
+    cached = llm.lookup(*request, params=params) or llm.lookup(*request, params=retry_params)
     if cached is not None:
         return cached
     try:
-        return llm.ask(*request, params=PARAMS)
+        return llm.ask(*request, params=params)
     except ModelOutputError as first:
         try:
-            return llm.ask(*request, params=RETRY_PARAMS)
+            return llm.ask(*request, params=retry_params)
         except ModelOutputError as second:
             again = ("also when asked again with a repetition penalty" if str(second) == str(first)
                      else f"asked again with a repetition penalty: {second}")

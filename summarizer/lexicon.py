@@ -48,7 +48,8 @@ def cue_alternation(cues: Iterable[Cue]) -> str:
 
 # Verbs that introduce what someone says (「X表示，…」, 「X指，…」 in Hong Kong press).
 SPEECH_VERBS = ("表示", "介绍", "说", "指出", "谈到", "强调", "认为", "坦言", "透露", "说明", "补充",
-                "提到", "提及", "称", "指")
+                "提到", "提及", "称", "指", "预料", "预计", "估计", "回应", "回复", "回覆", "裁示", "宣示",
+                "致词", "答复")
 # Verbs after which a named speaker announces something (also counted as speech for speakers).
 ANNOUNCE_VERBS = ("宣布", "承诺", "通报", "回答")
 # What an official does right after being introduced, other than speaking (「副厅长王建东做客」,
@@ -56,34 +57,44 @@ ANNOUNCE_VERBS = ("宣布", "承诺", "通报", "回答")
 # too many given names, 王建和.)
 ACTION_VERBS = ("做客", "作", "出席", "主持", "参加", "调研", "带队", "率队", "率", "会见", "陪同", "看望",
                 "慰问", "视察", "考察", "走访", "接受", "致辞", "讲话", "发言", "答", "解读", "指导", "部署",
-                "检查", "督导", "到", "来到", "前往", "赴", "一行", "等", "与")
+                "检查", "督导", "到", "来到", "前往", "赴", "一行", "等", "与", "领航", "带领", "逐一", "亲自",
+                "再次", "随后", "亦", "又", "早前", "此前", "先前", "日前", "近期", "上午", "下午", "晚上")
+# What may stand between an official's name and what they say or do: an honorific (葛国兴先生),
+# a date (王晓萍26日在北京介绍, 李立业12月12日预料), a quote mark (吴江“晒”出).
+NAME_FOLLOWERS = ("先生", "女士", "博士", "“", "「")
+NAME_FOLLOWING_PATTERNS = (r"(?:\d{1,2}月)?\d{1,2}日", r"[一二三四五六七八九十]{1,3}日")
 # Words that follow a title but are no name (「该局局长相关…」, 「常务副市长」, 「国家主席」 read as
 # name + role): a name never starts with one.
 NON_NAMES = ("相关", "同志", "一行", "向记者", "向媒体", "高度", "全面", "全市", "全区", "全县", "全省", "全国",
-             "全体", "于今年", "于近日", "国家", "常务", "党委", "党组", "支部", "原任", "时任")
+             "全体", "于今年", "于近日", "国家", "常务", "党委", "党组", "支部", "原任", "时任", "都", "均")
 # Official titles (a title phrase ends in one of them: 市卫生健康委党委书记、主任).
 ROLE_TITLES = (
     "主任", "局长", "总队长", "支队长", "大队长", "队长", "部长", "厅长", "处长", "科长", "市长", "区长",
     "县长", "镇长", "乡长", "主席", "院长", "校长", "秘书长", "委员", "站长", "所长", "会长", "理事长",
     "司长", "署长", "行长", "总经理", "董事长", "组长", "主委", "书记", "负责人", "巡视员", "调研员",
     "总经济师", "总工程师", "总督学", "总监", "总理", "省长", "州长", "盟长", "旗长", "村长", "社长",
-    "首长", "议员", "发言人", "行政长官", "党组成员", "党委委员",
+    "首长", "议员", "发言人", "行政长官", "党组成员", "党委委员", "行政总裁", "总裁", "次长", "总统",
+    "召集人", "执行长", "行政经理", "主计长", "议长",
 )
 # Words of the clause that a title pattern may take in before the title (「出席发布会的还有省教育厅
-# 副厅长王建华」, 「嘉宾分别是…」): never part of the title.
-TITLE_OPENERS = ("还有", "以及", "分别是", "分别为", "包括", "有", "是")
+# 副厅长王建华」, 「嘉宾分别是…」, 「会上人社部部长」, 「今日上午在社会文化司司长」): never part of the title.
+TITLE_OPENERS = ("还有", "以及", "分别是", "分别为", "包括", "以下是", "有", "是", "会上", "会后", "今日", "今天",
+                 "昨日", "昨天", "上午", "下午", "晚上", "在", "他", "她", "感谢", "特别感谢")
 # Delegates to a congress: 「党代表程晓红(市人社局党组书记、局长)」 names the official's title in
 # brackets; a delegate or CPPCC member alone (「市政协委员方洁」) speaks as no official.
-DELEGATE_ROLES = ("党代表", "人大代表", "政协委员")
+DELEGATE_ROLES = ("党代表", "人大代表", "政协委员", "个人委员")
 # Roles also written after a name or a surname in running text (「温家宝总理」, 「请问齐部长」).
 HONORIFIC_ROLES = ("总理", "总书记", "主席", "委员长", "部长", "省长", "市长", "区长", "县长", "州长", "局长",
-                   "厅长", "院长", "司长", "署长", "行政长官")
+                   "厅长", "院长", "司长", "署长", "行政长官", "总统", "次长", "召集人")
 # Modifiers that may open a role: 党委书记, 常务副市长, 副局长, 二级巡视员.
-ROLE_MODIFIERS = r"(?:党[委组])?(?:常务)?(?:[一二三四]级)?副?"
+ROLE_MODIFIERS = r"(?:党[委组])?(?:代理)?(?:常务)?(?:[一二三四]级)?副?"
 # Press and production roles: never officials (bylines, hosts, editors).
-PRESS_ROLES = ("特约摄影", "责任编辑", "通讯员", "主持人", "总值班", "记者", "编辑", "摄影", "作者", "撰稿", "□")
+PRESS_ROLES = ("特约摄影", "责任编辑", "通讯员", "主持人", "总值班", "实习生", "见习记者", "特约记者", "记者", "编辑",
+               "摄影", "作者", "撰稿", "□")
 # Characters an organisation name ends with (the organisation part of a title).
-ORG_END_CHARS = "委局厅部办院队府会心司站所校处科室团组"
+ORG_END_CHARS = "委局厅部办院队府会心司站所校处科室团组署"
+# How the name of a body ends when an official's name follows it directly (劳工事务局黄志雄局长).
+BUREAU_ENDINGS = ("局", "署", "厅", "部", "委", "办", "院", "司", "处", "委员会", "办公室", "中心")
 # Common surnames (compound ones separately): a person's name starts with one.
 COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "令狐", "公孙", "慕容", "尉迟",
                      "长孙", "宇文", "司徒", "夏侯", "端木", "南宫", "独孤", "申屠")
@@ -106,6 +117,7 @@ DATELINE_PATTERNS = (
     r"[（(][^）)\n]{0,24}(?:记者|通讯员|实习生|\d日电)[^）)\n]{0,40}[）)]",  # （记者 X） (中央社记者X台北5日电)
     r"本报[^\s，,。（(]{0,8}?讯",  # 本报讯 本报重庆讯
     r"[^\s，,。（(]{1,16}?\d{1,2}月\d{1,2}日(?:电|讯)",  # 新华社北京3月5日电 台海网4月23日讯
+    r"(?<=[电讯])[（(][^）)\n]{2,12}[）)]",  # 人民网合肥1月16日电(吕欢欢): the byline's bare name
     r"[^\s，,。（(]{1,12}?[网报台社]讯",  # 湖北日报讯 亳州新闻网讯
     r"据[^\s，,。（(]{1,12}?(?:报道|报导|消息)",  # 据福州日报报道
     r"[^\s，,。（(]{0,24}?记者\s?[^\s，,。]{2,4}\s+(?:发自[^\s，,。]{1,8}\s+)?",  # …记者耿兴敏 发自北京
@@ -121,12 +133,18 @@ SELF_REFERENCES = ("我市", "我区", "我县", "我省", "本市", "本区", "
 # What an acting organisation's name ends with.
 ORG_SUFFIXES = ("局", "委", "厅", "部门", "政府", "中心", "机关", "总队", "支队", "系统", "部", "署", "委员会",
                 "办公室", "集团")
+# A body's party organs: not a unit of it that acts (市卫健委党委书记 speaks for 市卫健委).
+PARTY_ORGANS = ("党委", "党组", "党工委")
+# Suffixes of a bureau named in two to four characters with no level (医管局, 社工局, 房屋署).
+SHORT_BUREAU_SUFFIXES = ("局", "署")
 # Words that end like an organisation but name none (城乡公共服务布局, 区域医疗中心 is a hospital).
 NOT_ORG_ENDINGS = ("布局", "格局", "大局", "结局", "全局", "开局", "医疗中心", "次中心", "服务中心")
 # A level character inside these words is no administrative level (区域, 城乡, 城市, 社区).
-NOT_LEVEL_WORDS = ("区域", "城乡", "城市", "社区", "城区", "市场", "县域", "省份")
+NOT_LEVEL_WORDS = ("区域", "城乡", "城市", "社区", "城区", "市场", "县域", "省份", "都市")
 # Function words never inside an organisation's name (「市政协委员方洁为政府」 is two phrases).
-NOT_IN_ORG_NAME = "为的在和与对把将是了从向给被由于及等已也还都再又要今目"
+NOT_IN_ORG_NAME = "为的在和与对把将是了从向给被由于及等已也还都再又要今目进"
+# Words with one of those characters that do occur in a name (台北市都市发展局).
+IN_ORG_NAME_WORDS = ("都市",)
 # Short names of acting bodies that need no level prefix (政府推出…, 中央推动…, 市府將…); any
 # noun + 部门/机关 is one too (BODY_HEADS).
 BARE_ACTORS = ("政府", "中央", "市府", "县府", "省府", "国务院", "市委", "省委", "区委", "县委", "社会局", "卫生局",
@@ -143,26 +161,56 @@ LEAD_VERBS = ("牵头", "负责", "统筹", "组织", "主办", "承办")
 # Forward cues: a sentence with one pledges or plans something. 计划/要/将 also have noun and
 # other uses: 计划生育, 培训计划, 下了计划, 要求, 要素, 将近, 将“X”改成 (the disposal 将).
 FORWARD_CUES = (
-    Cue("将", not_after="即必", not_before="近其一二三四五六七八九十0123456789“‘「《\"'"),
+    Cue("将", not_after="即必若", not_before="近其一二三四五六七八九十0123456789“‘「《\"'"),
     Cue("要", not_after="需主重必只想纪", not_before="求素点闻件害"),
-    Cue("力争"), Cue("确保"), Cue("计划", not_after="训作度展施动", not_before="单生经书内外委地，,。；;、"),
+    Cue("力争"), Cue("确保"), Cue("计划", not_after="训作度展施动", not_before="单生经书内外委地，,。；;、」”》』"),
     Cue("拟"), Cue("下一步"), Cue("接下来"), Cue("今后"), Cue("争取"), Cue("年底前"), Cue("月底前"), Cue("将要"),
-    Cue("目标是"), Cue("目标为"), Cue("承诺"), Cue("预计"), Cue("即将"),
+    Cue("目标是"), Cue("目标为"), Cue("承诺"), Cue("预计", not_before="目"), Cue("即将"),
+    # scheduled (暂定今年第4季公布分配结果, 定于明年1月实施)
+    Cue("暂定"), Cue("预定"), Cue("定于", not_after="决规确"),
     # a work report announcing its list of tasks (重点抓好以下工作：（一）…)
     Cue("以下工作"), Cue("以下几方面工作"), Cue("以下几个方面"), Cue("重点抓好"), Cue("着力抓好"), Cue("重点做好"),
     Cue("主要任务"),
 )
 # Forward cues that are not single words: 到2027年 (a future year only: see pledges.forward_cue).
-FORWARD_PATTERNS = (r"到(?P<year>20\d\d)年",)
-# Not a pledge although a cue word is there: 要办的实事 (what is to be done, a noun phrase).
-FORWARD_EXCLUSIONS = (r"要[\u4e00-\u9fff]的",)
+# 会 is "will" in Hong Kong, Macao and Taiwan writing (医管局今年下半年会向财委会申请拨款, 亦会增加…名额)
+# only before what a government does; elsewhere it is 会议, 社会, 机会, 不会 ….
+FORWARD_PATTERNS = (r"到(?P<year>20\d\d)年",
+                    r"(?<![社机协学大工议都总例商晚聚理委省全体集开不一只也否])会(?=(?:再|继续|陆续|逐步|进一步|全面|尽快|优先)?"
+                    r"(?:增加|增设|开展|提供|推出|推动|推进|加强|扩大|扩展|提升|提高|改善|新增|兴建|建设|设立|向|在|于|"
+                    r"为|从|投入|拨款|申请|检讨|研究|审视|加开|开设|推行|落实|实施))")
+# Not a pledge although a cue word is there: 要办的实事 (what is to be done, a noun phrase); a
+# purpose clause with no target, then what it takes (要实现如此庞大的建屋量，MiC是黄金机会;
+# 我们要扩大战果，离不开群众的支持).
+FORWARD_EXCLUSIONS = (r"要[\u4e00-\u9fff]的",
+                      r"要[^，,。；;！？!?0-9]{2,30}[，,][^，,。；;！？!?]{0,20}?(?:离不开|离不了|关键在于|关键是|是)")
 # A sentence that opens with one of these reports the past or the present state.
 RETRO_OPENERS = ("今年以来", "截至", "截止", "近年来", "目前", "去年", "此前", "据")
 RETRO_OPENING_PATTERNS = (r"\d{4}年[,，]", r"今年[,，1-9]", r"自.{0,12}以来", r"从\d{4}年")
 # Anywhere in a sentence: it reports what was done.
-RETRO_MARKERS = (Cue("已经"), Cue("已", not_before="有"), Cue("累计"), Cue("成功"), Cue("实现了"), Cue("取得"))
+RETRO_MARKERS = (Cue("已经"), Cue("已", not_before="有"), Cue("累计"), Cue("成功"), Cue("实现了"), Cue("取得"),
+                 Cue("得益于"))
+# In an official's answer, a sentence with no cue of its own continues the plan only when it does
+# something: one of these verbs or adverbs, or a number (「一方面，支持每个地级市至少建成1家托育中心」;
+# not 「两类人群，就是“一老”和“一小”」, 「尹蔚民说。」); anywhere, not when it opens as a comment on
+# what was said (「这方面社会需求还是比较多的」).
+PLAN_ACTION_VERBS = (
+    "支持", "推广", "推进", "推动", "建设", "建成", "新建", "改建", "扩建", "改造", "提供", "新增", "增加", "增设",
+    "加强", "强化", "完善", "健全", "建立", "落实", "实施", "开展", "扩大", "提升", "提高", "降低", "优化",
+    "发展", "鼓励", "引导", "保障", "做好", "抓好", "纳入", "启动", "设立", "设置", "布局", "打造", "培育",
+    "开发", "组织", "举办", "发放", "补贴", "资助", "帮扶", "救助", "安置", "招聘", "培训", "解决", "覆盖",
+    "确保", "力争", "争取", "完成", "加快", "加大", "深化", "整合", "统筹", "兴建", "投入", "安排",
+    "构建", "促进", "推行", "坚持", "实现", "满足", "消除", "筑牢", "织密", "建强", "形成", "营造", "巩固",
+    "持续", "着力", "全力", "努力", "积极", "大力", "进一步", "全面", "继续", "重点",
+)
+COMMENT_OPENERS = ("这是", "这也是", "这方面", "这些", "这就", "也就是", "就是", "可以说", "总之", "总的来说")
 # People whose words are opinions, not the government's pledges (「市政协委员方洁为政府点赞：“…要…”」).
-OPINION_HOLDERS = ("政协委员", "人大代表", "专家", "学者", "教授", "市民", "居民", "网友", "家长", "村民", "群众代表")
+# Unnamed, they speak for nobody in the government either (「有专家料…将步入流感活跃期」; not 「有家长
+# 抱怨…」 in a sentence whose pledge is the government's: only what they think or say).
+UNNAMED_OPINION = ("有", "据", "多位", "一些", "不少", "部分")
+OPINION_VERBS = ("料", "预料", "预计", "认为", "表示", "指出", "说", "称", "建议", "估计", "担心", "呼吁")
+OPINION_HOLDERS = ("政协委员", "人大代表", "专家", "学者", "教授", "市民", "居民", "网友", "家长", "村民", "群众代表",
+                   "立委", "立法委员", "议员")
 # Words that open a clause without being its subject: connectives and adverbs before the actor
 # (此外，福建省将…; 同时，市府也将…) or between the actor and the cue (青岛市还将…).
 CLAUSE_CONNECTIVES = ("此外", "同时", "另外", "其中", "当中", "而", "并", "并且", "还", "也", "再", "就", "都",
@@ -185,6 +233,19 @@ NUMERAL_IDIOMS = (
     "五湖四海", "九牛一毛", "两个健康", "两个根本", "四个最严", "三件套", "五个振兴", "三所联动",
 )
 
+# Verbs of a work agenda: a small count after one names the parts of the agenda, not a quantity
+# (做好三项服务, 抓好两件大事, 照顾好两类人群).
+AGENDA_VERBS = ("做好", "抓好", "办好", "管好", "照顾好", "落实好", "把握好", "处理好", "围绕", "聚焦", "突出")
+# Words after a count and its noun that go on to say which they are (三项服务，就是…).
+ENUMERATION_OPENERS = ("就是", "即", "是指", "分别是", "分别为", "包括")
+# What a named place ends with: a small count right after one, before a noun, says how many the
+# place has or which they are (厦门市五个区, 东涌迎东路两个新屋邨, 海华幼儿园、盐田幼儿园两所公办幼儿园).
+PLACE_ENDINGS = ("市", "省", "区", "县", "镇", "乡", "村", "路", "街", "邨", "苑", "园")
+# Service hours said before the service (24小时病房, 提供24小时通波仔手术, 8小时工作制): a descriptor,
+# not a duration measured; the words after which the hours are a limit or a level instead.
+SERVICE_HOUR_UNITS = ("小时",)
+NOT_SERVICE_AFTER = "内以之的后前左右起为时至到"
+
 # ---------------------------------------------------------------------------- subjects
 
 # A numeral–classifier–noun phrase names what is counted after the value when a verb (or a
@@ -199,6 +260,9 @@ COUNT_VERBS = (
     "改造", "投用", "启用", "完成", "落实", "实施", "破获", "侦破", "查处", "抓获", "抓捕", "打掉", "端掉",
     "摧毁", "解救", "挽回", "兑现", "准备", "建", "增", "有", "共有", "拥有", "现有", "已有", "建有", "设有",
     "促进", "带动", "吸引", "促成", "惠及", "覆盖", "培养", "输送", "转移", "安置",
+    "发布", "公布", "聘请", "聘用", "招募", "录用", "接待", "受理", "办理", "审批", "核发", "登记", "命名",
+    "授予", "表彰", "选派", "派出", "动员", "欠", "缺", "短缺", "涉及", "走访", "排查", "整改", "调解",
+    "完工", "竣工", "开工", "动工", "落成", "交付", "入住", "入伙",
 )
 # Prepositions whose object, after the value, is what is counted; the verb after that object is
 # not part of it (为12.2万名失业人员发放失业保险金, 对151名…人员进行核酸检测).
@@ -232,7 +296,8 @@ MEASURE_WORDS = ("个", "所", "家", "处", "名", "人", "人次", "张", "床
 # Joiners inside a list of things counted (A、B和C).
 LIST_JOINERS = ("、", "以及", "及", "和", "与")
 # Openers of a clause that are no part of what is counted (也就是说4年提高了1岁).
-SUBJECT_OPENERS = ("也就是说", "就是说", "就是", "即", "当中", "而", "另", "加上", "连同", "根据统计", "据统计")
+SUBJECT_OPENERS = ("也就是说", "就是说", "就是", "即", "当中", "而", "另", "加上", "连同", "根据统计", "据统计",
+                   "虽然", "尽管", "但是", "但", "不过", "仍然", "仍", "依然", "并且", "同时")
 # Respectively: the values after it take, in order, the things listed before it.
 RESPECTIVELY = "分别"
 # From one level to another: 养老院从159家增长到175家, 性别比由2015年的113.5降低到….
@@ -241,15 +306,32 @@ FROM_WORDS = ("从", "由")
 LEARN_VERBS = ("了解到", "获悉", "得知", "获知", "看到", "注意到")
 # Adverbs left at the end of a subject when a verb is read with the value (长照经费将突破1,000亿元,
 # 人口已达…); 会/能/可/均 are not among them (招聘会, 产能, 许可, 人均 end nouns).
-TRAILING_MODALS = ("将", "将会", "还将", "仍将", "已", "已经", "也", "再", "预计")
+TRAILING_MODALS = ("将", "将会", "还将", "仍将", "已", "已经", "也", "再", "预计", "最高可", "最低可", "最多可", "最高",
+                   "最低", "最多", "最少")
+# Modal words between an actor and what it will do: whatever stands before them and a verb is who
+# acts, not what is counted (深圳将新增养老床位 -> 新增养老床位; 市人社局和市教委计划新增见习岗位).
+PLAN_MODALS = ("将", "将会", "还将", "仍将", "计划", "拟", "要", "预计", "力争", "争取", "准备", "再")
+# Verbs of having: the noun before them is what the value after counts (公托共有92家 -> 公托,
+# 全省现有养老机构2386家 reads the noun after); unlike 新增 or 救助, nothing before them acts.
+EXISTENCE_VERBS = ("共有", "拥有", "现有", "已有", "约有", "尚有", "还有", "有")
 # Time words and place prepositions between an actor and its verb: no actor on their own
 # (并将于明年再增设1,500个 has none: its subject comes from the clause before).
 # A per-unit word before a value: the noun after it is what is paid or counted (给予每人3000元一次性补贴).
 PER_UNIT = ("每人", "每户", "每名", "每间", "每家", "每个", "每所", "每位", "每次", "每辆", "每张", "每床", "人均")
+# Per a stretch of time: with a per-unit word before a value it is the rate's denominator, not what
+# is counted (城市低保标准由每人每月600元提高到620元: the subject is 城市低保标准).
+PER_PERIOD = ("每月", "每年", "每季", "每季度", "每天", "每日", "每周")
 TIME_WORDS = ("今年", "明年", "去年", "当年", "年内", "年底前", "目前", "近期", "今后", "同期", "于", "在")
 # A period right after one of these is the baseline of a comparison (比上年同期增长, 较去年提升,
 # 超过去年年底规模), not the time of the value: the value keeps the sentence's own period.
-BASELINE_CUES = ("比", "较", "与", "同", "相比", "相较", "超过", "高于", "低于", "对比")
+# (比 is none in 占比, a share: 在园儿童占比2019年底达到30%)
+BASELINE_CUES = (Cue("比", not_after="占"), Cue("较"), Cue("与"), Cue("同"), Cue("相比"), Cue("相较"), Cue("超过"),
+                 Cue("高于"), Cue("低于"), Cue("对比"))
+# The present, said after an earlier time (从2016年时只有2.5万名，到现在已超过10万名): the value after
+# it is of now, not of that time.
+PRESENT_WORDS = ("现在", "如今", "至今", "迄今", "目前")
+# Period kinds that open a paragraph of a work report (「2009年，面对…」) and date its figures.
+PARAGRAPH_PERIOD_KINDS = ("year", "relative_year", "range_in_year", "quarter")
 
 # ---------------------------------------------------------------------------- conditions
 

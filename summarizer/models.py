@@ -15,6 +15,9 @@ Span = tuple[int, int]
 """Half-open character offsets [start, end) into `ArticleResult.text`."""
 
 Status = Literal["verified", "normalized", "conflict", "unsupported"]
+Origin = Literal["rule", "model"]
+"""Which layer gave an item or a field: the deterministic rules or the model (after grounding)."""
+Profile = Literal["small", "full"]
 ValueKind = Literal["count", "percent", "percentage_point", "ratio", "rate"]
 
 
@@ -58,6 +61,9 @@ class Metric(Grounded):
     period_end: str | None = None
     role: Literal["reported", "target"] = "reported"
     speaker: str | None = Field(default=None, description="Official id whose turn this is.")
+    source: Origin = Field(
+        default="rule", description="rule: every field from the normalizer and the rules (or the model agreed); "
+                                    "model: the model gave the subject (see `disagreements`).")
 
 
 class Commitment(Grounded):
@@ -69,6 +75,10 @@ class Commitment(Grounded):
     responsible: str | None = Field(default=None, description="Organisation that will act.")
     speaker: str | None = None
     sector: str | None = None
+    source: Origin = Field(
+        default="rule", description="rule: found by the rules, every field theirs (or the model agreed); "
+                                    "model: added by the model, or a field of it is the model's "
+                                    "(see `disagreements`).")
 
 
 class Rejected(_Model):
@@ -78,6 +88,19 @@ class Rejected(_Model):
     status: Status
     reason: str
     item: dict[str, object]
+
+
+class Disagreement(_Model):
+    """A field of a metric or commitment the model answered (grounded in the text) differently from
+    the rules, and which answer the item keeps. A field the rules left empty and the model filled
+    is one too (`rule` null, `source` model)."""
+
+    type: Literal["metric", "commitment"]
+    id: str = Field(description="The item's id in this output.")
+    field: str
+    rule: str | None
+    model: str
+    source: Origin = Field(description="Which answer the item keeps.")
 
 
 class Dropped(_Model):
@@ -153,9 +176,14 @@ class ArticleResult(_Model):
     metrics: list[Metric] = Field(default_factory=list)
     commitments: list[Commitment] = Field(default_factory=list)
     rejected: list[Rejected] = Field(default_factory=list)
+    disagreements: list[Disagreement] = Field(default_factory=list)
     dropped: list[Dropped] = Field(default_factory=list)
     usage: Usage = Field(default_factory=Usage)
     model: str = ""
+    profile: Profile | None = Field(
+        default=None,
+        description="What the model was asked per chunk: small (officials and a gist) or full (also "
+                    "commitments by sentence id and the subject of each value); null without a model.")
     errors: list[ErrorItem] = Field(default_factory=list)
 
     @model_validator(mode="before")

@@ -5,8 +5,15 @@ genre uses it for something other than a measurement. Each rule is a fact about 
 stated with word tables, and `non_metric` names the rule that applies (tests/test_nonmetrics.py
 has rows per rule):
 
-    structural  counts that structure a speech: 四个方面, 5个关键词, 3个层级
-    version     version labels glued to a name: 长照2.0, 工业4.0, 数字政府3.0版
+    structural  counts that structure a speech: 四个方面, 5个关键词, 3个层级, 八个部分; a small
+                count after an agenda verb or before the words that list its items (做好三项服务,
+                三项服务，就是…)
+    partition   a small count right after a named place, before a noun: how many it has or which
+                they are (厦门市五个区, 东涌迎东路两个新屋邨); or right after a list of as many names
+                (A中心、B中心及C轩等三家社会服务机构, A幼儿园、B幼儿园两所公办幼儿园)
+    version     version labels glued to a name: 长照2.0, 工业4.0, 数字政府3.0版, and one joined to
+                such a label (长照3.0与2.0)
+    service     service hours said before the service: 24小时病房, 提供24小时通波仔手术
     idiom       numerals inside fixed expressions and slogans: 三支一扶, 八项规定, 两个确立
     name        numerals in a programme's name: a term quoted anywhere in the article
                 (“十件实事”) is a name everywhere in it, and its number in Chinese numerals
@@ -33,14 +40,19 @@ from functools import lru_cache
 
 from summarizer.lexicon import (
     AGE_TIME_UNITS,
+    AGENDA_VERBS,
     CHANGE_VERBS,
     CONDITION_MARKERS,
     DURATION_UNITS,
+    ENUMERATION_OPENERS,
     LEVEL_WORDS,
+    NOT_SERVICE_AFTER,
     NUMERAL_IDIOMS,
     PER_ONE_VERBS,
     PERSON_NOUNS,
+    PLACE_ENDINGS,
     RADIUS_UNITS,
+    SERVICE_HOUR_UNITS,
     TIME_MEASURES,
     alternation,
 )
@@ -51,7 +63,7 @@ __all__ = ["NON_METRIC_RULES", "is_structural", "non_metric"]
 _fold = lru_cache(maxsize=8)(fold)  # the whole article, folded once for all its values
 
 _STRUCTURAL = re.compile(
-    r"^(?:个|大|项|条)?(?:关键|方面|层级|任务|环节|原则|步|类|级|方向|板块|结合|赋能|导向|维度|阶段|专题|抓手|要点|"
+    r"^(?:个|大|项|条)?(?:关键|方面|层级|任务|环节|原则|步|类|级|方向|板块|结合|赋能|导向|维度|阶段|专题|抓手|要点|部分|"
     r"方针|要求|一批|坚持|必须|务必|着力|聚焦|突出|强化|推进|加强|统筹|注重|更加|"
     r"重点(?:工作|任务)?(?![\u4e00-\u9fff]))"  # 抓住三个重点; but 20项重点民生实事 are counted
 )
@@ -66,14 +78,69 @@ def is_structural(text: str, value: Value) -> bool:
     return _structural(text, value) or _version(text, value)
 
 
+_AGENDA_BEFORE = re.compile(rf"(?:{alternation(AGENDA_VERBS)})$")
+_ENUMERATION_AFTER = re.compile(rf"[\u4e00-\u9fff]{{1,6}}[，,：:]?(?:{alternation(ENUMERATION_OPENERS)})")
+
+
 def _structural(text: str, value: Value) -> bool:
     after = text[value.end:value.end + 4]
-    return value.unit in ("个", "大", "项", "条", "") and bool(_STRUCTURAL.match(after))
+    if value.unit in ("个", "大", "项", "条", "") and _STRUCTURAL.match(after):
+        return True
+    return _small_count(value) and bool(_AGENDA_BEFORE.search(text, 0, value.start)
+                                        or _ENUMERATION_AFTER.match(text, value.end))
+
+
+def _small_count(value: Value) -> bool:
+    return value.kind == "count" and bool(value.unit) and value.qualifier is None and 2 <= value.number < 10
+
+
+# ---------------------------------------------------------------------------- partitions
+
+_PLACE_BEFORE = re.compile(rf"(?:{alternation(PLACE_ENDINGS)})$")
+_NOUN_NEXT = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _partition(text: str, value: Value) -> bool:
+    """厦门市五个区将新增…, 东涌迎东路两个新屋邨, A、B及C等三家机构: how many the place has, or which
+    were named; not a count made."""
+    if not (_small_count(value) and _NOUN_NEXT.match(text, value.end) and not _PREDICATE_NEXT.match(text, value.end)):
+        return False
+    return bool(_PLACE_BEFORE.search(text, 0, value.start)) or _listed(text, value) == value.number
+
+
+def _listed(text: str, value: Value) -> int:
+    """How many names the clause before the value lists (A、B及C等 -> 3; 0 for no list)."""
+    clause = _CLAUSE_BREAK.split(_fold(text)[max(0, value.start - 80):value.start])[-1].removesuffix("等")
+    items = [x for x in _LIST_SPLIT.split(clause) if x]
+    return len(items) if len(items) >= 2 else 0
+
+
+_LIST_SPLIT = re.compile(r"以及|、|及|和|与")
+
+
+_PREDICATE_NEXT = re.compile(r"(?:以上|以下|左右|的|和|及|与|、|将|已|均|都|共|全部)")
 
 
 def _version(text: str, value: Value) -> bool:
-    return bool(value.unit in ("", "版") and _VERSION.fullmatch(text[value.start:value.end])
-                and value.start > 0 and _NAME_CHAR.match(text[value.start - 1]))
+    if not (value.unit in ("", "版") and _VERSION.fullmatch(text[value.start:value.end]) and value.start > 0):
+        return False
+    return bool(_NAME_CHAR.match(text[value.start - 1]) or _JOINED_VERSION.search(text, 0, value.start))
+
+
+# 长照3.0与2.0: a version label joined to another one is one too
+_JOINED_VERSION = re.compile(r"[^\W\d_][1-9]\.0版?(?:与|和|及|、|或|跟|到|至)$")
+
+
+# ---------------------------------------------------------------------------- service hours
+
+_SERVICE_AFTER = re.compile(rf"[^{NOT_SERVICE_AFTER}\W\d_]")
+
+
+def _service(text: str, value: Value) -> bool:
+    """24小时病房, 提供24小时通波仔手术: the hours a service keeps, said before it."""
+    f = _fold(text)
+    return (value.unit in SERVICE_HOUR_UNITS and f.endswith(value.unit, 0, value.end)  # not 24小时以内
+            and bool(_SERVICE_AFTER.match(f, value.end)))
 
 
 # ---------------------------------------------------------------------------- idioms
@@ -204,6 +271,8 @@ NON_METRIC_RULES: tuple[tuple[str, Callable[[str, Value], bool]], ...] = (
     ("structural", _structural),
     ("per_one", _per_one),
     ("version", _version),
+    ("partition", _partition),
+    ("service", _service),
     ("idiom", _idiom),
     ("name", _name),
     ("condition", _condition),

@@ -5,18 +5,21 @@ on ``fold(text)``, a one-to-one character folding (full-width -> ASCII, traditio
 simplified for number/unit/period words), so every result's ``[start, end)`` offsets index
 the *original* string and ``text[start:end] == surface`` always holds.
 
-Values (``find_values``): an Arabic number (full-width digits, ``1,234``/``1，234``,
-decimals) or a Chinese numeral, then an optional multiplier (百/千/万/亿 and combinations
+Values (``find_values``): an Arabic number (full-width digits, ``1,234``/``1，234``, Hong
+Kong's ``308 000``, decimals), a Chinese numeral (二百十四 = 214) or a multiplier alone after a
+qualifier (逾千张, 超千万: one of it), then an optional multiplier (百/千/万/亿 and combinations
 such as 百万, 万亿), ``余``/``多``, a unit (人, 人次, 元, 户, %, 个百分点 ...) and qualifier
 words before or after.  ``number`` has the multiplier applied (54.9万人 -> 549000, unit
 "人"); ratios such as ``1:0.82`` give second / first; in a range (30-40人, 3至5万元) the first
-number borrows the unit and multiplier of the second.  A number written in two parts is one
+number borrows the unit and multiplier of the second (and 约/左右 is said of both ends); joined by
+及/和/与 (逾800万及600万人次) the unit only; a count unit after the thing counted is the value's
+(8500就诊人次).  A number written in two parts is one
 value (49萬4,385人 -> 494385, 9萬8千多人 -> 98000, 1亿2000万元); 1年半 is 1.5 年.  Not values:
-calendar years, dates, clock times, months, time references (5年前, 十年来), document numbers
+calendar years, dates, clock times (15:15:01), months, time references (5年前, 十年来), document numbers
 (〔2021〕9号), session ordinals (五届九次全会), levels (2至8级), ordinals (第3), list markers
 and footnotes (``1、``, ``(2)``, ``[1]``), numbers glued to Latin letters or ``+ # @ /``,
 addresses (URLs, Markdown link targets, percent-encoding, e-mail, file names, phone numbers),
-identifiers (电话12345, 附件2, 如图3, 110报警, 104国道), page counters (浏览次数:1234), anything
+identifiers (电话12345, 附件2, 如图3, 110报警, 104国道, 新台17线, 30强), page counters (浏览次数:1234), anything
 inside a short quoted name or a 《》 title (“416”, “1+9+N”, “8个扩大”) and any span reported
 by ``find_periods`` (十四五, 2023年, 1-10月, 5年过渡期 ...).  A Chinese numeral is a value with
 a 万/亿 multiplier (近三万) or a unit; below ten only with a measure word that is no time unit,
@@ -33,12 +36,13 @@ Qualifier labels (``Value.qualifier``; the word after the number wins over the o
     nearly     近, 将近, 接近
     reached    达, 达到, 高达, 多达, 长达
 
-Periods (``find_periods``): range_in_year (1-10月, 上半年, 前三个月), as_of (截至10月底,
-截至目前), quarter (一季度, 前三季度), year (2023年, 2023年度, 二〇二五年, 2021-2025年),
-relative_year (今年, 去年, 明年, 上年), deadline (到2027年, 年底前, 12月底前), plan
-(十四五 -> 2021-2025), years_span (今后五年, 近3年, 5年过渡期), season (今秋, 2019年秋季, 去年冬季:
-a year or 今/去/明 is required, so 春节 is none; winter runs into the next year) and date (6月5日,
-in the article year).
+Periods (``find_periods``): range_in_year (1-10月, 上半年, 前三个月), as_of
+(截至10月底, 截至目前), quarter (一季度, 前三季度), year (2023年, 2023年度, 二〇二五年,
+2021-2025年; fiscal years 2016/17年度, 2022至23年度, 二〇二五/二六至二〇二七/二八年度; years of
+the Republic of China 民国113年, 一一五年), relative_year (今年, 去年, 明年, 上年), deadline
+(到2027年, 年底前, 12月底前), plan (十四五 -> 2021-2025), years_span (今后五年, 近3年,
+5年过渡期), season (今秋, 2019年秋季, 去年冬季: a year or 今/去/明 is required, so 春节 is
+none; winter runs into the next year) and date (6月5日, in the article year).
 """
 
 from __future__ import annotations
@@ -104,11 +108,12 @@ _TRAD_PAIRS = _words(
     " 鄉乡 鎮镇 學学 園园 醫医 療疗 業业 幾几 僅仅 將将 後后 週周 屆届 層层 樓楼 對对 雙双 頭头"
     " 種种 頃顷 來来 內内 實实 計计 劃划 規规 總总 額额 資资 單单 價价 發发 長长 減减 較较 齡龄"
     " 輕轻 紀纪 華华 說说 證证 聲声 闡阐 註注 簡简 聰聪 開开 嚴严 鮮鲜 預预 違违 傳传 轉转 臨临"
-    " 親亲 貼贴 趕赶 車车 標标 準准"
+    " 親亲 貼贴 趕赶 車车 標标 準准 國国 線线 強强 當当"
 )
 _FOLD: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}  # full-width ASCII
 _FOLD.update({ord(a): b for a, b in zip("\u3000‘’“”∶﹕—–‐‑‒−〜﹪", " ''\"\"::------~%", strict=True)})
 _FOLD.update({ord(pair[0]): pair[1] for pair in _TRAD_PAIRS})
+_FOLD[ord("○")] = "〇"  # a white circle written for zero: 二○二四年
 
 
 def fold(text: str) -> str:
@@ -138,7 +143,7 @@ def _cn_int(s: str, seq: bool = False) -> int | None:
             if unit >= last_unit or pending == 0:
                 return None
             if pending is None:
-                if c != "十" or total:
+                if c != "十" or (total and last_unit != 100):  # 十二, 二百十四 (= 二百一十四)
                     return None
                 pending = 1
             total, pending, last_unit = total + pending * unit, None, unit
@@ -165,8 +170,17 @@ def _clean(d: Decimal) -> Decimal:
 # ---------------------------------------------------------------------------- periods
 
 _CN_NUM_CHARS = "〇零一二两三四五六七八九十"
-_YP = (  # a year prefix: 2023年, 二〇二五年, 今年...  (groups y, ycn, rel)
-    r"(?:(?<![0-9.])(?P<y>(?:19|20)[0-9]{2})年"
+# A year of the Republic of China (Taiwan; year + 1911): after 民国 any (民国99年), alone 110-119
+# (113年) or 一〇〇-一二九 (一一五年), unless a quantity or founding word makes it a duration
+# (已有113年历史, 近110年来, 建校110年).
+_ROC = (
+    r"(?:民国(?P<rocm>[0-9]{1,3}|[〇零一二三四五六七八九十]{1,4})"
+    r"|(?<![0-9.有达近约逾超满第校党立埠])(?P<roc>11[0-9])"
+    r"|(?<![〇零一二三四五六七八九十有达近约逾超满第校党立埠])(?P<roccn>一[〇零一二][〇零一二三四五六七八九]))"
+    r"年(?!的?历史|之久|以来|来|前|后|间)"
+)
+_YP = (  # a year prefix: 2023年, 二〇二五年, 一一五年, 今年...  (groups y, ycn, roc*, rel)
+    rf"(?:(?<![0-9.])(?P<y>(?:19|20)[0-9]{{2}})年|{_ROC}"
     r"|(?<![〇零一二三四五六七八九十])(?P<ycn>(?:一九|二[〇零])[〇零一二三四五六七八九]{2})年"
     r"|(?P<rel>今年|去年|(?<![表说证声阐查透注申简聪文光鲜英开精高严])明年|(?<!以)上年|(?<![基资日成])本年"
     r"|(?<![0-9〇零一二两三四五六七八九十几多个数近当])年内)"
@@ -185,9 +199,12 @@ _Builder = Callable[["re.Match[str]", int | None], _Fields | None]
 _InYear = Callable[["re.Match[str]", int | None], _Fields]
 
 
+_YEAR_GROUPS = ("y", "ycn", "rocm", "roc", "roccn", "rel")
+
+
 def _has_year(m: re.Match[str]) -> bool:
     g = m.groupdict()
-    return bool(g.get("y") or g.get("ycn") or g.get("rel"))
+    return any(g.get(k) for k in _YEAR_GROUPS)
 
 
 def _year(m: re.Match[str], ay: int | None) -> tuple[int | None, bool]:
@@ -197,6 +214,10 @@ def _year(m: re.Match[str], ay: int | None) -> tuple[int | None, bool]:
         return int(g["y"]), False
     if g.get("ycn"):
         return _cn_int(g["ycn"], seq=True), False
+    roc = g.get("rocm") or g.get("roc") or g.get("roccn")
+    if roc:
+        n = int(roc) if roc.isdigit() else _cn_int(roc, seq=True) or _cn_int(roc)
+        return (None if n is None else n + 1911), False
     offset = _REL_OFFSET[g["rel"]] if g.get("rel") else 0
     return (None, True) if ay is None else (ay + offset, False)
 
@@ -265,6 +286,23 @@ def _b_year_range(m: re.Match[str], ay: int | None) -> _Fields | None:
     return ("year", a, b, None, None, False) if a <= b else None
 
 
+def _fy(s: str) -> int | None:
+    return int(s) if s.isdigit() else _cn_int(s, seq=True)
+
+
+def _b_fiscal(m: re.Match[str], ay: int | None) -> _Fields | None:
+    """2016/17年度, 2022至23年度, 二〇二五/二六至二〇二七/二八年度: a fiscal year (or a run of them)
+    named by the two calendar years it spans; the second is written with its last two digits."""
+    pairs = [(m["f1"], m["f2"] or m["f2b"])] + ([(m["t1"], m["t2"])] if m["t1"] else [])
+    years = [_fy(first) for first, _ in pairs]
+    for y, (_, tail) in zip(years, pairs, strict=True):
+        if y is None or _fy(tail) != (y + 1) % 100:
+            return None
+    first, last = years[0], years[-1]
+    assert first is not None and last is not None
+    return ("year", first, last + 1, None, None, False) if first <= last else None
+
+
 def _b_plan(m: re.Match[str], ay: int | None) -> _Fields:
     first = 2006 + 5 * "一二三四五六".index(m["p"])  # 十一五 = 2006-2010
     return "plan", first, first + 4, None, None, False
@@ -298,6 +336,11 @@ def _b_season(m: re.Match[str], ay: int | None) -> _Fields:
     return "season", y, y + 1 if y is not None and mt < mf else y, mf, mt, rel
 
 
+def _b_now(m: re.Match[str], ay: int | None) -> _Fields:
+    """目前: as of the article's date."""
+    return "as_of", ay, ay, None, None, ay is None
+
+
 def _b_date(m: re.Match[str], ay: int | None) -> _Fields | None:
     mo = _month(m["m"])
     if mo is None or not 1 <= int(m["d"]) <= 31:
@@ -306,6 +349,11 @@ def _b_date(m: re.Match[str], ay: int | None) -> _Fields | None:
 
 
 _SMALL_N = r"(?P<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})"
+_CN_D = "〇零一二三四五六七八九"
+_FY_YEAR = rf"(?:(?<![0-9.])(?:19|20)[0-9]{{2}}|(?<![{_CN_D}十])(?:一九|二[〇零])[{_CN_D}]{{2}})"
+_FY_TAIL = rf"(?:[0-9]{{2}}|[{_CN_D}]{{2}})(?![0-9{_CN_D}])"
+_FISCAL = (rf"(?P<f1>{_FY_YEAR})(?:/(?P<f2>{_FY_TAIL})(?:[-~至到](?P<t1>{_FY_YEAR})/(?P<t2>{_FY_TAIL}))?"
+           rf"|[-至到](?P<f2b>{_FY_TAIL}))年度")
 _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
     (re.compile(p), b)
     for p, b in (
@@ -330,6 +378,7 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
             _b_deadline,
         ),
         (r"(?<![0-9.])(?P<y1>(?:19|20)[0-9]{2})年?[-~至到](?P<y2>(?:19|20)[0-9]{2})年度?", _b_year_range),
+        (_FISCAL, _b_fiscal),
         (rf"{_YP}(?:(?P<m>{_MONTH})月份?{_DAY}?(?:底|末|初)?|年?(?P<yend>底|末|初))?", _b_year),
         (
             r"[\"'「『]?(?<![〇零一二三四五六七八九十])十(?P<p>[一二三四五六])五"
@@ -345,6 +394,8 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
             _b_season,
         ),
         (rf"(?P<m>{_MONTH})月(?P<d>[0-9]{{1,2}})[日号]", _b_date),
+        (r"(?<![截止至到])(?:目前|当前)(?![的为])", _b_now),
+        (r"(?<![今去明上本当前每中])年初(?![心衷])", _in_year("as_of", None, 1)),  # a point, no deadline
     )
 ]
 
@@ -378,16 +429,16 @@ _UNITS = sorted(
         " 平方公里 平方米 立方米 千瓦时 人次 户次 趟次 架次 车次 班次 剂次 个月 周岁"
         " 周年 公里 千米 千克 公斤 公顷 小时 分钟 千瓦 标箱 美元 港元 欧元 人 元 户 家 个 所 项 名 场"
         " 次 期 件 条 张 床 套 亩 吨 岁 天 年 倍 起 座 辆 批 位 支 只 台 间 处 份 篇 种 例 宗 笔 轮 艘"
-        " 株 头 米 斤 箱 剂 栋 幢 层 片 块 门 伙 校 班 成"  # 伙: flats (Hong Kong), 12校: schools, 2成: tenths
+        " 株 头 米 斤 箱 剂 栋 幢 层 片 块 门 伙 校 班 成 列"  # 伙: flats (HK), 12校: schools, 2成: tenths, 列: trains
         " 微克/立方米 毫克/立方米 微克 毫克"  # PM2.5平均浓度37微克/立方米
         " ‰ /10万 /十万 /100万 /万 /千"  # rates: 婴儿死亡率3.1‰, 孕产妇死亡率8.5/10万
     ),
     key=len,
     reverse=True,
 )
-# A unit that is no unit before these characters: 成功, 成立 ... (3成 is three tenths, 2成为 two
+# A unit that is no unit before these characters: 成功, 成立, 列入 ... (3成 is three tenths, 2成为 two
 # tenths are).
-_UNIT_NOT_BEFORE = {"成": "功立本果员绩效熟交长型就"}
+_UNIT_NOT_BEFORE = {"成": "功立本果员绩效熟交长型就", "列": "入举出表为支"}
 _UNIT_ALT = "|".join(
     re.escape(u) + (f"(?![{_UNIT_NOT_BEFORE[u]}])" if u in _UNIT_NOT_BEFORE else "") for u in _UNITS
 )
@@ -396,7 +447,11 @@ _HALF_UNITS = {"年半": "年", "个半月": "个月", "个半小时": "小时"}
 # Time units: a small Chinese numeral with one of them (三年, 两个月, 五岁) is a time frame,
 # an age band or a programme's name (三年行动), not a measurement; Arabic digits are read.
 _TIME_UNITS = frozenset(_words("个月 周岁 周年 小时 分钟 年 天 岁 周"))
-_AR = r"(?<![0-9.])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]+)(?:\.[0-9]+)?"
+# Thousands separators: a comma (1,234) or, in Hong Kong, one space (308 000: ASCII, no-break,
+# narrow or ideographic, folded to ASCII) before exactly three digits.
+_THOUSANDS = ", \u00a0\u202f"
+_AR = (r"(?<![0-9.])(?:[0-9]{1,3}(?:,[0-9]{3})+(?![0-9])|[0-9]{1,3}(?:[ \u00a0\u202f][0-9]{3})+(?![0-9])|[0-9]+)"
+       r"(?:\.[0-9]+)?")
 _CN = r"(?<![零〇一二两三四五六七八九十百千万亿])[一二两三四五六七八九十][零〇一二两三四五六七八九十百千]*"
 # The continuation of a number written in two parts: 49万4,385人, 9万8千多人, 1亿2000万元, 三万五千.
 _CONT_RE = re.compile(
@@ -405,10 +460,12 @@ _CONT_RE = re.compile(
     r"(?P<unit>" + _UNIT_ALT + r")?(?P<suf>以上|以下|以内|左右)?"
 )
 _SUFFIX = {"以上": "at_least", "以下": "at_most", "以内": "at_most", "左右": "about"}
+# A multiplier alone after a qualifier counts one of it: 逾千张 (over a thousand), 超千万, 近百人.
+_ONE = "(?P<one>(?:" + "|".join(f"(?<={w})" for w in _words("逾 超 近 超过 突破 将近 接近")) + ")(?=[百千万亿]))"
 _VALUE_RE = re.compile(
     rf"(?P<ra>{_AR}):(?P<rb>{_AR})"
     rf"|百分之(?:(?P<pa>{_AR})|(?P<pc>{_CN}))(?P<psuf>以上|以下|以内|左右)?"
-    rf"|(?:(?P<ar>{_AR})|(?P<cn>{_CN}))(?P<inf1>[余多])?"
+    rf"|(?:(?P<ar>{_AR})|(?P<cn>{_CN})|{_ONE})(?P<inf1>[余多])?"
     r"(?P<mult>[百千](?![米克瓦分])(?:万亿|万|亿)?|万亿|亿|万)?(?P<inf2>[余多])?"
     r"(?P<unit>" + _UNIT_ALT + r")?(?P<suf>以上|以下|以内|左右)?"
 )
@@ -432,9 +489,17 @@ _PREFIX_EXCLUDE = {
     "超": "赶高",
 }
 _MULT_TAIL = re.compile(r"[百千万亿]+$")
+_PER_TIME = re.compile(r"/(?:天|日|周|月|年|小时)(?![0-9])")
 _RANGE_END = re.compile(r"[-~至到][0-9]+(?:\.[0-9]+)?")
 # dates, clock times, decades, and levels or grades (失能等级2至8级, 3级医院: ordinals)
 _BAD_NEXT = re.compile(r"[月日号时点秒级]|分(?![钟之])|年代")
+# 点 after a number no clock shows is points (每月1,000點消費點數, 积分3000点), not a time
+
+
+def _points(next_word: str, digits: str) -> bool:
+    return next_word == "点" and (len(digits) > 2 or int(float(digits or 0)) > 24)
+
+
 _SKIP_RES = [
     re.compile(r"(?<![0-9])[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"),  # 2021-11-04
     re.compile(r"(?<![0-9])[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}(?![0-9])"),  # 06.12.2020
@@ -449,6 +514,8 @@ _SKIP_RES = [
                re.I),
     re.compile(r"(?<![0-9])(?:\+?86[- ]?)?(?:\(0[0-9]{2,3}\)|0[0-9]{2,3}-)[0-9]{7,8}(?:-[0-9]{1,5})?(?![0-9])"),
     re.compile(r"(?<![0-9])(?:1[3-9][0-9]{9}|[48]00-?[0-9]{3}-?[0-9]{4}|[0-9]{4} [0-9]{4})(?![0-9])"),  # 2712 2712
+    # a clock time with seconds: 15:15:01 (hh:mm alone may be a ratio: see _build)
+    re.compile(r"(?<![0-9.])[0-2]?[0-9]:[0-5][0-9]:[0-5][0-9](?![0-9])"),
     # a day's name: 3·15, 12·4 (国家宪法日), 9·11
     re.compile(r"(?<![0-9.])(?:1[0-2]|0?[1-9])[·•](?:[12][0-9]|3[01]|0?[1-9])(?![0-9])"),
     # a session's ordinal: 市委五届九次全会, 十一届全国人大二次会议
@@ -470,9 +537,10 @@ _ID_BEFORE = _words(
 # A number after these refers to a figure, table or attachment, whatever follows (如图3所示, 附件2).
 _REF_BEFORE = re.compile(r"(?:如图|见图|如表|见表|附图|附表|附件)\s*$")
 # ... or before one of these, in its clause (12345热线, 12345政务服务便民热线, 110报警, 120急救).
-# Right after a number: a road's or a bus line's name (104国道, 12路公交).
+# Right after a number: a road's or a bus line's name (104国道, 12路公交, 新台17线), a ranking (30强).
 _ID_AFTER = re.compile(
-    r"[^\s，。；,;]{0,10}?(?:热线|专线|服务电话|电话号码|号码)|(?:报警|急救|指挥中心|国道|省道|县道|乡道|路公交|路车)"
+    r"[^\s，。；,;]{0,10}?(?:热线|专线|服务电话|电话号码|号码)"
+    r"|(?:报警|急救|指挥中心|国道|省道|县道|乡道|路公交|路车|线|强)"
 )
 _QUOTED = [  # (pattern on the original text, max length checked for sentence punctuation)
     (re.compile(r"“([^“”\n]{1,20})”"), True),
@@ -536,9 +604,14 @@ def _continuation(m: re.Match[str], f: str, mask: bytearray) -> re.Match[str] | 
     return c if n is not None and n < _MULT[mult[-1]] else None
 
 
+def _plain(digits: str) -> str:
+    """Digits without thousands separators (1,234 and 308 000 -> 1234, 308000)."""
+    return digits.translate({ord(c): None for c in _THOUSANDS})
+
+
 def _cont_number(c: re.Match[str], whole: int) -> Decimal | None:
     if c["ar"] is not None:
-        digits = c["ar"].replace(",", "")
+        digits = _plain(c["ar"])
         # 3万5: a single digit stands for the next lower unit (3万5千); 49万4385 is read as written
         if len(digits) == 1 and not c["mult"]:
             return Decimal(digits) * whole // 10
@@ -564,7 +637,9 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
         if clock or Decimal(a) == 0 or re.match(r":[0-9]", f[e : e + 2]):
             return None
         return Value(s, e, text[s:e], _clean(Decimal(b) / Decimal(a)), "ratio", "ratio", None, text[s:e])
-    group = next(g for g in ("pa", "pc", "ar", "cn") if m[g] is not None)
+    group = next(g for g in ("pa", "pc", "ar", "cn", "one") if m[g] is not None)
+    if group == "one" and not m["mult"]:
+        return None
     num_s, num_e = m.span(group)
     if _REF_BEFORE.search(f, max(0, num_s - 4), num_s):
         return None
@@ -578,12 +653,12 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
         return None  # 数十个, 几十万: dozens, not ten
     if before == "第" or _glued(before) or (_glued(after) and not _is_rate(unit)):
         return None
-    digits = m[group].replace(",", "")
+    digits = _plain(m[group]) or "1"  # group "one": the multiplier alone
     if group in ("pa", "pc"):
         unit, suffix = "%", m["psuf"]
     else:
         suffix = tail["suf"]
-        if not mult and not m["inf1"] and _BAD_NEXT.match(f, num_e):
+        if not mult and not m["inf1"] and (bad := _BAD_NEXT.match(f, num_e)) and not _points(bad[0], digits):
             return None
         if not (mult or unit) and (r := _RANGE_END.match(f, num_e)) and _BAD_NEXT.match(f, r.end()):
             return None  # the first end of a range of dates, times or levels (3至5日, 2至8级)
@@ -593,6 +668,8 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
                 return None  # a bare year, or a list marker such as "1." / "(2)"
             if before and after and before in "([【〔" and after in ")]】〕":
                 return None  # a list marker or a footnote anywhere: (2), [1], 【3】
+            if before.isspace() and (not after or after.isspace()):
+                return None  # alone between spaces: page furniture (责编:X   0   我要评论)
             if _is_id(f, num_s, num_e):
                 return None
     if group in ("pc", "cn"):
@@ -607,6 +684,8 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
         number += _cont_number(cont, _MULT[mult[-1]]) or 0
     if unit in _HALF_UNITS:
         number, unit = number + Decimal("0.5"), _HALF_UNITS[unit]
+    if unit and not suffix and unit not in ("%", "个百分点", "百分点") and (per := _PER_TIME.match(f, e)):
+        e, unit = per.end(), unit + per[0]  # 29列/天: so many per day
     start, pre = _prefix(f, s, floor, mask)
     more = m["inf1"] or m["inf2"] or (cont is not None and (cont["inf1"] or cont["inf2"]))
     qualifier = (_SUFFIX[suffix] if suffix else None) or ("more_than" if more else pre)
@@ -646,12 +725,39 @@ def find_values(text: str) -> list[Value]:
         value = _build(m, text, f, mask, out[-1].end if out else 0)
         if value is not None:
             out.append(value)
-    for i, (a, b) in enumerate(pairwise(out)):  # ranges: 30-40人, 3至5万元
-        if not a.unit and a.kind == "count" and b.unit and b.start == a.end + 1 and f[a.end] in "-~至到":
+    _share_units(out, f)
+    return [_counted_unit(v, f) for v in out]
+
+
+def _share_units(out: list[Value], f: str) -> None:
+    """The first of two numbers joined by a range sign or 及/和 takes the unit of the second: 30-40人,
+    3至5万元 (a range also its multiplier and its qualifier: 约1000至1200张, 110至140宗左右),
+    逾800万及600万人次."""
+    for i, (a, b) in enumerate(pairwise(out)):
+        if a.unit or a.kind != "count" or not b.unit or b.start != a.end + 1:
+            continue
+        if f[a.end] in "-~至到":
             a_tail, b_tail = _MULT_TAIL.search(fold(a.numeral_text)), _MULT_TAIL.search(fold(b.numeral_text))
             shared = b_tail[0] if b_tail and not a_tail and fold(b.numeral_text)[0].isdigit() else ""
-            out[i] = replace(a, number=_clean(a.number * _factor(shared)), unit=b.unit, kind=b.kind)
-    return out
+            about = "about" in (a.qualifier, b.qualifier)  # 约 before or 左右 after is said of the range
+            out[i] = replace(a, number=_clean(a.number * _factor(shared)), unit=b.unit, kind=b.kind,
+                             qualifier="about" if about and a.qualifier is None else a.qualifier)
+            if about and b.qualifier is None:
+                out[i + 1] = replace(b, qualifier="about")
+        elif f[a.end] in _JOINERS:
+            out[i] = replace(a, unit=b.unit, kind=b.kind)
+
+
+_JOINERS = "及和与"
+# A count unit after the thing counted: 8500就诊人次 (8500 visits), 313万专职医疗就诊人次.
+_COUNTED_UNIT = re.compile(r"[\u4e00-\u9fff]{1,8}?(?P<unit>人次|户次|趟次|架次|车次|班次|剂次)")
+
+
+def _counted_unit(v: Value, f: str) -> Value:
+    if v.unit or v.kind != "count":
+        return v
+    m = _COUNTED_UNIT.match(f, v.end)
+    return replace(v, unit=m["unit"]) if m else v
 
 
 def parse_value(surface: str) -> Value | None:

@@ -8,11 +8,14 @@ from dataclasses import dataclass
 from summarizer.lexicon import (
     ACTION_VERBS,
     ANNOUNCE_VERBS,
+    BUREAU_ENDINGS,
     COMPOUND_SURNAMES,
     DELEGATE_ROLES,
     HAN,
     HONORIFIC_ROLES,
     LOCALITY_LEVELS,
+    NAME_FOLLOWERS,
+    NAME_FOLLOWING_PATTERNS,
     NON_NAMES,
     ORG_END_CHARS,
     PRESS_ROLES,
@@ -36,12 +39,13 @@ _NAME_END = rf"(?=\s*$|\s*[:：，,。；;(（]|{SPEECH})"
 # name nobody.
 _WEAK_END = (r"在|今天|今日|今[(（]|昨天|昨日|昨[(（]|近日|日前|也|还|则|就|对|向|的|同志|、|主持|出席|宣布|"
              r"回答|通报|解读|答|"
-             + alternation(ACTION_VERBS))
+             + alternation(ACTION_VERBS + NAME_FOLLOWERS) + "|" + "|".join(NAME_FOLLOWING_PATTERNS))
 _COMPOUND_SURNAMES = COMPOUND_SURNAMES
 _SURNAMES = SURNAMES
 # Characters a title never starts with, that the pattern takes in from the clause:
 # 「据市民政局局长陈伟介绍」, 「在市长张三的带领下」, 「与副市长李四」.
 _LEAD = "据由在与及"
+_DATELINE_IN = re.compile(rf"{alternation(PRESS_ROLES)}|日电|日電")
 _TITLE_OPENER = re.compile(rf"(?:{alternation(TITLE_OPENERS)})+")
 # 「市委教育工委书记、市教委主任 黄政」, 「区民政局党组书记、局长胡文彬:」
 _NOT_NAME = rf"(?!{SPEECH}|{alternation(NON_NAMES)})"
@@ -68,8 +72,14 @@ NAME_FIRST = re.compile(
 # 「李强总理表示」, 「请问齐骥部长」.
 HONORIFIC = rf"{ROLE_MODIFIERS}(?:{alternation(HONORIFIC_ROLES)})"
 NAME_ROLE = re.compile(
-    rf"(?:{_AFTER_BREAK}|(?<=请问))[{_LEAD}]?{_NOT_NAME}(?P<name>[{_HAN}]{{2,3}}?)(?P<title>{HONORIFIC})"
+    rf"(?:{_AFTER_BREAK}|(?<=请问)|(?<=请))[{_LEAD}]?{_NOT_NAME}(?P<name>[{_HAN}]{{2,3}}?)(?P<title>{HONORIFIC})"
     rf"(?:{_NAME_END}|(?={_WEAK_END}))",
+    re.MULTILINE)
+# Macao and Hong Kong write the body, the name, then the role: 「劳工事务局黄志雄局长、社会工作局许华宝副局长」.
+ORG_NAME_ROLE = re.compile(
+    rf"{_AFTER_BREAK}(?P<org>[{_HAN}]{{1,10}}?(?:{alternation(BUREAU_ENDINGS)}))"
+    rf"(?P<name>[{_HAN}]{{2,3}}?)(?P<role>{ROLE_MODIFIERS}(?:{alternation(ROLE_TITLES)}))"
+    rf"(?=[、，,。；;：:\s]|{SPEECH}|{_WEAK_END})",
     re.MULTILINE)
 NON_OFFICIAL_ROLES = PRESS_ROLES
 _BYLINE_ROLE = "|".join(re.escape(r) for r in NON_OFFICIAL_ROLES)
@@ -110,7 +120,8 @@ class Turn:
 
 
 # A title that ends in X长 may share its X with the organisation: 社会局长 is the 社会局's 局长.
-_CONTRACTED = ORG_END + "".join(LOCALITY_LEVELS)
+_LEVEL_CHARS = "".join(w for w in LOCALITY_LEVELS if len(w) == 1)
+_CONTRACTED = ORG_END + _LEVEL_CHARS
 
 
 def split_title(title: str) -> tuple[str | None, str]:
@@ -119,10 +130,10 @@ def split_title(title: str) -> tuple[str | None, str]:
     for i in range(2, len(first)):
         role = first[i:]
         if (_ROLE_FULL.match(role) and role.endswith("长") and role[0] in _CONTRACTED
-                and first[i - 1] not in role[0] + "副务"):
+                and first[i - 1] not in role[0] + "副务理府"):  # 代理县长, 人民政府省长: no body before
             return title[:i + 1], title[i:]  # 社会局长 = 社会局 + 局长, 新北市长 = 新北市 + 市长, 行政院长
-        if first[i - 1] in ORG_END and _ROLE_FULL.match(role):
-            return title[:i], title[i:]
+        if (first[i - 1] in ORG_END or first[i - 1] in _LEVEL_CHARS) and _ROLE_FULL.match(role):
+            return title[:i], title[i:]  # 市民政局 + 局长, 武汉市 + 市长, 盐田区 + 副区长
     return None, title
 
 
@@ -161,6 +172,11 @@ def find_officials(text: str) -> list[PersonMention]:
     for m in NAME_ROLE.finditer(text):
         if name_before_role(m["name"], m["title"]):
             add(m["name"], m["title"], m.start("name"), m.end("title"))
+    for m in ORG_NAME_ROLE.finditer(text):  # 「劳工事务局黄志雄局长」: the role after the name, the body before
+        org = clean_title(m["org"])
+        start = m.end("org") - len(org)
+        if is_person_name(m["name"]) and not any(s < m.end() and start < e for s, e in found):
+            found[(start, m.end())] = PersonMention(m["name"], m["role"], org, start, m.end())
     mentions = sorted(found.values(), key=lambda p: p.start)
     return sorted(mentions + short_references(text, mentions), key=lambda p: p.start)
 
@@ -200,8 +216,12 @@ def name_before_role(name: str, role: str) -> bool:
 def clean_title(raw: str) -> str:
     """A title as the pattern took it from the clause, without what precedes it there:
     「据市民政局局长」 → 「市民政局局长」, 「出席会议的市委副书记」 → 「市委副书记」,
-    「还有省教育厅副厅长」 → 「省教育厅副厅长」."""
+    「还有省教育厅副厅长」 → 「省教育厅副厅长」, 「梁晓辉)人社部副司长」 → 「人社部副司长」."""
     title = raw.rsplit("的", 1)[-1].lstrip(" 、" + _LEAD)
+    close = max(title.rfind(")"), title.rfind("）"))
+    opened = max(title.rfind("(", 0, close), title.rfind("（", 0, close))
+    if close >= 0 and (opened < 0 or _DATELINE_IN.search(title, opened, close)):
+        title = title[close + 1:]  # a byline or dateline before it: 「(记者 梁晓辉)中国人社部副司长」
     opener = _TITLE_OPENER.match(title)
     return title[opener.end():] if opener and len(title) - opener.end() >= 2 else title
 
@@ -278,8 +298,8 @@ def find_bylines(text: str) -> list[Byline]:
                 out.append(Byline(tok.group() + nxt.group(), role, base + tok.start(), base + nxt.end()))
                 i += 2
                 continue
-            if len(tok.group()) >= 2:
-                out.append(Byline(tok.group(), role, base + tok.start(), base + tok.end()))
+            if len(tok.group()) >= 2 and not any(r.startswith(tok.group()) for r in NON_OFFICIAL_ROLES):
+                out.append(Byline(tok.group(), role, base + tok.start(), base + tok.end()))  # not 责任(编辑)
             i += 1
     return out
 

@@ -15,11 +15,23 @@ from summarizer.chunk import Chunk, Sentence, make_chunks, split_sentences
 from summarizer.errors import LLMError, ModelOutputError
 from summarizer.hanzi import is_traditional, simplified_view, to_traditional
 from summarizer.ingest import Article
-from summarizer.label import ChunkLabels, ChunkView, label_chunk
+from summarizer.label import ChunkLabels, ChunkView, FullLabels, label_chunk
 from summarizer.lead import lead
 from summarizer.llm import LLM
 from summarizer.merge import merge_commitments, merge_metrics
-from summarizer.models import ArticleResult, ArticleStatus, Commitment, ErrorItem, Grounded, Metric, Rejected, Usage
+from summarizer.models import (
+    ArticleResult,
+    ArticleStatus,
+    Commitment,
+    Disagreement,
+    ErrorItem,
+    Grounded,
+    Metric,
+    Profile,
+    Rejected,
+    Span,
+    Usage,
+)
 from summarizer.nonmetrics import non_metric
 from summarizer.normalize import find_periods, find_values
 from summarizer.officials import build_non_officials, build_officials
@@ -33,14 +45,19 @@ from summarizer.pledges import (
     label_len,
     pledge_deadline,
     pledge_pieces,
+    report_date,
     reported_in_clause,
+    subject_before_cue,
 )
+from summarizer.verify import ChunkAnswer, SentenceFacts, apply_model
 
 
 def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
-                budget: int = 2400, strict: bool = False) -> ArticleResult:
+                budget: int = 2400, strict: bool = False, profile: Profile = "small") -> ArticleResult:
     """Extract one article. With `llm=None` only the deterministic layer runs (the baseline).
-    Proposals that fail grounding go to `rejected` with the reason (`strict` drops them)."""
+    `profile` is what the model is asked per chunk (`extract`): `full` answers are merged into the
+    rules' items by `verify`. Proposals that fail grounding go to `rejected` with the reason
+    (`strict` drops them)."""
     started = time.monotonic()
     original = article.text
     text = simplified_view(original)  # rules read simplified characters; offsets are shared
@@ -52,17 +69,30 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
     values = tuple(find_values(text))
     periods = find_periods(text, article.year)
     chunks = make_chunks(text, budget)
+    full = llm is not None and profile == "full"
+    sentences = split_sentences(text, max_len=1000, semicolons=False)
+    facts = [SentenceFacts(sent, tuple(v for v in values if sent.start <= v.start and v.end <= sent.end
+                                       and not non_metric(text, v)),
+                           tuple(p for p in periods if sent.start <= p.start and p.end <= sent.end))
+             for sent in sentences]
 
     def view(chunk: Chunk) -> ChunkView:
         name = speaker_at(turns, chunk.start)
         title = people[name].title if name in people else None
         speaker = f"{name}（{title}）" if name and title else name
-        return ChunkView(chunk, original[chunk.start:chunk.end], article.source.title, speaker)
+        chunk_text = original[chunk.start:chunk.end]
+        if not full:
+            return ChunkView(chunk, chunk_text, article.source.title, speaker)
+        marks = tuple((max(f.sentence.start, chunk.start) - chunk.start, i + 1) for i, f in enumerate(facts)
+                      if f.sentence.start < chunk.end and f.sentence.end > chunk.start)
+        numbers = tuple((k + 1, original[v.start:v.end], i + 1) for k, (i, v) in enumerate(
+            (i, v) for i, f in enumerate(facts) for v in f.values) if chunk.start <= v.start and v.end <= chunk.end)
+        return ChunkView(chunk, chunk_text, article.source.title, speaker, marks, numbers)
 
     def work(chunk: Chunk) -> ChunkLabels | LLMError:
         assert llm is not None
         try:
-            return label_chunk(llm, view(chunk), usage)
+            return label_chunk(llm, view(chunk), usage, profile)
         except LLMError as exc:
             return exc
 
@@ -76,6 +106,7 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
     drafts: list[tuple[int, str, str]] = []
     gists: list[str] = []
     errors: list[ErrorItem] = []
+    semantic: list[ChunkAnswer] = []  # the full profile's commitments and subjects, per chunk
     unusable = 0  # chunks whose answer the model could not produce: they degrade the article
     for chunk, answer in zip(chunks, answers, strict=False):
         if isinstance(answer, LLMError):
@@ -87,28 +118,38 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
                    for d in answer.officials]
         if answer.gist.strip():
             gists.append(answer.gist.strip())
+        if isinstance(answer, FullLabels):
+            shown = view(chunk)
+            semantic.append(ChunkAnswer(frozenset(sid for _, sid in shown.marks),
+                                        frozenset(vid for vid, _, _ in shown.numbers),
+                                        tuple(answer.commitments), tuple(answer.subjects.items())))
     # Degraded: every rule-found item is there, only the model's part of some chunk is missing.
     # Any other failure (transport, endpoint) fails the article: a rerun may complete it.
     status: ArticleStatus = "failed" if len(errors) > unusable else "degraded" if errors else "ok"
 
     metrics: list[Metric] = []
     commitments: list[Commitment] = []
+    origin: list[int] = []  # the sentence of each commitment
     scope = PlanScope(article.year)
+    # no deadline: when the news was told, or a year already past (二○二二年《施政报告》提出…)
+    deadlines = [p for p in periods if not report_date(text, p)
+                 and not (article.year and p.year_to and p.year_to < article.year)]
     actors = Actors()
     actors.learn_places(text)
-    for sent in split_sentences(text, max_len=1000, semicolons=False):
+    for index, (sent, fact) in enumerate(zip(sentences, facts, strict=True)):
         cue = forward_cue(sent.text, article.year, label_len(sent.text))
         forward = cue.start() if cue else None
         speaker = speaker_for(turns, people, sent.start) or inline_speaker(found, sent, forward)
+        fact.speaker = speaker
         paragraph = text.count("\n", 0, sent.start)
         committing, _ = scope.step(sent.text, speaker_at(turns, sent.start), paragraph)
-        inside = tuple(v for v in values if sent.start <= v.start and v.end <= sent.end
-                       and not non_metric(text, v))
+        inside = fact.values
         targets = []
         for value in inside:
             # A target follows a forward cue in its sentence, or sits in an inherited plan item.
             is_target = ((forward is not None and value.start >= sent.start + forward) or (
-                committing and forward is None)) and not reported_in_clause(
+                committing and forward is None) or (forward is not None and subject_before_cue(
+                    text, value, sent.start + forward, inside))) and not reported_in_clause(
                     text, sent, value, None if forward is None else sent.start + forward)
             metrics.append(build_metric(text, len(metrics) + 1, value, sent, inside, periods,
                                         speaker.name if speaker else None, is_target))
@@ -119,11 +160,26 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
             for piece in pledge_pieces(text, sent.start, sent.end, targets, article.year):
                 piece_cue = forward_cue(text[piece[0]:piece[1]], article.year)
                 at = piece[0] + piece_cue.start() if piece_cue else None
-                deadline = pledge_deadline(periods, piece, head, at)
+                deadline = pledge_deadline(deadlines, piece, head, at)
                 responsible = acting_body(text, sent, piece, at, periods, actors, speaker)
                 commitments.append(build_commitment(text, len(commitments) + 1, piece, targets, deadline,
                                                     responsible, speaker))
+                origin.append(index)
+        elif semantic:  # what the rules would make of it, should the model find a pledge here
+            piece = (sent.start, sent.end)
+            at = sent.start + forward if forward is not None else None
+            fact.shadow = build_commitment(
+                text, 0, piece, targets, pledge_deadline(deadlines, piece, piece, at),
+                acting_body(text, sent, piece, at, periods, actors, speaker), speaker)
         actors.observe(text, sent, paragraph)
+
+    disagreements: list[Disagreement] = []
+    model_rejected: list[Rejected] = []
+    if semantic:
+        verified = apply_model(text, article.year, facts, metrics, commitments, origin, semantic)
+        metrics, commitments = verified.metrics, verified.commitments
+        disagreements, model_rejected = verified.disagreements, verified.rejected
+    before = {m.id: m.span for m in metrics} | {c.id: c.span for c in commitments}
 
     officials, rejected = build_officials(text, found, drafts, bylines)
     summary, dropped_gists = summarize(gists, text)
@@ -135,21 +191,50 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
     metrics = [m.model_copy(update={"speaker": ids.get(m.speaker or "")}) for m in merge_metrics(metrics)]
     commitments = [c.model_copy(update={"speaker": ids.get(c.speaker or "")})
                    for c in merge_commitments(commitments)]
+    disagreements = renumber(disagreements, before, [*metrics, *commitments])
     non_officials = build_non_officials(text, bylines)
     if text != original:
         officials = [restore(o, text, original) for o in officials]
         non_officials = [restore(p, text, original) for p in non_officials]
         metrics = [restore(m, text, original) for m in metrics]
         commitments = [restore(c, text, original) for c in commitments]
+        spans = {m.id: m.span for m in metrics} | {c.id: c.span for c in commitments}
+        disagreements = [restore_disagreement(d, spans[d.id], text, original) for d in disagreements]
     usage.seconds = round(time.monotonic() - started, 3)
     return ArticleResult(
         source=article.source, text=original, summary=summary,
         officials=officials, non_officials=non_officials,
-        metrics=metrics, commitments=commitments, rejected=[] if strict else rejected + dropped_gists,
-        dropped=article.dropped,
+        metrics=metrics, commitments=commitments,
+        rejected=[] if strict else rejected + model_rejected + dropped_gists,
+        disagreements=disagreements, dropped=article.dropped,
         usage=usage,
-        model=llm.endpoint.model if llm else "deterministic", errors=errors, status=status,
+        model=llm.endpoint.model if llm else "deterministic", profile=profile if llm else None,
+        errors=errors, status=status,
     )
+
+
+def renumber(disagreements: list[Disagreement], spans: dict[str, Span],
+             items: list[Metric | Commitment]) -> list[Disagreement]:
+    """Disagreements name their item by its id before `merge` renumbered it: name it by the id of
+    the item that now holds its span (a repeated fact merged into one names that one)."""
+    out: list[Disagreement] = []
+    for d in disagreements:
+        span = spans[d.id]
+        kind = Metric if d.type == "metric" else Commitment
+        item = next((x for x in items if isinstance(x, kind) and span in x.spans), None)
+        if item is not None:
+            moved = d.model_copy(update={"id": item.id})
+            if moved not in out:
+                out.append(moved)
+    return out
+
+
+def restore_disagreement(d: Disagreement, span: Span, view: str, original: str) -> Disagreement:
+    """A disagreement's strings (both read in the simplified view) in the article's characters,
+    read near its item at `span`."""
+    lo, hi = max(0, span[0] - 200), min(len(view), span[1] + 200)
+    return d.model_copy(update={"rule": _as_written(d.rule, view, original, lo, hi) if d.rule else d.rule,
+                                "model": _as_written(d.model, view, original, lo, hi)})
 
 
 _SPEECH = re.compile(SPEAKING)
@@ -226,6 +311,7 @@ def summarize(gists: list[str], text: str, limit: int = 80) -> tuple[str, list[R
             rejected.append(Rejected(type="summary", status="unsupported", item={"gist": gist},
                                      reason=f"names people not in the article: {', '.join(people)}"))
             continue
-        if gist and gist not in kept:
-            kept.append(gist.rstrip("。") + "。")
+        sentence = gist.rstrip("。") + "。"
+        if gist and sentence not in kept:  # two chunks may give one gist (「…?」 too)
+            kept.append(sentence)
     return "".join(kept), rejected

@@ -18,27 +18,39 @@ from itertools import pairwise
 
 from summarizer.chunk import Sentence
 from summarizer.lexicon import (
+    ANNOUNCE_VERBS,
     BARE_ACTORS,
     BODY_HEADS,
     BODY_SPREAD,
     CHANGE_TO,
     CLAUSE_CONNECTIVES,
+    COMMENT_OPENERS,
+    COUNT_VERBS,
     DATELINE_PATTERNS,
     FORWARD_CUES,
     FORWARD_EXCLUSIONS,
     FORWARD_PATTERNS,
+    FROM_WORDS,
     HAN,
+    IN_ORG_NAME_WORDS,
     LEAD_VERBS,
+    LEARN_VERBS,
     LOCALITY_LEVELS,
     NOT_IN_ORG_NAME,
     NOT_LEVEL_WORDS,
     NOT_ORG_ENDINGS,
     OPINION_HOLDERS,
+    OPINION_VERBS,
     ORG_SUFFIXES,
+    PARTY_ORGANS,
+    PLAN_ACTION_VERBS,
     RETRO_MARKERS,
     RETRO_OPENERS,
     RETRO_OPENING_PATTERNS,
     SELF_REFERENCES,
+    SHORT_BUREAU_SUFFIXES,
+    SPEECH_VERBS,
+    UNNAMED_OPINION,
     alternation,
     cue_alternation,
 )
@@ -50,13 +62,22 @@ _FUTURE = re.compile(f"{cue_alternation(FORWARD_CUES)}|{'|'.join(FORWARD_PATTERN
 # 将 before a body is the disposal 将 (「将政府当年要办的实事分列到…」), not "will"
 _NOT_FUTURE = re.compile("|".join([*FORWARD_EXCLUSIONS, rf"将(?:{alternation(BARE_ACTORS)})"]))
 _PAST = re.compile(rf"^\s*(?:{'|'.join(RETRO_OPENING_PATTERNS)}|{alternation(RETRO_OPENERS)})")
-_PAST_ANYWHERE = re.compile(cue_alternation(RETRO_MARKERS))
+# (a verb after 可, 能, 可以, 有助于 says what something could do: 「MiC是黄金机会，可推动建筑业」)
+_ACTS = re.compile(rf"(?<![可能以够于要])(?:{alternation(PLAN_ACTION_VERBS)})|\d")
+_COMMENT = re.compile(rf"^(?:[{HAN}]{{0,4}}[，,])?(?:{alternation(COMMENT_OPENERS)})")
+# a verb of doing with 了 reports it done (两年的时间我们改造了602000户), as the markers do
+_PAST_ANYWHERE = re.compile(
+    rf"{cue_alternation(RETRO_MARKERS)}|(?:{alternation(COUNT_VERBS + PLAN_ACTION_VERBS)})了(?!解)")
 _FINAL = re.compile(r"[。！？!?；;…：:][”’」』）)\"']*$")
 _FORWARD_QUESTION = re.compile(r"将|下一步|今后|重点|准备|打算|计划")
 _QUESTION = re.compile(r"[?？]\s*$|如何|怎样|什么|哪些")
 _DIRECTIVE = re.compile(r"^\s*(?:【报告内容】|市委.{0,12}会议|.{0,8}会议(?:强调|提出|指出))")
 # an opinion holder named in the sentence (role + a name): their 要/应 are no government pledge
 _OPINION = re.compile(rf"(?:{alternation(OPINION_HOLDERS)})(?P<name>[{HAN}]{{2,3}}?)(?:[:：，,]|为|说|表示|认为|建议)")
+_UNNAMED_OPINION = re.compile(rf"(?<![所没还拥具占])(?:{alternation(UNNAMED_OPINION)})"
+                              rf"(?:{alternation(OPINION_HOLDERS)})(?:{alternation(OPINION_VERBS)})")
+_TELLING = alternation(SPEECH_VERBS + ANNOUNCE_VERBS + LEARN_VERBS + ("受访", "接受", "召开", "举行"))
+_REPORTED = re.compile(rf"(?:[，,]?记者|[^，,。；;]{{0,8}}?(?:{_TELLING}))")
 _DATELINE = re.compile(rf"\s*(?:{'|'.join(DATELINE_PATTERNS)})\s*")
 _ENUMERATION = re.compile(
     r"(?:[一二三四五六七八九十]{1,3}是|首先|其次|第[一二三四五六七八九十]{1,3}[，,、是]|"
@@ -65,12 +86,19 @@ _ENUMERATION = re.compile(
 # Who acts: an organisation opened by an administrative level (市人社局, 省民政厅, 武汉市政府), a
 # body needing no level (政府, 中央, 社会局, 公安机关, 人社部门), or a place with its level (福建省).
 _LEVELS = alternation(LOCALITY_LEVELS)
-_ORG_CHAR = rf"[^\W\d_{NOT_IN_ORG_NAME}]"
+_LEVEL_CHARS = "".join(w for w in LOCALITY_LEVELS if len(w) == 1)
+_ORG_CHAR = rf"(?:{alternation(IN_ORG_NAME_WORDS)}|[^\W\d_{NOT_IN_ORG_NAME}])"
 _LEVEL_BEFORE = "".join({w[0] for w in NOT_LEVEL_WORDS if w[1] in "".join(LOCALITY_LEVELS)})
 _LEVEL_AFTER = "".join({w[1] for w in NOT_LEVEL_WORDS if w[0] in "".join(LOCALITY_LEVELS)})
 _LEVEL = rf"(?<![{_LEVEL_BEFORE}])(?:{_LEVELS})(?![{_LEVEL_AFTER}])"
-ORG_NAME = rf"{_LEVEL}{_ORG_CHAR}{{0,12}}?(?:{alternation(ORG_SUFFIXES)})(?!员)"
-_BODY = re.compile(rf"(?:{alternation(BODY_SPREAD)})?(?:{ORG_NAME}|{alternation(BARE_ACTORS)}"
+# a unit inside the body before it, with no level of its own (高雄市政府社会局, 市委组织部; not
+# 市人社局联合市教委: two bodies; not 市人社局副局长: a title; not 市卫健委党委: its party organ)
+_UNIT_CHAR = rf"[^\W\d_{NOT_IN_ORG_NAME}{''.join(LOCALITY_LEVELS)}]"
+ORG_NAME = (rf"{_LEVEL}{_ORG_CHAR}{{0,12}}?(?:{alternation(ORG_SUFFIXES)})"
+            rf"(?:(?!{alternation(PARTY_ORGANS)}){_UNIT_CHAR}{{1,6}}?(?:{alternation(ORG_SUFFIXES)})(?![长员]))*(?!员)")
+# a bureau named short, with no level (医管局, 社工局, 房屋署 of Hong Kong and Macao)
+_SHORT_BUREAU = rf"(?<![{HAN}])[^\W\d_{NOT_IN_ORG_NAME}]{{1,3}}(?:{alternation(SHORT_BUREAU_SUFFIXES)})"
+_BODY = re.compile(rf"(?:{alternation(BODY_SPREAD)})?(?:{ORG_NAME}|{alternation(BARE_ACTORS)}|{_SHORT_BUREAU}"
                    rf"|{_ORG_CHAR}{{1,6}}?(?:{alternation(BODY_HEADS)}))")
 _PLACE = re.compile(rf"[{HAN}]{{2,4}}?(?:省|市|自治区|县|区)")
 _LEAD_UNIT = re.compile(rf"由((?:{ORG_NAME}|{alternation(BARE_ACTORS)}))(?:{alternation(LEAD_VERBS)})")
@@ -78,8 +106,9 @@ _CONNECTIVES = re.compile(rf"^(?:{alternation(CLAUSE_CONNECTIVES)}|[，,\s])+")
 _TRAILING_ADVERBS = re.compile(rf"(?:{alternation(CLAUSE_CONNECTIVES)})+$")
 _SELF = frozenset(SELF_REFERENCES)
 _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
+_FROM_TO = re.compile(rf"(?:{alternation(FROM_WORDS)})[^，,。；;]*?(?:{alternation(CHANGE_TO)})")
 _CHANGE_TO = re.compile(rf"^(?:{alternation(CHANGE_TO)})$")
-_DEADLINE_KINDS = ("deadline", "year", "relative_year", "plan", "years_span", "range_in_year", "quarter",
+DEADLINE_KINDS = ("deadline", "year", "relative_year", "plan", "years_span", "range_in_year", "quarter",
                    "date", "season")
 
 
@@ -96,8 +125,19 @@ def body_prefix(words: str) -> int:
 
 def bodies(text: str, start: int, end: int) -> list[str]:
     """The acting bodies named in text[start:end], in order (not 城乡公共服务布局, 区域医疗中心)."""
-    return [m.group() for m in _BODY.finditer(text, start, end)
+    return [_innermost(m.group()) for m in _BODY.finditer(text, start, end)
             if not m.group().endswith(NOT_ORG_ENDINGS) and m.group() not in _SELF]
+
+
+_ORG_FULL = re.compile(ORG_NAME)
+
+
+def _innermost(body: str) -> str:
+    """A body holding a government of another level is a clause ending in it: 区遵照市政府 -> 市政府."""
+    for k in range(1, len(body) - 2):
+        if body[k] in _LEVEL_CHARS and body.endswith("政府") and _ORG_FULL.fullmatch(body, k):
+            return body[k:]
+    return body
 
 
 def forward_cue(sentence: str, article_year: int | None = None, start: int = 0) -> re.Match[str] | None:
@@ -157,7 +197,8 @@ class PlanScope:
         if _QUESTION.search(body):
             self.asked_forward = turn is None and bool(_FORWARD_QUESTION.search(body))
             return False, None
-        if _DIRECTIVE.match(body) or any(has_surname(m["name"]) for m in _OPINION.finditer(body)):
+        if (_DIRECTIVE.match(body) or any(has_surname(m["name"]) for m in _OPINION.finditer(body))
+                or _UNNAMED_OPINION.search(body)):
             return False, None
         cue = forward_cue(body, self.year)
         if cue:
@@ -166,7 +207,11 @@ class PlanScope:
         if _PAST.match(body) or _PAST_ANYWHERE.search(body):
             self.open = False
             return False, None
-        return (True, 0) if self.open and (turn is not None or self.items) else (False, None)
+        if not (self.open and (turn is not None or self.items)) or _COMMENT.match(body):
+            return False, None
+        if not self.items and not _ACTS.search(body):
+            return False, None  # an answer's sentence with no cue continues the plan only doing something
+        return True, 0
 
 
 @dataclass
@@ -225,14 +270,27 @@ def acting_body(text: str, sentence: Sentence, piece: tuple[int, int], cue: int 
     if subject and subject not in _SELF:
         return subject
     first = bodies(text, sentence.start, max(at, piece[0] + 1))
-    if first:
-        return first[0]
+    if first:  # a body in the speaker's own title is the body they act for
+        return speaker_body(speaker) if speaker and first[0] in (speaker.title or "") else first[0]
     named = actors.in_this_paragraph(text.count("\n", 0, sentence.start))
     if named:
         return named
     if speaker and speaker.organization:
-        return speaker.organization
+        return speaker_body(speaker)
     return actors.in_article or subject
+
+
+_PARTY_COMMITTEE = re.compile(rf"(?:{_LEVELS})委$")
+_HEAD_OF_GOVERNMENT = re.compile(rf"、(?:常务)?副?(?:{_LEVELS})长$")
+
+
+def speaker_body(speaker: PersonMention) -> str | None:
+    """The body a speaker acts for: their organisation, but the place for one who heads its
+    government as well as sitting on its party committee (云南省委副书记、省长 -> 云南省)."""
+    org = speaker.organization
+    if org and len(org) > 2 and _PARTY_COMMITTEE.search(org) and _HEAD_OF_GOVERNMENT.search(speaker.title or ""):
+        return org[:-1]  # not 省 alone for 省委
+    return org
 
 
 def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: int | None) -> list[tuple[int, int]]:
@@ -254,7 +312,10 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
         elif m.group() in "，,":
             cue = forward_cue(text[pos + 1:item_end], year)
             own_subject = cue is not None and bool(_CONNECTIVES.sub("", text[pos + 1:pos + 1 + cue.start()]))
-            cut = own_subject and has_target(pos + 1, item_end) and has_target(cuts[-1] if cuts else start, pos)
+            # 「…及补助方案，将由12万元提升至18万元」: a change of a value is a pledge of its own
+            own_change = cue is not None and bool(_FROM_TO.match(text, pos + 1 + cue.end(), item_end))
+            cut = ((own_subject or own_change) and has_target(pos + 1, item_end)
+                   and has_target(cuts[-1] if cuts else start, pos))
         else:
             after = _CLAUSE.search(text, pos + 1, end)
             nxt_item = re.search(r"[、，,；;。]", text[pos + 1:end])
@@ -284,6 +345,38 @@ def reported_in_clause(text: str, sentence: Sentence, value: Value, cue: int | N
     return bool(_PAST.match(clause) or _PAST_ANYWHERE.search(clause))
 
 
+def subject_before_cue(text: str, value: Value, cue: int, values: tuple[Value, ...]) -> bool:
+    """A value in the subject of its clause, right before the cue, is what is pledged when no value
+    follows the cue there: 「约2 600个单位将于二○二四/二五年度落成」."""
+    if value.end > cue or _CLAUSE.search(text, value.end, cue) or cue - value.end > 12:
+        return False
+    end = _CLAUSE.search(text, cue)
+    return not any(cue <= v.start < (end.start() if end else len(text)) for v in values)
+
+
+def not_a_pledge(sentence: str, year: int | None, deadline: Period | None) -> str | None:
+    """Why a sentence the rules made no commitment of may not become one on the model's word
+    (None when the rules' own evidence allows it: a forward cue, or a deadline in the future, and
+    no headline, question, meeting directive, opinion holder or report of what is done: what
+    `PlanScope.step` refuses)."""
+    body = sentence[label_len(sentence):].strip()
+    if len(body) < 4 or (not _FINAL.search(body) and len(body) < 80):
+        return "a headline or bullet (no sentence-final punctuation): it repeats the body"
+    if _QUESTION.search(body):
+        return "a question, not a pledge"
+    if _DIRECTIVE.match(body):
+        return "a meeting's directive, not a pledge of the government"
+    if any(has_surname(m["name"]) for m in _OPINION.finditer(body)) or _UNNAMED_OPINION.search(body):
+        return "an opinion holder's words, not a pledge of the government"
+    if forward_cue(body, year):
+        return None
+    if _PAST.match(body) or _PAST_ANYWHERE.search(body):
+        return "reports what is done, not a pledge"
+    future = deadline is not None and (deadline.kind == "deadline" or (
+        year is not None and deadline.year_to is not None and deadline.year_to > year))
+    return None if future else "no forward-looking cue and no future deadline in the sentence"
+
+
 def pledged_target(text: str, targets: list[Value]) -> Value | None:
     """The first target, or where it changes from one value to another, the value reached."""
     for i, v in enumerate(targets):
@@ -293,18 +386,28 @@ def pledged_target(text: str, targets: list[Value]) -> Value | None:
     return None
 
 
+def report_date(text: str, period: Period) -> bool:
+    """A date that says when the news was told, not when a pledge is due: 「2月11日，记者从…获悉」,
+    「李立业12月12日预料」, 「部长王晓萍26日在北京介绍」."""
+    return period.kind == "date" and bool(_REPORTED.match(text, period.end))
+
+
 def pledge_deadline(periods: list[Period], piece: tuple[int, int], head: tuple[int, int],
                     cue: int | None) -> Period | None:
     """A deadline stated in the piece (到2025年, 年底前), else the time nearest before the cue,
     else the first after it; a later piece of a sentence inherits the sentence head's."""
     def within(a: int, b: int) -> list[Period]:
-        return [p for p in periods if a <= p.start and p.end <= b and p.kind in _DEADLINE_KINDS]
+        return [p for p in periods if a <= p.start and p.end <= b and p.kind in DEADLINE_KINDS]
 
     own = within(*piece)
     for p in own:
         if p.kind == "deadline":
             return p
     at = cue if cue is not None and piece[0] <= cue < piece[1] else piece[0]
+    if cue is not None:  # 将于二○二四/二五年度落成: the time the cue is about, right after it
+        right_after = [p for p in own if cue < p.start <= cue + 4]
+        if right_after:
+            return right_after[0]
     before = [p for p in own if p.end <= at]
     if before:
         return before[-1]

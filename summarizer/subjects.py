@@ -27,6 +27,9 @@ from summarizer.lexicon import (
     CHANGE_TO,
     CHANGE_VERBS,
     COUNT_VERBS,
+    DATELINE_PATTERNS,
+    EXISTENCE_VERBS,
+    FORWARD_CUES,
     FROM_WORDS,
     GENERIC_NOUNS,
     LEARN_VERBS,
@@ -34,9 +37,13 @@ from summarizer.lexicon import (
     LIST_JOINERS,
     MEASURE_WORDS,
     NOUN_STOPS,
+    PARAGRAPH_PERIOD_KINDS,
+    PER_PERIOD,
     PER_UNIT,
+    PLAN_MODALS,
     PREDICATE_STARTS,
     PREPOSITIONS,
+    PRESENT_WORDS,
     RESPECTIVELY,
     SPEECH_VERBS,
     SUBJECT_OPENERS,
@@ -46,7 +53,7 @@ from summarizer.lexicon import (
     alternation,
     cue_alternation,
 )
-from summarizer.normalize import Period, Value
+from summarizer.normalize import Period, Value, find_periods, find_values
 from summarizer.pledges import ORG_NAME, body_prefix
 
 # A clause ends at ，；：。！？ or a line end; an ASCII , or : between digits is inside a number (1,968);
@@ -57,23 +64,30 @@ _CLAUSE_BREAK = re.compile(
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|目前|截至目前|截至\S{0,6}?[底末]|今年以来|今年|去年|全年|"
     r"(?:(?:力争|争取)?到)?\d{4}年(?:度|底|末)?|\d{1,2}[-—至]\d{1,2}月|[一二三四]季度|上半年|下半年|(?:今|去|明)[春夏秋冬]|[春夏秋冬]季|"
-    r"全市|全区|全县|全省|我市|我区|我县|我省|本市|年内|明年|共有|现有|拥有|已有|建有|共|累计为|在|为|对|将|已经|已|确保|力争|争取|预计|计划|要|"
+    r"全市|全区|全县|全省|我市|我区|我县|我省|本市|年内|明年|共有|现有|拥有|已有|建有|共|累计为|在|为|对|将|已经|已|确保|力争|争取|预计|计划|要|能够|可以|"
     rf"{alternation(SUBJECT_OPENERS)})+"
 )
 _TRAIL = re.compile(
     r"(?:达到|达|为|是|约|共|累计|超过|超|近|突破|分别|分别为|实现|保持在|稳定在|巩固在|控制在|占"
-    r"|(?:提高|提升|增加|增长|下降|降低|减少|上升|扩大|缩小|降)(?:到|至)"
-    rf"|{alternation(FROM_WORDS + TRAILING_MODALS)}|(?:\d{{4}}年(?:底|末)?)?的)+$"
+    r"|会?(?:提高|提升|增加|增长|下降|降低|减少|上升|扩大|缩小|降|增)(?:到|至)"
+    rf"|{alternation(FROM_WORDS + TRAILING_MODALS + PER_UNIT + PER_PERIOD)}|(?:\d{{4}}年(?:底|末)?)?的)+$"
 )
+# a dateline and byline before what is counted (人民网合肥1月16日电(吕欢欢)开发就业岗位43万个)
+_DATELINES = re.compile(rf"^(?:{'|'.join(DATELINE_PATTERNS)})+")
+_RANGE_TO = re.compile(r"[至到~～\-—－]")
 _RELATIVE = re.compile(r"^(?:同比|较|比|环比|较去年|较上年)")
 # an organisation that opens a metric's clause (「市财政局将安排资金5亿元」) is not what is counted
 _ORG_LEAD = re.compile(rf"^{ORG_NAME}(?:将|要|还将|计划|拟)")
-_JUNK = re.compile(rf"^(?:[、，,；;。\s“”\"'（）()]|{alternation(LIST_JOINERS)}|的)+")
+_JUNK = re.compile(rf"^(?:[、，,；;。\s“”\"'（）()]|{alternation(LIST_JOINERS)}|的"
+                   r"|[一二三四五六七八九十0-9]{1,3}[)）、．.](?![0-9]))+")  # and an item's number: （一）
 _JOINER = re.compile(alternation(LIST_JOINERS))
 # a verb (with the words between it and its actor) that ends the text before a value
 _VERB_END = re.compile(
     rf"(?:{alternation(VERB_MODIFIERS)})*(?:{alternation(COUNT_VERBS + CHANGE_VERBS)})(?:了|过)?$"
 )
+_PLANNED = re.compile(rf"^(?P<actor>[^，,、]{{2,12}}?)(?:{alternation(PLAN_MODALS)})+"
+                      rf"(?P<verb>{alternation(w for w in COUNT_VERBS if len(w) > 1)})")
+_EXISTENCE_END = re.compile(rf"(?:{alternation(EXISTENCE_VERBS)})$")
 _PREPOSITION_END = re.compile(rf"(?:{alternation(PREPOSITIONS)})$")
 _PER_UNIT_END = re.compile(rf"(?:{alternation(PER_UNIT)})$")
 _VERB_INSIDE = re.compile(rf"(?<=..)(?:{alternation(w for w in COUNT_VERBS if len(w) > 1)})")
@@ -87,13 +101,20 @@ _TRAILING_JOINER = re.compile(rf"(?:{alternation(LIST_JOINERS)})+$")
 _NUMBER = re.compile(r"[0-9.]+[^\W\d_]?")
 _PREDICATE = re.compile(rf"^(?:{alternation(PREDICATE_STARTS + CHANGE_VERBS + CHANGE_TO)})")
 _CHANGE = re.compile(rf"^(?:{alternation(CHANGE_VERBS + CHANGE_TO)}|至|到)")
-_BASELINE_END = re.compile(rf"(?:{alternation(BASELINE_CUES)})$")
+_BASELINE_END = re.compile(rf"(?:{cue_alternation(BASELINE_CUES)})$")
+_PRESENT = re.compile(alternation(PRESENT_WORDS))
+_AT_END = re.compile(r"[于在]$")
+# 目前 is said of its clauses up to a semicolon or a plan (目前有13个项目，目标是提供3万个单位)
+_NOW_ENDS = re.compile(rf"[；;]|{cue_alternation(FORWARD_CUES)}")
 _SPEECH_END = re.compile(rf"(?:{alternation(SPEECH_VERBS + LEARN_VERBS)})$")
 
 
 def metric_subject(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> tuple[str, int]:
-    """The counted thing and where its clause starts (after any earlier value in it)."""
-    return _subject(text, sentence, value, values)
+    """The counted thing and where its clause starts (after any earlier value in it). The first
+    end of a range counts what its second end counts (加开约1000至1200张临时病床)."""
+    subject, start = _subject(text, sentence, value, values)
+    upper = next((v for v in values if _RANGE_TO.fullmatch(text, value.end, v.start)), None)
+    return (_subject(text, sentence, upper, values)[0] if upper else subject), start
 
 
 @lru_cache(maxsize=4096)  # a value's subject may rest on the values before it: each is read once
@@ -118,13 +139,71 @@ def _subject(text: str, sentence: Sentence, value: Value, values: tuple[Value, .
     return _tidy(subject)[:40], start
 
 
-def metric_period(periods: list[Period], sentence: Sentence, value: Value) -> Period | None:
+_VERB_ONLY = re.compile(
+    rf"(?:{alternation(VERB_MODIFIERS)})*(?:{alternation(COUNT_VERBS + CHANGE_VERBS + CHANGE_TO)})(?:了|过)?")
+
+
+def weak_subject(subject: str) -> bool:
+    """No answer by the rules' own standard: empty, one character, a measure word or a generic
+    noun alone (人, 单位), or a verb alone (新增, 建成, 提高到)."""
+    s = subject.strip()
+    return len(s) < 2 or s in MEASURE_WORDS or s in GENERIC_NOUNS or bool(_VERB_ONLY.fullmatch(s))
+
+
+def metric_period(periods: list[Period], sentence: Sentence, value: Value, text: str = "") -> Period | None:
     """The last period before the value in its sentence: a plan only when said as a period
-    (十四五期间), never the baseline of a comparison (比上年同期增长5%: 上年 is not its time)."""
+    (十四五期间), never the baseline of a comparison (比上年同期增长5%: 上年 is not its time), 目前 only
+    up to a semicolon or a forward cue, and
+    none when the present is said after it (从2016年时…，到现在已超过10万名). A value with no period
+    before it takes the one that opens its paragraph (「2009年，面对…」), given `text`."""
     before = [p for p in periods if sentence.start <= p.start and p.end <= value.start
               and (p.kind != "plan" or p.surface.endswith(("期间", "时期", "時期")))
-              and not _BASELINE_END.search(sentence.text, 0, p.start - sentence.start)]
-    return before[-1] if before else None
+              and not _BASELINE_END.search(sentence.text, 0, p.start - sentence.start)
+              and not (p.surface in PRESENT_WORDS and _NOW_ENDS.search(sentence.text, p.end - sentence.start,
+                                                                        value.start - sentence.start))]
+    since = before[-1].end if before else sentence.start
+    if _PRESENT.search(sentence.text, since - sentence.start, value.start - sentence.start):
+        # 从2016年时…，到现在已超过10万名: of now (unless a time follows in its clause)
+        return _period_after(periods, sentence, value, text) if text else None
+    if not text:
+        return before[-1] if before else None
+    if before and before[-1].start >= _clause_start(text, sentence.start, value.start):
+        return before[-1]  # its own clause's
+    return _period_after(periods, sentence, value, text) or (before[-1] if before else None) or \
+        _paragraph_period(periods, sentence, text)
+
+
+def _period_after(periods: list[Period], sentence: Sentence, value: Value, text: str) -> Period | None:
+    """When what the value counts happens, said after it in its clause (约2 600个单位将于二〇二四/二五年度
+    落成); with 分别 the values before it take the periods listed in order (约一万个及约2 000个单位将会分别在
+    P1及P2落成)."""
+    end = _clause_end(text, value.end, sentence.end)
+    after = [p for p in periods if value.end <= p.start and p.end <= end]
+    if not after or not _AT_END.search(text, max(0, after[0].start - 1), after[0].start):
+        return None
+    run = [after[0]]
+    for p in after[1:]:
+        if text[run[-1].end:p.start] not in LIST_JOINERS:
+            break
+        run.append(p)
+    k = text.rfind(RESPECTIVELY, value.end, after[0].start)
+    if k < 0 or len(run) == 1:
+        return run[0]
+    start = _clause_start(text, sentence.start, value.start)
+    starts = [start + v.start for v in find_values(text[start:k])]
+    i = starts.index(value.start) if value.start in starts else len(run)
+    return run[i] if i < len(run) else None
+
+
+def _paragraph_period(periods: list[Period], sentence: Sentence, text: str) -> Period | None:
+    """The period a paragraph opens with, followed by a comma (「2009年，面对…」), for the sentences after it."""
+    start = text.rfind("\n", 0, sentence.start) + 1
+    while start < sentence.start and text[start].isspace():
+        start += 1
+    opening = next((p for p in periods if p.start == start), None)
+    if opening is None or opening.end >= sentence.start or opening.kind not in PARAGRAPH_PERIOD_KINDS:
+        return None
+    return opening if text[opening.end:opening.end + 1] in ("，", ",") else None
 
 
 def _clause_start(text: str, lo: int, pos: int) -> int:
@@ -147,17 +226,32 @@ def _tidy(s: str) -> str:
 
 def _clean(raw: str) -> str:
     """The text before a value without what opens and closes the clause around the counted thing."""
-    s = _ORG_LEAD.sub("", _tidy(raw))
+    s = _ORG_LEAD.sub("", _DATELINES.sub("", _tidy(raw)))
     lead = _LEAD.match(s)
     s = s[lead.end():] if lead else s
+    s = _without_leading_period(s)
     if s.endswith(LIST_ENDS):
         return s  # the end of a list item: _choose reads the noun after the value
     return _drop_actor(_TRAIL.sub("", s).strip(" “”\""))
 
 
+def _without_leading_period(s: str) -> str:
+    """A time the normalizer reads at the start (2016/17年度, 一一五年) is the period, not the thing."""
+    periods = find_periods(s)
+    if not periods or periods[0].start > 0 or periods[0].kind != "year" or s.startswith("以来", periods[0].end):
+        return s
+    rest = s[periods[0].end:]
+    lead = _LEAD.match(rest)
+    return rest[lead.end():] if lead else rest
+
+
 def _drop_actor(s: str) -> str:
     """An actor, time words and adverbs before a verb are not the counted thing: 市府目前已设置
-    公共托育中心 -> 公共托育中心 (a clause that opens with its verb keeps it: 新增收托名额)."""
+    公共托育中心 -> 公共托育中心 (a clause that opens with its verb keeps it: 新增收托名额); nor is
+    whoever stands before a modal and a verb (深圳将新增养老床位 -> 新增养老床位)."""
+    planned = _PLANNED.match(s)
+    if planned and not _VERB_INSIDE.search(planned["actor"]) and len(s) - planned.end("verb") >= 2:
+        return s[planned.start("verb"):]
     at = body_prefix(s)
     if not at:
         return s
@@ -181,6 +275,8 @@ def _choose(raw: str, before: str, after: str) -> str:
         return after
     if before.endswith(LIST_ENDS):
         return after
+    if after and raw.endswith("的") and not _PER_UNIT_END.search(raw[:-1]):
+        return after  # 全区剩余的24.5万建档立卡贫困人口: 的 ties what precedes to the noun counted
     if _RELATIVE.match(before):
         return before  # 较去年增加: a change, about the thing measured before it (_baseline)
     rest = _verb_rest(before)
@@ -188,6 +284,8 @@ def _choose(raw: str, before: str, after: str) -> str:
         return before if len(before) >= 2 else after
     if after and after not in GENERIC_NOUNS:
         return after
+    if _EXISTENCE_END.search(before) and len(owner := _clean(rest)) >= 2:
+        return owner  # 公托共有92家: what has the value is what it counts
     actor = _NOT_ACTOR.sub("", _NUMBER.sub("", rest))
     return before if len(actor) >= 2 else ""
 

@@ -93,8 +93,9 @@ def chunk_count(paths: list[Path]) -> int:
 
 
 def user_message(body: dict[str, Any]) -> str:
-    """The chunk a request is about (a re-ask appends messages after it)."""
-    return next(m["content"] for m in body["messages"] if m["role"] == "user")
+    """The chunk a request is about (a re-ask appends messages after it), without the sentence
+    ids the `full` profile (the default for these stub endpoints) writes into the text."""
+    return re.sub(r"\[\d+\]", "", next(m["content"] for m in body["messages"] if m["role"] == "user"))
 
 
 def cli_args(stub: _StubLLM, inputs: list[str], out: Path, *extra: str) -> list[str]:

@@ -390,3 +390,16 @@ def test_decode_rejects(data: bytes, words: str) -> None:
     with pytest.raises(InputError, match=re.escape(words)) as info:
         decode(data, "x.txt")
     assert str(info.value).startswith("x.txt: ")
+
+
+@pytest.mark.parametrize(("raw", "text"), [
+    ("局長(cháng)周一岳表示，四萬(wàn)六千多宗。\n", "局長周一岳表示，四萬六千多宗。\n"),
+    ("预（yù）计明年完成。\n", "预计明年完成。\n"),
+    ("長照(PAC)服務與(2024)年。\n", "長照(PAC)服務與(2024)年。\n"),  # no tone mark: no reading
+])
+def test_reading_annotations_of_mirror_sites_are_dropped(raw: str, text: str) -> None:
+    from summarizer.ingest import clean
+    got, dropped = clean(raw)
+    assert got == text
+    assert all(raw[d.start:d.end] == d.excerpt and d.reason == "reading annotation" for d in dropped)
+    assert len(raw) - len(got) == sum(d.end - d.start for d in dropped)

@@ -32,6 +32,23 @@ KEPT: list[tuple[str, set[str]]] = [
     ("城乡综合差异系数为2.0。", {"2.0"}),
     ("做到五个坚持、三个聚焦,新增养老床位3000张。", {"3000张"}),
     ("抓住三个重点,确定了20项重点民生实事。", {"20项"}),
+    # the parts of a report or an agenda
+    ("本规划共分六个部分,新增床位1200张。", {"1200张"}),
+    ("重点是抓好兩件大事、办好四項服務。", set()),
+    ("四項服務，就是托育、教育、醫療和養老。", set()),
+    ("做好就业服务,新建五个零工驿站。", {"五个"}),
+    # a small count after a named place, before a noun: how many it has, or which
+    ("泉州市四个区将新增公办幼儿园15所。", {"15所"}),
+    ("分別位於將軍澳及東涌東路三個新屋邨。", set()),
+    ("參觀了陽光幼兒園、明德幼兒園兩所公辦園。", set()),
+    ("今年新增公办园3所，学位900个。", {"3所", "900个"}),
+    ("走访了康乐中心、晨曦中心及青年服务处等三家社会服务机构。", set()),
+    ("建成儿科、产科等10个医疗中心。", {"10个"}),  # more than the list names: a count
+    # a version label joined to another one
+    ("長照4.0與3.0的分別在於整合醫療。", set()),
+    # service hours said before the service; a limit or a level of hours is kept
+    ("為在24小時病房工作的護理員加薪，並提供24小時心導管手術。", set()),
+    ("急症室服務時間將延長至16小時。", {"16小時"}),
     # idioms and slogans with a numeral and a measure word
     ("实施三支一扶计划,招募高校毕业生1200人。", {"1200人"}),
     ("严格落实八项规定,坚决做到两个维护。", set()),
@@ -90,6 +107,11 @@ WHY: list[tuple[str, str, str]] = [
     ("4年提高了1岁", "4年", "time_frame"),
     ("要找到4到5間教室", "5間", "estimate"),
     ("每招用1名高校毕业生补助1500元", "1名", "per_one"),
+    ("厦门市五个区将新增", "五个", "partition"),
+    ("探访了颐康中心、玛嘉烈中心两家机构", "两家", "partition"),
+    ("長照3.0與2.0", "2.0", "version"),
+    ("提供24小時通波仔手術", "24小時", "service"),
+    ("做好三項服務", "三項", "structural"),
 ]
 
 

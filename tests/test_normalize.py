@@ -152,6 +152,12 @@ CN_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     ("办好十件实事", "十件", "10", "件", C, None),
     ("新建五个社区食堂", "五个", "5", "个", C, None),
     ("一百多人参加", "一百多人", "100", "人", C, "more_than"),
+    ("共有九百十二户入住", "九百十二户", "912", "户", C, None),  # 百十二: 一 before 十 left out
+    # a multiplier alone after a qualifier counts one of it
+    ("加開逾千張臨時病床", "逾千張", "1000", "张", C, "more_than"),
+    ("校舍面積逾千平方米", "逾千平方米", "1000", "平方米", C, "more_than"),
+    ("參與人數超千万", "超千万", "10000000", "", C, "more_than"),
+    ("惠及近百户家庭", "近百户", "100", "户", C, "nearly"),
 ]
 
 # measure words of the genre beyond the seeds (伙: flats in Hong Kong; 校: schools)
@@ -162,7 +168,36 @@ UNIT_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     ("當中約2成為有兒童的家庭", "約2成", "2", "成", C, "about"),
     ("PM2.5平均浓度为37微克/立方米", "37微克/立方米", "37", "微克/立方米", C, None),
     ("已有30成功转型", "30", "30", "", C, None),  # 成功: no unit
+    ("动车由12列/天加密至20列/天。", "12列/天", "12", "列/天", C, None),  # trains per day
+    ("共有15列入选", "15", "15", "", C, None),  # 列入: no unit
     ("使用人數突破4萬人", "突破4萬人", "40000", "人", C, "more_than"),
+    # 点 after a number no clock shows is points, not a time
+    ("長者每月可獲1,000點消費點數", "1,000", "1000", "", C, None),
+    ("积分累计3000点可兑换", "3000", "3000", "", C, None),
+]
+
+# thousands separated by one space (Hong Kong): ASCII, no-break, narrow or ideographic
+SEPARATOR_CASES: list[tuple[str, str, str, str, str, str | None]] = [
+    ("公營房屋需求為308 000個單位", "308 000個", "308000", "个", C, None),
+    ("預計提供約2 600個單位", "約2 600個", "2600", "个", C, "about"),
+    ("合共4\u00a0215個單位", "4\u00a0215個", "4215", "个", C, None),
+    ("合共6\u202f731伙", "6\u202f731伙", "6731", "伙", C, None),
+    ("合共1\u3000024伙", "1\u3000024伙", "1024", "伙", C, None),
+    ("資助額達1 250 000元", "達1 250 000元", "1250000", "元", C, "reached"),
+    ("表列1 2345人", "2345人", "2345", "人", C, None),  # four digits after the space: no separator
+]
+
+# the first of two numbers joined by a range sign or 及/和 takes the second's unit (a range: also its
+# multiplier and 约/左右); a count unit after the thing counted (6000诊症人次)
+RANGE_CASES: list[tuple[str, str, str, str, str, str | None]] = [
+    ("可加開約800至900張病床", "約800", "800", "张", C, "about"),
+    ("可加開約800至900張病床", "900張", "900", "张", C, "about"),
+    ("每月60至80宗左右", "60", "60", "宗", C, "about"),
+    ("增加3%至8%名額", "3%", "3", "%", P, None),
+    ("分別服務逾500萬及300萬人次", "逾500萬", "5000000", "人次", C, "more_than"),
+    ("各設9及10個課室", "9", "9", "个", C, None),
+    ("增加1.2萬個名額和6000診症人次", "6000", "6000", "人次", C, None),
+    ("及205萬普通科門診就診人次", "205萬", "2050000", "人次", C, None),
 ]
 
 # a half after the unit: 1年半 is one and a half years
@@ -181,7 +216,7 @@ def _pick(text: str, surface: str) -> Value:
 
 @pytest.mark.parametrize(
     ("text", "surface", "number", "unit", "kind", "qualifier"),
-    SEED_CASES + SYNTHETIC_CASES + COMPOSITE_CASES + CN_CASES + UNIT_CASES + HALF_CASES,
+    SEED_CASES + SYNTHETIC_CASES + COMPOSITE_CASES + CN_CASES + UNIT_CASES + HALF_CASES + SEPARATOR_CASES + RANGE_CASES,
 )
 def test_value_table(
     text: str, surface: str, number: str, unit: str, kind: str, qualifier: str | None
@@ -236,6 +271,8 @@ def test_numeral_text_and_offsets() -> None:
         "10月26日,市委常委会召开会议。11月3日,记者采访",
         "时间:2021-11-04 12:37人气",
         "06.12.2020  07:42",
+        "发布时间：2024-03-18 09:41:07 来源：市政府",  # clock times with seconds
+        "更新於 2023年6月2日 17:05:00",
         "(渝教基发〔2021〕9号)",
         "2023年,重庆围绕",
         "二〇二五年",
@@ -282,10 +319,14 @@ def test_numeral_text_and_offsets() -> None:
         "失能等級2至8級",  # levels and grades are ordinals
         "开展“3·15”及12·4国家宪法日宣传",
         "沿104国道乘坐12路公交",
+        "新台9線拓寬工程",  # a road's name, a ranking
+        "入选全国县域经济50强",
         "据统计[1],全市(2)",
         "全市3级医院",
         "每天9至17时开放",
         "帮助数十个村庄、几十万群众",
+        "上千家企业、数千人参加",  # vague: thousands
+        "責任編輯:王明   0   我要評論",  # a number alone between spaces: page furniture
     ],
 )
 def test_not_values(text: str) -> None:
@@ -365,6 +406,25 @@ PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int 
     ("今后五年,全市", 2021, "今后五年", "years_span", 2021, 2025, None, None, False),
     ("近3年", 2023, "近3年", "years_span", 2021, 2023, None, None, False),
     ("5年过渡期", None, "5年过渡期", "years_span", None, None, None, None, False),
+    # the present and the start of the year, in the article's year
+    ("目前全市共有养老机构120家", 2022, "目前", "as_of", 2022, 2022, None, None, False),
+    ("當前已建成社區食堂", None, "當前", "as_of", None, None, None, None, True),
+    ("年初计划新增岗位5000个", 2022, "年初", "as_of", 2022, 2022, None, 1, False),
+    # fiscal years, named by the two calendar years they span (Hong Kong)
+    ("醫管局於2019/20年度增聘醫生", None, "2019/20年度", "year", 2019, 2020, None, None, False),
+    ("預計2024至25年度可提供", None, "2024至25年度", "year", 2024, 2025, None, None, False),
+    ("在2023-24年度完成", None, "2023-24年度", "year", 2023, 2024, None, None, False),
+    ("于二○二六/二七至二○二九/三○年度落成", None, "二○二六/二七至二○二九/三○年度", "year", 2026, 2030, None, None,
+     False),
+    ("1999/00年度", None, "1999/00年度", "year", 1999, 2000, None, None, False),
+    # years of the Republic of China (Taiwan): + 1911
+    ("一一六年預計完工八百戶", None, "一一六年", "year", 2027, 2027, None, None, False),
+    ("112年共受理申請", None, "112年", "year", 2023, 2023, None, None, False),
+    ("民國111年起實施", None, "民國111年", "year", 2022, 2022, None, None, False),
+    ("民國九十八年", None, "民國九十八年", "year", 2009, 2009, None, None, False),
+    ("於一一三年十月底上線", None, "一一三年十月底", "year", 2024, 2024, 10, 10, False),
+    ("一一四年度編列預算", None, "一一四年度", "year", 2025, 2025, None, None, False),
+    ("預計於一二二年竣工", None, "一二二年", "year", 2033, 2033, None, None, False),
     # traditional forms
     ("今後五年", 2021, "今後五年", "years_span", 2021, 2025, None, None, False),
     ("“十四五”時期", None, "“十四五”時期", "plan", 2021, 2025, None, None, False),
@@ -406,6 +466,11 @@ def test_periods_not_in_dates_or_words() -> None:
     assert find_periods("如今年轻人") == []
     assert find_periods("说明年度计划") == []
     assert find_periods("彻底前进") == []
+    assert [p.surface for p in find_periods("截至目前，目前的情况，年初心愿")] == ["截至目前"]
+    # a fiscal year's second year is the next one; a duration of 110-119 years is no ROC year
+    assert find_periods("2016/18年度") == []
+    for text in ("該校已有113年歷史", "近110年來", "創校112年", "長達115年之久"):
+        assert find_periods(text) == [], text
 
 
 @pytest.mark.parametrize(

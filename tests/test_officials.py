@@ -27,6 +27,32 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("intro_action", "1月14日,省民政厅副厅长王建东做客《阳光政务热线》,与网民交流。",
      ("王建东", "省民政厅副厅长")),
     ("intro_action", "副市长曹振萍作主题发布。", ("曹振萍", "副市长")),
+    # between the name and the verb: a date, an adverb, an honorific, a quote mark
+    ("intro_date", "人社部副司长陈明27日在北京表示，就业形势稳定。", ("陈明", "人社部副司长")),
+    ("intro_date", "医管局总行政经理李立12月12日预料，流感高峰将至。", ("李立", "医管局总行政经理")),
+    ("intro_adverb", "医务卫生局局长卢明早前表示，将增加病床。", ("卢明", "医务卫生局局长")),
+    ("intro_honorific", "出席的有省人社厅副厅长葛明先生，就业处处长陶明先生。", ("葛明", "省人社厅副厅长")),
+    ("intro_quote", "民生办主任吴明“晒”出成绩单。", ("吴明", "民生办主任")),
+    ("intro_action", "台北市长蒋明领航推动公托。", ("蒋明", "台北市长")),
+    # titles of Hong Kong, Macao and Taiwan
+    ("intro", "医管局行政总裁高明表示，将增设病床。", ("高明", "医管局行政总裁")),
+    ("intro", "卫福部次长吕明说明，长照经费增加。", ("吕明", "卫福部次长")),
+    ("name_role", "赖明德总统裁示，推动长照。", ("赖明德", "总统")),
+    ("name_role", "会议请陈时明副召集人说明。", ("陈时明", "副召集人")),
+    ("intro", "主计长陈淑明表示，预算将删减。", ("陈淑明", "主计长")),
+    ("intro", "议长张镇明表示，将审议预算。", ("张镇明", "议长")),
+    # the body, the name, then the role (Macao, Hong Kong)
+    ("org_name_role", "出席的有劳工事务局黄志明局长、社会工作局许华明副局长。", ("黄志明", "局长")),
+    ("not_an_official", "个人委员叶志明表示，将继续关注。", None),  # a lay member, like a delegate
+    # what the clause puts before a title is no part of it
+    ("intro_opener", "会上人力资源社会保障部部长尹明表示。", ("尹明", "人力资源社会保障部部长")),
+    ("intro_opener", "以下是房屋署署长罗明今日的发言。", ("罗明", "房屋署署长")),
+    ("intro_opener", "今日上午在社会文化司司长张明陪同下参观。", ("张明", "社会文化司司长")),
+    ("intro_byline", "(记者 梁明)人社部副司长陈明表示，就业稳定。", ("陈明", "人社部副司长")),
+    ("intro_dateline", "中新社香港一月五日电(记者邢健)香港卫生福利及食物局局长周明表示，将检讨。",
+     ("周明", "香港卫生福利及食物局局长")),
+    ("intro_opener", "他感谢县议会议长张镇明，预算顺利通过。", ("张镇明", "县议会议长")),
+    ("not_a_name", "会议由省长主持，有关副省长都参加。", None),
     ("intro_action", "出席发布会的还有省教育厅副厅长王建华。", ("王建华", "省教育厅副厅长")),
     ("intro_action", "省财政厅二级巡视员刘明出席。", ("刘明", "省财政厅二级巡视员")),
     ("intro_action", "副市长张平和表示，将新建学校。", ("张平和", "副市长")),  # 和 ends the name here
@@ -162,6 +188,10 @@ def test_drafts_that_cannot_be_grounded_are_rejected(case: str, text: str, draft
     ("新北市长", "新北市"),
     ("行政院长", "行政院"),
     ("常务副市长", None),
+    ("四川省人民政府省长", "四川省人民政府"),  # the government has ended: 省 opens the role
+    ("武汉市市长", "武汉市"),
+    ("盐田区副区长", "盐田区"),
+    ("代理县长", None),  # acting: a modifier of the role, no body
     ("市政协委员", None),
 ])
 def test_organization_of_a_title(title: str, organization: str | None) -> None:
@@ -172,6 +202,10 @@ def test_organization_of_a_title(title: str, organization: str | None) -> None:
 @pytest.mark.parametrize(("text", "byline"), [
     ("记者王一心／高雄报导\n", ("王一心", "记者")),  # a Taiwanese byline: name, full-width slash, place
     ("记者 李明 通讯员 王芳\n", ("李明", "记者")),
+    ("(记者 李岗 吕佳 实习生 罗澜)今年将新建学校。", ("罗澜", "实习生")),  # an intern is a role, not a name
+    ("编辑:邱忠明 责任编辑:胡立明\n", ("胡立明", "编辑")),
 ])
 def test_bylines_beyond_the_seeds(text: str, byline: tuple[str, str]) -> None:
-    assert byline in {(b.name, b.role) for b in find_bylines(text)}
+    found = {(b.name, b.role) for b in find_bylines(text)}
+    assert byline in found
+    assert not {name for name, _ in found} & {"责任", "实习生", "见习"}  # parts of press roles, no names

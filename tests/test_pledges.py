@@ -30,6 +30,21 @@ def _run(text: str, date: str | None = None) -> ArticleResult:
     ("disposal 将 before a body", "而是将政府当年的实事分列到各部门。", None, None),
     ("要 + verb + 的 is a noun phrase", "政府要办的实事很多。", None, None),
     ("将近 is about", "参加人数将近3000人。", None, None),
+    ("会 before what a government does (Hong Kong, Macao, Taiwan)", "医管局今年下半年会向财委会申请拨款。", None, "会"),
+    ("会 as will, before a verb", "社工局会开展一系列工作。", None, "会"),
+    ("会 in 社会, 会议", "社会各界出席会议。", None, None),
+    ("不会 is no pledge", "他不会在会上发言。", None, None),
+    ("scheduled", "暂定今年第4季至明年首季公布分配结果。", None, "暂定"),
+    ("预计目标 is a noun", "今年超额完成了农村公路建设预计目标。", None, None),
+    ("会从: will, from a time on", "院舍券适用范围亦会从第二季起扩展至护养院宿位。", None, "会"),
+    ("决定于 is no schedule", "这决定于市场需求。", None, None),
+    ("若将: if, not will", "卓荣泰说：「若将预算冻结误说为删除，表示道歉。」", None, None),
+    ("是否会 asks", "外界关心台湾是否会开设专户协助赈灾。", None, None),
+    ("要: a purpose clause, then what it takes", "要实现如此庞大的建屋量，组装合成建筑法是黄金机会。", None, None),
+    ("要: a purpose clause, then 离不开", "我们要扩大战果，离不开群众的支持。", None, None),
+    ("计划 closing a quoted programme name", "行政长官在《施政报告》提出「公屋提前上楼计划」。", None, None),
+    ("要 with a target stays a pledge", "今年要新建幼儿园30所，这是市政府的重要部署。", None, "要"),
+    ("要, then what it will do", "要加快养老服务体系建设，确保明年新增床位3000张。", None, "要"),
 ])
 def test_forward_cues(rule: str, sentence: str, year: int | None, cue: str | None) -> None:
     m = forward_cue(sentence, year)
@@ -46,6 +61,18 @@ def test_forward_cues(rule: str, sentence: str, year: int | None, cue: str | Non
     ("consequence clause without a subject stays",
      "社会局表示，预计会有16处新的公托，预计可再增加600多处收托名额。",
      [("16处", None, "社会局")]),
+    ("the date the news was told is no deadline",
+     "2月11日，记者从郑州市民政工作会议上获悉，郑州争取2014年新增养老机构床位3000张以上。",
+     [("3000张以上", "2014年", "郑州")]),
+    ("a value in the subject, right before the cue, and the time right after it",
+     "项目合共8 923个单位相继于二○二三/二四年度落成，而二期约2 600个单位将于二○二四/二五年度落成。",
+     [("约2 600个", "二○二四/二五年度", None)]),
+    ("a year already past is no deadline",
+     "行政长官在二○二二年《施政报告》提出计划，将于明年推出3000个单位。", [("3000个", "明年", None)]),
+    ("a date due is a deadline", "新院区将于12月31日前投入使用，新增床位500张。", [("500张", "12月31日前", "新院区")]),
+    ("a clause changing its own value from one to another",
+     "中央推动长照政策，未来长照经费将突破1,000亿元及补助方案，将由12万元提升至18万元。",
+     [("突破1,000亿元", None, "中央"), ("18万元", None, "中央")]),
     ("enumerated targets after 、",
      "今年市政府将新增停车位20万个、充电桩10万个。",
      [("20万个", "今年", "市政府"), ("10万个", "今年", "市政府")]),
@@ -78,6 +105,20 @@ def test_pledge_pieces(rule: str, text: str, pieces: list[tuple[str, str | None,
      "市民政局局长张伟表示，明年将新建社区食堂50个。", "市民政局"),
     ("never a phrase across words", "市里为政府分忧，将新建食堂20个。", "政府"),
     ("布局 is no bureau, 城乡 no level", "明年将优化城乡公共服务布局，新建食堂20个。", None),
+    ("a governor on the party committee acts for the province",
+     "云南省委副书记、省长阮明表示，今年将新增就业30万人。", "云南省"),
+    ("a governor on the party committee with no place named keeps it",
+     "省委副书记、省长阮明表示，今年将新增就业30万人。", "省委"),
+    ("进 is in no name", "支持转业军官进行政机关工作，将安置3000人。", "行政机关"),
+    ("a government inside a clause is that government",
+     "盐田区遵照市政府提出的总体要求推进建设。其中，多所公办幼儿园将于2020年开办，新增学位1770个。", "市政府"),
+    ("a bureau named short (Hong Kong)", "为增加容量，医管局大会公布，来年将增设229张病床。", "医管局"),
+    ("都市 inside a name", "台北市都市发展局表示，明年将新建社宅2000户。", "市都市发展局"),
+    ("a unit of the body before it", "高雄市政府社會局表示，明年將新增10處公共托育家園。", "市政府社會局"),
+    ("a unit, then a title", "市委组织部副部长王明表示，今年将选派干部200名。", "市委组织部"),
+    ("the unit of a title is no unit", "市卫健委党委书记王明表示，今年将新建社区医院20所。", "市卫健委"),
+    ("two bodies acting together: the clause subject", "市人社局联合市教委将新增见习岗位3000个。",
+     "市人社局联合市教委"),
 ])
 def test_responsible(rule: str, text: str, responsible: str | None) -> None:
     assert [c.responsible for c in _run(text).commitments] == [responsible], rule
@@ -108,3 +149,45 @@ def test_targets_and_deadlines(rule: str, text: str, target: str | None, deadlin
 ])
 def test_plan_scope(rule: str, text: str, count: int) -> None:
     assert len(_run(text).commitments) == count, rule
+
+
+@pytest.mark.parametrize(("rule", "text", "count"), [
+    ("an answer's sentence that does something continues the plan",
+     "发展改革委主任郑明出席。\n记者：下一步有什么打算？\n郑明：我们将提供更多托育服务。一方面，支持每个地级市建成1家托育中心。",
+     2),
+    ("an answer's sentence that does nothing does not",
+     "发展改革委主任郑明出席。\n记者：下一步有什么打算？\n郑明：我们将照顾好两类人群。两类人群，就是一老和一小。", 1),
+    ("what something could do does not",
+     "发展改革委主任郑明出席。\n记者：下一步有什么打算？\n郑明：我们将推广组装合成建筑法。"
+     "要实现如此庞大的建屋量，这种建筑法是黄金机会，可推动建筑业进入新时代。", 1),
+    ("a comment on what was said does not", "郑明表示，我们将推广助餐服务。这方面社会需求还是比较多的。", 1),
+    ("reasons are a report: 得益于", "一是得益于政策支持。二是得益于经济发展对就业的拉动能力不断增强。", 0),
+    ("an unnamed expert's forecast is no pledge", "有专家料随着气温下降，将步入流感活跃期。", 0),
+    ("a legislator's demand is no government pledge", "立委赖士明表示，最少要删一一三亿元。", 0),
+    ("a verb with 了 reports what was done",
+     "住建部副部长齐明出席。\n记者：下一步有什么打算？\n齐明：我们将继续推进改造。两年的时间我们改造了60万户。", 1),
+    ("所有居民 are no opinion holders", "今年将为所有居民提供免费体检服务3次。", 1),
+])
+def test_which_sentences_continue_a_plan(rule: str, text: str, count: int) -> None:
+    assert len(_run(text).commitments) == count, rule
+
+
+@pytest.mark.parametrize(("rule", "text", "count"), [
+    ("a lead and an official's quote: one pledge, both spans",
+     "社会局表示，今年预计会有16处新的公托。局长表示，加上社宅，今年预计会有16处新的公托，新增约620个名额。", 1),
+    ("the same number for different things stays apart",
+     "今年将新建幼儿园30所。明年将改扩建中小学30所。", 2),
+    ("the same words around different numbers stay apart",
+     "今年将新建幼儿园30所。明年将新建幼儿园40所。", 2),
+])
+def test_a_pledge_said_twice_is_one(rule: str, text: str, count: int) -> None:
+    commitments = _run(text).commitments
+    assert len(commitments) == count, rule
+    if count == 1:
+        assert len(commitments[0].spans) == 2
+
+
+def test_a_year_already_past_is_no_deadline() -> None:
+    text = "二○二二年的《施政报告》提出，政府将推出3000个单位。"
+    assert [c.deadline for c in _run(text, date="2024-07-12").commitments] == [None]
+    assert [c.deadline for c in _run(text, date="2022-01-05").commitments] == ["二○二二年"]

@@ -72,12 +72,31 @@ SUBJECTS = {
     "actor_before_verb": [
         ("市府目前已設置公共托育中心128處。", "128處", "公共托育中心"),
         ("新增收托名额约360名。", "360名", "新增收托名额"),
+        ("今年深圳将新增养老床位3000张。", "3000张", "新增养老床位"),
+        ("市人社局和市教委计划新增见习岗位3000个。", "3000个", "新增见习岗位"),
+    ],
+    "clause_openers_and_more_verbs": [
+        ("城镇新增就业是1312万人，虽然同比下降了0.8%。", "0.8%", "城镇新增就业同比下降了"),
+        ("中国累计发布72个新职业。", "72个", "新职业"),
+        ("医管局仍欠300名医生。", "300名", "医生"),
+        ("全市新建学校20所，其中完工15所。", "15所", "新建学校"),
+        ("多所幼儿园将于2020年开办，能够新增优质学位1770个。", "1770个", "新增优质学位"),
+        ("全区剩余的24.5万建档立卡贫困人口将全部脱贫。", "24.5万", "建档立卡贫困人口"),  # X的 + value + noun
+        ("城市低保标准由每人每月600元提高到620元。", "600元", "城市低保标准"),  # per person per month
+        ("奖补标准最高可达每人2000元。", "2000元", "奖补标准"),
+        ("院舍券总数会增至5 000张。", "5 000张", "院舍券总数"),
+        ("医管局计划包括加开约1000至1200张临时病床。", "约1000", "临时病床"),  # a range's first end
+        ("每月处理110至140宗个案。", "110", "个案"),
+        ("人民网合肥1月16日电(吕欢欢)开发退役军人就业岗位43万个。", "43万个", "开发退役军人就业岗位"),  # a dateline
+        ("（一）城市低保标准：由每人每月600元提高到620元。", "620元", "城市低保标准"),  # an item's heading
     ],
     "noun_before": [
         ("武汉市政府承诺，今年新改扩建公益普惠性幼儿园30所，新增学位8000个。", "8000个", "新增学位"),
         ("武汉市政府承诺，今年新改扩建公益普惠性幼儿园30所，新增学位8000个。", "30所", "新改扩建公益普惠性幼儿园"),
         ("新增停车位20万个、充电桩10万个。", "10万个", "充电桩"),
-        ("北市目前公托共有92家、收托约2008名幼儿。", "92家", "北市目前公托共有"),
+        ("北市目前公托共有92家、收托约2008名幼儿。", "92家", "北市目前公托"),
+        ("本市现有养老院159家。", "159家", "养老院"),
+        ("社会局盘点约有12校。", "12校", "社会局盘点"),
         ("青岛市共救助了10300余人次。", "10300余人次", "青岛市共救助了"),
         ("簡約公屋將會提供3萬個單位。", "3萬個", "简约公屋将会提供"),  # 单位 says nothing
         ("累计完成农村公路新改建412公里。", "412公里", "累计完成农村公路新改建"),
@@ -137,6 +156,9 @@ SUBJECTS = {
         ("截至10月，台中市65岁以上人口已达49万4,385人。", "49万", "台中市65岁以上人口"),
         ("我们一共安排了5000个公益性岗位，已经上岗4200人。", "4200人", "上岗"),
         ("今年计划兴建公营房屋约2万个单位，较去年增加约15%。", "约15%", "兴建公营房屋较去年增加"),
+        # a fiscal or ROC year that opens the clause is its period, not what is counted
+        ("一一六年社會住宅預計完工八百戶。", "八百戶", "社会住宅预计完工"),
+        ("2024/25年度普通科門診可服務約30万人次。", "30万", "普通科门诊可服务"),
     ],
 }
 
@@ -156,12 +178,71 @@ def test_metric_subject(text: str, surface: str, subject: str) -> None:
     # the baseline of a comparison is not the time of the value
     ("2023年，全市刑事案件破案率47.3%，较去年提升14.9个百分点。", "2023年"),
     ("截至10月底，贫困劳动力就业人数达到73.3万人，超过去年年底规模3.3万人。", "截至10月底"),
+    ("醫管局在2023/24年度增聘醫生350名、護士1200名。", "2023/24年度"),
+    ("一一四年已入住共二百一十戶。", "一一四年"),
 ])
 def test_a_period_reaches_every_value_of_the_list_after_it(text: str, period: str) -> None:
     periods = find_periods(text, 2020)
     (sent,) = split_sentences(text, max_len=1000, semicolons=False)
     found = {metric_period(periods, sent, v).surface for v in find_values(text)}  # type: ignore[union-attr]
     assert found == {period}
+
+
+def _periods(text: str) -> dict[str, str | None]:
+    """The period of every value in `text`, read on its simplified view with the whole text (paragraphs)."""
+    view = simplified_view(text)
+    periods = find_periods(view, 2020)
+    out: dict[str, str | None] = {}
+    for sent in split_sentences(view, max_len=1000, semicolons=False):
+        for v in find_values(view):
+            if sent.start <= v.start and v.end <= sent.end:
+                p = metric_period(periods, sent, v, view)
+                out[text[v.start:v.end]] = text[p.start:p.end] if p else None
+    return out
+
+
+PERIODS = {
+    # a period that opens a paragraph, with a comma, dates the figures of its later sentences
+    "paragraph": [
+        ("2018年，面对复杂严峻的形势，我们攻坚克难。全市生产总值8200亿元，增长7.1%。\n今年要稳中求进。",
+         {"8200亿元": "2018年", "7.1%": "2018年"}),
+        ("去年，全市上下团结奋斗。城镇新增就业12.5万人。", {"12.5万人": "去年"}),
+        # not a later paragraph, nor a period that opens one without a comma, nor one of the sentence's own
+        ("2018年，全市上下团结奋斗。\n城镇新增就业12.5万人。", {"12.5万人": None}),
+        ("2018年全市上下团结奋斗。城镇新增就业12.5万人。", {"12.5万人": None}),
+        ("2018年，全市上下团结奋斗。上半年城镇新增就业6.1万人。", {"6.1万人": "上半年"}),
+    ],
+    # when it happens, said after the value in its clause (将于…); with 分别 in order
+    "after": [
+        ("去年落成1 500个单位，另有约3 200个单位将于2026/27年度落成。", {"约3 200个": "2026/27年度"}),
+        ("其余五個項目預計於2027年第二季度完工。", {"五個": "2027年第二季度"}),
+        ("约八千个及约1 800个单位将会分别在2026/27至2028/29年度及2029/30年度分阶段落成。",
+         {"约八千个": "2026/27至2028/29年度", "约1 800个": "2029/30年度"}),
+        # a period in the value's own clause before it comes first; a baseline is none
+        ("今年新增床位800张，较2019年增加35%。", {"800张": "今年", "35%": "今年"}),
+        ("公办园在园儿童占比2019年底达到40%。", {"达到40%": "2019年底"}),  # 占比 is a share, no baseline
+    ],
+    # the present said after a time: the value after it is of now
+    "present": [
+        ("從2016年時大約只有2.5萬名照服員，到現在已經超過10萬名。", {"2.5萬名": "2016年", "超過10萬名": None}),
+        ("2015年仅有养老机构30家，如今已达120家。", {"30家": "2015年", "达120家": None}),
+        ("到2025年老年人口将达到150万，目前每千名老人拥有床位28张。", {"达到150万": "到2025年", "28张": "目前"}),
+        ("2022年开工，现在已有1 250个单位于2024/25年度落成。", {"1 250个": "2024/25年度"}),
+    ],
+    # 目前 is said of its clauses up to a semicolon or a plan
+    "now": [
+        ("目前全市共有公托45家，收托1200名幼儿；新建社区食堂30个。", {"45家": "目前", "1200名": "目前", "30个": None}),
+        ("目前有8個簡約公屋項目，目標是提供1.5萬個單位。", {"8個": "目前", "1.5萬個": None}),
+    ],
+}
+
+
+@pytest.mark.parametrize(("text", "expected"),
+                         [pytest.param(*row, id=f"{rule}-{i}") for rule, rows in PERIODS.items()
+                          for i, row in enumerate(rows)])
+def test_metric_period_in_context(text: str, expected: dict[str, str | None]) -> None:
+    found = _periods(text)
+    assert {k: found.get(k, "missing") for k in expected} == expected
 
 
 @pytest.mark.skipif(not DEV.is_dir(), reason="../shared/dev not available")
