@@ -17,7 +17,7 @@ import sys
 import time
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from rich.markup import escape
@@ -51,7 +51,8 @@ class Done:
     """One article finished: counts for the run summary and lines (rich markup) for stderr.
     `degraded` is 1 for an article extracted without the model's answer for `unusable` of its
     chunks (status "degraded"); `failed` is 1 for one that was not extracted. `items` counts
-    its officials, metrics and commitments; `seconds` is its wall time, read to written."""
+    its officials, metrics and commitments; `seconds` is its wall time, read to written; `kept`
+    is 1 for one not run again, its output from an earlier run being complete (`--ray`)."""
 
     path: str
     failed: int
@@ -61,6 +62,7 @@ class Done:
     unusable: int = 0
     items: tuple[int, int, int] = (0, 0, 0)
     seconds: float = 0.0
+    kept: int = 0
 
     @property
     def status(self) -> str:
@@ -116,15 +118,29 @@ def run_in_process(files: list[str], llm: LLM | None, workers: int,
 def run_one(path: str, llm: LLM | None, workers: int, opts: Options) -> Done:
     """Ingest, extract and write one article; every failure ends up in its JSON and `Done`."""
     started = time.monotonic()
+    done, output = extract_one(path, llm, workers, opts)
+    if output is None:
+        return done
+    write_json(*output)
+    return replace(done, seconds=time.monotonic() - started)
+
+
+def extract_one(path: str, llm: LLM | None, workers: int, opts: Options,
+                data: bytes | None = None) -> tuple[Done, tuple[Path, str] | None]:
+    """Ingest and extract one article (`data`: its file's bytes, read already): its `Done`,
+    and the output to write (target, JSON), None when there is none (no file for an unreadable
+    input; the run stopped)."""
+    started = time.monotonic()
     try:
-        article = load_article(path, opts.max_bytes)
+        article = load_article(path, opts.max_bytes, data)
     except SummarizerError as exc:
         failed = ArticleResult(source=Source(file=Path(path).name), text="",
                                errors=[ErrorItem(stage="ingest", reason=str(exc))])
-        if path != "-" and Path(path).is_file():
-            write_json(output_path(opts.out, Path(path).stem), failed.model_dump_json(indent=2))
+        output = None
+        if path != "-" and (data is not None or Path(path).is_file()):
+            output = (output_path(opts.out, Path(path).stem), failed.model_dump_json(indent=2))
         return Done(path, 1, failed.usage, (f"[red]error[/red] {escape(str(exc))}",),
-                    seconds=time.monotonic() - started)
+                    seconds=time.monotonic() - started), output
     try:
         result = run_article(article, llm, workers, opts.chunk_chars, opts.strict, opts.profile)
     except Exception as exc:  # a bug must fail this article, not the batch (nor print a traceback)
@@ -132,12 +148,12 @@ def run_one(path: str, llm: LLM | None, workers: int, opts: Options) -> Done:
         result = ArticleResult(source=article.source, text=article.text, dropped=article.dropped,
                                errors=[ErrorItem(stage="extract", reason=reason)])
     if llm is not None and llm.fatal is not None:
-        return Done(path, int(result.failed), result.usage)  # the run stops; no output for it
-    write_json(output_path(opts.out, article.stem), result.model_dump_json(indent=2))
+        return Done(path, int(result.failed), result.usage), None  # the run stops; no output for it
     return Done(path, int(result.failed), result.usage, tuple(_warning(path, e) for e in result.errors),
                 degraded=int(result.degraded), unusable=len(result.errors) if result.degraded else 0,
                 items=(len(result.officials), len(result.metrics), len(result.commitments)),
-                seconds=time.monotonic() - started)
+                seconds=time.monotonic() - started), (output_path(opts.out, article.stem),
+                                                      result.model_dump_json(indent=2))
 
 
 def _warning(path: str, error: ErrorItem) -> str:

@@ -127,11 +127,17 @@ def ensure_model(key: str = DEFAULT_MODEL, cache_root: Path | None = None) -> Pa
     return target
 
 
-def die_with_parent() -> None:
-    """Linux: this (child) process gets SIGTERM when its parent dies, even by SIGKILL
+def die_with_parent(sig: int = signal.SIGTERM) -> None:
+    """Linux: this (child) process gets `sig` when its parent dies, even by SIGKILL
     (PR_SET_PDEATHSIG)."""
     with contextlib.suppress(OSError, AttributeError):
-        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM)
+        ctypes.CDLL(None, use_errno=True).prctl(1, sig)
+
+
+def _server_dies_with_parent() -> None:
+    """SIGKILL: a parent gone (killed, or a Ray worker the cluster ended) reads no answer, and on
+    SIGTERM the server would first finish the one in flight (minutes on a CPU)."""
+    die_with_parent(signal.SIGKILL)
 
 
 def free_port() -> int:
@@ -227,7 +233,7 @@ class EmbeddedServer:
             try:
                 # Own process group: Ctrl-C in the terminal reaches us, and we stop it ourselves.
                 spawned.append(subprocess.Popen(cmd, stdout=log, stderr=log, start_new_session=True,
-                                                preexec_fn=die_with_parent))
+                                                preexec_fn=_server_dies_with_parent))
             except BaseException as exc:
                 spawned.append(exc)
             ready.set()

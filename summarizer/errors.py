@@ -44,3 +44,7 @@ class ModelOutputError(LLMError):
 
 class EndpointError(LLMError):
     """The endpoint refuses every request (bad key, no such endpoint or model): fatal for a run."""
+
+
+class ClusterError(SummarizerError):
+    """`--ray`: Ray is not installed, the cluster cannot be joined, or a node cannot run workers."""

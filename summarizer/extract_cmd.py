@@ -9,10 +9,11 @@ import sys
 import threading
 import time
 from collections.abc import Generator, Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
+from dataclasses import replace
 from pathlib import Path
 from types import FrameType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import typer
 from rich.console import Console
@@ -26,6 +27,9 @@ from summarizer.errors import SummarizerError
 from summarizer.ingest import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, discover
 from summarizer.llm import LLM, Endpoint
 from summarizer.models import Profile
+
+if TYPE_CHECKING:
+    from summarizer.cluster import RayRun
 
 # soft_wrap: a message stays one line however long (no hard wraps at the console width).
 # Messages are escape()d: "[b]" in a path or ".[local]" in advice is text, not rich markup.
@@ -74,7 +78,8 @@ def extract_command(
     processes: int | None = typer.Option(
         None, "--processes", min=1,
         help="Worker processes sharing the batch, Linux (default for APIs: one per 16 "
-             "requests in flight, at most one per core; else 1; the embedded model always uses 1)."),
+             "requests in flight, at most one per core; else 1; the embedded model always uses 1); "
+             "with --ray, worker actors on the cluster (at most one per CPU)."),
     chunk_chars: int = typer.Option(2400, "--chunk-chars", min=200, help="Chunk size budget."),
     max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes",
                                   help="Input size limit in bytes: a larger file fails."),
@@ -91,6 +96,12 @@ def extract_command(
         help="What the model is asked per chunk: small (officials, a gist) or full (also commitments "
              "and what each value counts, verified against the text). Default: small for the "
              "embedded models, full for any other."),
+    ray: str | None = typer.Option(
+        None, "--ray", envvar="RAY_ADDRESS", metavar="ADDRESS", show_default=False,
+        help="Run on the Ray cluster at ADDRESS (auto: the one this machine is part of; extra "
+             "`ray`): embedded, one model server per node, --concurrency per node; API, "
+             "--concurrency in total, --processes worker actors. Outputs are written here; "
+             "complete ones from an earlier run are kept."),
 ) -> None:
     """Extract officials, metrics and commitments from articles into OUT/<stem>.json.
 
@@ -116,30 +127,38 @@ def extract_command(
     totals = {"articles": 0, "llm_calls": 0, "cache_hits": 0, "prompt_tokens": 0,
               "completion_tokens": 0, "skipped": sum(map(len, selection.skipped.values()))}
     llm: LLM | None = None
+    opts = Options(out=out, chunk_chars=chunk_chars, max_bytes=max_bytes, strict=strict)
+    settings = (base_url, api_key, model, embedded_model, timeout, max_retries)
     try:
-        with _maybe_endpoint(deterministic, base_url, api_key, model, embedded_model,
-                             timeout, max_retries) as endpoint:
-            opts = Options(out=out, chunk_chars=chunk_chars, max_bytes=max_bytes, strict=strict,
-                           profile=default_profile(endpoint, profile))
-            workers = concurrency or default_concurrency(endpoint)
-            shards = 1  # stdin is read once, the embedded server is one process: not split
-            if can_fork() and "-" not in files and (endpoint is None or not endpoint.embedded):
-                auto = auto_processes(workers, len(files)) if endpoint else 1
-                # an API's in-flight budget is shared out, at least one request per process
-                limit = min(len(files), workers) if endpoint else len(files)
-                shards = max(1, min(processes or auto, limit))
-            totals["processes"] = shards
-            if shards > 1:  # forks now, before the progress bar starts its thread
-                remote = endpoint
+        with ExitStack() as stack:
+            results: RayRun | ShardedRun | Generator[Done, None, None]
+            if ray:
+                from summarizer.cluster import RayRun  # imports Ray only when asked for
 
-                def make_llm(share: int) -> LLM | None:
-                    return LLM(remote, cache, max_in_flight=share) if remote else None
-
-                results: ShardedRun | Generator[Done, None, None] = ShardedRun(
-                    files, shards, make_llm, workers, opts)
+                results = RayRun(ray, files, None if deterministic else settings, cache_dir, no_cache,
+                                 concurrency, processes, opts, profile)
+                totals["workers"], totals["kept"] = len(results.actors), 0
             else:
-                llm = LLM(endpoint, cache, max_in_flight=workers) if endpoint else None
-                results = run_in_process(files, llm, workers, opts)
+                endpoint = stack.enter_context(_maybe_endpoint(deterministic, *settings))
+                opts = replace(opts, profile=default_profile(endpoint, profile))
+                workers = concurrency or default_concurrency(endpoint)
+                shards = 1  # stdin is read once, the embedded server is one process: not split
+                if can_fork() and "-" not in files and (endpoint is None or not endpoint.embedded):
+                    auto = auto_processes(workers, len(files)) if endpoint else 1
+                    # an API's in-flight budget is shared out, at least one request per process
+                    limit = min(len(files), workers) if endpoint else len(files)
+                    shards = max(1, min(processes or auto, limit))
+                totals["processes"] = shards
+                if shards > 1:  # forks now, before the progress bar starts its thread
+                    remote = endpoint
+
+                    def make_llm(share: int) -> LLM | None:
+                        return LLM(remote, cache, max_in_flight=share) if remote else None
+
+                    results = ShardedRun(files, shards, make_llm, workers, opts)
+                else:
+                    llm = LLM(endpoint, cache, max_in_flight=workers) if endpoint else None
+                    results = run_in_process(files, llm, workers, opts)
             live = sys.stderr.isatty()  # else (a log, CI, cron): one line per article instead
             with _progress(live) as progress:
                 task = progress.add_task("articles", total=len(files))
@@ -154,6 +173,8 @@ def extract_command(
                         degraded += done.degraded
                         unusable += done.unusable
                         totals["articles"] += 1
+                        if done.kept:
+                            totals["kept"] += 1
                         for k in ("llm_calls", "cache_hits", "prompt_tokens", "completion_tokens"):
                             totals[k] += getattr(done.usage, k)
                         progress.update(task, advance=1, description=(
@@ -209,7 +230,8 @@ def article_line(n: int, total: int, done: Done) -> str:
     """The log line of an article as it finishes, when stderr is no terminal:
     "[3/12] in/a.txt: ok, 3 officials, 40 metrics, 12 commitments, 2 LLM calls, 0 cache hits, 41.2 s"."""
     officials, metrics, commitments = done.items
-    return (f"[{n}/{total}] {done.path}: {done.status}, {officials} official{'s' * (officials != 1)}, "
+    status = done.status + " (kept from an earlier run)" * done.kept
+    return (f"[{n}/{total}] {done.path}: {status}, {officials} official{'s' * (officials != 1)}, "
             f"{metrics} metric{'s' * (metrics != 1)}, {commitments} commitment{'s' * (commitments != 1)}, "
             f"{done.usage.llm_calls} LLM call{'s' * (done.usage.llm_calls != 1)}, "
             f"{done.usage.cache_hits} cache hit{'s' * (done.usage.cache_hits != 1)}, {done.seconds:.1f} s")

@@ -133,8 +133,15 @@ def decode(data: bytes, name: str) -> str:
     return text
 
 
-def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str | None]:
-    """The input's plain text, and the title its HTML metadata gives (None for text)."""
+def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES,
+               data: bytes | None = None) -> tuple[str, str | None]:
+    """The input's plain text, and the title its HTML metadata gives (None for text); `data`:
+    the file's bytes, read already (on another machine: `summarizer.cluster`)."""
+    return as_text(decode(read_bytes(path, max_bytes) if data is None else data, path), path)
+
+
+def read_bytes(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> bytes:
+    """The input's bytes (stdin for "-"), within the size limit."""
     if path == "-":
         data = sys.stdin.buffer.read(max_bytes + 1)
     else:
@@ -152,7 +159,7 @@ def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[str, str 
             raise InputError(f"{path}: cannot read ({exc.strerror})") from None
     if len(data) > max_bytes:
         raise InputError(f"{path}: over the size limit of {max_bytes} bytes")
-    return as_text(decode(data, path), path)
+    return data
 
 
 def as_text(raw: str, path: str) -> tuple[str, str | None]:
@@ -299,8 +306,8 @@ def describe(raw: str, text: str, path: str, meta_title: str | None = None) -> S
                   publisher=pub.group(1) if pub else None)
 
 
-def load_article(path: str, max_bytes: int = DEFAULT_MAX_BYTES) -> Article:
-    return parse_article(*read_input(path, max_bytes), path=path)
+def load_article(path: str, max_bytes: int = DEFAULT_MAX_BYTES, data: bytes | None = None) -> Article:
+    return parse_article(*read_input(path, max_bytes, data), path=path)
 
 
 def parse_article(raw: str, meta_title: str | None = None, *, path: str) -> Article:

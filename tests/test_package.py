@@ -42,7 +42,7 @@ SEED = ROOT / "seeds" / "000_674fb140731dc5ae.txt"
 CASSETTE = ROOT / "cassettes" / "test_e2e" / "test_seeds_end_to_end.yaml"
 MODEL = MODELS[DEFAULT_MODEL].name
 # Imported only by optional features, each installed by an extra.
-OPTIONAL = {"llama_cpp": "local"}
+OPTIONAL = {"llama_cpp": "local", "ray": "ray"}
 
 
 def _name(requirement: str) -> str:
