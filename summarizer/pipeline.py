@@ -131,9 +131,10 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
     commitments: list[Commitment] = []
     origin: list[int] = []  # the sentence of each commitment
     scope = PlanScope(article.year)
-    # no deadline: when the news was told, or a year already past (二○二二年《施政报告》提出…)
-    deadlines = [p for p in periods if not report_date(text, p)
-                 and not (article.year and p.year_to and p.year_to < article.year)]
+    # when the news was told (李立业12月12日预料…) is no metric's period nor a pledge's deadline; a
+    # year already past is no deadline either (二○二二年《施政报告》提出…)
+    told_periods = [p for p in periods if not report_date(text, p)]
+    deadlines = [p for p in told_periods if not (article.year and p.year_to and p.year_to < article.year)]
     actors = Actors()
     actors.learn_places(text)
     for index, (sent, fact) in enumerate(zip(sentences, facts, strict=True)):
@@ -144,17 +145,17 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
         paragraph = text.count("\n", 0, sent.start)
         committing, _ = scope.step(sent.text, speaker_at(turns, sent.start), paragraph)
         inside = fact.values
-        targets = []
+        at = None if forward is None else sent.start + forward
+        # A target follows a forward cue in its sentence, or sits in an inherited plan item; with
+        # neither, the value in the subject right before the cue (约2 600个单位将于…落成).
+        targets = [v for v in inside if ((at is not None and v.start >= at) or (committing and at is None))
+                   and not reported_in_clause(text, sent, v, at)]
+        if not targets and at is not None:
+            targets = [v for v in inside if subject_before_cue(text, v, at, inside)
+                       and not reported_in_clause(text, sent, v, at)]
         for value in inside:
-            # A target follows a forward cue in its sentence, or sits in an inherited plan item.
-            is_target = ((forward is not None and value.start >= sent.start + forward) or (
-                committing and forward is None) or (forward is not None and subject_before_cue(
-                    text, value, sent.start + forward, inside))) and not reported_in_clause(
-                    text, sent, value, None if forward is None else sent.start + forward)
-            metrics.append(build_metric(text, len(metrics) + 1, value, sent, inside, periods,
-                                        speaker.name if speaker else None, is_target))
-            if is_target:
-                targets.append(value)
+            metrics.append(build_metric(text, len(metrics) + 1, value, sent, inside, told_periods,
+                                        speaker.name if speaker else None, value in targets))
         if committing:
             head = (sent.start, sent.end)
             for piece in pledge_pieces(text, sent.start, sent.end, targets, article.year):

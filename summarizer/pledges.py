@@ -105,6 +105,7 @@ _LEAD_UNIT = re.compile(rf"由((?:{ORG_NAME}|{alternation(BARE_ACTORS)}))(?:{alt
 _CONNECTIVES = re.compile(rf"^(?:{alternation(CLAUSE_CONNECTIVES)}|[，,\s])+")
 _TRAILING_ADVERBS = re.compile(rf"(?:{alternation(CLAUSE_CONNECTIVES)})+$")
 _SELF = frozenset(SELF_REFERENCES)
+_SPEAKERS_OWN = frozenset(("我们", "我們"))
 _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
 _FROM_TO = re.compile(rf"(?:{alternation(FROM_WORDS)})[^，,。；;]*?(?:{alternation(CHANGE_TO)})")
 _CHANGE_TO = re.compile(rf"^(?:{alternation(CHANGE_TO)})$")
@@ -269,6 +270,8 @@ def acting_body(text: str, sentence: Sentence, piece: tuple[int, int], cue: int 
     subject = clause_subject(text, clause_start, at, periods, actors)
     if subject and subject not in _SELF:
         return subject
+    if subject in _SPEAKERS_OWN and speaker and speaker.organization:
+        return speaker_body(speaker)  # 我们亦会…: the speaker's body, not one the paragraph named
     first = bodies(text, sentence.start, max(at, piece[0] + 1))
     if first:  # a body in the speaker's own title is the body they act for
         return speaker_body(speaker) if speaker and first[0] in (speaker.title or "") else first[0]
@@ -288,8 +291,8 @@ def speaker_body(speaker: PersonMention) -> str | None:
     """The body a speaker acts for: their organisation, but the place for one who heads its
     government as well as sitting on its party committee (云南省委副书记、省长 -> 云南省)."""
     org = speaker.organization
-    if org and len(org) > 2 and _PARTY_COMMITTEE.search(org) and _HEAD_OF_GOVERNMENT.search(speaker.title or ""):
-        return org[:-1]  # not 省 alone for 省委
+    if org and _PARTY_COMMITTEE.search(org) and _HEAD_OF_GOVERNMENT.search(speaker.title or ""):
+        return org[:-1] if len(org) > 2 else org[:-1] + "政府"  # 云南省委 -> 云南省, 省委 -> 省政府
     return org
 
 

@@ -36,6 +36,8 @@ def _run(text: str, date: str | None = None) -> ArticleResult:
     ("不会 is no pledge", "他不会在会上发言。", None, None),
     ("scheduled", "暂定今年第4季至明年首季公布分配结果。", None, "暂定"),
     ("预计目标 is a noun", "今年超额完成了农村公路建设预计目标。", None, None),
+    ("decided", "我们经过重新规划，决定提前两年，用六年的时间把危房改造完毕。", None, "决定"),
+    ("决定 as a noun's part", "这是起决定作用的因素。", None, None),
     ("会从: will, from a time on", "院舍券适用范围亦会从第二季起扩展至护养院宿位。", None, "会"),
     ("决定于 is no schedule", "这决定于市场需求。", None, None),
     ("若将: if, not will", "卓荣泰说：「若将预算冻结误说为删除，表示道歉。」", None, None),
@@ -64,6 +66,9 @@ def test_forward_cues(rule: str, sentence: str, year: int | None, cue: str | Non
     ("the date the news was told is no deadline",
      "2月11日，记者从郑州市民政工作会议上获悉，郑州争取2014年新增养老机构床位3000张以上。",
      [("3000张以上", "2014年", "郑州")]),
+    ("the value before the cue only when none follows it",
+     "四个项目将在2023年12月起陆续动工，当中元朗的项目预计在2025年第一季度落成，提供约2100个单位。",
+     [("约2100个", "2023年12月", None)]),
     ("a value in the subject, right before the cue, and the time right after it",
      "项目合共8 923个单位相继于二○二三/二四年度落成，而二期约2 600个单位将于二○二四/二五年度落成。",
      [("约2 600个", "二○二四/二五年度", None)]),
@@ -107,8 +112,10 @@ def test_pledge_pieces(rule: str, text: str, pieces: list[tuple[str, str | None,
     ("布局 is no bureau, 城乡 no level", "明年将优化城乡公共服务布局，新建食堂20个。", None),
     ("a governor on the party committee acts for the province",
      "云南省委副书记、省长阮明表示，今年将新增就业30万人。", "云南省"),
-    ("a governor on the party committee with no place named keeps it",
-     "省委副书记、省长阮明表示，今年将新增就业30万人。", "省委"),
+    ("a governor on the party committee with no place named: the government",
+     "省委副书记、省长阮明表示，今年将新增就业30万人。", "省政府"),
+    ("we: the speaker's body, not one the paragraph named",
+     "房屋局局长何明表示，项目由建筑署负责设计。我们亦会向立法会争取拨款，完成兴建约30000个单位。", "房屋局"),
     ("进 is in no name", "支持转业军官进行政机关工作，将安置3000人。", "行政机关"),
     ("a government inside a clause is that government",
      "盐田区遵照市政府提出的总体要求推进建设。其中，多所公办幼儿园将于2020年开办，新增学位1770个。", "市政府"),
@@ -191,3 +198,8 @@ def test_a_year_already_past_is_no_deadline() -> None:
     text = "二○二二年的《施政报告》提出，政府将推出3000个单位。"
     assert [c.deadline for c in _run(text, date="2024-07-12").commitments] == [None]
     assert [c.deadline for c in _run(text, date="2022-01-05").commitments] == ["二○二二年"]
+
+
+def test_the_date_the_news_was_told_is_no_metric_period() -> None:
+    (metric,) = _run("医管局总行政经理李立12月12日预料，医管局计划加开2000张临时病床。", date="2024-12-13").metrics
+    assert metric.period is None
