@@ -137,7 +137,8 @@ def metric_subject(text: str, sentence: Sentence, value: Value, values: tuple[Va
     end of a range counts what its second end counts (加开约1000至1200张临时病床)."""
     subject, start = _subject(text, sentence, value, values)
     upper = next((v for v in values if _RANGE_TO.fullmatch(text, value.end, v.start)), None)
-    if upper is not None and (weak_subject(subject) or _VERB_END.search(subject)):
+    said_before = _tidy(text[start:value.start])
+    if upper is not None and (weak_subject(subject) or _VERB_END.search(subject) or weak_subject(said_before)):
         return _subject(text, sentence, upper, values)[0], start  # 加开约1000至1200张临时病床
     return subject, start
 

@@ -38,6 +38,7 @@ def _run(text: str, date: str | None = None) -> ArticleResult:
     ("预计目标 is a noun", "今年超额完成了农村公路建设预计目标。", None, None),
     ("decided", "我们经过重新规划，决定提前两年，用六年的时间把危房改造完毕。", None, "决定"),
     ("决定 as a noun's part", "这是起决定作用的因素。", None, None),
+    ("会 before 透过/加大", "医管局亦会透过特别酬金聘请医生。", None, "会"),
     ("会从: will, from a time on", "院舍券适用范围亦会从第二季起扩展至护养院宿位。", None, "会"),
     ("决定于 is no schedule", "这决定于市场需求。", None, None),
     ("若将: if, not will", "卓荣泰说：「若将预算冻结误说为删除，表示道歉。」", None, None),
