@@ -27,6 +27,7 @@ from summarizer.lexicon import (
     COMMENT_OPENERS,
     COUNT_VERBS,
     DATELINE_PATTERNS,
+    DISPOSAL_VERBS,
     FORWARD_CUES,
     FORWARD_EXCLUSIONS,
     FORWARD_PATTERNS,
@@ -68,6 +69,7 @@ _COMMENT = re.compile(rf"^(?:[{HAN}]{{0,4}}[，,])?(?:{alternation(COMMENT_OPENE
 # a verb of doing with 了 reports it done (两年的时间我们改造了602000户), as the markers do
 _PAST_ANYWHERE = re.compile(
     rf"{cue_alternation(RETRO_MARKERS)}|(?:{alternation(COUNT_VERBS + PLAN_ACTION_VERBS)})了(?!解)")
+_DISPOSAL = re.compile(rf"将[^，,。；;]{{1,24}}?(?:{alternation(DISPOSAL_VERBS)})")
 _FINAL = re.compile(r"[。！？!?；;…：:][”’」』）)\"']*$")
 _FORWARD_QUESTION = re.compile(r"将|下一步|今后|重点|准备|打算|计划")
 _QUESTION = re.compile(r"[?？]\s*$|如何|怎样|什么|哪些")
@@ -202,6 +204,8 @@ class PlanScope:
                 or _UNNAMED_OPINION.search(body)):
             return False, None
         cue = forward_cue(body, self.year)
+        if cue and _DISPOSAL.match(body, cue.start()) and _PAST_ANYWHERE.search(body):
+            cue = None  # 将X作为Y among what was done (国务院成立了…，全国政协将就业优先作为重要议题)
         if cue:
             self.open = True
             return True, sentence.find(body) + cue.start()

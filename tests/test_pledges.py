@@ -174,6 +174,9 @@ def test_plan_scope(rule: str, text: str, count: int) -> None:
     ("a legislator's demand is no government pledge", "立委赖士明表示，最少要删一一三亿元。", 0),
     ("a verb with 了 reports what was done",
      "住建部副部长齐明出席。\n记者：下一步有什么打算？\n齐明：我们将继续推进改造。两年的时间我们改造了60万户。", 1),
+    ("the disposal 将 among what was done",
+     "国务院成立了就业工作领导小组，全国人大开展了执法检查，全国政协将就业优先作为重要议题。", 0),
+    ("the disposal 将 of a plan stays a pledge", "同时，将老旧小区加装电梯纳入支持范围。", 1),
     ("所有居民 are no opinion holders", "今年将为所有居民提供免费体检服务3次。", 1),
 ])
 def test_which_sentences_continue_a_plan(rule: str, text: str, count: int) -> None:
