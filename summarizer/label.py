@@ -225,11 +225,13 @@ PARAMS: dict[str, Any] = {"max_tokens": 400}
 # llama-cpp-python's server takes it as a field of its own request model and hands it to the
 # sampler, next to its llama.cpp `repeat_penalty` (which it already applies to every request,
 # default 1.1), so nothing has to go through `extra_body`. Part of the params, so of the cache
-# key: the two variants never share a cache entry.
-RETRY_PARAMS: dict[str, Any] = {**PARAMS, "frequency_penalty": 0.5}
+# key: the two variants never share a cache entry. The second ask may also run twice as long: an
+# answer cut at max_tokens is not always a loop (a Macao article naming 8 officials with their
+# titles needed more than 400 tokens; measured on the embedded model).
+RETRY_PARAMS: dict[str, Any] = {"max_tokens": 2 * PARAMS["max_tokens"], "frequency_penalty": 0.5}
 # The `full` answer carries a subject per value and a few ids per commitment: ~10 tokens a value.
 FULL_PARAMS: dict[str, Any] = {"max_tokens": 1000}
-FULL_RETRY_PARAMS: dict[str, Any] = {**FULL_PARAMS, "frequency_penalty": 0.5}
+FULL_RETRY_PARAMS: dict[str, Any] = {"max_tokens": 2 * FULL_PARAMS["max_tokens"], "frequency_penalty": 0.5}
 
 
 def label_chunk(llm: LLM, view: ChunkView, usage: Usage, profile: Profile = "small") -> ChunkLabels:

@@ -55,7 +55,7 @@ def test_cut_at_max_tokens_then_answered_with_the_penalty(tmp_path: Path) -> Non
         assert r.usage.llm_calls == 2
         # the same question, asked again with the penalty
         assert "frequency_penalty" not in first and retry["frequency_penalty"] == PENALTY
-        assert retry["messages"] == first["messages"] and retry["max_tokens"] == first["max_tokens"]
+        assert retry["messages"] == first["messages"] and retry["max_tokens"] == 2 * first["max_tokens"]
         assert "repeat_penalty" not in retry  # the server's own default (1.1) stays in force
         assert "1 article: 1 ok, 0 degraded, 0 failed" in stderr
 
