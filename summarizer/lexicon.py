@@ -127,6 +127,7 @@ DATELINE_PATTERNS = (
 
 # Administrative levels that open an organisation's name (市人社局, 省民政厅, 区政府).
 LOCALITY_LEVELS = ("省", "市", "区", "县", "州", "镇", "乡", "自治区", "特区")
+LEVEL_CHARS = "".join(w for w in LOCALITY_LEVELS if len(w) == 1)  # 省市区县州镇乡
 # Words that stand for "our own government" (resolved to the article's acting body).
 SELF_REFERENCES = ("我市", "我区", "我县", "我省", "本市", "本区", "本县", "本省", "我们", "全市", "全区",
                    "全县", "全省")

@@ -13,6 +13,7 @@ from summarizer.lexicon import (
     DELEGATE_ROLES,
     HAN,
     HONORIFIC_ROLES,
+    LEVEL_CHARS,
     LOCALITY_LEVELS,
     NAME_FOLLOWERS,
     NAME_FOLLOWING_PATTERNS,
@@ -120,8 +121,7 @@ class Turn:
 
 
 # A title that ends in X长 may share its X with the organisation: 社会局长 is the 社会局's 局长.
-_LEVEL_CHARS = "".join(w for w in LOCALITY_LEVELS if len(w) == 1)
-_CONTRACTED = ORG_END + _LEVEL_CHARS
+_CONTRACTED = ORG_END + LEVEL_CHARS
 
 
 def split_title(title: str) -> tuple[str | None, str]:
@@ -132,7 +132,7 @@ def split_title(title: str) -> tuple[str | None, str]:
         if (_ROLE_FULL.match(role) and role.endswith("长") and role[0] in _CONTRACTED
                 and first[i - 1] not in role[0] + "副务理府"):  # 代理县长, 人民政府省长: no body before
             return title[:i + 1], title[i:]  # 社会局长 = 社会局 + 局长, 新北市长 = 新北市 + 市长, 行政院长
-        if (first[i - 1] in ORG_END or first[i - 1] in _LEVEL_CHARS) and _ROLE_FULL.match(role):
+        if (first[i - 1] in ORG_END or first[i - 1] in LEVEL_CHARS) and _ROLE_FULL.match(role):
             return title[:i], title[i:]  # 市民政局 + 局长, 武汉市 + 市长, 盐田区 + 副区长
     return None, title
 

@@ -36,6 +36,7 @@ from summarizer.lexicon import (
     IN_ORG_NAME_WORDS,
     LEAD_VERBS,
     LEARN_VERBS,
+    LEVEL_CHARS,
     LOCALITY_LEVELS,
     NOT_IN_ORG_NAME,
     NOT_LEVEL_WORDS,
@@ -88,7 +89,6 @@ _ENUMERATION = re.compile(
 # Who acts: an organisation opened by an administrative level (市人社局, 省民政厅, 武汉市政府), a
 # body needing no level (政府, 中央, 社会局, 公安机关, 人社部门), or a place with its level (福建省).
 _LEVELS = alternation(LOCALITY_LEVELS)
-_LEVEL_CHARS = "".join(w for w in LOCALITY_LEVELS if len(w) == 1)
 _ORG_CHAR = rf"(?:{alternation(IN_ORG_NAME_WORDS)}|[^\W\d_{NOT_IN_ORG_NAME}])"
 _LEVEL_BEFORE = "".join({w[0] for w in NOT_LEVEL_WORDS if w[1] in "".join(LOCALITY_LEVELS)})
 _LEVEL_AFTER = "".join({w[1] for w in NOT_LEVEL_WORDS if w[0] in "".join(LOCALITY_LEVELS)})
@@ -137,8 +137,10 @@ _ORG_FULL = re.compile(ORG_NAME)
 
 def _innermost(body: str) -> str:
     """A body holding a government of another level is a clause ending in it: 区遵照市政府 -> 市政府."""
+    if not body.endswith("政府"):
+        return body
     for k in range(1, len(body) - 2):
-        if body[k] in _LEVEL_CHARS and body.endswith("政府") and _ORG_FULL.fullmatch(body, k):
+        if body[k] in LEVEL_CHARS and _ORG_FULL.fullmatch(body, k):
             return body[k:]
     return body
 
