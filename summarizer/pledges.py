@@ -170,6 +170,32 @@ def label_len(sentence: str) -> int:
     return pos
 
 
+_ASKED = "a question, not a pledge"
+
+
+def never_a_pledge(body: str) -> str | None:
+    """Why a sentence is no pledge whatever its cues (a headline, a question, a meeting's
+    directive, an opinion holder's words), or None."""
+    if len(body) < 4 or (not _FINAL.search(body) and len(body) < 80):
+        return "a headline or bullet (no sentence-final punctuation): it repeats the body"
+    if _QUESTION.search(body):
+        return _ASKED
+    if _DIRECTIVE.match(body):
+        return "a meeting's directive, not a pledge of the government"
+    if any(has_surname(m["name"]) for m in _OPINION.finditer(body)) or _UNNAMED_OPINION.search(body):
+        return "an opinion holder's words, not a pledge of the government"
+    return None
+
+
+def pledge_cue(body: str, year: int | None) -> re.Match[str] | None:
+    """The forward cue that makes a sentence a pledge: not the disposal 将 among what was done
+    (国务院成立了…，全国政协将就业优先作为重要议题)."""
+    cue = forward_cue(body, year)
+    if cue and _DISPOSAL.match(body, cue.start()) and _PAST_ANYWHERE.search(body):
+        return None
+    return cue
+
+
 class PlanScope:
     """Which sentences are forward-looking: a sentence with a forward cue opens a plan scope.
     In a named official's turn (a Q&A answer) the scope covers the following sentences until one
@@ -197,17 +223,12 @@ class PlanScope:
             self.asked_forward = False
             self.items = False
         self.items = self.items or (self.open and enumerating)
-        if len(body) < 4 or (not _FINAL.search(body) and len(body) < 80):
-            return False, None
-        if _QUESTION.search(body):
+        refused = never_a_pledge(body)
+        if refused is _ASKED:
             self.asked_forward = turn is None and bool(_FORWARD_QUESTION.search(body))
+        if refused is not None:
             return False, None
-        if (_DIRECTIVE.match(body) or any(has_surname(m["name"]) for m in _OPINION.finditer(body))
-                or _UNNAMED_OPINION.search(body)):
-            return False, None
-        cue = forward_cue(body, self.year)
-        if cue and _DISPOSAL.match(body, cue.start()) and _PAST_ANYWHERE.search(body):
-            cue = None  # 将X作为Y among what was done (国务院成立了…，全国政协将就业优先作为重要议题)
+        cue = pledge_cue(body, self.year)
         if cue:
             self.open = True
             return True, sentence.find(body) + cue.start()
@@ -369,15 +390,10 @@ def not_a_pledge(sentence: str, year: int | None, deadline: Period | None) -> st
     no headline, question, meeting directive, opinion holder or report of what is done: what
     `PlanScope.step` refuses)."""
     body = sentence[label_len(sentence):].strip()
-    if len(body) < 4 or (not _FINAL.search(body) and len(body) < 80):
-        return "a headline or bullet (no sentence-final punctuation): it repeats the body"
-    if _QUESTION.search(body):
-        return "a question, not a pledge"
-    if _DIRECTIVE.match(body):
-        return "a meeting's directive, not a pledge of the government"
-    if any(has_surname(m["name"]) for m in _OPINION.finditer(body)) or _UNNAMED_OPINION.search(body):
-        return "an opinion holder's words, not a pledge of the government"
-    if forward_cue(body, year):
+    refused = never_a_pledge(body)
+    if refused is not None:
+        return refused
+    if pledge_cue(body, year):
         return None
     if _PAST.match(body) or _PAST_ANYWHERE.search(body):
         return "reports what is done, not a pledge"
