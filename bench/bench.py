@@ -310,7 +310,7 @@ def items(doc: dict[str, Any]) -> int:
 def tokenizer() -> Any:
     import llama_cpp
 
-    from summarizer.embedded import DEFAULT_MODEL, ensure_model
+    from summarizer.llm.embedded import DEFAULT_MODEL, ensure_model
 
     return llama_cpp.Llama(model_path=str(ensure_model(DEFAULT_MODEL)), vocab_only=True,
                            verbose=False)
@@ -427,7 +427,7 @@ def llama_probe(body: dict[str, Any], tok: Any) -> dict[str, Any]:
     (with its response_format, a JSON grammar) and once without, to time the grammar."""
     import llama_cpp
 
-    from summarizer.embedded import DEFAULT_MODEL, ensure_model
+    from summarizer.llm.embedded import DEFAULT_MODEL, ensure_model
 
     threads = max(1, os.cpu_count() or 1)
     llm = llama_cpp.Llama(model_path=str(ensure_model(DEFAULT_MODEL)), n_ctx=8192,
@@ -629,8 +629,8 @@ def bench_warm(work: Path, results: Path, runs: int = 3) -> dict[str, Any]:
     return data
 
 
-def import_profile(module: str = "summarizer.cli", top: int = 10) -> dict[str, Any]:
-    """`python -X importtime -c 'import summarizer.cli'`: total, and the self time of every
+def import_profile(module: str = "summarizer.cli.app", top: int = 10) -> dict[str, Any]:
+    """`python -X importtime -c 'import summarizer.cli.app'`: total, and the self time of every
     imported module summed by top-level package (what each package costs to import)."""
     res = subprocess.run([sys.executable, "-X", "importtime", "-c", f"import {module}"],
                          capture_output=True, text=True, cwd=REPO, check=False)
@@ -663,8 +663,8 @@ def write_one_chunk_articles(folder: Path, n: int) -> Path:
     for i in range(n):
         (folder / f"a{i:05d}.txt").write_text(ONE_CHUNK.format(n=1000 + i, m=10 + i % 50),
                                                encoding="utf-8")
-    from summarizer.chunk import make_chunks
-    from summarizer.ingest import load_article
+    from summarizer.text.chunk import make_chunks
+    from summarizer.text.ingest import load_article
 
     art = load_article(str(folder / "a00000.txt"))
     assert len(make_chunks(art.text)) == 1, "bench article must be exactly one chunk"

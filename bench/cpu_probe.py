@@ -30,13 +30,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from summarizer.chunk import make_chunks
-from summarizer.ingest import load_article
-from summarizer.label import ChunkView, label_chunk
-from summarizer.llm import LLM, Endpoint
+from summarizer.text.chunk import make_chunks
+from summarizer.text.ingest import load_article
+from summarizer.llm.label import ChunkView, label_chunk
+from summarizer.llm.client import LLM, Endpoint
 from summarizer.models import Usage
-from summarizer.pipeline import run_article
-from summarizer.write import output_path, write_json
+from summarizer.pipeline.article import run_article
+from summarizer.outputs.write import output_path, write_json
 
 
 def cpu() -> float:
@@ -86,8 +86,8 @@ def main() -> None:
     import httpx2 as httpx  # what this venv's openai client is built on
     import openai
 
-    from summarizer.label import ChunkLabels, render_user
-    from summarizer.prompting import load_prompt
+    from summarizer.llm.label import ChunkLabels, render_user
+    from summarizer.llm.prompting import load_prompt
 
     prompt = load_prompt("extract_chunk")
     messages = [{"role": "system", "content": prompt.text},

@@ -26,14 +26,14 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-from summarizer.devscore import DevGoldArticle, load_dev_gold_dir
-from summarizer.hanzi import simplified_view
-from summarizer.ingest import load_article
-from summarizer.label import ChunkLabels
-from summarizer.llm import Endpoint
+from summarizer.eval.devscore import DevGoldArticle, load_dev_gold_dir
+from summarizer.text.hanzi import simplified_view
+from summarizer.text.ingest import load_article
+from summarizer.llm.label import ChunkLabels
+from summarizer.llm.client import Endpoint
 from summarizer.models import ArticleResult, Usage
-from summarizer.pipeline import run_article
-from summarizer.write import write_json
+from summarizer.pipeline.article import run_article
+from summarizer.outputs.write import write_json
 
 _FINAL = ("。", "！", "？", "!", "?", "”", "」", "；")
 _MARK = re.compile(r"\[(\d+)\]")

@@ -21,12 +21,12 @@ from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from types import TracebackType
 
-from summarizer.embedded import DEFAULT_MODEL, MODELS, EmbeddedServer, default_cache_root, ensure_model
+from summarizer.llm.embedded import DEFAULT_MODEL, MODELS, EmbeddedServer, default_cache_root, ensure_model
 from summarizer.errors import InputError, SummarizerError
-from summarizer.ingest import DEFAULT_MAX_BYTES, Article, as_text, decode, load_article, parse_article
-from summarizer.llm import LLM, Endpoint
+from summarizer.text.ingest import DEFAULT_MAX_BYTES, Article, as_text, decode, load_article, parse_article
+from summarizer.llm.client import LLM, Endpoint
 from summarizer.models import ArticleResult, Profile
-from summarizer.pipeline import run_article
+from summarizer.pipeline.article import run_article
 
 __all__ = ["Extractor", "default_profile", "endpoint_for", "extract"]
 

@@ -98,7 +98,7 @@ def llm_base_url(request: pytest.FixtureRequest) -> Iterator[str]:
     if request.config.getoption("--record-mode") in (None, "none"):
         yield REPLAY_URL
         return
-    from summarizer.embedded import DEFAULT_MODEL, EmbeddedServer, ensure_model
+    from summarizer.llm.embedded import DEFAULT_MODEL, EmbeddedServer, ensure_model
 
     with EmbeddedServer(ensure_model(DEFAULT_MODEL)) as server:
         yield server.base_url

@@ -19,7 +19,7 @@ import traceback
 from pathlib import Path
 from typing import Any
 
-from summarizer.embedded import DEFAULT_MODEL, MODELS
+from summarizer.llm.embedded import DEFAULT_MODEL, MODELS
 
 from .stub_llm import FAULTS, StubLLM, random_plan
 from .test_faults import BUDGET, KEY, make_articles
@@ -36,7 +36,7 @@ def start_cli(stub: StubLLM, src: Path, out: Path, *extra: str, env: dict[str, s
             "--model", "stub", "--chunk-chars", str(BUDGET), *extra]
     if "--cache-dir" not in extra:
         args.append("--no-cache")
-    return subprocess.Popen([sys.executable, "-c", "from summarizer.cli import main; main()", *args],
+    return subprocess.Popen([sys.executable, "-c", "from summarizer.cli.app import main; main()", *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env={**base, **(env or {})})
 
 
@@ -170,7 +170,7 @@ def no_model(work: Path) -> dict[str, Any]:
     src = work / "nomodel-in"
     make_articles(src, 2)
     env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "RAY_"))}
-    proc = subprocess.run([sys.executable, "-c", "from summarizer.cli import main; main()", "extract", str(src),
+    proc = subprocess.run([sys.executable, "-c", "from summarizer.cli.app import main; main()", "extract", str(src),
                            "--out", str(work / "nomodel-out"), "--ray", "auto"],
                           capture_output=True, text=True, env=env, timeout=180)
     return {"code": proc.returncode, "stdout": proc.stdout, "stderr": proc.stderr}

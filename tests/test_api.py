@@ -12,8 +12,8 @@ from typer.testing import CliRunner
 
 import summarizer
 from summarizer import Extractor, extract
-from summarizer.cli import app
-from summarizer.embedded import DEFAULT_MODEL, MODELS
+from summarizer.cli.app import app
+from summarizer.llm.embedded import DEFAULT_MODEL, MODELS
 from summarizer.errors import EndpointError, InputError, SummarizerError
 from summarizer.models import ArticleResult
 
@@ -55,14 +55,14 @@ def test_api_docstring_example_runs() -> None:
 
 
 def test_extract_is_the_api_function_whatever_was_imported() -> None:
-    # The model's chunk labelling is `summarizer.label`: no submodule is named `extract`, so
+    # The model's chunk labelling is `summarizer.llm.label`: no submodule is named `extract`, so
     # importing every module leaves `summarizer.extract` the API function.
     import importlib
     import pkgutil
 
     for info in pkgutil.walk_packages(summarizer.__path__, "summarizer."):
         importlib.import_module(info.name)
-    from summarizer.label import label_chunk
+    from summarizer.llm.label import label_chunk
 
     assert callable(label_chunk)
     assert summarizer.extract is extract

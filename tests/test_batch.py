@@ -1,4 +1,4 @@
-"""Batches split over worker processes (`--processes`, summarizer/batch.py): the same outputs as
+"""Batches split over worker processes (`--processes`, summarizer/pipeline/batch.py): the same outputs as
 one process, faults, a fatal endpoint error, a worker that dies, Ctrl-C. The CLI runs as a real
 subprocess (it forks), against the fault-injecting stub."""
 
@@ -14,7 +14,7 @@ from typing import Any
 
 import pytest
 
-from summarizer.batch import IN_FLIGHT_PER_PROCESS, auto_processes, cpu_count
+from summarizer.pipeline.batch import IN_FLIGHT_PER_PROCESS, auto_processes, cpu_count
 from summarizer.models import ArticleResult
 
 from .stub_llm import FAULTS, random_plan
@@ -36,7 +36,7 @@ def start_cli(stub: StubLLM, src: Path, out: Path, *extra: str) -> subprocess.Po
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
     args = ["extract", str(src), "--out", str(out), "--base-url", stub.base_url, "--api-key", KEY,
             "--model", "stub", "--chunk-chars", str(BUDGET), "--no-cache", *extra]
-    return subprocess.Popen([sys.executable, "-c", "from summarizer.cli import main; main()", *args],
+    return subprocess.Popen([sys.executable, "-c", "from summarizer.cli.app import main; main()", *args],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
 
@@ -177,7 +177,7 @@ def test_rules_only_batches_split_too(tmp_path: Path) -> None:
     summaries = {}
     for procs in ("1", "2"):
         res = subprocess.run(
-            [sys.executable, "-c", "from summarizer.cli import main; main()", "extract",
+            [sys.executable, "-c", "from summarizer.cli.app import main; main()", "extract",
              str(tmp_path / "in"), "--out", str(tmp_path / procs), "--deterministic",
              "--processes", procs], capture_output=True, text=True, env=env, timeout=120)
         assert res.returncode == 0, res.stderr

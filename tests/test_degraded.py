@@ -12,15 +12,15 @@ from typing import Any
 
 import pytest
 
-from summarizer.chunk import make_chunks
+from summarizer.text.chunk import make_chunks
 from summarizer.errors import ModelOutputError
-from summarizer.hanzi import simplified_view
-from summarizer.ingest import Article, load_article
-from summarizer.label import PARAMS, RETRY_PARAMS, ChunkLabels, grammar_schema
-from summarizer.lead import lead
-from summarizer.llm import LLM, Endpoint
+from summarizer.text.hanzi import simplified_view
+from summarizer.text.ingest import Article, load_article
+from summarizer.llm.label import PARAMS, RETRY_PARAMS, ChunkLabels, grammar_schema
+from summarizer.lang.lead import lead
+from summarizer.llm.client import LLM, Endpoint
 from summarizer.models import ArticleResult, Source, Usage
-from summarizer.pipeline import run_article, summarize
+from summarizer.pipeline.article import run_article, summarize
 
 from .stub_llm import DEFAULT_CONTENT, StubLLM
 from .test_faults import BUDGET, KEY, cli_args, make_articles, outputs, run, run_summary, user_message
@@ -160,7 +160,7 @@ def test_degraded_is_carried_through_worker_processes(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
     with StubLLM(doom(*map(marker, doomed))) as stub:
         proc = subprocess.run(
-            [sys.executable, "-c", "from summarizer.cli import main; main()",
+            [sys.executable, "-c", "from summarizer.cli.app import main; main()",
              *cli_args(stub, [str(tmp_path / "in")], tmp_path / "out", "--no-cache",
                        "--processes", "2", "--concurrency", "4")],
             capture_output=True, text=True, env=env, timeout=120, check=False)
@@ -177,7 +177,7 @@ def test_degraded_is_carried_through_worker_processes(tmp_path: Path) -> None:
 def test_exit_status_is_in_the_help() -> None:
     from typer.testing import CliRunner
 
-    from summarizer.cli import app
+    from summarizer.cli.app import app
 
     shown = CliRunner().invoke(app, ["extract", "--help"], env={"COLUMNS": "200"})
     text = " ".join(shown.stdout.split())

@@ -15,8 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from summarizer.cli import app
-from summarizer.devscore import (
+from summarizer.cli.app import app
+from summarizer.eval.devscore import (
     DevCommitment,
     DevGoldArticle,
     DevMetric,

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.cli import app
-from summarizer.embedded import DEFAULT_MODEL, MODELS
+from summarizer.cli.app import app
+from summarizer.llm.embedded import DEFAULT_MODEL, MODELS
 from summarizer.models import ArticleResult
 
 from .conftest import MOCK_KEY

@@ -23,7 +23,7 @@ from typing import Any
 
 import pytest
 
-from summarizer.embedded import DEFAULT_MODEL, MODELS, EmbeddedServer, ModelSpec, ensure_model
+from summarizer.llm.embedded import DEFAULT_MODEL, MODELS, EmbeddedServer, ModelSpec, ensure_model
 from summarizer.errors import ModelSetupError
 from summarizer.models import ArticleResult
 
@@ -214,7 +214,7 @@ def test_startup_timeout_stops_the_child(fake_llama: Path, tmp_path: Path,
 HOLDER = textwrap.dedent('''
     import sys, time
     from pathlib import Path
-    from summarizer.embedded import EmbeddedServer
+    from summarizer.llm.embedded import EmbeddedServer
     with EmbeddedServer(Path(sys.argv[1]), startup_timeout=60):
         print("ready", flush=True)
         time.sleep(60)
@@ -287,7 +287,7 @@ def cli(tmp_path: Path, env: dict[str, str], n: int = 3) -> subprocess.Popen[str
     for i in range(n):
         (src / f"a{i}.txt").write_text(f"第{i}期\n{ARTICLE}", encoding="utf-8")
     return subprocess.Popen(
-        [sys.executable, "-c", "from summarizer.cli import main; main()", "extract", str(src),
+        [sys.executable, "-c", "from summarizer.cli.app import main; main()", "extract", str(src),
          "--out", str(tmp_path / "out"), "--timeout", "30"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
 
@@ -437,7 +437,7 @@ def test_cli_reports_a_missing_model_package_in_one_line(fake_spec: Any, tmp_pat
     (rich markup used to swallow it: "pip install '.'")."""
     from typer.testing import CliRunner
 
-    from summarizer.cli import app
+    from summarizer.cli.app import app
 
     fake_spec(parts=4)
     (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")

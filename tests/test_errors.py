@@ -12,10 +12,10 @@ import openai
 import pytest
 
 from summarizer import extract
-from summarizer.batch import Options, ShardedRun
+from summarizer.pipeline.batch import Options, ShardedRun
 from summarizer.errors import EndpointError, LLMError
-from summarizer.label import PARAMS, ChunkLabels, grammar_schema
-from summarizer.llm import LLM, Endpoint
+from summarizer.llm.label import PARAMS, ChunkLabels, grammar_schema
+from summarizer.llm.client import LLM, Endpoint
 from summarizer.models import Usage
 
 from .test_security import KEY, EchoStub
@@ -111,7 +111,7 @@ def test_a_dead_embedded_server_stops_the_run_with_its_cause() -> None:
 def test_why_a_server_died(tmp_path: Path) -> None:
     import subprocess
 
-    from summarizer.embedded import EmbeddedServer
+    from summarizer.llm.embedded import EmbeddedServer
     server = EmbeddedServer(tmp_path / "m.gguf")
     assert server.died() is None  # never started
     server.proc = subprocess.Popen([sys.executable, "-c", "import os, signal; os.kill(os.getpid(), signal.SIGILL)"])

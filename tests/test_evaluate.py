@@ -12,8 +12,8 @@ from rich.console import Console
 from typer.testing import CliRunner
 
 from summarizer.errors import InputError
-from summarizer.evaluate import EvalReport, eval_command, evaluate_dirs, render_report
-from summarizer.gold import (
+from summarizer.eval.evaluate import EvalReport, eval_command, evaluate_dirs, render_report
+from summarizer.eval.gold import (
     GoldArticle,
     GoldCommitment,
     GoldMetric,

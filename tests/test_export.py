@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.cli import app
-from summarizer.export import COLUMNS, export
+from summarizer.cli.app import app
+from summarizer.outputs.export import COLUMNS, export
 from summarizer.models import ArticleResult
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -26,7 +26,7 @@ def extracted(tmp_path_factory: pytest.TempPathFactory) -> Path:
     res = CliRunner().invoke(app, ["extract", str(SEEDS), "--out", str(out), "--deterministic"])
     assert res.exit_code == 0, res.output
     # The same article in traditional characters: quotes are written as the article writes them.
-    from summarizer.hanzi import to_traditional
+    from summarizer.text.hanzi import to_traditional
 
     trad = out.parent / "trad" / "t_002.txt"
     trad.parent.mkdir()
@@ -81,7 +81,7 @@ def test_csv_rows_quote_the_article_at_their_span(extracted: Path, tmp_path: Pat
     jobs = next(m for m in metrics if m["value_text"] == "54.9万人")
     assert jobs["value"] == "549000" and jobs["kind"] == "count"
     assert any(m["speaker_name"] for m in metrics)
-    from summarizer.hanzi import simplified_view
+    from summarizer.text.hanzi import simplified_view
 
     trad = [m["quote"] for m in metrics if m["article"] == "t_002"]
     assert any(simplified_view(q) != q for q in trad)  # traditional characters, as written

@@ -25,10 +25,10 @@ import diskcache
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.chunk import make_chunks
-from summarizer.cli import app
-from summarizer.ingest import load_article
-from summarizer.label import ChunkLabels
+from summarizer.text.chunk import make_chunks
+from summarizer.cli.app import app
+from summarizer.text.ingest import load_article
+from summarizer.llm.label import ChunkLabels
 from summarizer.models import ArticleResult
 
 from .stub_llm import FAULTS, answer, random_plan
@@ -358,7 +358,7 @@ def test_second_run_resumes_from_cache(tmp_path: Path) -> None:
 def _cli_process(stub: _StubLLM, inputs: list[str], out: Path, cache: Path,
                  *extra: str) -> subprocess.Popen[bytes]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
-    code = "from summarizer.cli import main; main()"
+    code = "from summarizer.cli.app import main; main()"
     return subprocess.Popen(
         [sys.executable, "-c", code, *cli_args(stub, inputs, out, "--cache-dir", str(cache),
                                                 "--concurrency", "2", *extra)],
@@ -439,7 +439,7 @@ def test_signal_mid_run_exits_within_a_second(tmp_path: Path, sig: signal.Signal
 
 def test_a_bug_in_one_article_fails_that_article_not_the_batch(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    import summarizer.batch as batch
+    import summarizer.pipeline.batch as batch
 
     real = batch.run_article
 

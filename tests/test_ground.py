@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.ground import locate, span_ok
+from summarizer.lang.ground import locate, span_ok
 
 TEXT = "市人力社保局副局长 夏杨松表示，确保全年城镇新增就业60万人以上。“十四五”时期将继续。"
 

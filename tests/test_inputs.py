@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.cli import app
-from summarizer.ingest import decode, discover
+from summarizer.cli.app import app
+from summarizer.text.ingest import decode, discover
 from summarizer.models import ArticleResult
 
 # A paragraph in the seeds' style (seed 000: 今年1-10月，全市城镇新增就业54.9万人), simplified…
@@ -152,11 +152,11 @@ def test_traditional_officials_like_simplified(tmp_path: Path) -> None:
 
 
 def test_a_traditional_article_gets_a_traditional_summary(tmp_path: Path) -> None:
-    from summarizer.hanzi import is_traditional, simplified_view
-    from summarizer.ingest import Article
-    from summarizer.llm import LLM, Endpoint
+    from summarizer.text.hanzi import is_traditional, simplified_view
+    from summarizer.text.ingest import Article
+    from summarizer.llm.client import LLM, Endpoint
     from summarizer.models import Source
-    from summarizer.pipeline import run_article
+    from summarizer.pipeline.article import run_article
 
     from .stub_llm import StubLLM
 
@@ -399,7 +399,7 @@ def test_decode_rejects(data: bytes, words: str) -> None:
     ("長照(PAC)服務與(2024)年。\n", "長照(PAC)服務與(2024)年。\n"),  # no tone mark: no reading
 ])
 def test_reading_annotations_of_mirror_sites_are_dropped(raw: str, text: str) -> None:
-    from summarizer.ingest import clean
+    from summarizer.text.ingest import clean
     got, dropped = clean(raw)
     assert got == text
     assert all(raw[d.start:d.end] == d.excerpt and d.reason == "reading annotation" for d in dropped)

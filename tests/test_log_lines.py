@@ -13,7 +13,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from summarizer.cli import app
+from summarizer.cli.app import app
 from summarizer.models import ArticleResult
 
 from .stub_llm import StubLLM
@@ -79,7 +79,7 @@ def test_lines_come_as_articles_finish_not_at_the_end(tmp_path: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("OPENAI_")}
     with StubLLM(latency=0.4) as stub:
         proc = subprocess.Popen(
-            [sys.executable, "-c", "from summarizer.cli import main; main()", "extract",
+            [sys.executable, "-c", "from summarizer.cli.app import main; main()", "extract",
              str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--base-url", stub.base_url,
              "--api-key", KEY, "--model", "stub", "--no-cache", "--concurrency", "1",
              "--chunk-chars", "4000"],

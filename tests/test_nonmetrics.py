@@ -1,12 +1,12 @@
-"""Tests for summarizer.nonmetrics: which values found in a text are no metrics, and why."""
+"""Tests for summarizer.lang.nonmetrics: which values found in a text are no metrics, and why."""
 
 from __future__ import annotations
 
 import pytest
 
-from summarizer.hanzi import simplified_view
-from summarizer.nonmetrics import NON_METRIC_RULES, is_structural, non_metric
-from summarizer.normalize import find_values
+from summarizer.text.hanzi import simplified_view
+from summarizer.lang.nonmetrics import NON_METRIC_RULES, is_structural, non_metric
+from summarizer.lang.values import find_values
 
 
 def _kept(text: str) -> set[str]:
@@ -140,15 +140,15 @@ def test_every_rule_has_a_row() -> None:
 
 
 def test_is_structural_still_importable_from_annotate() -> None:
-    from summarizer.annotate import is_structural as from_annotate
+    from summarizer.lang.metrics import is_structural as from_annotate
 
     assert from_annotate is is_structural
 
 
 def test_the_pipeline_drops_non_metrics() -> None:
-    from summarizer.ingest import Article
+    from summarizer.text.ingest import Article
     from summarizer.models import Source
-    from summarizer.pipeline import run_article
+    from summarizer.pipeline.article import run_article
 
     text = ("“十件实事”改成“为民办实事”\n台中市65歲以上人口已達49萬4,385人,推估需求會突破9萬8千多人。"
             "今年没有列出十件实事。詳見[連結](https://example.org/%E4%BD%95%E5%9C%B0%95%)\n")

@@ -1,4 +1,4 @@
-"""Tests for summarizer.normalize (values, periods, folding)."""
+"""Tests for summarizer.lang.values (values, periods, folding)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from summarizer.normalize import QUALIFIERS, Period, Value, find_periods, find_values, fold, parse_value
+from summarizer.lang.values import QUALIFIERS, Period, Value, find_periods, find_values, fold, parse_value
 
 SEED_DIR = Path(__file__).resolve().parents[1] / "seeds"
 SEEDS = {p.name: p.read_text(encoding="utf-8") for p in sorted(SEED_DIR.glob("*.txt"))}

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.officials import build_officials
-from summarizer.people import find_bylines, find_officials, speaker_turns
+from summarizer.lang.officials import build_officials
+from summarizer.lang.people import find_bylines, find_officials, speaker_turns
 
 
 def _found(text: str) -> list[tuple[str, str | None]]:
@@ -195,7 +195,7 @@ def test_drafts_that_cannot_be_grounded_are_rejected(case: str, text: str, draft
     ("市政协委员", None),
 ])
 def test_organization_of_a_title(title: str, organization: str | None) -> None:
-    from summarizer.people import split_title
+    from summarizer.lang.people import split_title
     assert split_title(title)[0] == organization
 
 

@@ -32,7 +32,7 @@ from typing import Any
 import pytest
 import yaml
 
-from summarizer.embedded import DEFAULT_MODEL, MODELS
+from summarizer.llm.embedded import DEFAULT_MODEL, MODELS
 from summarizer.models import ArticleResult
 
 from .conftest import MOCK_KEY
@@ -83,7 +83,7 @@ def test_every_runtime_import_is_declared() -> None:
 def test_prompts_live_in_the_package() -> None:
     top = ROOT / "prompts"
     assert top.is_symlink() and top.resolve() == (ROOT / "summarizer" / "prompts").resolve()
-    from summarizer.prompting import PROMPT_DIR, load_prompt
+    from summarizer.llm.prompting import PROMPT_DIR, load_prompt
 
     assert (ROOT / "summarizer" / "prompts").resolve() == PROMPT_DIR
     # The cache key names a prompt by its content, not its place (the cassettes still replay).

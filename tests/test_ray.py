@@ -1,4 +1,4 @@
-"""`summarizer extract --ray` (summarizer/cluster.py) on a local Ray runtime with 2 CPUs against the
+"""`summarizer extract --ray` (summarizer/pipeline/cluster.py) on a local Ray runtime with 2 CPUs against the
 stub LLM, inside private network and PID namespaces (loopback only; every Ray process ends with
 them). tests/ray_scenarios.py runs all scenarios there once, on one Ray runtime; these tests
 judge its report and the outputs it left."""
@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.cli import app
-from summarizer.embedded import DEFAULT_MODEL, MODELS
+from summarizer.cli.app import app
+from summarizer.llm.embedded import DEFAULT_MODEL, MODELS
 from summarizer.models import ArticleResult
 
 from .test_faults import BUDGET, KEY, chunk_count, make_articles, outputs, run_summary

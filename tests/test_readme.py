@@ -8,8 +8,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from summarizer.cli import app
-from summarizer.clidoc import options_table
+from summarizer.cli.app import app
+from summarizer.cli.clidoc import options_table
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from summarizer.schema import SCHEMAS, render
+from summarizer.outputs.schema import SCHEMAS, render
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
 

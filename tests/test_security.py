@@ -13,8 +13,8 @@ from typing import Any
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.cli import app
-from summarizer.llm import Endpoint
+from summarizer.cli.app import app
+from summarizer.llm.client import Endpoint
 from summarizer.models import ArticleResult
 
 from .stub_llm import StubLLM
@@ -223,7 +223,7 @@ def test_key_not_printed_by_the_real_cli_process(tmp_path: Path, plan: tuple[str
     env["OPENAI_API_KEY"] = KEY
     with EchoStub(lambda n, _b: plan[min(n, len(plan)) - 1]) as stub:
         proc = subprocess.run(
-            [sys.executable, "-c", "from summarizer.cli import main; main()", "extract", str(src),
+            [sys.executable, "-c", "from summarizer.cli.app import main; main()", "extract", str(src),
              "--out", str(tmp_path / "out"), "--base-url", stub.base_url, "--model", "stub",
              "--max-retries", "1", "--no-cache"],
             capture_output=True, text=True, env=env, timeout=60, check=False)

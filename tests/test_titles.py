@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from summarizer import extract
-from summarizer.ingest import headline, page_title
+from summarizer.text.ingest import headline, page_title
 
 BODY = ("市就业局局长李为民介绍，今年1-10月，全市城镇新增就业54.9万人，城镇登记失业率为3.4%。\n"
         "李为民表示，2021年全市城镇新增就业60万人以上。\n")

@@ -1,4 +1,4 @@
-"""The verified merge of the `full` profile (summarizer/verify.py), with hand-built model answers:
+"""The verified merge of the `full` profile (summarizer/pipeline/verify.py), with hand-built model answers:
 what the model may add or fill is grounded in the text, what fails is rejected with its reason,
 and where the model and the rules disagree the output says which answer it keeps."""
 
@@ -8,15 +8,15 @@ from typing import Any
 
 import pytest
 
-from summarizer.chunk import split_sentences
-from summarizer.ingest import Article
-from summarizer.label import PARAMS, ChunkLabels, CommitmentDraft, FullLabels
-from summarizer.llm import Endpoint
+from summarizer.text.chunk import split_sentences
+from summarizer.text.ingest import Article
+from summarizer.llm.label import PARAMS, ChunkLabels, CommitmentDraft, FullLabels
+from summarizer.llm.client import Endpoint
 from summarizer.models import ArticleResult, Metric, Source, Usage
-from summarizer.normalize import find_values
-from summarizer.pipeline import run_article
-from summarizer.prompting import load_prompt
-from summarizer.verify import ChunkAnswer, SentenceFacts, apply_model
+from summarizer.lang.values import find_values
+from summarizer.pipeline.article import run_article
+from summarizer.llm.prompting import load_prompt
+from summarizer.pipeline.verify import ChunkAnswer, SentenceFacts, apply_model
 
 
 class CannedLLM:

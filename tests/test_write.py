@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from summarizer.write import write_atomic
+from summarizer.outputs.write import write_atomic
 
 
 def test_a_new_file_gets_the_usual_permissions_and_no_temp_file_remains(tmp_path: Path) -> None:
@@ -13,7 +13,7 @@ def test_a_new_file_gets_the_usual_permissions_and_no_temp_file_remains(tmp_path
     try:
         import importlib
 
-        import summarizer.write as write
+        import summarizer.outputs.write as write
 
         importlib.reload(write)  # the module reads the umask once, at import
         target = tmp_path / "sub" / "a.json"

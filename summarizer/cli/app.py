@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 import typer
 
-from summarizer.brief import brief_command
-from summarizer.evaluate import eval_command
-from summarizer.export import export_command
-from summarizer.extract_cmd import extract_command, schema_command
+from summarizer.outputs.brief import brief_command
+from summarizer.eval.evaluate import eval_command
+from summarizer.outputs.export import export_command
+from summarizer.cli.extract import extract_command, schema_command
 
 
 def _help(command: Callable[..., object]) -> str:
@@ -34,5 +34,5 @@ def main() -> None:
     app()
 
 
-if __name__ == "__main__":  # python -m summarizer.cli
+if __name__ == "__main__":  # python -m summarizer.cli.app
     main()

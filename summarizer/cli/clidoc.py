@@ -8,7 +8,7 @@ from typing import Any
 
 import typer.main
 
-from summarizer.cli import app
+from summarizer.cli.app import app
 
 
 def _cell(text: str) -> str:

@@ -21,15 +21,15 @@ from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
 from summarizer.api import default_concurrency, default_profile, endpoint_for
-from summarizer.batch import Done, Options, ShardedRun, auto_processes, can_fork, run_in_process
-from summarizer.embedded import DEFAULT_MODEL, MODELS, default_cache_root
+from summarizer.pipeline.batch import Done, Options, ShardedRun, auto_processes, can_fork, run_in_process
+from summarizer.llm.embedded import DEFAULT_MODEL, MODELS, default_cache_root
 from summarizer.errors import SummarizerError
-from summarizer.ingest import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, discover
-from summarizer.llm import LLM, Endpoint
+from summarizer.text.ingest import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, discover
+from summarizer.llm.client import LLM, Endpoint
 from summarizer.models import Profile
 
 if TYPE_CHECKING:
-    from summarizer.cluster import RayRun
+    from summarizer.pipeline.cluster import RayRun
 
 # soft_wrap: a message stays one line however long (no hard wraps at the console width).
 # Messages are escape()d: "[b]" in a path or ".[local]" in advice is text, not rich markup.
@@ -133,7 +133,7 @@ def extract_command(
         with ExitStack() as stack:
             results: RayRun | ShardedRun | Generator[Done, None, None]
             if ray:
-                from summarizer.cluster import RayRun  # imports Ray only when asked for
+                from summarizer.pipeline.cluster import RayRun  # imports Ray only when asked for
 
                 results = RayRun(ray, files, None if deterministic else settings, cache_dir, no_cache,
                                  concurrency, processes, opts, profile)
@@ -272,7 +272,7 @@ def _progress(live: bool) -> Progress:
 
 def schema_command(out_dir: Path = typer.Argument(Path("schemas"))) -> None:
     """Write the JSON Schema of the output to OUT_DIR/article.schema.json."""
-    from summarizer.schema import write_schemas
+    from summarizer.outputs.schema import write_schemas
 
     for path in write_schemas(out_dir):
         typer.echo(str(path))

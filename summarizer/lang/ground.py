@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 
 from summarizer.models import Status
-from summarizer.normalize import fold
+from summarizer.lang.values import fold
 
 # Models rewrite “” as ‘’ or 「」: compare all quote marks as one (still one-to-one).
 _QUOTES = str.maketrans({"'": '"', "「": '"', "」": '"', "『": '"', "』": '"'})

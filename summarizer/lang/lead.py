@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.lexicon import DATELINE_PATTERNS
+from summarizer.lang.lexicon import DATELINE_PATTERNS
 
 SHORTEST, LONGEST, WHOLE = 20, 120, 150
 

@@ -40,7 +40,7 @@ import re
 from collections.abc import Callable
 from functools import lru_cache
 
-from summarizer.lexicon import (
+from summarizer.lang.lexicon import (
     AGE_TIME_UNITS,
     AGENDA_VERBS,
     CAMPAIGN_WORDS,
@@ -59,7 +59,7 @@ from summarizer.lexicon import (
     TIME_MEASURES,
     alternation,
 )
-from summarizer.normalize import Value, find_values, fold
+from summarizer.lang.values import Value, find_values, fold
 
 __all__ = ["NON_METRIC_RULES", "is_structural", "non_metric"]
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.models import NonOfficial, Official, Rejected
-from summarizer.people import (
+from summarizer.lang.people import (
     HONORIFIC,
     ROLE,
     Byline,

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.lexicon import (
+from summarizer.lang.lexicon import (
     ACTION_VERBS,
     ANNOUNCE_VERBS,
     BUREAU_ENDINGS,

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
-from summarizer.chunk import Sentence
-from summarizer.lexicon import (
+from summarizer.text.chunk import Sentence
+from summarizer.lang.lexicon import (
     ANNOUNCE_VERBS,
     BARE_ACTORS,
     BODY_HEADS,
@@ -57,8 +57,8 @@ from summarizer.lexicon import (
     cue_alternation,
 )
 from summarizer.models import Commitment
-from summarizer.normalize import Period, Value
-from summarizer.people import PersonMention, has_surname
+from summarizer.lang.values import Period, Value
+from summarizer.lang.people import PersonMention, has_surname
 
 _FUTURE = re.compile(f"{cue_alternation(FORWARD_CUES)}|{'|'.join(FORWARD_PATTERNS)}")
 # 将 before a body is the disposal 将 (「将政府当年要办的实事分列到…」), not "will"

@@ -25,7 +25,7 @@ by ``find_periods`` (十四五, 2023年, 1-10月, 5年过渡期 ...).  A Chinese
 a 万/亿 multiplier (近三万) or a unit; below ten only with a measure word that is no time unit,
 and never 一 (the indefinite article: 一批) or 二 (ordinal before a measure word: 二次会议).
 Whether a value is a *metric* (四个方面, 5岁以下儿童, “十件实事”) is decided with its sentence
-and article in ``summarizer.nonmetrics``.
+and article in ``summarizer.lang.nonmetrics``.
 
 Qualifier labels (``Value.qualifier``; the word after the number wins over the one before):
     more_than  超, 超过, 超出, 逾, 多于, 高于, 大于, 突破; 余/多 after the number

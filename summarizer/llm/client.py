@@ -63,14 +63,14 @@ def load_sdk() -> Any:
     frozen out of it, so later collections, and the interpreter's exit (0.45 s otherwise),
     do not walk them again."""
     with _sdk_lock:
-        if "summarizer.llm_sdk" not in sys.modules:
+        if "summarizer.llm.sdk" not in sys.modules:
             gc.disable()
             try:
-                import summarizer.llm_sdk  # noqa: F401
+                import summarizer.llm.sdk  # noqa: F401
             finally:
                 gc.enable()
                 gc.freeze()
-    return sys.modules["summarizer.llm_sdk"]
+    return sys.modules["summarizer.llm.sdk"]
 
 
 def schema_hash(schema: dict[str, Any]) -> str:

@@ -21,11 +21,11 @@ from typing import Any
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from summarizer.chunk import Chunk
+from summarizer.text.chunk import Chunk
 from summarizer.errors import ModelOutputError
-from summarizer.llm import LLM
+from summarizer.llm.client import LLM
 from summarizer.models import Profile, Usage
-from summarizer.prompting import load_prompt
+from summarizer.llm.prompting import load_prompt
 
 PROFILES: tuple[Profile, ...] = ("small", "full")
 

@@ -1,4 +1,4 @@
-"""Versioned prompt files in `summarizer/prompts/` (shipped in the wheel; the repository's
+"""Versioned prompt files in `summarizer/llm/prompts/` (shipped in the wheel; the repository's
 top-level `prompts/` is a symlink to it): `# version: N` header, `#` comment lines, then the body.
 
 The cache key sees a prompt's name, declared version and a digest of its body, never its path:

@@ -23,7 +23,7 @@ from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 from summarizer.errors import EndpointError, LLMError, ModelOutputError
 
 if TYPE_CHECKING:
-    from summarizer.llm import Endpoint
+    from summarizer.llm.client import Endpoint
 
 T = TypeVar("T", bound=BaseModel)
 

@@ -14,9 +14,9 @@ from typing import Any
 
 import typer
 
-from summarizer.brief import load_results
+from summarizer.outputs.brief import load_results
 from summarizer.models import ArticleResult, Grounded
-from summarizer.write import write_atomic
+from summarizer.outputs.write import write_atomic
 
 ARTICLE = ("article", "article_title", "article_date")
 GROUNDING = ("status", "span_start", "span_end", "spans", "quote")

@@ -22,13 +22,13 @@ from pathlib import Path
 
 from rich.markup import escape
 
-from summarizer.embedded import die_with_parent
+from summarizer.llm.embedded import die_with_parent
 from summarizer.errors import EndpointError, SummarizerError
-from summarizer.ingest import DEFAULT_MAX_BYTES, load_article
-from summarizer.llm import LLM
+from summarizer.text.ingest import DEFAULT_MAX_BYTES, load_article
+from summarizer.llm.client import LLM
 from summarizer.models import ArticleResult, ErrorItem, Profile, Source, Usage
-from summarizer.pipeline import run_article
-from summarizer.write import output_path, write_json
+from summarizer.pipeline.article import run_article
+from summarizer.outputs.write import output_path, write_json
 
 # Requests in flight one process keeps without queueing on its own CPU (bench/: 16 in flight
 # use ~40% of a core; 32 saturate it).

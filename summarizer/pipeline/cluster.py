@@ -32,13 +32,13 @@ from typing import Any
 from rich.markup import escape
 
 from summarizer.api import default_profile, endpoint_for
-from summarizer.batch import IN_FLIGHT_PER_PROCESS, Done, Options, extract_one, run_one
-from summarizer.embedded import MODELS, default_cache_root
+from summarizer.pipeline.batch import IN_FLIGHT_PER_PROCESS, Done, Options, extract_one, run_one
+from summarizer.llm.embedded import MODELS, default_cache_root
 from summarizer.errors import ClusterError, EndpointError, InputError, ModelSetupError
-from summarizer.ingest import read_bytes
-from summarizer.llm import LLM
+from summarizer.text.ingest import read_bytes
+from summarizer.llm.client import LLM
 from summarizer.models import ArticleResult, Usage
-from summarizer.write import output_path, write_json
+from summarizer.outputs.write import output_path, write_json
 
 # endpoint_for's arguments: base_url, api_key, model, embedded_model, timeout, max_retries
 Settings = tuple[str | None, str | None, str | None, str, float, int]

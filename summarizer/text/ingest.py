@@ -136,7 +136,7 @@ def decode(data: bytes, name: str) -> str:
 def read_input(path: str, max_bytes: int = DEFAULT_MAX_BYTES,
                data: bytes | None = None) -> tuple[str, str | None]:
     """The input's plain text, and the title its HTML metadata gives (None for text); `data`:
-    the file's bytes, read already (on another machine: `summarizer.cluster`)."""
+    the file's bytes, read already (on another machine: `summarizer.pipeline.cluster`)."""
     return as_text(decode(read_bytes(path, max_bytes) if data is None else data, path), path)
 
 

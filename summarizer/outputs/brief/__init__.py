@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from summarizer.brief.command import brief_command, load_results, write_atomic
-from summarizer.brief.render_html import build_html
-from summarizer.brief.render_md import build_markdown
+from summarizer.outputs.brief.command import brief_command, load_results, write_atomic
+from summarizer.outputs.brief.render_html import build_html
+from summarizer.outputs.brief.render_md import build_markdown
 
 __all__ = ["brief_command", "build_html", "build_markdown", "load_results", "write_atomic"]

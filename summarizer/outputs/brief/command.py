@@ -8,10 +8,10 @@ from pathlib import Path
 import typer
 from pydantic import ValidationError
 
-from summarizer.brief.render_html import build_html
-from summarizer.brief.render_md import build_markdown
+from summarizer.outputs.brief.render_html import build_html
+from summarizer.outputs.brief.render_md import build_markdown
 from summarizer.models import ArticleResult
-from summarizer.write import write_atomic
+from summarizer.outputs.write import write_atomic
 
 
 def _problem(exc: Exception) -> str:

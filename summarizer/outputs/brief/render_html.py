@@ -8,8 +8,8 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from summarizer.brief import text as t
-from summarizer.brief.model import KIND_LABELS, KINDS, SECTORS, Fact, collect
+from summarizer.outputs.brief import text as t
+from summarizer.outputs.brief.model import KIND_LABELS, KINDS, SECTORS, Fact, collect
 from summarizer.models import ArticleResult
 
 
@@ -58,7 +58,7 @@ def highlight(text: str, facts: list[Fact]) -> Markup:
 
 
 _env = Environment(
-    loader=PackageLoader("summarizer", "templates"),
+    loader=PackageLoader("summarizer.outputs", "templates"),
     autoescape=True,
     undefined=StrictUndefined,
     trim_blocks=True,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarizer.brief.model import Fact, deadline_year
+from summarizer.outputs.brief.model import Fact, deadline_year
 from summarizer.models import Commitment, Metric, Official
 
 

@@ -1,0 +1,1 @@
+"""The command line: the typer app, the extract command and the README's generated option tables."""

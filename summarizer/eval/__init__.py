@@ -1,0 +1,1 @@
+"""Scoring outputs against gold: the seeds' gold (gold, evaluate) and the dev set's (devscore)."""
