@@ -78,11 +78,20 @@ ROLE_TITLES = (
 )
 # Words of the clause that a title pattern may take in before the title (「出席发布会的还有省教育厅
 # 副厅长王建华」, 「嘉宾分别是…」, 「会上人社部部长」, 「今日上午在社会文化司司长」): never part of the title.
-TITLE_OPENERS = ("还有", "以及", "分别是", "分别为", "包括", "以下是", "有", "是", "会上", "会后", "今日", "今天",
+TITLE_OPENERS = ("刚刚当选", "新当选", "当选", "担任", "出任", "还有", "以及", "分别是", "分别为", "包括", "以下是", "有", "是", "会上", "会后", "今日", "今天",
                  "昨日", "昨天", "上午", "下午", "晚上", "在", "他", "她", "感谢", "特别感谢")
 # Delegates to a congress: 「党代表程晓红(市人社局党组书记、局长)」 names the official's title in
 # brackets; a delegate or CPPCC member alone (「市政协委员方洁」) speaks as no official.
-DELEGATE_ROLES = ("党代表", "人大代表", "政协委员", "个人委员")
+# Legislators likewise (「答覆议员颜汶羽的提问」): the dev set's "What counts" lists them in neither list.
+DELEGATE_ROLES = ("党代表", "人大代表", "政协委员", "个人委员", "议员", "立委", "立法委员")
+# One character a rule may take into a three-character name that the tagger ends before: a modal
+# or adverb of what the official does next (「区长刘强将出席」, 「局长王明也表示」; not 「黄明会:」).
+NAME_TAIL_WORDS = ("将", "会", "要", "也", "还", "在", "就", "都", "则", "又", "亦")
+# A leader cited for a doctrine, not acting in the article: 「贯彻落实习近平总书记关于…的重要讲话」.
+DOCTRINE_BEFORE = ("贯彻", "落实", "学习", "遵照", "按照", "践行", "领会", "根据")
+DOCTRINE_AFTER = ("关于", "重要讲话", "重要论述", "重要指示", "重要批示", "的重要", "思想", "的讲话")
+# A role held before (「美国前总统欧巴马」, 「原副市长」): whoever holds it no longer acts for anyone.
+FORMER_MARKERS = ("前", "原")
 # Roles also written after a name or a surname in running text (「温家宝总理」, 「请问齐部长」).
 HONORIFIC_ROLES = ("总理", "总书记", "主席", "委员长", "部长", "省长", "市长", "区长", "县长", "州长", "局长",
                    "厅长", "院长", "司长", "署长", "行政长官", "总统", "次长", "召集人")

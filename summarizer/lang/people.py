@@ -5,11 +5,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.lang import tagger
 from summarizer.lang.lexicon import (
+    FORMER_MARKERS,
+    NAME_TAIL_WORDS,
     ACTION_VERBS,
     ANNOUNCE_VERBS,
     BUREAU_ENDINGS,
     COMPOUND_SURNAMES,
+    DOCTRINE_AFTER,
+    DOCTRINE_BEFORE,
     DELEGATE_ROLES,
     HAN,
     HONORIFIC_ROLES,
@@ -177,8 +182,77 @@ def find_officials(text: str) -> list[PersonMention]:
         start = m.end("org") - len(org)
         if is_person_name(m["name"]) and not any(s < m.end() and start < e for s, e in found):
             found[(start, m.end())] = PersonMention(m["name"], m["role"], org, start, m.end())
+    for span, p in list(found.items()):
+        trimmed = tagged_boundary(text, p)
+        if trimmed is not p:
+            del found[span]
+            found[(trimmed.start, trimmed.end)] = trimmed
+    for p in tagged_officials(text, list(found), {p.name for p in found.values()}):
+        found[(p.start, p.end)] = p
     mentions = sorted(found.values(), key=lambda p: p.start)
     return sorted(mentions + short_references(text, mentions), key=lambda p: p.start)
+
+
+_APPOINTED = re.compile(rf"为(?P<title>[{_HAN}、·]{{2,40}}?{ROLE})(?=[，,。；;、\s]|$)")
+_OF = re.compile(rf"(?P<title>{_TITLE})的$")
+
+
+def tagged_officials(text: str, taken: list[tuple[int, int]], names: set[str]) -> list[PersonMention]:
+    """Officials whose name the tagger finds (a PER) right next to an official title, in any of
+    the forms titles are written in: before the name (「市長陳其邁上任後」, 「主席咸輝介紹」, 「市长的胡衡华」),
+    after it (`titles_next_to`), or given by an appointment (「选举董延明为…常务委员会副主任」). The
+    name's boundary is the tagger's, so no verb after it is taken in (「区长刘强将出席」)."""
+    out: list[PersonMention] = []
+    for e in tagger.persons(text) if tagger.available() else []:
+        if any(s < e.end and e.start < t for s, t in taken) or press_before(text, e.start):
+            continue
+        if not 2 <= len(e.text) <= 12 or not re.fullmatch(rf"[{_HAN}·]+", e.text):
+            continue
+        if any(p.startswith(e.text) and p != e.text for p in names):
+            continue  # a name cut short where the article names the official in full (盧秀 of 盧秀燕)
+        title = _title_near(text, e.start, e.end)
+        if title and is_official_title(title) and not _cited(text, e, title):
+            out.append(PersonMention(e.text, title, split_title(title)[0], e.start, e.end))
+            taken.append((e.start, e.end))
+    return out
+
+
+_DOCTRINE_BEFORE = re.compile(rf"(?:{alternation(DOCTRINE_BEFORE)})$")
+_DOCTRINE_AFTER = re.compile(rf"[^，,。；;]{{0,4}}?(?:{alternation(DOCTRINE_AFTER)})")
+
+
+def _cited(text: str, e: tagger.Entity, title: str) -> bool:
+    """A leader cited for a doctrine (「贯彻落实习近平总书记关于…」), not acting in the article."""
+    before = text.rfind(title, max(0, e.start - 60), e.start + len(title) + 4)
+    head = before if 0 <= before < e.start else e.start
+    tail = e.end + len(title) if before > e.end else e.end
+    return bool(_DOCTRINE_BEFORE.search(text, max(0, head - 6), head) or _DOCTRINE_AFTER.match(text, tail))
+
+
+def tagged_boundary(text: str, p: PersonMention) -> PersonMention:
+    """A rule's name that runs one character into what follows (「区长刘强将出席」 → 刘强): where the
+    tagger ends the name before a modal or adverb, and no speech or punctuation follows the longer
+    name (「黄明会:」 stays 黄明会)."""
+    at = text.find(p.name, p.start, p.end)
+    if at < 0 or len(p.name) != 3 or p.name[-1] not in NAME_TAIL_WORDS or not tagger.available():
+        return p
+    if re.match(rf"[ \t\u3000\xa0]*(?:$|\n|[:：，,。；;(（]|{SPEECH})", text[at + 3:at + 8]):
+        return p
+    if not any(e.start == at and e.end == at + 2 for e in tagger.persons(text)):
+        return p
+    end = p.end - 1 if p.end == at + 3 else p.end
+    return PersonMention(p.name[:2], p.title, p.organization, p.start, end)
+
+
+def _title_near(text: str, start: int, end: int) -> str | None:
+    spans = titles_next_to(text, start, end)
+    if spans:
+        return text[spans[0][0]:spans[0][1]]
+    of = _OF.search(text, max(0, start - 48), start)
+    if of:
+        return clean_title(of["title"]) or None
+    appointed = _APPOINTED.match(text, end)
+    return clean_title(appointed["title"]) if appointed else None
 
 
 def short_references(text: str, officials: list[PersonMention]) -> list[PersonMention]:
@@ -235,9 +309,11 @@ def is_person_name(name: str) -> bool:
 
 def is_official_title(title: str) -> bool:
     """Ends in a role, and is not only a delegate's (「市政协委员」: a delegate, no official)."""
-    return bool(re.search(rf"{ROLE}$", title)) and not title.endswith(DELEGATE_ROLES)
+    return (bool(re.search(rf"{ROLE}$", title)) and not title.endswith(DELEGATE_ROLES)
+            and not _FORMER.search(title))
 
 
+_FORMER = re.compile(rf"(?:{alternation(FORMER_MARKERS)}){ROLE}$")
 _GAP = r"[ \t\u3000\xa0]*"
 _TITLE_BEFORE = re.compile(rf"(?:{_TITLE}){_GAP}$")
 _TITLE_AFTER = re.compile(

