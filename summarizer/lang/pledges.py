@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from itertools import pairwise
 
+from summarizer.lang import tagger
 from summarizer.text.chunk import Sentence
 from summarizer.lang.lexicon import (
     ANNOUNCE_VERBS,
@@ -105,7 +106,7 @@ _BODY = re.compile(rf"(?:{alternation(BODY_SPREAD)})?(?:{ORG_NAME}|{alternation(
 _PLACE = re.compile(rf"[{HAN}]{{2,4}}?(?:省|市|自治区|县|区)")
 _LEAD_UNIT = re.compile(rf"由((?:{ORG_NAME}|{alternation(BARE_ACTORS)}))(?:{alternation(LEAD_VERBS)})")
 _CONNECTIVES = re.compile(rf"^(?:{alternation(CLAUSE_CONNECTIVES)}|[，,\s])+")
-_TRAILING_ADVERBS = re.compile(rf"(?:{alternation(CLAUSE_CONNECTIVES)})+$")
+_TRAILING_ADVERB = re.compile(rf"(?:{alternation(CLAUSE_CONNECTIVES)})$")
 _SELF = frozenset(SELF_REFERENCES)
 _SPEAKERS_OWN = frozenset(("我们", "我們"))
 _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
@@ -277,12 +278,31 @@ def clause_subject(text: str, clause_start: int, cue_start: int, periods: list[P
         if clause_start <= p.start and p.end <= cue_start:
             words = words.replace(text[p.start:p.end], " ", 1)
     words = _CONNECTIVES.sub("", words.strip()).strip(" ，,")
-    for candidate in (words, _TRAILING_ADVERBS.sub("", words)):  # 青岛市还 → 青岛市, but 成都 stays
+    for candidate in _without_trailing_adverbs(words):  # 青岛市还 → 青岛市, 成都还 → 成都 (not 成)
         if not candidate or len(candidate) > 16:
             continue
         if is_body(candidate) or _PLACE.fullmatch(candidate) or candidate in _SELF or actors.is_place(candidate):
             return candidate
+        if tagged_body(text, candidate, clause_start, cue_start):
+            return candidate
     return None
+
+
+def _without_trailing_adverbs(words: str) -> list[str]:
+    """`words`, then `words` less one trailing adverb at a time: 青岛市还将 → 青岛市还, 青岛市."""
+    out = [words]
+    while (m := _TRAILING_ADVERB.search(out[-1])) and m.start() > 0:
+        out.append(out[-1][:m.start()])
+    return out
+
+
+def tagged_body(text: str, words: str, start: int, end: int) -> bool:
+    """The whole subject of a clause is a body or a place the tagger knows (今年交通运输部将…,
+    海淀区…, 成都还将…), though the lexicon does not."""
+    if not tagger.available():
+        return False
+    return any(e.text == words and e.kind in ("ORG", "LOC") and start <= e.start and e.end <= end
+               for e in tagger.entities(text))
 
 
 def acting_body(text: str, sentence: Sentence, piece: tuple[int, int], cue: int | None, periods: list[Period],

@@ -1,0 +1,39 @@
+"""Who acts: the subject of a pledging clause, with the tagger's bodies and places beside the
+lexicon's (summarizer/lang/pledges.py: clause_subject). Each row: sentence, expected subject."""
+
+import pytest
+
+from summarizer.lang import pledges, tagger
+from summarizer.lang.values import find_periods
+
+ROWS = [
+    ("2023年,成都还将开展未成年人关爱行动。", "成都"),  # a bare city; 都 of 成都 is no adverb
+    ("此外，福建省将扩大救助范围。", "福建省"),
+    ("青岛市还将新建养老床位3000张。", "青岛市"),
+    ("今年交通运输部将推动农村公路建设。", "交通运输部"),  # a ministry the lexicon does not list
+    ("当局将持续检视长者医疗券的运作。", "当局"),
+]
+NO_BODY = [
+    "预计会有16处完工。",
+    "就业形势将保持平稳。",
+]
+
+
+def _subject(sentence: str) -> str | None:
+    cue = pledges.forward_cue(sentence, 2023)
+    assert cue is not None
+    actors = pledges.Actors()
+    actors.learn_places(sentence)
+    return pledges.clause_subject(sentence, 0, cue.start(), find_periods(sentence, 2023), actors)
+
+
+@pytest.mark.parametrize(("sentence", "subject"), ROWS)
+def test_clause_subject(sentence: str, subject: str) -> None:
+    if not tagger.available() and subject == "交通运输部":
+        pytest.skip("the tagger is not installed")
+    assert _subject(sentence) == subject
+
+
+@pytest.mark.parametrize("sentence", NO_BODY)
+def test_no_body(sentence: str) -> None:
+    assert _subject(sentence) is None
