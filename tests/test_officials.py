@@ -177,7 +177,7 @@ def test_drafts_are_repaired_from_the_text(case: str, text: str, draft: tuple[st
 ])
 def test_drafts_that_cannot_be_grounded_are_rejected(case: str, text: str, draft: tuple[str, str]) -> None:
     found, rejected = _build(text, draft)
-    assert found == {}, case
+    assert draft[0] not in found, case  # (the rules may find the real official next to it: 周先旺)
     assert rejected == [{"name": draft[0], "title": draft[1]}], case
 
 
