@@ -358,6 +358,7 @@ def test_numeral_text_and_offsets() -> None:
         "下午三点召开会议",  # a clock time in Chinese numerals
         "三点五十分到场",
         "来了三四个人",  # two digits side by side: an estimate
+        "项目如下:\n1。 新改扩建公办幼儿园;\n2。 改善中小学校教室视觉环境;",  # list numbers with a full stop
     ],
 )
 def test_not_values(text: str) -> None:

@@ -159,10 +159,25 @@ def _subject(text: str, sentence: Sentence, value: Value, values: tuple[Value, .
     if not subject and not before:
         subject = _raw_after(text, sentence, value, values)
     if not subject:
-        subject = _inherited(text, sentence, value, values) or after or before
+        subject = _inherited(text, sentence, value, values) or after or before or _predicate_after(
+            text, sentence, value, values)
     if _RELATIVE.match(subject):
         subject = _baseline(text, sentence, values, start) + subject
     return _tidy(subject)[:40], start
+
+
+_CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n]")
+
+
+def _predicate_after(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> str:
+    """Last resort, nothing said before the value: what its clause says after it and the values
+    written next to it (「其中3人2项6次获得世界冠军」 → 获得世界冠军)."""
+    pos = value.end
+    for v in values:
+        if v.start == pos:
+            pos = v.end
+    end = _CLAUSE_END.search(text, pos, sentence.end)
+    return _tidy(text[pos:end.start() if end else sentence.end])[:20]
 
 
 _VERB_ONLY = re.compile(

@@ -745,8 +745,8 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
             return None  # the first end of a range of dates, times or levels (3至5日, 2至8级)
         if group == "ar" and not (mult or unit or m["inf1"] or m["inf2"]):
             line_start = num_s == 0 or before in "\n\r\t ("
-            if re.fullmatch(r"(?:19|20)[0-9]{2}", digits) or (line_start and after in ("、", ".", ")")):
-                return None  # a bare year, or a list marker such as "1." / "(2)"
+            if re.fullmatch(r"(?:19|20)[0-9]{2}", digits) or (line_start and after in ("、", ".", ")", "。", "．")):
+                return None  # a bare year, or a list marker such as "1." / "(2)" / "1。 " (泉州's list)
             if before and after and before in "([【〔" and after in ")]】〕":
                 return None  # a list marker or a footnote anywhere: (2), [1], 【3】
             if before.isspace() and (not after or after.isspace()):
