@@ -50,7 +50,8 @@ def article_rows(dev: Path, stem: str) -> tuple[list[Row], int]:
     turns = speaker_turns(text, find_officials(text))
     speakers = [speaker_at(turns, s.start) for s in sentences]
     scope = PlanScope(article.year)
-    rules = [scope.step(s.text, who, text.count("\n", 0, s.start))[0] for s, who in zip(sentences, speakers, strict=True)]
+    rules = [scope.step(s.text, who, text.count("\n", 0, s.start))[0]
+             for s, who in zip(sentences, speakers, strict=True)]
     contexts = article_contexts(text, sentences, speakers, article.year, rules)
     keywords = gold_keywords(dev, stem)
     labels = [any(k in s.text for k in keywords) for s in sentences]

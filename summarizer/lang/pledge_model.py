@@ -96,4 +96,5 @@ def is_pledge(sentence: str, context: PledgeContext | None = None, threshold: fl
     """Whether the classifier takes the sentence for a pledge, at the recommended threshold
     unless one is given."""
     model = load_model()
-    return model.probability(model.variant.tokens(sentence, context)) >= (model.threshold if threshold is None else threshold)
+    cut = model.threshold if threshold is None else threshold
+    return model.probability(model.variant.tokens(sentence, context)) >= cut
