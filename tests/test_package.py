@@ -42,7 +42,7 @@ SEED = ROOT / "seeds" / "000_674fb140731dc5ae.txt"
 CASSETTE = ROOT / "cassettes" / "test_e2e" / "test_seeds_end_to_end.yaml"
 MODEL = MODELS[DEFAULT_MODEL].name
 # Imported only by optional features, each installed by an extra.
-OPTIONAL = {"llama_cpp": "local", "ray": "ray"}
+OPTIONAL = {"llama_cpp": "local", "ray": "ray", "sklearn": "train"}
 
 
 def _name(requirement: str) -> str:

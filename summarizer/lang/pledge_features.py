@@ -1,0 +1,184 @@
+"""What the pledge classifier sees of a sentence: its characters (1–3-grams) and, as extra tokens,
+the rules' cues in it and its place in the article.
+
+Context tokens (`__UNDER_FORWARD_HEADING__`, `__ITEM__`, `__TURN__` …) are plain tokens in the same
+feature space as the character n-grams, so inference stays a dot product (`pledge_model`).
+`article_contexts` computes every sentence's `PledgeContext` from the article text; the pipeline
+passes the same sentences and speakers it already has.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from summarizer.lang.lexicon import RETRO_MARKERS, RETRO_OPENERS, RETRO_OPENING_PATTERNS, alternation, cue_alternation
+from summarizer.lang.pledges import forward_cue, label_len, never_a_pledge, pledge_cue
+from summarizer.text.chunk import Sentence
+
+NGRAM_MAX = 3
+_SPACE = re.compile(r"\s+")
+_DIGIT = re.compile(r"[0-9０-９]")
+_FINAL = re.compile(r"[。！？!?；;…][”’」』）)\"']*$")
+_INTRO = re.compile(r"[：:][”’」』）)\"']*$")
+_QUESTION = re.compile(r"[?？][”’」』）)\"']*$")
+_FORWARD_QUESTION = re.compile(r"将|下一步|今后|重点|准备|打算|计划|如何|怎样|哪些")
+_RETRO = re.compile(rf"^\s*(?:{'|'.join(RETRO_OPENING_PATTERNS)}|{alternation(RETRO_OPENERS)})"
+                    rf"|{cue_alternation(RETRO_MARKERS)}")
+# A list item's opening: 一是 / （一） / 一、 / 1. / 第一， / 其一 / 首先 / ①.
+_ITEMS = (("shi", r"[一二三四五六七八九十]{1,3}是"), ("paren", r"[（(][一二三四五六七八九十\d]{1,3}[)）]"),
+          ("dun", r"[一二三四五六七八九十]{1,3}、"), ("num", r"\d{1,2}[.、．)）](?!\d)"),
+          ("di", r"第[一二三四五六七八九十]{1,3}[，,、是]"), ("qi", r"其[一二三四五六][，,、是]"),
+          ("order", r"首先|其次|再次|最后"), ("circled", r"[①-⑳]"))
+_ITEM = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _ITEMS))
+# Headings (a line without sentence-final punctuation) that open or close a plan's scope.
+_FORWARD_HEADING = re.compile(r"今年|明年|下一步|今后|未来|工作安排|工作打算|工作要点|主要任务|重点任务|重点工作|实事|"
+                              r"目标|计划|行动|方案|措施|安排|规划|举措|任务|施政|(?P<year>20\d\d)年")
+_RETRO_HEADING = re.compile(r"回顾|过去|成效|成绩|完成情况|以来|总结|进展|取得")
+_HEADING_MAX = 60
+_REFUSALS = ("headline", "question", "directive", "opinion")  # never_a_pledge's reasons, by a word
+
+
+@dataclass(frozen=True)
+class PledgeContext:
+    """Where a sentence sits: the heading scope over it, the sentence before it, its place in a
+    numbered list, the speaker's turn, and (optionally) the rules' own decision."""
+
+    under_forward_heading: bool = False
+    under_retro_heading: bool = False
+    after_forward_intro: bool = False  # a colon-ended sentence with a forward cue opened a list
+    in_item: bool = False  # a later sentence of a paragraph that opened as a list item
+    paragraph_start: bool = False
+    previous: tuple[str, ...] = ()  # the previous sentence's flags: cue, colon, heading, item, retro, question
+    in_turn: bool = False  # inside an official's turn (a Q&A answer)
+    turn_start: bool = False
+    after_forward_question: bool = False  # the turn answers a question about plans
+    year: int | None = None  # the article's year: 到2020年 before it is history
+    rules: bool | None = None  # the rules' decision (`PlanScope.step`), when given
+
+
+def char_ngrams(text: str) -> list[str]:
+    """1–3-grams of the sentence's characters, whitespace folded and digits read as 0, with
+    ^ and $ marking its ends."""
+    folded = "^" + _DIGIT.sub("0", _SPACE.sub(" ", text.strip())) + "$"
+    return [folded[i:i + n] for n in range(1, NGRAM_MAX + 1) for i in range(len(folded) - n + 1)]
+
+
+def cue_tokens(sentence: str, year: int | None) -> list[str]:
+    """The rules' evidence in the sentence: each forward cue, whether the rules take one as a
+    pledge's cue, why they refuse the sentence outright, and reports of the past."""
+    body = sentence[label_len(sentence):].strip()
+    out = []
+    start = 0
+    while (cue := forward_cue(body, year, start)) is not None:
+        out.append(f"__CUE_{_DIGIT.sub('0', cue.group())}__")
+        start = cue.end()
+    if pledge_cue(body, year):
+        out.append("__RULE_CUE__")
+    refused = never_a_pledge(body)
+    if refused is not None:
+        out.append(f"__NEVER_{next((k for k in _REFUSALS if k in refused), 'other')}__")
+    if _RETRO.search(body):
+        out.append("__RETRO__")
+    item = _ITEM.match(body)
+    if item:
+        out += ["__ITEM__", f"__ITEM_{item.lastgroup}__"]
+    return out
+
+
+def context_tokens(context: PledgeContext) -> list[str]:
+    flags = {"__UNDER_FORWARD_HEADING__": context.under_forward_heading,
+             "__UNDER_RETRO_HEADING__": context.under_retro_heading,
+             "__AFTER_FORWARD_INTRO__": context.after_forward_intro, "__IN_ITEM__": context.in_item,
+             "__PARAGRAPH_START__": context.paragraph_start, "__TURN__": context.in_turn,
+             "__TURN_START__": context.turn_start, "__AFTER_FORWARD_QUESTION__": context.after_forward_question,
+             "__RULES_YES__": context.rules is True, "__RULES_NO__": context.rules is False}
+    return [name for name, on in flags.items() if on] + [f"__PREV_{flag}__" for flag in context.previous]
+
+
+def features(sentence: str, context: PledgeContext | None = None, *, cues: bool = True) -> list[str]:
+    """The tokens the model weighs: character n-grams, then the cue and context tokens."""
+    out = char_ngrams(sentence)
+    if cues:
+        out += cue_tokens(sentence, context.year if context else None)
+    if context is not None:
+        out += context_tokens(context)
+    return out
+
+
+def is_heading(body: str) -> bool:
+    """A line without sentence-final punctuation or a colon: a title, heading or bullet."""
+    return bool(body) and len(body) <= _HEADING_MAX and not _FINAL.search(body) and not _INTRO.search(body)
+
+
+def forward_heading(body: str, year: int | None) -> bool:
+    """A heading over a plan: 2025年工作安排, 主要任务, 民生实事 (not 回顾, 成效, a past year)."""
+    if _RETRO_HEADING.search(body):
+        return False
+    return any(not (m["year"] and year and int(m["year"]) < year) for m in _FORWARD_HEADING.finditer(body))
+
+
+def previous_flags(body: str, year: int | None) -> tuple[str, ...]:
+    flags = {"CUE": pledge_cue(body, year) is not None, "COLON": bool(_INTRO.search(body)),
+             "HEADING": is_heading(body), "ITEM": bool(_ITEM.match(body)), "RETRO": bool(_RETRO.search(body)),
+             "QUESTION": bool(_QUESTION.search(body))}
+    return tuple(name for name, on in flags.items() if on)
+
+
+@dataclass
+class _Walk:
+    """What the walk through an article remembers between sentences."""
+
+    scope: str | None = None  # "forward" / "retro": the last heading that said which
+    intro: bool = False
+    paragraph: int = -1
+    item_paragraph: bool = False
+    speaker: str | None = None
+    asked_forward: bool = False
+    turn_asked: bool = False
+    previous: tuple[str, ...] = ()
+
+
+def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequence[str | None] | None = None,
+                     year: int | None = None, rules: Sequence[bool] | None = None) -> list[PledgeContext]:
+    """Each sentence's context, in order. `text` is what the sentences index (the simplified view),
+    `speakers` the official whose turn each sentence is in (`people.speaker_at`), `rules` the
+    rules' decision per sentence if the caller wants it as a feature."""
+    walk = _Walk()
+    out = []
+    for i, sent in enumerate(sentences):
+        body = sent.text[label_len(sent.text):].strip()
+        paragraph = text.count("\n", 0, sent.start)
+        speaker = speakers[i] if speakers is not None else None
+        new_paragraph = paragraph != walk.paragraph
+        turn_start = speaker is not None and speaker != walk.speaker
+        if turn_start:
+            walk.turn_asked = walk.asked_forward
+        out.append(PledgeContext(
+            under_forward_heading=walk.scope == "forward", under_retro_heading=walk.scope == "retro",
+            after_forward_intro=walk.intro, in_item=walk.item_paragraph and not new_paragraph,
+            paragraph_start=new_paragraph, previous=walk.previous, in_turn=speaker is not None,
+            turn_start=turn_start, after_forward_question=speaker is not None and walk.turn_asked,
+            year=year, rules=rules[i] if rules is not None else None))
+        _advance(walk, body, year, speaker, paragraph, new_paragraph)
+    return out
+
+
+def _advance(walk: _Walk, body: str, year: int | None, speaker: str | None, paragraph: int,
+             new_paragraph: bool) -> None:
+    item = bool(_ITEM.match(body))
+    if new_paragraph:
+        walk.paragraph, walk.item_paragraph = paragraph, item
+    if is_heading(body):
+        if _RETRO_HEADING.search(body):
+            walk.scope = "retro"
+        elif forward_heading(body, year):
+            walk.scope = "forward"
+        walk.intro = walk.intro and item
+    if _INTRO.search(body):
+        walk.intro = forward_cue(body, year) is not None or forward_heading(body, year)
+    if _QUESTION.search(body) and speaker is None:
+        walk.asked_forward = bool(_FORWARD_QUESTION.search(body))
+    walk.speaker = speaker
+    walk.previous = previous_flags(body, year)
