@@ -24,8 +24,8 @@ from rapidfuzz import fuzz
 from rich.console import Console
 from rich.table import Table
 
-from summarizer.eval.devscore import DevReport, is_dev_gold_dir, render_dev_report, score_dirs
 from summarizer.errors import SummarizerError
+from summarizer.eval.devscore import DevReport, is_dev_gold_dir, render_dev_report, score_dirs
 from summarizer.eval.gold import GoldArticle, GoldCommitment, GoldMetric, GoldOfficial, load_gold_dir
 from summarizer.models import ArticleResult, Commitment, Metric, Official
 

@@ -21,11 +21,11 @@ from typing import Any
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from summarizer.text.chunk import Chunk
 from summarizer.errors import ModelOutputError
 from summarizer.llm.client import LLM
-from summarizer.models import Profile, Usage
 from summarizer.llm.prompting import load_prompt
+from summarizer.models import Profile, Usage
+from summarizer.text.chunk import Chunk
 
 PROFILES: tuple[Profile, ...] = ("small", "full")
 

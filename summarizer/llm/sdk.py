@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from functools import cache
 from json import JSONDecodeError
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import instructor
 import openai
@@ -21,9 +21,7 @@ from pydantic import BaseModel, ValidationError
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
 from summarizer.errors import EndpointError, LLMError, ModelOutputError
-
-if TYPE_CHECKING:
-    from summarizer.llm.client import Endpoint
+from summarizer.llm.endpoint import Endpoint
 
 T = TypeVar("T", bound=BaseModel)
 

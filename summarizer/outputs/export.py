@@ -14,8 +14,8 @@ from typing import Any
 
 import typer
 
-from summarizer.outputs.brief import load_results
 from summarizer.models import ArticleResult, Grounded
+from summarizer.outputs.brief import load_results
 from summarizer.outputs.write import write_atomic
 
 ARTICLE = ("article", "article_title", "article_date")

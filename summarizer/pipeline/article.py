@@ -7,35 +7,24 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from typing import TypeVar
 
+from summarizer.errors import LLMError, ModelOutputError
+from summarizer.lang.lead import lead
+from summarizer.lang.merge import merge_commitments, merge_metrics
 from summarizer.lang.metrics import (
     build_metric,
     speaker_for,
 )
-from summarizer.text.chunk import Chunk, Sentence, make_chunks, split_sentences
-from summarizer.errors import LLMError, ModelOutputError
-from summarizer.text.hanzi import is_traditional, simplified_view, to_traditional
-from summarizer.text.ingest import Article
-from summarizer.llm.label import ChunkLabels, ChunkView, FullLabels, label_chunk
-from summarizer.lang.lead import lead
-from summarizer.llm.client import LLM
-from summarizer.lang.merge import merge_commitments, merge_metrics
-from summarizer.models import (
-    ArticleResult,
-    ArticleStatus,
-    Commitment,
-    Disagreement,
-    ErrorItem,
-    Grounded,
-    Metric,
-    Profile,
-    Rejected,
-    Span,
-    Usage,
-)
 from summarizer.lang.nonmetrics import non_metric
-from summarizer.lang.values import find_periods, find_values
 from summarizer.lang.officials import build_non_officials, build_officials
-from summarizer.lang.people import ROLE, SPEAKING, PersonMention, find_bylines, find_officials, speaker_at, speaker_turns
+from summarizer.lang.people import (
+    ROLE,
+    SPEAKING,
+    PersonMention,
+    find_bylines,
+    find_officials,
+    speaker_at,
+    speaker_turns,
+)
 from summarizer.lang.pledges import (
     Actors,
     PlanScope,
@@ -49,7 +38,26 @@ from summarizer.lang.pledges import (
     reported_in_clause,
     subject_before_cue,
 )
+from summarizer.lang.values import find_periods, find_values
+from summarizer.llm.client import LLM
+from summarizer.llm.label import ChunkLabels, ChunkView, FullLabels, label_chunk
+from summarizer.models import (
+    ArticleResult,
+    ArticleStatus,
+    Commitment,
+    Disagreement,
+    ErrorItem,
+    Grounded,
+    Metric,
+    Profile,
+    Rejected,
+    Span,
+    Usage,
+)
 from summarizer.pipeline.verify import ChunkAnswer, SentenceFacts, apply_model
+from summarizer.text.chunk import Chunk, Sentence, make_chunks, split_sentences
+from summarizer.text.hanzi import is_traditional, simplified_view, to_traditional
+from summarizer.text.ingest import Article
 
 
 def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
