@@ -27,7 +27,7 @@ from summarizer.errors import EndpointError, SummarizerError
 from summarizer.llm.client import LLM
 from summarizer.llm.embedded import die_with_parent
 from summarizer.models import ArticleResult, ErrorItem, Profile, Source, Usage
-from summarizer.outputs.write import output_path, write_json
+from summarizer.outputs.write import dump_article, output_path, write_json
 from summarizer.pipeline.article import run_article
 from summarizer.text.ingest import load_article
 
@@ -145,7 +145,7 @@ def extract_one(path: str, llm: LLM | None, workers: int, opts: Options,
                                errors=[ErrorItem(stage="ingest", reason=str(exc))])
         output = None
         if path != "-" and (data is not None or Path(path).is_file()):
-            output = (output_path(opts.out, Path(path).stem), failed.model_dump_json(indent=2))
+            output = (output_path(opts.out, Path(path).stem), dump_article(failed))
         return Done(path, 1, failed.usage, (f"[red]error[/red] {escape(str(exc))}",),
                     seconds=time.monotonic() - started), output
     try:
@@ -160,7 +160,7 @@ def extract_one(path: str, llm: LLM | None, workers: int, opts: Options,
                 degraded=int(result.degraded), unusable=len(result.errors) if result.degraded else 0,
                 items=(len(result.officials), len(result.metrics), len(result.commitments)),
                 seconds=time.monotonic() - started), (output_path(opts.out, article.stem),
-                                                      result.model_dump_json(indent=2))
+                                                      dump_article(result))
 
 
 def _warning(path: str, error: ErrorItem) -> str:
