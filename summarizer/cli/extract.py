@@ -38,6 +38,18 @@ if TYPE_CHECKING:
 # soft_wrap: a message stays one line however long (no hard wraps at the console width).
 # Messages are escape()d: "[b]" in a path or ".[local]" in advice is text, not rich markup.
 err = Console(stderr=True, soft_wrap=True)
+# The help of what only a batch has (the rest is ExtractOptions').
+INPUTS_HELP = ("Files (read whatever their extension), directories or - for stdin. A directory is "
+               f"searched recursively for {', '.join(ARTICLE_SUFFIXES)} files; its other files "
+               "(Markdown, images, data) are skipped and listed on stderr, hidden ones (.name) "
+               "ignored: name a file to extract it.")
+PROCESSES_HELP = ("Worker processes sharing the batch, Linux (default for APIs: one per 16 "
+                  "requests in flight, at most one per core; else 1; the embedded model always uses 1); "
+                  "with --ray, worker actors on the cluster (at most one per CPU).")
+RAY_HELP = ("Run on the Ray cluster at ADDRESS (auto: the one this machine is part of; extra "
+            "`ray`): embedded, one model server per node, --concurrency per node; API, "
+            "--concurrency in total, --processes worker actors. Outputs are written here; "
+            "complete ones from an earlier run are kept.")
 COUNTED = ("llm_calls", "cache_hits", "prompt_tokens", "completion_tokens")
 
 
@@ -72,12 +84,7 @@ def _sigterm(_signum: int, _frame: FrameType | None) -> None:
 
 
 def extract_command(
-    inputs: list[str] = typer.Argument(
-        ..., show_default=False,
-        help="Files (read whatever their extension), directories or - for stdin. A directory is "
-             f"searched recursively for {', '.join(ARTICLE_SUFFIXES)} files; its other files "
-             "(Markdown, images, data) are skipped and listed on stderr, hidden ones (.name) "
-             "ignored: name a file to extract it."),
+    inputs: list[str] = typer.Argument(..., show_default=False, help=INPUTS_HELP),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output directory."),
     model: str | None = _option("model"),
     base_url: str | None = _option("base_url"),
@@ -86,11 +93,7 @@ def extract_command(
     cache_dir: Path | None = _option("cache_dir"),
     cache: bool = _option("cache", "--cache/--no-cache"),
     concurrency: int | None = _option("concurrency"),
-    processes: int | None = typer.Option(
-        None, "--processes", min=1,
-        help="Worker processes sharing the batch, Linux (default for APIs: one per 16 "
-             "requests in flight, at most one per core; else 1; the embedded model always uses 1); "
-             "with --ray, worker actors on the cluster (at most one per CPU)."),
+    processes: int | None = typer.Option(None, "--processes", min=1, help=PROCESSES_HELP),
     chunk_chars: int = _option("chunk_chars"),
     max_bytes: int = _option("max_bytes"),
     timeout: float = _option("timeout"),
@@ -98,12 +101,8 @@ def extract_command(
     strict: bool = _option("strict"),
     deterministic: bool = _option("deterministic"),
     profile: Profile | None = _option("profile"),
-    ray: str | None = typer.Option(
-        None, "--ray", envvar="RAY_ADDRESS", metavar="ADDRESS", show_default=False,
-        help="Run on the Ray cluster at ADDRESS (auto: the one this machine is part of; extra "
-             "`ray`): embedded, one model server per node, --concurrency per node; API, "
-             "--concurrency in total, --processes worker actors. Outputs are written here; "
-             "complete ones from an earlier run are kept."),
+    ray: str | None = typer.Option(None, "--ray", envvar="RAY_ADDRESS", metavar="ADDRESS", show_default=False,
+                                   help=RAY_HELP),
 ) -> None:
     """Extract officials, metrics and commitments from articles into OUT/<stem>.json.
 
