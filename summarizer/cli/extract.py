@@ -286,7 +286,7 @@ def _progress(live: bool) -> Progress:
                     TimeRemainingColumn(), console=err, disable=not live)
 
 
-def schema_command(out_dir: Path = typer.Argument(Path("schemas"))) -> None:
+def schema_command(out_dir: Path = typer.Argument(Path("schemas"), help="Directory to write the schema into.")) -> None:
     """Write the JSON Schema of the output to OUT_DIR/article.schema.json."""
     from summarizer.outputs.schema import write_schemas
 
