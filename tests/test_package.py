@@ -82,10 +82,10 @@ def test_every_runtime_import_is_declared() -> None:
 
 def test_prompts_live_in_the_package() -> None:
     top = ROOT / "prompts"
-    assert top.is_symlink() and top.resolve() == (ROOT / "summarizer" / "prompts").resolve()
+    assert top.is_symlink() and top.resolve() == (ROOT / "summarizer" / "llm" / "prompts").resolve()
     from summarizer.llm.prompting import PROMPT_DIR, load_prompt
 
-    assert (ROOT / "summarizer" / "prompts").resolve() == PROMPT_DIR
+    assert (ROOT / "summarizer" / "llm" / "prompts").resolve() == PROMPT_DIR
     # The cache key names a prompt by its content, not its place (the cassettes still replay).
     assert str(PROMPT_DIR) not in load_prompt("extract_chunk").key
 
@@ -161,7 +161,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, 
                     str(src)], check=True, capture_output=True, text=True, timeout=120)
     (wheel,) = dist.glob("summarizer-*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert {"summarizer/prompts/extract_chunk.txt", "summarizer/templates/brief.html.j2"} <= names
+    assert {"summarizer/llm/prompts/extract_chunk.txt", "summarizer/outputs/templates/brief.html.j2"} <= names
 
     venv = tmp / "venv"
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True, timeout=60)
