@@ -30,13 +30,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from summarizer.llm.client import LLM, Endpoint
+from summarizer.llm.label import ChunkView, label_chunk
+from summarizer.models import Usage
+from summarizer.outputs.write import output_path, write_json
+from summarizer.pipeline.article import run_article
 from summarizer.text.chunk import make_chunks
 from summarizer.text.ingest import load_article
-from summarizer.llm.label import ChunkView, label_chunk
-from summarizer.llm.client import LLM, Endpoint
-from summarizer.models import Usage
-from summarizer.pipeline.article import run_article
-from summarizer.outputs.write import output_path, write_json
 
 
 def cpu() -> float:

@@ -27,13 +27,13 @@ from pathlib import Path
 from typing import Any
 
 from summarizer.eval.devscore import DevGoldArticle, load_dev_gold_dir
+from summarizer.llm.client import Endpoint
+from summarizer.llm.label import ChunkLabels
+from summarizer.models import ArticleResult, Usage
+from summarizer.outputs.write import write_json
+from summarizer.pipeline.article import run_article
 from summarizer.text.hanzi import simplified_view
 from summarizer.text.ingest import load_article
-from summarizer.llm.label import ChunkLabels
-from summarizer.llm.client import Endpoint
-from summarizer.models import ArticleResult, Usage
-from summarizer.pipeline.article import run_article
-from summarizer.outputs.write import write_json
 
 _FINAL = ("。", "！", "？", "!", "?", "”", "」", "；")
 _MARK = re.compile(r"\[(\d+)\]")

@@ -11,10 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
-__all__ = ["ArticleResult", "Extractor", "__version__", "extract"]
+__all__ = ["ArticleResult", "ExtractOptions", "Extractor", "__version__", "extract"]
 
 if TYPE_CHECKING:
     from summarizer.api import Extractor, extract
+    from summarizer.config import ExtractOptions
     from summarizer.models import ArticleResult
 
 
@@ -23,6 +24,10 @@ def __getattr__(name: str) -> Any:
         from summarizer import api
 
         return getattr(api, name)
+    if name == "ExtractOptions":
+        from summarizer.config import ExtractOptions
+
+        return ExtractOptions
     if name == "ArticleResult":
         from summarizer.models import ArticleResult
 

@@ -39,7 +39,17 @@ class OutputError(SummarizerError):
 
 class ModelOutputError(LLMError):
     """The model answered, but its answer cannot be used: cut at max_tokens, or JSON that fails
-    parsing or the response schema after the re-asks. About one request, never fatal for a run."""
+    parsing or the response schema after the re-asks. About one request, never fatal for a run.
+    `raw` is the model's last answer as it came (None when there was none to read); the SDK's
+    exception (validation, JSON, cut) is the `__cause__`."""
+
+    def __init__(self, message: str, *, raw: str | None = None, status: int | None = None,
+                 body: str | None = None) -> None:
+        super().__init__(message, status=status, body=body)
+        self.raw = raw
+
+    def again(self) -> ModelOutputError:
+        return type(self)(str(self), raw=self.raw, status=self.status, body=self.body)
 
 
 class EndpointError(LLMError):

@@ -13,8 +13,8 @@ from typer.testing import CliRunner
 import summarizer
 from summarizer import Extractor, extract
 from summarizer.cli.app import app
-from summarizer.llm.embedded import DEFAULT_MODEL, MODELS
 from summarizer.errors import EndpointError, InputError, SummarizerError
+from summarizer.llm.embedded import DEFAULT_MODEL, MODELS
 from summarizer.models import ArticleResult
 
 from .conftest import MOCK_KEY

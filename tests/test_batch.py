@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest
 
-from summarizer.pipeline.batch import IN_FLIGHT_PER_PROCESS, auto_processes, cpu_count
 from summarizer.models import ArticleResult
+from summarizer.pipeline.batch import IN_FLIGHT_PER_PROCESS, auto_processes, cpu_count
 
 from .stub_llm import FAULTS, random_plan
 from .test_faults import (

@@ -18,10 +18,10 @@ import pytest
 import typer
 from typer.testing import CliRunner
 
+from summarizer.models import ArticleResult, Commitment, Metric, Official
 from summarizer.outputs.brief import brief_command, build_html, build_markdown, load_results
 from summarizer.outputs.brief.model import classify, collect, find_changes, normalize_subject, sector_of
 from summarizer.outputs.brief.render_html import highlight
-from summarizer.models import ArticleResult, Commitment, Metric, Official
 
 FIXTURES = Path(__file__).parent / "fixtures" / "brief"
 SNAPSHOT = Path(__file__).parent / "snapshots" / "brief.md"

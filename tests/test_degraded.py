@@ -12,15 +12,15 @@ from typing import Any
 
 import pytest
 
-from summarizer.text.chunk import make_chunks
 from summarizer.errors import ModelOutputError
-from summarizer.text.hanzi import simplified_view
-from summarizer.text.ingest import Article, load_article
-from summarizer.llm.label import PARAMS, RETRY_PARAMS, ChunkLabels, grammar_schema
 from summarizer.lang.lead import lead
 from summarizer.llm.client import LLM, Endpoint
+from summarizer.llm.label import PARAMS, RETRY_PARAMS, ChunkLabels, grammar_schema
 from summarizer.models import ArticleResult, Source, Usage
 from summarizer.pipeline.article import run_article, summarize
+from summarizer.text.chunk import make_chunks
+from summarizer.text.hanzi import simplified_view
+from summarizer.text.ingest import Article, load_article
 
 from .stub_llm import DEFAULT_CONTENT, StubLLM
 from .test_faults import BUDGET, KEY, cli_args, make_articles, outputs, run, run_summary, user_message

@@ -23,8 +23,8 @@ from typing import Any
 
 import pytest
 
-from summarizer.llm.embedded import DEFAULT_MODEL, MODELS, EmbeddedServer, ModelSpec, ensure_model
 from summarizer.errors import ModelSetupError
+from summarizer.llm.embedded import DEFAULT_MODEL, MODELS, EmbeddedServer, ModelSpec, ensure_model
 from summarizer.models import ArticleResult
 
 FAKE_SERVER = textwrap.dedent('''

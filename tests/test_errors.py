@@ -12,11 +12,11 @@ import openai
 import pytest
 
 from summarizer import extract
-from summarizer.pipeline.batch import Options, ShardedRun
 from summarizer.errors import EndpointError, LLMError
-from summarizer.llm.label import PARAMS, ChunkLabels, grammar_schema
 from summarizer.llm.client import LLM, Endpoint
+from summarizer.llm.label import PARAMS, ChunkLabels, grammar_schema
 from summarizer.models import Usage
+from summarizer.pipeline.batch import Options, ShardedRun
 
 from .test_security import KEY, EchoStub
 

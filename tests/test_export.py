@@ -12,8 +12,8 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli.app import app
-from summarizer.outputs.export import COLUMNS, export
 from summarizer.models import ArticleResult
+from summarizer.outputs.export import COLUMNS, export
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -25,11 +25,11 @@ import diskcache
 import pytest
 from typer.testing import CliRunner
 
-from summarizer.text.chunk import make_chunks
 from summarizer.cli.app import app
-from summarizer.text.ingest import load_article
 from summarizer.llm.label import ChunkLabels
 from summarizer.models import ArticleResult
+from summarizer.text.chunk import make_chunks
+from summarizer.text.ingest import load_article
 
 from .stub_llm import FAULTS, answer, random_plan
 from .stub_llm import StubLLM as _StubLLM

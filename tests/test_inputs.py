@@ -14,8 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from summarizer.cli.app import app
-from summarizer.text.ingest import decode, discover
 from summarizer.models import ArticleResult
+from summarizer.text.ingest import decode, discover
 
 # A paragraph in the seeds' style (seed 000: 今年1-10月，全市城镇新增就业54.9万人), simplified…
 SIMPLIFIED = (
@@ -152,11 +152,11 @@ def test_traditional_officials_like_simplified(tmp_path: Path) -> None:
 
 
 def test_a_traditional_article_gets_a_traditional_summary(tmp_path: Path) -> None:
-    from summarizer.text.hanzi import is_traditional, simplified_view
-    from summarizer.text.ingest import Article
     from summarizer.llm.client import LLM, Endpoint
     from summarizer.models import Source
     from summarizer.pipeline.article import run_article
+    from summarizer.text.hanzi import is_traditional, simplified_view
+    from summarizer.text.ingest import Article
 
     from .stub_llm import StubLLM
 

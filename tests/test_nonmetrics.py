@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.hanzi import simplified_view
 from summarizer.lang.nonmetrics import NON_METRIC_RULES, is_structural, non_metric
 from summarizer.lang.values import find_values
+from summarizer.text.hanzi import simplified_view
 
 
 def _kept(text: str) -> set[str]:
@@ -146,9 +146,9 @@ def test_is_structural_still_importable_from_annotate() -> None:
 
 
 def test_the_pipeline_drops_non_metrics() -> None:
-    from summarizer.text.ingest import Article
     from summarizer.models import Source
     from summarizer.pipeline.article import run_article
+    from summarizer.text.ingest import Article
 
     text = ("“十件实事”改成“为民办实事”\n台中市65歲以上人口已達49萬4,385人,推估需求會突破9萬8千多人。"
             "今年没有列出十件实事。詳見[連結](https://example.org/%E4%BD%95%E5%9C%B0%95%)\n")

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.text.ingest import Article
+from summarizer.lang.pledges import forward_cue
 from summarizer.models import ArticleResult, Source
 from summarizer.pipeline.article import run_article
-from summarizer.lang.pledges import forward_cue
+from summarizer.text.ingest import Article
 
 
 def _run(text: str, date: str | None = None) -> ArticleResult:

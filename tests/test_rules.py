@@ -9,10 +9,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarizer.text.ingest import Article, clean, load_article
-from summarizer.models import ArticleResult, Source
 from summarizer.lang.people import find_bylines, find_officials, speaker_turns, split_title
+from summarizer.models import ArticleResult, Source
 from summarizer.pipeline.article import run_article, summarize
+from summarizer.text.ingest import Article, clean, load_article
 
 SEEDS = sorted((Path(__file__).resolve().parent.parent / "seeds").glob("*.txt"))
 

@@ -8,14 +8,14 @@ from pathlib import Path
 
 import pytest
 
+from summarizer.lang.lexicon import MEASURE_WORDS
+from summarizer.lang.nonmetrics import non_metric
+from summarizer.lang.subjects import metric_period, metric_subject
+from summarizer.lang.values import find_periods, find_values
+from summarizer.pipeline.article import run_article
 from summarizer.text.chunk import split_sentences
 from summarizer.text.hanzi import simplified_view
 from summarizer.text.ingest import load_article
-from summarizer.lang.lexicon import MEASURE_WORDS
-from summarizer.lang.nonmetrics import non_metric
-from summarizer.lang.values import find_periods, find_values
-from summarizer.pipeline.article import run_article
-from summarizer.lang.subjects import metric_period, metric_subject
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "dev" / "articles"
 

@@ -8,15 +8,15 @@ from typing import Any
 
 import pytest
 
+from summarizer.lang.values import find_values
+from summarizer.llm.client import Endpoint
+from summarizer.llm.label import PARAMS, ChunkLabels, CommitmentDraft, FullLabels
+from summarizer.llm.prompting import load_prompt
+from summarizer.models import ArticleResult, Metric, Source, Usage
+from summarizer.pipeline.article import run_article
+from summarizer.pipeline.verify import ChunkAnswer, SentenceFacts, apply_model
 from summarizer.text.chunk import split_sentences
 from summarizer.text.ingest import Article
-from summarizer.llm.label import PARAMS, ChunkLabels, CommitmentDraft, FullLabels
-from summarizer.llm.client import Endpoint
-from summarizer.models import ArticleResult, Metric, Source, Usage
-from summarizer.lang.values import find_values
-from summarizer.pipeline.article import run_article
-from summarizer.llm.prompting import load_prompt
-from summarizer.pipeline.verify import ChunkAnswer, SentenceFacts, apply_model
 
 
 class CannedLLM:

@@ -8,10 +8,10 @@ from collections.abc import Callable
 
 import typer
 
-from summarizer.outputs.brief import brief_command
-from summarizer.eval.evaluate import eval_command
-from summarizer.outputs.export import export_command
 from summarizer.cli.extract import extract_command, schema_command
+from summarizer.eval.evaluate import eval_command
+from summarizer.outputs.brief import brief_command
+from summarizer.outputs.export import export_command
 
 
 def _help(command: Callable[..., object]) -> str:

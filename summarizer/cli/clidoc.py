@@ -1,4 +1,4 @@
-"""The README's reference of a command's inputs and options, made from the command itself (the
+"""The README's reference of every command's inputs and options, made from the command itself (the
 definitions its `--help` prints), so that the two cannot disagree: `cog -r README.md` writes it,
 `cog --check README.md` (.ci/run) and tests/test_readme.py fail when the README is stale."""
 
@@ -20,6 +20,11 @@ def _default(param: Any) -> str:
         return ""
     value = param.default
     return "" if value is None or callable(value) else f"`{value}`"
+
+
+def commands() -> list[str]:
+    """The names of the CLI's commands, in --help order (each has its table in the README)."""
+    return list(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
 
 
 def options_table(command: str) -> str:

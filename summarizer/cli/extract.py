@@ -1,4 +1,8 @@
-"""`summarizer extract`: run the pipeline over files and directories, one JSON per article."""
+"""`summarizer extract`: run the pipeline over files and directories, one JSON per article.
+
+Its options are the fields of `config.ExtractOptions` (default, --help line, lower bound and
+environment variable come from there), plus what only a batch has: `--out`, `--processes`, `--ray`.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,6 @@ import threading
 import time
 from collections.abc import Generator, Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import replace
 from pathlib import Path
 from types import FrameType
 from typing import TYPE_CHECKING, Any
@@ -20,13 +23,14 @@ from rich.console import Console
 from rich.markup import escape
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-from summarizer.api import default_concurrency, default_profile, endpoint_for
-from summarizer.pipeline.batch import Done, Options, ShardedRun, auto_processes, can_fork, run_in_process
-from summarizer.llm.embedded import DEFAULT_MODEL, MODELS, default_cache_root
+from summarizer.config import ENVIRONMENT, ExtractOptions
 from summarizer.errors import SummarizerError
-from summarizer.text.ingest import ARTICLE_SUFFIXES, DEFAULT_MAX_BYTES, discover
-from summarizer.llm.client import LLM, Endpoint
+from summarizer.llm.client import LLM
+from summarizer.llm.embedded import MODELS
+from summarizer.llm.endpoint import Endpoint, answer_cache, default_concurrency, default_profile, endpoint_for
 from summarizer.models import Profile
+from summarizer.pipeline.batch import Done, Options, ShardedRun, auto_processes, can_fork, run_in_process
+from summarizer.text.ingest import ARTICLE_SUFFIXES, discover
 
 if TYPE_CHECKING:
     from summarizer.pipeline.cluster import RayRun
@@ -34,14 +38,40 @@ if TYPE_CHECKING:
 # soft_wrap: a message stays one line however long (no hard wraps at the console width).
 # Messages are escape()d: "[b]" in a path or ".[local]" in advice is text, not rich markup.
 err = Console(stderr=True, soft_wrap=True)
+# The help of what only a batch has (the rest is ExtractOptions').
+INPUTS_HELP = ("Files (read whatever their extension), directories or - for stdin. A directory is "
+               f"searched recursively for {', '.join(ARTICLE_SUFFIXES)} files; its other files "
+               "(Markdown, images, data) are skipped and listed on stderr, hidden ones (.name) "
+               "ignored: name a file to extract it.")
+PROCESSES_HELP = ("Worker processes sharing the batch, Linux (default for APIs: one per 16 "
+                  "requests in flight, at most one per core; else 1; the embedded model always uses 1); "
+                  "with --ray, worker actors on the cluster (at most one per CPU).")
+RAY_HELP = ("Run on the Ray cluster at ADDRESS (auto: the one this machine is part of; extra "
+            "`ray`): embedded, one model server per node, --concurrency per node; API, "
+            "--concurrency in total, --processes worker actors. Outputs are written here; "
+            "complete ones from an earlier run are kept.")
+COUNTED = ("llm_calls", "cache_hits", "prompt_tokens", "completion_tokens")
+
+
+def _option(name: str, flags: str | None = None, **extra: Any) -> Any:
+    """The typer option of the `ExtractOptions` field `name`: its default, --help line, lower
+    bound (`ge`) and environment variable are the field's; the flag is --name-with-dashes."""
+    field = ExtractOptions.model_fields[name]
+    lower = next((m.ge for m in field.metadata if hasattr(m, "ge")), None)
+    help_line = (field.description or "").format(models=", ".join(MODELS))
+    if lower is not None:
+        extra["min"] = lower
+    if name in ENVIRONMENT:
+        extra["envvar"] = ENVIRONMENT[name]
+    return typer.Option(field.default, flags or f"--{name.replace('_', '-')}", help=help_line, **extra)
 
 
 @contextmanager
-def _maybe_endpoint(deterministic: bool, *args: Any) -> Iterator[Endpoint | None]:
-    if deterministic:
+def _maybe_endpoint(options: ExtractOptions) -> Iterator[Endpoint | None]:
+    if options.deterministic:
         yield None
         return
-    with endpoint_for(*args, say=lambda line: err.print(f"[dim]{escape(line)}[/dim]")) as endpoint:
+    with endpoint_for(options, say=lambda line: err.print(f"[dim]{escape(line)}[/dim]")) as endpoint:
         yield endpoint
 
 
@@ -54,54 +84,25 @@ def _sigterm(_signum: int, _frame: FrameType | None) -> None:
 
 
 def extract_command(
-    inputs: list[str] = typer.Argument(
-        ..., show_default=False,
-        help="Files (read whatever their extension), directories or - for stdin. A directory is "
-             f"searched recursively for {', '.join(ARTICLE_SUFFIXES)} files; its other files "
-             "(Markdown, images, data) are skipped and listed on stderr, hidden ones (.name) "
-             "ignored: name a file to extract it."),
+    inputs: list[str] = typer.Argument(..., show_default=False, help=INPUTS_HELP),
     out: Path = typer.Option(Path("out"), "--out", "-o", help="Output directory."),
-    model: str | None = typer.Option(None, "--model", envvar="OPENAI_MODEL",
-                                     help="Model name at the API endpoint."),
-    base_url: str | None = typer.Option(None, "--base-url", envvar="OPENAI_BASE_URL",
-                                        help="OpenAI-compatible endpoint; unset = embedded model."),
-    api_key: str | None = typer.Option(None, "--api-key", envvar="OPENAI_API_KEY",
-                                       show_default=False, help="API key (never logged)."),
-    embedded_model: str = typer.Option(DEFAULT_MODEL, "--embedded-model",
-                                       help=f"Embedded model: {', '.join(MODELS)}."),
-    cache_dir: Path | None = typer.Option(
-        None, "--cache-dir", help="LLM answer cache directory (default: ~/.cache/summarizer/llm, "
-                                  "under $XDG_CACHE_HOME when set)."),
-    no_cache: bool = typer.Option(False, "--no-cache", help="Do not read or write the cache."),
-    concurrency: int | None = typer.Option(None, "--concurrency", min=1,
-                                           help="Requests in flight (default 1 embedded, 8 API)."),
-    processes: int | None = typer.Option(
-        None, "--processes", min=1,
-        help="Worker processes sharing the batch, Linux (default for APIs: one per 16 "
-             "requests in flight, at most one per core; else 1; the embedded model always uses 1); "
-             "with --ray, worker actors on the cluster (at most one per CPU)."),
-    chunk_chars: int = typer.Option(2400, "--chunk-chars", min=200, help="Chunk size budget."),
-    max_bytes: int = typer.Option(DEFAULT_MAX_BYTES, "--max-bytes",
-                                  help="Input size limit in bytes: a larger file fails."),
-    timeout: float = typer.Option(120.0, "--timeout",
-                                  help="Seconds per LLM request (at least 600 for the embedded model)."),
-    max_retries: int = typer.Option(4, "--max-retries", min=0,
-                                    help="Retries of a failed request (429/5xx/connection)."),
-    strict: bool = typer.Option(False, "--strict",
-                                help="Drop rejected (ungrounded) proposals instead of listing them."),
-    deterministic: bool = typer.Option(False, "--deterministic",
-                                       help="No LLM: patterns and rules only (the baseline)."),
-    profile: Profile | None = typer.Option(
-        None, "--profile",
-        help="What the model is asked per chunk: small (officials, a gist) or full (also commitments "
-             "and what each value counts, verified against the text). Default: small for the "
-             "embedded models, full for any other."),
-    ray: str | None = typer.Option(
-        None, "--ray", envvar="RAY_ADDRESS", metavar="ADDRESS", show_default=False,
-        help="Run on the Ray cluster at ADDRESS (auto: the one this machine is part of; extra "
-             "`ray`): embedded, one model server per node, --concurrency per node; API, "
-             "--concurrency in total, --processes worker actors. Outputs are written here; "
-             "complete ones from an earlier run are kept."),
+    model: str | None = _option("model"),
+    base_url: str | None = _option("base_url"),
+    api_key: str | None = _option("api_key", show_default=False),
+    embedded_model: str = _option("embedded_model"),
+    cache_dir: Path | None = _option("cache_dir"),
+    cache: bool = _option("cache", "--cache/--no-cache"),
+    concurrency: int | None = _option("concurrency"),
+    processes: int | None = typer.Option(None, "--processes", min=1, help=PROCESSES_HELP),
+    chunk_chars: int = _option("chunk_chars"),
+    max_bytes: int = _option("max_bytes"),
+    timeout: float = _option("timeout"),
+    max_retries: int = _option("max_retries"),
+    strict: bool = _option("strict"),
+    deterministic: bool = _option("deterministic"),
+    profile: Profile | None = _option("profile"),
+    ray: str | None = typer.Option(None, "--ray", envvar="RAY_ADDRESS", metavar="ADDRESS", show_default=False,
+                                   help=RAY_HELP),
 ) -> None:
     """Extract officials, metrics and commitments from articles into OUT/<stem>.json.
 
@@ -112,7 +113,9 @@ def extract_command(
     model, bad endpoint, rejected key); 130 on Ctrl-C, 143 on SIGTERM (within a second: answers
     in flight are abandoned; outputs written so far are complete, articles cut short have none).
     """
+    given = dict(locals())  # the command's parameters, as typer parsed them
     signal.signal(signal.SIGTERM, _sigterm)
+    options = ExtractOptions.of(**{k: v for k, v in given.items() if k in ExtractOptions.model_fields})
     selection = discover(inputs)
     problems = selection.problems
     files = _unique_outputs(selection.files, problems)
@@ -120,90 +123,103 @@ def extract_command(
         err.print(skipped_line(folder, skipped), markup=False, highlight=False)
     for path, problem in problems:
         err.print(f"[red]error[/red] {escape(f'{path}: {problem}')}")
-    cache = None if no_cache else (cache_dir or default_cache_root() / "llm")
-    failed = len(problems)
-    degraded = unusable = 0
+    totals: dict[str, Any] = {"articles": 0, **dict.fromkeys(COUNTED, 0),
+                              "skipped": sum(map(len, selection.skipped.values()))}
+    counts = {"failed": len(problems), "degraded": 0, "unusable": 0}
     started = time.monotonic()
-    totals = {"articles": 0, "llm_calls": 0, "cache_hits": 0, "prompt_tokens": 0,
-              "completion_tokens": 0, "skipped": sum(map(len, selection.skipped.values()))}
-    llm: LLM | None = None
-    opts = Options(out=out, chunk_chars=chunk_chars, max_bytes=max_bytes, strict=strict)
-    settings = (base_url, api_key, model, embedded_model, timeout, max_retries)
+    _run(files, options, out, processes, ray, totals, counts)
+    totals["seconds"] = round(time.monotonic() - started, 2)
+    err.print(outcome_line(totals["articles"] + len(problems), counts["degraded"], counts["unusable"],
+                           counts["failed"]), markup=False, highlight=False)
+    err.print(json.dumps({"run": totals, "failed": counts["failed"], "degraded": counts["degraded"],
+                          "unusable_chunks": counts["unusable"]}, ensure_ascii=False),
+              markup=False, highlight=False)
+    raise typer.Exit(exit_status(counts["failed"], counts["degraded"]))
+
+
+def _run(files: list[str], options: ExtractOptions, out: Path, processes: int | None, ray: str | None,
+         totals: dict[str, Any], counts: dict[str, int]) -> None:
+    """Run the batch (here or on a cluster), counting into `totals` and `counts`; a setup error
+    exits 2, Ctrl-C 130 and SIGTERM 143."""
+    llm: list[LLM] = []  # the in-process LLM, to close
     try:
         with ExitStack() as stack:
-            results: RayRun | ShardedRun | Generator[Done, None, None]
-            if ray:
-                from summarizer.pipeline.cluster import RayRun  # imports Ray only when asked for
-
-                results = RayRun(ray, files, None if deterministic else settings, cache_dir, no_cache,
-                                 concurrency, processes, opts, profile)
-                totals["workers"], totals["kept"] = len(results.actors), 0
-            else:
-                endpoint = stack.enter_context(_maybe_endpoint(deterministic, *settings))
-                opts = replace(opts, profile=default_profile(endpoint, profile))
-                workers = concurrency or default_concurrency(endpoint)
-                shards = 1  # stdin is read once, the embedded server is one process: not split
-                if can_fork() and "-" not in files and (endpoint is None or not endpoint.embedded):
-                    auto = auto_processes(workers, len(files)) if endpoint else 1
-                    # an API's in-flight budget is shared out, at least one request per process
-                    limit = min(len(files), workers) if endpoint else len(files)
-                    shards = max(1, min(processes or auto, limit))
-                totals["processes"] = shards
-                if shards > 1:  # forks now, before the progress bar starts its thread
-                    remote = endpoint
-
-                    def make_llm(share: int) -> LLM | None:
-                        return LLM(remote, cache, max_in_flight=share) if remote else None
-
-                    results = ShardedRun(files, shards, make_llm, workers, opts)
-                else:
-                    llm = LLM(endpoint, cache, max_in_flight=workers) if endpoint else None
-                    results = run_in_process(files, llm, workers, opts)
-            live = sys.stderr.isatty()  # else (a log, CI, cron): one line per article instead
-            with _progress(live) as progress:
-                task = progress.add_task("articles", total=len(files))
-                try:
-                    for done in results:
-                        for line in done.messages:
-                            err.print(line)
-                        if not live:
-                            err.print(article_line(totals["articles"] + 1, len(files), done),
-                                      markup=False, highlight=False)
-                        failed += done.failed
-                        degraded += done.degraded
-                        unusable += done.unusable
-                        totals["articles"] += 1
-                        if done.kept:
-                            totals["kept"] += 1
-                        for k in ("llm_calls", "cache_hits", "prompt_tokens", "completion_tokens"):
-                            totals[k] += getattr(done.usage, k)
-                        progress.update(task, advance=1, description=(
-                            f"{Path(done.path).name} · calls {totals['llm_calls']} · cache "
-                            f"{totals['cache_hits']} · tokens {totals['prompt_tokens']}"
-                            f"+{totals['completion_tokens']}"))
-                finally:
-                    results.close()
+            results = _start(stack, files, options, out, processes, ray, totals, llm)
+            _follow(results, files, totals, counts)
     except SummarizerError as exc:
         err.print(f"[red]error[/red] {escape(str(exc))}")
         raise typer.Exit(2) from None
     except KeyboardInterrupt as exc:
-        # The embedded server was killed on the way here (api.endpoint_for), requests in flight
-        # are abandoned: no waiting for an answer nobody will read.
+        # The embedded server was killed on the way here (llm.endpoint.endpoint_for), requests in
+        # flight are abandoned: no waiting for an answer nobody will read.
         code = 143 if isinstance(exc, Terminated) else 130
         err.print(f"[red]interrupted[/red]{' by SIGTERM' * (code == 143)}: "
                   "outputs written so far are complete")
         _exit_now_if_busy(code)
         raise typer.Exit(code) from None
     finally:
-        if llm is not None:
-            llm.close()
-    totals["seconds"] = round(time.monotonic() - started, 2)  # type: ignore[assignment]
-    err.print(outcome_line(totals["articles"] + len(problems), degraded, unusable, failed),
-              markup=False, highlight=False)
-    err.print(json.dumps({"run": totals, "failed": failed, "degraded": degraded,
-                          "unusable_chunks": unusable}, ensure_ascii=False),
-              markup=False, highlight=False)
-    raise typer.Exit(exit_status(failed, degraded))
+        for client in llm:
+            client.close()
+
+
+def _start(stack: ExitStack, files: list[str], options: ExtractOptions, out: Path,
+           processes: int | None, ray: str | None, totals: dict[str, Any],
+           llm: list[LLM]) -> RayRun | ShardedRun | Generator[Done, None, None]:
+    """The batch's `Done`s: on the Ray cluster at `ray`, in forked shards, or in this process."""
+    if ray:
+        from summarizer.pipeline.cluster import RayRun  # imports Ray only when asked for
+
+        run = RayRun(ray, files, options, out, processes)
+        totals["workers"], totals["kept"] = len(run.actors), 0
+        return run
+    endpoint = stack.enter_context(_maybe_endpoint(options))
+    opts = Options.of(options, out, default_profile(endpoint, options.profile))
+    workers = options.concurrency or default_concurrency(endpoint)
+    cache = answer_cache(options)
+    shards = 1  # stdin is read once, the embedded server is one process: not split
+    if can_fork() and "-" not in files and (endpoint is None or not endpoint.embedded):
+        auto = auto_processes(workers, len(files)) if endpoint else 1
+        # an API's in-flight budget is shared out, at least one request per process
+        limit = min(len(files), workers) if endpoint else len(files)
+        shards = max(1, min(processes or auto, limit))
+    totals["processes"] = shards
+    if shards > 1:  # forks now, before the progress bar starts its thread
+        def make_llm(share: int) -> LLM | None:
+            return LLM(endpoint, cache, max_in_flight=share) if endpoint else None
+
+        return ShardedRun(files, shards, make_llm, workers, opts)
+    if endpoint:
+        llm.append(LLM(endpoint, cache, max_in_flight=workers))
+    return run_in_process(files, llm[0] if llm else None, workers, opts)
+
+
+def _follow(results: RayRun | ShardedRun | Generator[Done, None, None], files: list[str],
+            totals: dict[str, Any], counts: dict[str, int]) -> None:
+    """Count each finished article and show it: a progress bar on a terminal, else a log line."""
+    live = sys.stderr.isatty()  # else (a log, CI, cron): one line per article instead
+    with _progress(live) as progress:
+        task = progress.add_task("articles", total=len(files))
+        try:
+            for done in results:
+                for line in done.messages:
+                    err.print(line)
+                if not live:
+                    err.print(article_line(totals["articles"] + 1, len(files), done),
+                              markup=False, highlight=False)
+                counts["failed"] += done.failed
+                counts["degraded"] += done.degraded
+                counts["unusable"] += done.unusable
+                totals["articles"] += 1
+                if done.kept:
+                    totals["kept"] += 1
+                for k in COUNTED:
+                    totals[k] += getattr(done.usage, k)
+                progress.update(task, advance=1, description=(
+                    f"{Path(done.path).name} · calls {totals['llm_calls']} · cache "
+                    f"{totals['cache_hits']} · tokens {totals['prompt_tokens']}"
+                    f"+{totals['completion_tokens']}"))
+        finally:
+            results.close()
 
 
 def exit_status(failed: int, degraded: int) -> int:
@@ -270,7 +286,7 @@ def _progress(live: bool) -> Progress:
                     TimeRemainingColumn(), console=err, disable=not live)
 
 
-def schema_command(out_dir: Path = typer.Argument(Path("schemas"))) -> None:
+def schema_command(out_dir: Path = typer.Argument(Path("schemas"), help="Directory to write the schema into.")) -> None:
     """Write the JSON Schema of the output to OUT_DIR/article.schema.json."""
     from summarizer.outputs.schema import write_schemas
 

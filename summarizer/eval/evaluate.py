@@ -24,8 +24,8 @@ from rapidfuzz import fuzz
 from rich.console import Console
 from rich.table import Table
 
-from summarizer.eval.devscore import DevReport, is_dev_gold_dir, render_dev_report, score_dirs
 from summarizer.errors import SummarizerError
+from summarizer.eval.devscore import DevReport, is_dev_gold_dir, render_dev_report, score_dirs
 from summarizer.eval.gold import GoldArticle, GoldCommitment, GoldMetric, GoldOfficial, load_gold_dir
 from summarizer.models import ArticleResult, Commitment, Metric, Official
 
@@ -426,11 +426,16 @@ def eval_command(
     json_out: Annotated[
         Path | None, typer.Option("--json", help="Write the full report as JSON here.")
     ] = None,
-    min_metrics_f1: Annotated[float | None, typer.Option("--min-metrics-f1")] = None,
-    min_officials_f1: Annotated[float | None, typer.Option("--min-officials-f1")] = None,
-    min_commitments_f1: Annotated[float | None, typer.Option("--min-commitments-f1")] = None,
-    min_span_validity: Annotated[float | None, typer.Option("--min-span-validity")] = None,
-    max_hallucinated: Annotated[int | None, typer.Option("--max-hallucinated")] = None,
+    min_metrics_f1: Annotated[float | None, typer.Option(
+        "--min-metrics-f1", help="Exit 1 if the metrics F1 is below this (seed-format gold).")] = None,
+    min_officials_f1: Annotated[float | None, typer.Option(
+        "--min-officials-f1", help="Exit 1 if the officials F1 is below this.")] = None,
+    min_commitments_f1: Annotated[float | None, typer.Option(
+        "--min-commitments-f1", help="Exit 1 if the commitments F1 is below this.")] = None,
+    min_span_validity: Annotated[float | None, typer.Option(
+        "--min-span-validity", help="Exit 1 if fewer items than this share have a valid span.")] = None,
+    max_hallucinated: Annotated[int | None, typer.Option(
+        "--max-hallucinated", help="Exit 1 if more metric values than this are not written in their article.")] = None,
 ) -> None:
     """Score extraction output against gold annotations; exit 1 if a threshold is missed.
 

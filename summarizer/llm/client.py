@@ -17,8 +17,6 @@ import hashlib
 import json
 import sys
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -26,32 +24,12 @@ import diskcache
 from pydantic import BaseModel, ValidationError
 
 from summarizer.errors import EndpointError, LLMError
+from summarizer.llm.endpoint import Endpoint
 from summarizer.models import Usage
 
 T = TypeVar("T", bound=BaseModel)
 
 __all__ = ["LLM", "Endpoint", "EndpointError"]
-
-
-@dataclass(frozen=True)
-class Endpoint:
-    base_url: str
-    api_key: str
-    model: str
-    identity: str  # what the cache key calls this model: remote name or GGUF sha256
-    embedded: bool = False
-    # llama.cpp can constrain decoding with the JSON schema as a grammar; measured 3.7x slower
-    # on the embedded 1.5B model with the same answers, so it is off unless asked for.
-    grammar: bool = False
-    # Starts the server and returns its base URL; called once, on the first cache miss.
-    start: Callable[[], str] | None = field(default=None, compare=False)
-    # Why the embedded server is gone (it died: a crash, a CPU instruction it cannot run), or None.
-    died: Callable[[], str | None] | None = field(default=None, compare=False)
-    timeout: float = 120.0
-    max_retries: int = 4
-
-    def __repr__(self) -> str:  # never show the key
-        return f"Endpoint(base_url={self.base_url!r}, model={self.model!r})"
 
 
 _sdk_lock = threading.Lock()

@@ -26,6 +26,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+from summarizer.config import DEFAULT_MODEL
 from summarizer.errors import ModelSetupError
 
 
@@ -57,7 +58,6 @@ MODELS = {
         extra="local-small",
     ),
 }
-DEFAULT_MODEL = "qwen2.5-coder-1.5b"
 
 
 def default_cache_root() -> Path:

@@ -21,11 +21,11 @@ from typing import Any
 
 from pydantic import BaseModel, Field, field_validator, model_validator
 
-from summarizer.text.chunk import Chunk
 from summarizer.errors import ModelOutputError
 from summarizer.llm.client import LLM
-from summarizer.models import Profile, Usage
 from summarizer.llm.prompting import load_prompt
+from summarizer.models import Profile, Usage
+from summarizer.text.chunk import Chunk
 
 PROFILES: tuple[Profile, ...] = ("small", "full")
 
@@ -267,4 +267,5 @@ def label_chunk(llm: LLM, view: ChunkView, usage: Usage, profile: Profile = "sma
         except ModelOutputError as second:
             again = ("also when asked again with a repetition penalty" if str(second) == str(first)
                      else f"asked again with a repetition penalty: {second}")
-            raise ModelOutputError(f"{first}; {again}") from None
+            # The last answer and its cause are kept (the first failure is in the message).
+            raise ModelOutputError(f"{first}; {again}", raw=second.raw or first.raw) from second

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from functools import cache
 from json import JSONDecodeError
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
 import instructor
 import openai
@@ -21,9 +21,7 @@ from pydantic import BaseModel, ValidationError
 from tenacity import Retrying, retry_if_exception_type, stop_after_attempt
 
 from summarizer.errors import EndpointError, LLMError, ModelOutputError
-
-if TYPE_CHECKING:
-    from summarizer.llm.client import Endpoint
+from summarizer.llm.endpoint import Endpoint
 
 T = TypeVar("T", bound=BaseModel)
 
@@ -68,22 +66,38 @@ def call(client: instructor.Instructor, endpoint: Endpoint, messages: list[dict[
         if isinstance(cause, openai.APIError):
             raise _api_error(cause, endpoint.api_key) from cause
         if isinstance(cause, IncompleteOutputException):
-            raise _cut(params) from None
+            raise _cut(params, raw_answer(cause) or raw_answer(exc)) from cause
         raise ModelOutputError(f"model output failed validation after {exc.n_attempts} attempts: "
-                               f"{_invalid(cause or exc)}") from None
+                               f"{_invalid(cause or exc)}", raw=raw_answer(exc)) from (cause or exc)
     except openai.APIError as exc:
         raise _api_error(exc, endpoint.api_key) from exc
     except (ValidationError, JSONDecodeError) as exc:
-        raise ModelOutputError(f"model output failed validation: {_invalid(exc)}") from None
-    except IncompleteOutputException:
-        raise _cut(params) from None
+        raise ModelOutputError(f"model output failed validation: {_invalid(exc)}", raw=raw_answer(exc)) from exc
+    except IncompleteOutputException as exc:
+        raise _cut(params, raw_answer(exc)) from exc
     except InstructorError as exc:
-        raise ModelOutputError(f"model output could not be used: {type(exc).__name__}") from None
+        raise ModelOutputError(f"model output could not be used: {type(exc).__name__}",
+                               raw=raw_answer(exc)) from exc
 
 
-def _cut(params: dict[str, Any]) -> ModelOutputError:
+def raw_answer(exc: BaseException) -> str | None:
+    """The model's last answer, as text, that `exc` (an instructor exception) carries, or None."""
+    completion = getattr(exc, "last_completion", None)
+    attempts = getattr(exc, "failed_attempts", None)
+    if completion is None and attempts:
+        completion = attempts[-1].completion
+    if completion is None and isinstance(exc, JSONDecodeError):
+        return exc.doc
+    try:
+        content = completion.choices[0].message.content  # type: ignore[union-attr]
+    except (AttributeError, IndexError, TypeError):
+        return None
+    return content if isinstance(content, str) else None
+
+
+def _cut(params: dict[str, Any], raw: str | None) -> ModelOutputError:
     return ModelOutputError(f"model output stopped at the max_tokens limit "
-                            f"({params.get('max_tokens')}) before its JSON was complete")
+                            f"({params.get('max_tokens')}) before its JSON was complete", raw=raw)
 
 
 def _api_error(exc: openai.APIError, api_key: str) -> LLMError:

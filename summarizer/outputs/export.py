@@ -1,7 +1,11 @@
 """`summarizer export`: flat tables of `summarizer extract` outputs, for spreadsheets, pandas
 or DuckDB: `metrics`, `commitments` and `officials` (CSV, or JSON Lines), one row per item, plus
 `articles.jsonl` with every article's whole result. The columns are documented in the README
-(section "Exports"; tests/test_export.py keeps that list equal to `COLUMNS`)."""
+(section "Exports"; tests/test_export.py keeps that list equal to `COLUMNS`).
+
+Tables and formats are registered (`outputs.formats`): another table is one
+`register("table", name, Table(columns, rows, count))`, another format one
+`register("export", name, ExportFormat(suffix, render))`."""
 
 from __future__ import annotations
 
@@ -14,8 +18,9 @@ from typing import Any
 
 import typer
 
-from summarizer.outputs.brief import load_results
 from summarizer.models import ArticleResult, Grounded
+from summarizer.outputs.formats import ExportFormat, Table, UnknownFormat, lookup, names, register
+from summarizer.outputs.results import load_results
 from summarizer.outputs.write import write_atomic
 
 ARTICLE = ("article", "article_title", "article_date")
@@ -27,7 +32,6 @@ COLUMNS: dict[str, tuple[str, ...]] = {
                     "speaker", "speaker_name", "sector", "source", *GROUNDING),
     "officials": (*ARTICLE, "id", "name", "title", "organization", *GROUNDING),
 }
-FORMATS = ("csv", "jsonl")
 
 
 def article_key(result: ArticleResult) -> str:
@@ -63,19 +67,30 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def to_csv(table: str, results: list[ArticleResult], bom: bool = True) -> str:
+def to_csv(table: Table, results: list[ArticleResult], bom: bool = True) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf)  # RFC 4180: CRLF line ends, quotes doubled
-    writer.writerow(COLUMNS[table])
+    writer.writerow(table.columns)
     for result in results:
-        for row in rows(result, table):
+        for row in table.rows(result):
             writer.writerow([_cell(v) for v in row.values()])
     return ("\ufeff" if bom else "") + buf.getvalue()
 
 
-def to_jsonl(table: str, results: list[ArticleResult]) -> str:
+def to_jsonl(table: Table, results: list[ArticleResult], bom: bool = False) -> str:
+    """One JSON object per line (`bom` does not apply: JSON Lines never starts with one)."""
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for result in results
-                   for row in rows(result, table))
+                   for row in table.rows(result))
+
+
+def _item_table(name: str) -> Table:
+    return Table(COLUMNS[name], lambda result: rows(result, name), lambda result: len(_items(result, name)))
+
+
+for _name in COLUMNS:
+    register("table", _name, _item_table(_name))
+register("export", "csv", ExportFormat("csv", to_csv))
+register("export", "jsonl", ExportFormat("jsonl", to_jsonl))
 
 
 def articles_jsonl(results: list[ArticleResult]) -> str:
@@ -88,14 +103,13 @@ def export(results: list[ArticleResult], out_dir: Path, format: str = "csv",
            bom: bool = True) -> dict[Path, int]:
     """Write the tables and `articles.jsonl` into `out_dir`, each file atomically; returns each
     file written with its number of rows."""
-    if format not in FORMATS:
-        raise ValueError(f"format must be one of {FORMATS}, not {format!r}")
+    writer = lookup("export", format)  # an UnknownFormat (a ValueError) names the registered ones
     written: dict[Path, int] = {}
-    for table in COLUMNS:
-        path = out_dir / f"{table}.{format}"
-        content = to_csv(table, results, bom) if format == "csv" else to_jsonl(table, results)
-        write_atomic(path, content)
-        written[path] = sum(len(_items(r, table)) for r in results)
+    for name in names("table"):
+        table = lookup("table", name)
+        path = out_dir / f"{name}.{writer.suffix}"
+        write_atomic(path, writer.render(table, results, bom))
+        written[path] = sum(table.count(r) for r in results)
     path = out_dir / "articles.jsonl"
     write_atomic(path, articles_jsonl(results))
     written[path] = len(results)
@@ -104,7 +118,8 @@ def export(results: list[ArticleResult], out_dir: Path, format: str = "csv",
 
 def export_command(
     out_dirs: list[Path] = typer.Argument(..., help="Directories holding `summarizer extract` JSON output."),
-    format: str = typer.Option("csv", "--format", help="csv or jsonl: the format of the three tables."),
+    format: str = typer.Option("csv", "--format",
+                               help=f"The format of the tables: one of {', '.join(names('export'))}."),
     output: Path = typer.Option(..., "-o", "--output", help="Directory to write the files into."),
     bom: bool = typer.Option(True, "--bom/--no-bom",
                              help="Start each CSV with a UTF-8 byte-order mark (spreadsheets need "
@@ -114,8 +129,10 @@ def export_command(
 
     One row per item, with its article, span and quote, in OUTPUT/<table>.csv (or .jsonl);
     articles.jsonl holds one whole result per line."""
-    if format not in FORMATS:
-        raise typer.BadParameter("must be 'csv' or 'jsonl'", param_hint="--format")
+    try:
+        lookup("export", format)
+    except UnknownFormat as exc:
+        raise typer.BadParameter(str(exc), param_hint="--format") from None
     results = load_results(out_dirs)
     if not results:
         typer.echo(f"error: no valid article JSON in {', '.join(map(str, out_dirs))}", err=True)

@@ -7,6 +7,11 @@ import tempfile
 from pathlib import Path
 
 from summarizer.errors import OutputError
+from summarizer.models import ArticleResult
+from summarizer.outputs.formats import ArticleFormat, lookup, register
+
+ARTICLE = "json"  # the format `summarizer extract` writes each article in
+register("article", ARTICLE, ArticleFormat(".json", lambda result: result.model_dump_json(indent=2)))
 
 
 def _current_umask() -> int:
@@ -21,7 +26,14 @@ _UMASK = _current_umask()
 
 
 def output_path(out_dir: Path, stem: str) -> Path:
-    return out_dir / f"{stem}.json"
+    """Where the article read from a file named `stem` is written."""
+    return out_dir / f"{stem}{lookup('article', ARTICLE).suffix}"
+
+
+def dump_article(result: ArticleResult) -> str:
+    """The text of an article's output file."""
+    text: str = lookup("article", ARTICLE).dump(result)
+    return text
 
 
 def write_atomic(path: Path, content: str) -> None:

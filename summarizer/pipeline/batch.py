@@ -22,13 +22,14 @@ from pathlib import Path
 
 from rich.markup import escape
 
-from summarizer.llm.embedded import die_with_parent
+from summarizer.config import DEFAULTS, ExtractOptions
 from summarizer.errors import EndpointError, SummarizerError
-from summarizer.text.ingest import DEFAULT_MAX_BYTES, load_article
 from summarizer.llm.client import LLM
+from summarizer.llm.embedded import die_with_parent
 from summarizer.models import ArticleResult, ErrorItem, Profile, Source, Usage
+from summarizer.outputs.write import dump_article, output_path, write_json
 from summarizer.pipeline.article import run_article
-from summarizer.outputs.write import output_path, write_json
+from summarizer.text.ingest import load_article
 
 # Requests in flight one process keeps without queueing on its own CPU (bench/: 16 in flight
 # use ~40% of a core; 32 saturate it).
@@ -37,13 +38,19 @@ IN_FLIGHT_PER_PROCESS = 16
 
 @dataclass(frozen=True)
 class Options:
-    """What every article of a batch is run with."""
+    """What every article of a batch is run with (the `ExtractOptions` an article needs, its
+    profile resolved, and where its JSON goes)."""
 
     out: Path
-    chunk_chars: int = 2400
-    max_bytes: int = DEFAULT_MAX_BYTES
-    strict: bool = False
+    chunk_chars: int = DEFAULTS.chunk_chars
+    max_bytes: int = DEFAULTS.max_bytes
+    strict: bool = DEFAULTS.strict
     profile: Profile = "small"
+
+    @classmethod
+    def of(cls, options: ExtractOptions, out: Path, profile: Profile = "small") -> Options:
+        return cls(out=out, chunk_chars=options.chunk_chars, max_bytes=options.max_bytes,
+                   strict=options.strict, profile=profile)
 
 
 @dataclass(frozen=True)
@@ -138,7 +145,7 @@ def extract_one(path: str, llm: LLM | None, workers: int, opts: Options,
                                errors=[ErrorItem(stage="ingest", reason=str(exc))])
         output = None
         if path != "-" and (data is not None or Path(path).is_file()):
-            output = (output_path(opts.out, Path(path).stem), failed.model_dump_json(indent=2))
+            output = (output_path(opts.out, Path(path).stem), dump_article(failed))
         return Done(path, 1, failed.usage, (f"[red]error[/red] {escape(str(exc))}",),
                     seconds=time.monotonic() - started), output
     try:
@@ -153,7 +160,7 @@ def extract_one(path: str, llm: LLM | None, workers: int, opts: Options,
                 degraded=int(result.degraded), unusable=len(result.errors) if result.degraded else 0,
                 items=(len(result.officials), len(result.metrics), len(result.commitments)),
                 seconds=time.monotonic() - started), (output_path(opts.out, article.stem),
-                                                      result.model_dump_json(indent=2))
+                                                      dump_article(result))
 
 
 def _warning(path: str, error: ErrorItem) -> str:

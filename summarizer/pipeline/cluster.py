@@ -25,23 +25,21 @@ import signal
 import threading
 from collections.abc import Iterator
 from contextlib import ExitStack
-from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from rich.markup import escape
 
-from summarizer.api import default_profile, endpoint_for
-from summarizer.pipeline.batch import IN_FLIGHT_PER_PROCESS, Done, Options, extract_one, run_one
-from summarizer.llm.embedded import MODELS, default_cache_root
+from summarizer.config import ExtractOptions
 from summarizer.errors import ClusterError, EndpointError, InputError, ModelSetupError
-from summarizer.text.ingest import read_bytes
 from summarizer.llm.client import LLM
+from summarizer.llm.embedded import MODELS
+from summarizer.llm.endpoint import answer_cache, default_profile, endpoint_for
 from summarizer.models import ArticleResult, Usage
 from summarizer.outputs.write import output_path, write_json
+from summarizer.pipeline.batch import IN_FLIGHT_PER_PROCESS, Done, Options, extract_one, run_one
+from summarizer.text.ingest import read_bytes
 
-# endpoint_for's arguments: base_url, api_key, model, embedded_model, timeout, max_retries
-Settings = tuple[str | None, str | None, str | None, str, float, int]
 RETRIES = 2  # a worker that dies is restarted, and its articles run again, this many times
 STARTUP = 600  # seconds the workers have to start
 _closing = threading.Event()  # the driver is ending its workers
@@ -69,17 +67,15 @@ class Worker:
     """A Ray actor: runs articles `share` at a time with its own LLM client and cache connection
     (the node's cache); for the embedded model it owns the node's llama.cpp server."""
 
-    def __init__(self, settings: Settings | None, cache_dir: Path | None, no_cache: bool, share: int,
-                 opts: Options) -> None:
-        cache = None if no_cache else cache_dir or default_cache_root() / "llm"  # this node's
+    def __init__(self, options: ExtractOptions, share: int, opts: Options) -> None:
         self.stack = ExitStack()
         self.share, self.opts = share, opts
         self.llm: LLM | None = None
         self.problem: str | None = None
         try:
-            if settings is not None:
-                endpoint = self.stack.enter_context(endpoint_for(*settings))
-                self.llm = LLM(endpoint, cache, max_in_flight=share)
+            if not options.deterministic:
+                endpoint = self.stack.enter_context(endpoint_for(options))
+                self.llm = LLM(endpoint, answer_cache(options), max_in_flight=share)  # this node's cache
         except Exception as exc:  # reported by the driver, naming the node
             self.problem = str(exc)
 
@@ -98,24 +94,27 @@ class Worker:
 class RayRun:
     """The batch on the cluster at `address`: iterate for each article's `Done`; `close()` (also
     on Ctrl-C, a fatal endpoint error or the end) stops the workers and leaves the cluster.
-    `settings` None: the rules alone."""
+    Outputs go to `out`; `processes` as for `summarizer extract --processes`."""
 
-    def __init__(self, address: str, files: list[str], settings: Settings | None, cache_dir: Path | None,
-                 no_cache: bool, concurrency: int | None, processes: int | None, opts: Options,
-                 profile: str | None = None) -> None:
+    def __init__(self, address: str, files: list[str], options: ExtractOptions, out: Path,
+                 processes: int | None = None) -> None:
         self.ray = ray = import_ray()
         self.files = files
+        self.options = options
         self.model = "deterministic"
-        embedded = settings is not None and not settings[0]
-        self.opts = replace(opts, profile=default_profile(None, profile))  # as for the embedded model
-        if settings is not None and settings[0]:
-            with endpoint_for(*settings) as endpoint:  # checks them (a model is named) on the driver
+        api = not options.deterministic and bool(options.base_url)
+        embedded = not options.deterministic and not api
+        profile = default_profile(None, options.profile)  # as for the embedded model
+        if api:
+            with endpoint_for(options) as endpoint:  # checks them (a model is named) on the driver
                 self.model = endpoint.model
-                self.opts = replace(opts, profile=default_profile(endpoint, profile))
-        elif settings is not None:
-            if settings[3] not in MODELS:
-                raise ModelSetupError(f"unknown embedded model {settings[3]!r}; choose one of {sorted(MODELS)}")
-            self.model = MODELS[settings[3]].name
+                profile = default_profile(endpoint, options.profile)
+        elif embedded:
+            if options.embedded_model not in MODELS:
+                raise ModelSetupError(f"unknown embedded model {options.embedded_model!r}; "
+                                      f"choose one of {sorted(MODELS)}")
+            self.model = MODELS[options.embedded_model].name
+        self.opts = Options.of(options, out, profile)
         on_sigterm = signal.getsignal(signal.SIGTERM)
         try:
             ray.init(address=address, logging_level="ERROR", log_to_driver=False)
@@ -127,32 +126,31 @@ class RayRun:
         self.where: list[str] = []  # each worker's node
         self.pending: dict[Any, tuple[str, int]] = {}  # result -> (path, worker)
         try:
-            self._start((settings, cache_dir, no_cache), embedded, concurrency, processes)
+            self._start(embedded, options.concurrency, processes)
         except BaseException:
             self.close()
             raise
 
-    def _start(self, config: tuple[Settings | None, Path | None, bool], embedded: bool,
-               concurrency: int | None, processes: int | None) -> None:
+    def _start(self, embedded: bool, concurrency: int | None, processes: int | None) -> None:
         ray = self.ray
-        settings = config[0]
+        remote = not self.options.deterministic  # a model answers (embedded or API)
         from ray.util.scheduling_strategies import NodeAffinitySchedulingStrategy
 
         nodes = [n for n in ray.nodes() if n["Alive"] and n["Resources"].get("CPU", 0) >= 1]
         cpus = max(1, int(sum(n["Resources"]["CPU"] for n in nodes)))
-        workers = concurrency or (8 if settings is not None and not embedded else 1)  # as locally
+        workers = concurrency or (8 if remote and not embedded else 1)  # as locally
         actor = ray.remote(num_cpus=1, max_restarts=RETRIES, max_task_retries=RETRIES)(Worker)
         if embedded:  # one per node, pinned there, each with `workers` in flight on its own server
             self.shares = [workers] * len(nodes)
             self.actors = [actor.options(scheduling_strategy=NodeAffinitySchedulingStrategy(
-                n["NodeID"], soft=False), max_concurrency=workers).remote(*config, workers, self.opts)
+                n["NodeID"], soft=False), max_concurrency=workers).remote(self.options, workers, self.opts)
                            for n in nodes]
         else:  # the in-flight cap shared out: at least one request per worker
-            auto = max(1, min(workers // IN_FLIGHT_PER_PROCESS, len(self.files) // 8)) if settings else cpus
-            count = max(1, min(processes or auto, cpus, workers if settings else cpus))
-            self.shares = [max(1, workers // count + (k < workers % count)) if settings else 1
+            auto = max(1, min(workers // IN_FLIGHT_PER_PROCESS, len(self.files) // 8)) if remote else cpus
+            count = max(1, min(processes or auto, cpus, workers if remote else cpus))
+            self.shares = [max(1, workers // count + (k < workers % count)) if remote else 1
                            for k in range(count)]
-            self.actors = [actor.options(max_concurrency=share).remote(*config, share, self.opts)
+            self.actors = [actor.options(max_concurrency=share).remote(self.options, share, self.opts)
                            for share in self.shares]
         if not self.actors:
             raise ClusterError("no node of the Ray cluster has a CPU for a worker (ray status shows them)")

@@ -30,15 +30,15 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypeVar
 
-from summarizer.text.chunk import Sentence
 from summarizer.lang.ground import match_fold
-from summarizer.text.hanzi import simplified_view
-from summarizer.llm.label import CommitmentDraft
-from summarizer.models import Commitment, Disagreement, Metric, Rejected
-from summarizer.lang.values import Period, Value
 from summarizer.lang.people import PersonMention
 from summarizer.lang.pledges import DEADLINE_KINDS, not_a_pledge
 from summarizer.lang.subjects import weak_subject
+from summarizer.lang.values import Period, Value
+from summarizer.llm.label import CommitmentDraft
+from summarizer.models import Commitment, Disagreement, Metric, Rejected
+from summarizer.text.chunk import Sentence
+from summarizer.text.hanzi import simplified_view
 
 _QUOTES = " \t\u3000“”\"'‘’「」『』《》【】[]（）()，,。；;：:、"
 MAX_BODY = 20  # a responsible body is a name, not a clause

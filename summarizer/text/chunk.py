@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from summarizer.config import DEFAULTS
+
 # A sentence ends after 。！？!?；; or …/……, with closing quotes/brackets kept; a newline too.
 _CLOSE = r"[”’」』）)】\"']*"
 # ... but not a 。 typed for a decimal point between digits (6。9万人次, 34。8亿元: see normalize)
@@ -59,7 +61,7 @@ def _emit(text: str, start: int, end: int, out: list[Sentence], max_len: int) ->
     out.append(Sentence(start, end, text[start:end]))
 
 
-def make_chunks(text: str, budget: int = 2400) -> list[Chunk]:
+def make_chunks(text: str, budget: int = DEFAULTS.chunk_chars) -> list[Chunk]:
     """Group whole sentences into chunks of at most `budget` characters, preferring paragraph
     ends as boundaries. Sentences are capped at half the budget, so none is ever split across."""
     sentences = split_sentences(text, max_len=max(50, budget // 2))

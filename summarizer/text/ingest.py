@@ -10,6 +10,7 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
+from summarizer.config import DEFAULT_MAX_BYTES
 from summarizer.errors import InputError
 from summarizer.models import Dropped, Source
 
@@ -17,7 +18,6 @@ from summarizer.models import Dropped, Source
 # its name; in a directory, other files (a Markdown list of links, a README, images, data) are
 # skipped and listed on stderr, and hidden ones (a name starting with ".") are ignored.
 ARTICLE_SUFFIXES = (".txt", ".html", ".htm")
-DEFAULT_MAX_BYTES = 5 * 1024 * 1024
 
 # Lines that start the site footer: everything from here to the end is not the article.
 _FOOTER = re.compile(

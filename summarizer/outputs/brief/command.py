@@ -1,62 +1,36 @@
-"""The `brief` command: read result JSONs, render, write atomically."""
+"""The `brief` command: read result JSONs, render in a registered brief format, write atomically."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import typer
-from pydantic import ValidationError
 
 from summarizer.outputs.brief.render_html import build_html
 from summarizer.outputs.brief.render_md import build_markdown
-from summarizer.models import ArticleResult
+from summarizer.outputs.formats import BriefFormat, UnknownFormat, lookup, names, register
+from summarizer.outputs.results import load_results
 from summarizer.outputs.write import write_atomic
 
-
-def _problem(exc: Exception) -> str:
-    if isinstance(exc, ValidationError):
-        errs = exc.errors()
-        first = errs[0]
-        where = ".".join(str(p) for p in first["loc"]) or "<root>"
-        more = f" (+{len(errs) - 1} more)" if len(errs) > 1 else ""
-        return f"not an ArticleResult: {where}: {first['msg']}{more}"
-    if isinstance(exc, json.JSONDecodeError):
-        return f"invalid JSON: {exc.msg} at line {exc.lineno} column {exc.colno}"
-    if isinstance(exc, UnicodeDecodeError):
-        return "not UTF-8 text"
-    if isinstance(exc, OSError):
-        return f"cannot read: {exc.strerror or exc}"
-    return f"{type(exc).__name__}: {exc}"
-
-
-def load_results(out_dirs: list[Path]) -> list[ArticleResult]:
-    """Every valid `*.json` in the dirs (dir order, then file name); one stderr line per skipped file."""
-    results = []
-    for d in out_dirs:
-        if not d.is_dir():
-            raise typer.BadParameter(f"not a directory: {d}", param_hint="OUT_DIRS")
-        for path in sorted(d.glob("*.json")):
-            try:
-                results.append(ArticleResult.model_validate(json.loads(path.read_text(encoding="utf-8"))))
-            except (OSError, ValueError) as exc:  # incl. JSONDecodeError, UnicodeDecodeError, ValidationError
-                typer.echo(f"warning: skipping {path}: {_problem(exc)}", err=True)
-    return results
+register("brief", "md", BriefFormat("md", build_markdown))
+register("brief", "html", BriefFormat("html", build_html))
 
 
 def brief_command(
     out_dirs: list[Path] = typer.Argument(..., help="Directories holding `summarizer extract` JSON output."),
-    format: str = typer.Option("md", "--format", help="md or html."),
+    format: str = typer.Option("md", "--format", help=f"One of: {', '.join(names('brief'))}."),
     output: Path = typer.Option(..., "-o", "--output", help="File to write."),
 ) -> None:
     """Write a Chinese cross-article briefing (facts with status verified/normalized only)."""
-    if format not in ("md", "html"):
-        raise typer.BadParameter("must be 'md' or 'html'", param_hint="--format")
+    try:
+        render = lookup("brief", format).render
+    except UnknownFormat as exc:
+        raise typer.BadParameter(str(exc), param_hint="--format") from None
     results = load_results(out_dirs)
     if not results:
         typer.echo(f"error: no valid article JSON in {', '.join(map(str, out_dirs))}", err=True)
         raise typer.Exit(1)
-    content = build_markdown(results) if format == "md" else build_html(results)
+    content = render(results)
     try:
         write_atomic(output, content)
     except OSError as exc:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from summarizer.outputs.brief.model import Fact, deadline_year
 from summarizer.models import Commitment, Metric, Official
+from summarizer.outputs.brief.model import Fact, deadline_year
 
 
 def fmt_value(v: float | None) -> str:

@@ -1,0 +1,98 @@
+"""Which values of each sentence are targets, and which sentences are pledges: the rules'
+metrics and commitments of an article, sentence by sentence. Rule logic that waits here, as one
+function moved unchanged out of `run_article`, for its room in `lang/pledges`."""
+
+from __future__ import annotations
+
+import re
+
+from summarizer.lang.metrics import build_metric, speaker_for
+from summarizer.lang.people import SPEAKING, PersonMention, Turn, speaker_at
+from summarizer.lang.pledges import (
+    Actors,
+    PlanScope,
+    acting_body,
+    build_commitment,
+    forward_cue,
+    label_len,
+    pledge_deadline,
+    pledge_pieces,
+    report_date,
+    reported_in_clause,
+    subject_before_cue,
+)
+from summarizer.lang.values import Period
+from summarizer.models import Commitment, Metric
+from summarizer.pipeline.verify import ChunkAnswer, SentenceFacts
+from summarizer.text.chunk import Sentence
+from summarizer.text.ingest import Article
+
+
+def select_commitments(article: Article, text: str, sentences: list[Sentence], facts: list[SentenceFacts],
+                       periods: list[Period], turns: list[Turn], people: dict[str, PersonMention],
+                       found: list[PersonMention], semantic: list[ChunkAnswer],
+                       ) -> tuple[list[Metric], list[Commitment], list[int]]:
+    """Metrics, commitments and the sentence of each commitment (sets each fact's speaker/shadow)."""
+    metrics: list[Metric] = []
+    commitments: list[Commitment] = []
+    origin: list[int] = []  # the sentence of each commitment
+    scope = PlanScope(article.year)
+    # when the news was told (李立业12月12日预料…) is no metric's period nor a pledge's deadline; a
+    # year already past is no deadline either (二○二二年《施政报告》提出…)
+    told_periods = [p for p in periods if not report_date(text, p)]
+    deadlines = [p for p in told_periods if not (article.year and p.year_to and p.year_to < article.year)]
+    actors = Actors()
+    actors.learn_places(text)
+    for index, (sent, fact) in enumerate(zip(sentences, facts, strict=True)):
+        cue = forward_cue(sent.text, article.year, label_len(sent.text))
+        forward = cue.start() if cue else None
+        speaker = speaker_for(turns, people, sent.start) or inline_speaker(found, sent, forward)
+        fact.speaker = speaker
+        paragraph = text.count("\n", 0, sent.start)
+        committing, _ = scope.step(sent.text, speaker_at(turns, sent.start), paragraph)
+        inside = fact.values
+        at = None if forward is None else sent.start + forward
+        # A target follows a forward cue in its sentence, or sits in an inherited plan item; with
+        # neither, the value in the subject right before the cue (约2 600个单位将于…落成).
+        targets = [v for v in inside if ((at is not None and v.start >= at) or (committing and at is None))
+                   and not reported_in_clause(text, sent, v, at)]
+        if not targets and at is not None:
+            targets = [v for v in inside if subject_before_cue(text, v, at, inside)
+                       and not reported_in_clause(text, sent, v, at)]
+        for value in inside:
+            metrics.append(build_metric(text, len(metrics) + 1, value, sent, inside, told_periods,
+                                        speaker.name if speaker else None, value in targets))
+        if committing:
+            head = (sent.start, sent.end)
+            for piece in pledge_pieces(text, sent.start, sent.end, targets, article.year):
+                piece_cue = forward_cue(text[piece[0]:piece[1]], article.year)
+                at = piece[0] + piece_cue.start() if piece_cue else None
+                deadline = pledge_deadline(deadlines, piece, head, at)
+                responsible = acting_body(text, sent, piece, at, periods, actors, speaker)
+                commitments.append(build_commitment(text, len(commitments) + 1, piece, targets, deadline,
+                                                    responsible, speaker))
+                origin.append(index)
+        elif semantic:  # what the rules would make of it, should the model find a pledge here
+            piece = (sent.start, sent.end)
+            at = sent.start + forward if forward is not None else None
+            fact.shadow = build_commitment(
+                text, 0, piece, targets, pledge_deadline(deadlines, piece, piece, at),
+                acting_body(text, sent, piece, at, periods, actors, speaker), speaker)
+        actors.observe(text, sent, paragraph)
+    return metrics, commitments, origin
+
+
+_SPEECH = re.compile(SPEAKING)
+
+
+def inline_speaker(found: list[PersonMention], sent: Sentence, forward: int | None) -> PersonMention | None:
+    """Outside a speaker's turn: an official named in this sentence (introduced here or earlier)
+    with a verb of speech before what they announce (「副局长刘芳在回答记者提问时说，明年将…」,
+    「张建国表示，今年以来…」)."""
+    stop = forward if forward is not None else len(sent.text)
+    best: tuple[int, PersonMention] | None = None
+    for p in found:
+        at = sent.text.find(p.name, 0, stop)
+        if at >= 0 and _SPEECH.search(sent.text, at + len(p.name), stop) and (best is None or at < best[0]):
+            best = (at, p)
+    return best[1] if best else None
