@@ -17,6 +17,10 @@ def _norm(s: object) -> str:
     return str(s or "").translate(str.maketrans({"萬": "万", "億": "亿", "兩": "两", "個": "个"}))
 
 
+def _blob(c: dict) -> str:
+    return _norm(c["quote"]) + _norm(c["action"]) + _norm(c.get("target"))
+
+
 def main() -> None:
     out, what = Path(sys.argv[1]), (sys.argv[2] if len(sys.argv) > 2 else "all")
     validation = set(json.loads((DEV / "splits.json").read_text())["validation"])
@@ -33,34 +37,38 @@ def main() -> None:
             names = {_norm(o["name"]): o for o in pred["officials"]}
             for go in gold["officials"]:
                 o = names.get(_norm(go["name"]))
-                if not o or _norm(go["title_contains"]) not in _norm(o.get("title")) + _norm(o.get("organization")):
-                    lines.append(f"  OFF miss {go['name']} ({go['title_contains']}) got={o and (o['title'], o.get('organization'))}")
+                titled = o and _norm(go["title_contains"]) in _norm(o.get("title")) + _norm(o.get("organization"))
+                if not titled:
+                    got = o and (o["title"], o.get("organization"))
+                    lines.append(f"  OFF miss {go['name']} ({go['title_contains']}) got={got}")
             gnames = {_norm(go["name"]) for go in gold["officials"]}
             lines += [f"  OFF extra {n} {o['title']}" for n, o in names.items() if n not in gnames]
         for gc in gold["commitments"]:
             if not isinstance(gc, dict):
                 continue
-            hits = [c for c in pred["commitments"] if _norm(gc["keyword"]) in _norm(c["quote"]) + _norm(c["action"]) + _norm(c.get("target"))]
+            hits = [c for c in pred["commitments"] if _norm(gc["keyword"]) in _blob(c)]
             if not hits:
                 if what in ("all", "commitments"):
                     lines.append(f"  COM miss {gc['keyword']}")
                 continue
             c = hits[0]
-            if what in ("all", "responsible") and gc.get("responsible_contains") and not any(
-                    _norm(gc["responsible_contains"]) in _norm(h.get("responsible")) for h in hits):
+            want = _norm(gc.get("responsible_contains"))
+            if what in ("all", "responsible") and want and not any(want in _norm(h.get("responsible")) for h in hits):
                 lines.append(f"  RESP want {gc['responsible_contains']} got {c.get('responsible')} | {c['quote'][:60]}")
             if what in ("all", "target") and gc.get("target"):
                 gv = values_in(gc["target"])[:1]
-                if not (gv and any(abs(gv[0][0] - v[0]) < 1e-6 * max(1, gv[0][0]) for h in hits for v in values_in(h.get("target") or ""))):
+                got = [v for h in hits for v in values_in(h.get("target") or "")]
+                if not (gv and any(abs(gv[0][0] - v[0]) < 1e-6 * max(1, gv[0][0]) for v in got)):
                     lines.append(f"  TGT want {gc['target']} got {c.get('target')} | {c['quote'][:60]}")
             if what in ("all", "deadline") and gc.get("deadline_contains"):
-                dls = gc["deadline_contains"] if isinstance(gc["deadline_contains"], list) else [gc["deadline_contains"]]
+                dls = gc["deadline_contains"]
+                dls = dls if isinstance(dls, list) else [dls]
                 if not any(_norm(d) in _norm(h.get("deadline")) for d in dls for h in hits):
                     lines.append(f"  DL want {dls} got {c.get('deadline')} | {c['quote'][:60]}")
         if what == "commitments":
             gk = [_norm(gc["keyword"] if isinstance(gc, dict) else gc) for gc in gold["commitments"]]
             for c in pred["commitments"]:
-                if not any(k in _norm(c["quote"]) + _norm(c["action"]) + _norm(c.get("target")) for k in gk):
+                if not any(k in _blob(c) for k in gk):
                     lines.append(f"  COM extra {c['quote'][:70]}")
         if lines:
             print(g.stem)

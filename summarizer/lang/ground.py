@@ -11,8 +11,8 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz
 
-from summarizer.models import Status
 from summarizer.lang.values import fold
+from summarizer.models import Status
 
 # Models rewrite “” as ‘’ or 「」: compare all quote marks as one (still one-to-one).
 _QUOTES = str.maketrans({"'": '"', "「": '"', "」": '"', "『": '"', "』": '"'})

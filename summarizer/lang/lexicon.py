@@ -78,7 +78,8 @@ ROLE_TITLES = (
 )
 # Words of the clause that a title pattern may take in before the title (「出席发布会的还有省教育厅
 # 副厅长王建华」, 「嘉宾分别是…」, 「会上人社部部长」, 「今日上午在社会文化司司长」): never part of the title.
-TITLE_OPENERS = ("刚刚当选", "新当选", "当选", "担任", "出任", "还有", "以及", "分别是", "分别为", "包括", "以下是", "有", "是", "会上", "会后", "今日", "今天",
+TITLE_OPENERS = ("刚刚当选", "新当选", "当选", "担任", "出任",
+                 "还有", "以及", "分别是", "分别为", "包括", "以下是", "有", "是", "会上", "会后", "今日", "今天",
                  "昨日", "昨天", "上午", "下午", "晚上", "在", "他", "她", "感谢", "特别感谢")
 # Delegates to a congress: 「党代表程晓红(市人社局党组书记、局长)」 names the official's title in
 # brackets; a delegate or CPPCC member alone (「市政协委员方洁」) speaks as no official.

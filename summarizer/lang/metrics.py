@@ -6,12 +6,12 @@ holds by construction; values and periods come from the normalizer, never from t
 
 from __future__ import annotations
 
-from summarizer.text.chunk import Sentence
-from summarizer.models import Metric
 from summarizer.lang.nonmetrics import is_structural as is_structural  # moved there; importable from here
-from summarizer.lang.values import Period, Value
 from summarizer.lang.people import PersonMention, Turn, speaker_at
 from summarizer.lang.subjects import metric_period, metric_subject
+from summarizer.lang.values import Period, Value
+from summarizer.models import Metric
+from summarizer.text.chunk import Sentence
 
 
 def build_metric(text: str, idx: int, value: Value, sentence: Sentence, values: tuple[Value, ...],

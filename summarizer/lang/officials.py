@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from summarizer.models import NonOfficial, Official, Rejected
 from summarizer.lang.people import (
     HONORIFIC,
     ROLE,
@@ -24,6 +23,7 @@ from summarizer.lang.people import (
     split_title,
     titles_next_to,
 )
+from summarizer.models import NonOfficial, Official, Rejected
 
 _HAN = r"\u4e00-\u9fff"
 _PERSON = re.compile(rf"[{_HAN}·]{{2,4}}")

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from summarizer.lang import tagger
-from summarizer.text.chunk import Sentence
 from summarizer.lang.lexicon import (
     ANNOUNCE_VERBS,
     BARE_ACTORS,
@@ -57,9 +56,10 @@ from summarizer.lang.lexicon import (
     alternation,
     cue_alternation,
 )
-from summarizer.models import Commitment
-from summarizer.lang.values import Period, Value
 from summarizer.lang.people import PersonMention, has_surname
+from summarizer.lang.values import Period, Value
+from summarizer.models import Commitment
+from summarizer.text.chunk import Sentence
 
 _FUTURE = re.compile(f"{cue_alternation(FORWARD_CUES)}|{'|'.join(FORWARD_PATTERNS)}")
 # 将 before a body is the disposal 将 (「将政府当年要办的实事分列到…」), not "will"

@@ -22,7 +22,6 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
-from summarizer.text.chunk import Sentence
 from summarizer.lang.lexicon import (
     BASELINE_CUES,
     CHANGE_TO,
@@ -55,8 +54,9 @@ from summarizer.lang.lexicon import (
     alternation,
     cue_alternation,
 )
-from summarizer.lang.values import Period, Value, find_periods, find_values, fold
 from summarizer.lang.pledges import ORG_NAME, body_prefix
+from summarizer.lang.values import Period, Value, find_periods, find_values, fold
+from summarizer.text.chunk import Sentence
 
 # A clause ends at ，；：。！？ or a line end (not a 。 typed for a decimal point: 6。9万人次); an ASCII
 # , or : between digits is inside a number (1,968);

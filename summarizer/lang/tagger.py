@@ -36,7 +36,7 @@ def _model() -> Any:
 def available() -> bool:
     try:
         _model()
-    except Exception:  # noqa: BLE001 - a missing or broken install only disables the candidates
+    except Exception:
         return False
     return True
 
