@@ -91,6 +91,9 @@ NAME_TAIL_WORDS = ("将", "会", "要", "也", "还", "在", "就", "都", "则"
 # A leader cited for a doctrine, not acting in the article: 「贯彻落实习近平总书记关于…的重要讲话」.
 DOCTRINE_BEFORE = ("贯彻", "落实", "学习", "遵照", "按照", "践行", "领会", "根据")
 DOCTRINE_AFTER = ("关于", "重要讲话", "重要论述", "重要指示", "重要批示", "的重要", "思想", "的讲话")
+# An official's appearance announced with 将 is news of an event, not a pledge (「副市长李明将做客
+# 民生热线节目」, 「局长将出席开幕式」): the cue followed by one of these within a few characters.
+APPEARANCE_VERBS = ("做客", "出席", "亮相", "接受采访", "参加", "走进", "上线")
 # A role held before (「美国前总统欧巴马」, 「原副市长」): whoever holds it no longer acts for anyone.
 FORMER_MARKERS = ("前", "原")
 # Roles also written after a name or a surname in running text (「温家宝总理」, 「请问齐部长」).

@@ -188,6 +188,11 @@ def never_a_pledge(body: str) -> str | None:
     return None
 
 
+def reports_the_past(body: str) -> bool:
+    """The sentence reports what was done (「今年以来…」, 「…建成了…」)."""
+    return bool(_PAST.match(body) or _PAST_ANYWHERE.search(body))
+
+
 def pledge_cue(body: str, year: int | None) -> re.Match[str] | None:
     """The forward cue that makes a sentence a pledge: not the disposal 将 among what was done
     (国务院成立了…，全国政协将就业优先作为重要议题)."""

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 
+from summarizer.lang import pledge_decision
 from summarizer.lang.metrics import build_metric, speaker_for
+from summarizer.lang.pledge_decision import PledgeDecider
 from summarizer.lang.people import SPEAKING, PersonMention, Turn, speaker_at
 from summarizer.lang.pledges import (
     Actors,
@@ -37,6 +39,8 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
     commitments: list[Commitment] = []
     origin: list[int] = []  # the sentence of each commitment
     scope = PlanScope(article.year)
+    decider = PledgeDecider(text, sentences, [speaker_at(turns, s.start) for s in sentences], article.year,
+                            pledge_decision.DEFAULT_POLICY)
     # when the news was told (李立业12月12日预料…) is no metric's period nor a pledge's deadline; a
     # year already past is no deadline either (二○二二年《施政报告》提出…)
     told_periods = [p for p in periods if not report_date(text, p)]
@@ -50,6 +54,7 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
         fact.speaker = speaker
         paragraph = text.count("\n", 0, sent.start)
         committing, _ = scope.step(sent.text, speaker_at(turns, sent.start), paragraph)
+        committing = decider.decide(index, committing)
         inside = fact.values
         at = None if forward is None else sent.start + forward
         # A target follows a forward cue in its sentence, or sits in an inherited plan item; with

@@ -1,0 +1,60 @@
+"""Is this sentence a pledge: the rules (`pledges.PlanScope`) and the trained classifier
+(`pledge_model`) together, the rules keeping a veto where the classifier is known to be wrong.
+
+The policy measured best on the dev set's validation part (docs/quality.md) is `OR_UNLESS_REFUSED`:
+a sentence the rules take is a pledge; one the classifier takes is a pledge unless the rules
+refuse it outright (a headline, a question, a directive, an opinion holder's words, a report of what
+was done, an official's announced appearance). `RULES` alone is kept for comparison.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Literal
+
+from summarizer.lang.lexicon import APPEARANCE_VERBS, alternation
+from summarizer.lang.pledge_features import article_contexts
+from summarizer.lang.pledge_model import is_pledge, model_version
+from summarizer.lang.pledges import label_len, never_a_pledge, reports_the_past
+from summarizer.text.chunk import Sentence
+
+Policy = Literal["rules", "or", "or_unless_refused"]
+DEFAULT_POLICY: Policy = "or_unless_refused"
+_APPEARANCE = re.compile(rf"将[^，,。；;]{{0,4}}?(?:{alternation(APPEARANCE_VERBS)})")
+
+
+def decision_version(policy: Policy = DEFAULT_POLICY) -> str:
+    """What the decision depends on besides the rules' code: the policy and the weights."""
+    return f"{policy}:{model_version()}" if policy != "rules" else "rules"
+
+
+def refused(sentence: str) -> str | None:
+    """Why the rules refuse a sentence outright, whatever the classifier says, or None."""
+    body = sentence[label_len(sentence):].strip()
+    why = never_a_pledge(body)
+    if why is not None:
+        return why
+    if reports_the_past(body):
+        return "reports what is done"
+    if _APPEARANCE.search(body):
+        return "announces an appearance, not a pledge"
+    return None
+
+
+class PledgeDecider:
+    """The classifier's view of every sentence of one article, asked sentence by sentence."""
+
+    def __init__(self, text: str, sentences: Sequence[Sentence], speakers: Sequence[str | None],
+                 year: int | None, policy: Policy = DEFAULT_POLICY) -> None:
+        self.policy = policy
+        self.sentences = sentences
+        self.contexts = article_contexts(text, sentences, speakers, year) if policy != "rules" else []
+
+    def decide(self, index: int, rules_say: bool) -> bool:
+        if self.policy == "rules" or rules_say:
+            return rules_say
+        sentence = self.sentences[index].text
+        if not is_pledge(sentence, self.contexts[index]):
+            return False
+        return self.policy == "or" or refused(sentence) is None
