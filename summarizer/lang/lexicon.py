@@ -169,6 +169,10 @@ BODY_HEADS = ("部门", "机关")
 BODY_SPREAD = ("各地", "各级", "各", "全省", "全市", "全区", "全县", "全国")
 # Verbs that name the unit in charge: 由市人社局牵头.
 LEAD_VERBS = ("牵头", "负责", "统筹", "组织", "主办", "承办")
+# A task list names the unit in charge in brackets after the item (「（牵头单位：市住建局）」, 「(發展局)」,
+# 「(政務司副司長辦公室/相關政策局)」), the label optional; one bracket after a list's last item names the
+# unit of the items before it that name none.
+LEAD_UNIT_LABELS = ("牵头单位", "责任单位", "牵头部门", "责任部门", "主责单位", "牵头", "责任")
 
 # ---------------------------------------------------------------------------- pledges
 

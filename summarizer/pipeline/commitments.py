@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from summarizer.lang import pledge_decision
+from summarizer.lang.lead_units import assign_lead_units
 from summarizer.lang.metrics import build_metric, speaker_for
 from summarizer.lang.pledge_decision import PledgeDecider
 from summarizer.lang.people import SPEAKING, PersonMention, Turn, speaker_at
@@ -84,6 +85,7 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
                 text, 0, piece, targets, pledge_deadline(deadlines, piece, piece, at),
                 acting_body(text, sent, piece, at, periods, actors, speaker), speaker)
         actors.observe(text, sent, paragraph)
+    commitments = assign_lead_units(text, commitments, [sentences[i].end for i in origin])
     return metrics, commitments, origin
 
 

@@ -1,0 +1,46 @@
+"""Task lists: the unit in charge written in brackets after an item (「（牵头单位：市住建局）」,
+「(發展局)」), which is the responsible body of the item's commitments, and of the items before it in
+the same list that name none (a bracket after a list's last item names them all)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from summarizer.lang.lexicon import LEAD_UNIT_LABELS, ORG_END_CHARS, ORG_SUFFIXES, alternation
+from summarizer.models import Commitment
+
+_UNIT = rf"[^\W\d_]{{2,24}}?(?:{alternation(ORG_SUFFIXES)}|[{ORG_END_CHARS}])"
+_BRACKET = re.compile(
+    rf"[ \t\u3000\xa0]*[（(](?:(?:{alternation(LEAD_UNIT_LABELS)})[:：]?)?"
+    rf"(?P<units>{_UNIT}(?:[/／、，,]{_UNIT})*)[)）]")
+_BRACKET_LAST = re.compile(_BRACKET.pattern + r"[。；;]?[ \t\u3000\xa0]*$")
+_ITEM_BREAK = re.compile(r"\n[ \t\u3000\xa0]*\n|\n[^\n\-•·●■◆▲0-9一二三四五六七八九十（(]")
+
+
+def unit_after(text: str, end: int) -> str | None:
+    """The bracketed unit of an item that ends at `end`: right after it (「…行動。(房屋局)」) or
+    closing it before its stop (「…工作（牵头单位：市住建局）。」)."""
+    m = _BRACKET.match(text, end)
+    if m is not None:
+        return m["units"]
+    tail = _BRACKET_LAST.search(text, max(0, end - 60), end)
+    return tail["units"] if tail else None
+
+
+def assign_lead_units(text: str, commitments: Sequence[Commitment], item_ends: Sequence[int]) -> list[Commitment]:
+    """Commitments with the bracketed unit of their item, or of a later item of the same list when
+    theirs names none. `item_ends[i]` is where the sentence of commitment i ends."""
+    out = list(commitments)
+    pending: list[int] = []  # items of the current list still waiting for a unit
+    for i, end in enumerate(item_ends):
+        if pending and _ITEM_BREAK.search(text, item_ends[pending[-1]], max(end - 1, item_ends[pending[-1]])):
+            pending = []  # a blank line or a heading between them: another list
+        found = unit_after(text, end)
+        if found is None:
+            pending.append(i)
+            continue
+        for j in [*pending, i]:
+            out[j] = out[j].model_copy(update={"responsible": found})
+        pending = []
+    return out
