@@ -317,6 +317,10 @@ def acting_body(text: str, sentence: Sentence, piece: tuple[int, int], cue: int 
     if lead:
         return lead.group(1)
     at = cue if cue is not None and piece[0] <= cue < piece[1] else piece[0]
+    if cue is None or not piece[0] <= cue < piece[1]:
+        place = opening_place(text, piece[0], piece[1])
+        if place and place not in _SELF:
+            return place  # an item of a breakdown or a list: 「金水区8560套」, 「六是公安分局全部增设…」
     opening = piece[0] + label_len(text[piece[0]:piece[1]])
     clause_start = max([opening, *(m.end() for m in _CLAUSE.finditer(text, opening, at))])
     subject = clause_subject(text, clause_start, at, periods, actors)
@@ -369,13 +373,15 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
             own_subject = cue is not None and bool(_CONNECTIVES.sub("", text[pos + 1:pos + 1 + cue.start()]))
             # 「…及补助方案，将由12万元提升至18万元」: a change of a value is a pledge of its own
             own_change = cue is not None and bool(_FROM_TO.match(text, pos + 1 + cue.end(), item_end))
-            cut = ((own_subject or own_change) and has_target(pos + 1, item_end)
-                   and has_target(cuts[-1] if cuts else start, pos))
+            # 「其中，中原区开工建设15440套，金水区8560套」: a breakdown by place, one pledge each
+            cut = ((own_subject or own_change or opening_place(text, pos + 1, item_end) is not None)
+                   and has_target(pos + 1, item_end) and has_target(cuts[-1] if cuts else start, pos))
         else:
             after = _CLAUSE.search(text, pos + 1, end)
             nxt_item = re.search(r"[、，,；;。]", text[pos + 1:end])
             item_end = pos + 1 + nxt_item.start() if nxt_item else (after.start() if after else end)
-            cut = any(v.end == pos for v in targets) and has_target(pos + 1, item_end)
+            cut = ((any(v.end == pos for v in targets) or opening_place(text, pos + 1, item_end) is not None)
+                   and has_target(pos + 1, item_end) and has_target(cuts[-1] if cuts else start, pos))
         if cut:
             cuts.append(pos + 1)
     bounds = [start, *cuts, end]
@@ -386,6 +392,24 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
         if b > a:
             pieces.append((a, b))
     return pieces
+
+
+_OPENING = re.compile(rf"[\s，,、]*(?:{alternation(CLAUSE_CONNECTIVES)}|其中)?[\s，,、]*")
+
+
+def opening_place(text: str, start: int, end: int) -> str | None:
+    """A place or body that opens text[start:end] (after 其中 and connectives): 「中原区开工建设15440套」,
+    「金水区8560套」, 「公安分局全部增设…」. The lexicon's places and bodies, and the tagger's."""
+    at = _OPENING.match(text, start, end)
+    pos = at.end() if at else start
+    m = _PLACE.match(text, pos, end) or _BODY.match(text, pos, end)
+    if m and not m.group().endswith(NOT_ORG_ENDINGS):
+        return m.group()
+    if tagger.available():
+        for e in tagger.entities(text):
+            if e.start == pos and e.end <= end and e.kind in ("LOC", "ORG"):
+                return e.text
+    return None
 
 
 def reported_in_clause(text: str, sentence: Sentence, value: Value, cue: int | None) -> bool:
