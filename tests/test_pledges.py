@@ -57,6 +57,12 @@ def test_forward_cues(rule: str, sentence: str, year: int | None, cue: str | Non
     assert (m.group() if m else None) == cue, rule
 
 
+def test_breakdown_by_place_is_one_pledge_each() -> None:
+    text = "今年将新开工建设安置住房116597套。其中，中原区开工建设15440套，金水区8560套，二七区9439套。"
+    got = [(c.target, c.responsible) for c in _run(text).commitments]
+    assert got[1:] == [("15440套", "中原区"), ("8560套", "金水区"), ("9439套", "二七区")]
+
+
 @pytest.mark.parametrize(("rule", "text", "pieces"), [
     ("semicolon items with own targets",
      "武汉市政府承诺，今年新改扩建幼儿园30所，新增学位8000个；新改扩建中小学20所；建成10个公交场站。",
@@ -92,12 +98,6 @@ def test_forward_cues(rule: str, sentence: str, year: int | None, cue: str | Non
      "此外，社會局預計將再新增9處臨托中心。",
      [("9處", None, "社會局")]),
 ])
-def test_breakdown_by_place_is_one_pledge_each() -> None:
-    text = "今年将新开工建设安置住房116597套。其中，中原区开工建设15440套，金水区8560套，二七区9439套。"
-    got = [(c.target, c.responsible) for c in _run(text).commitments]
-    assert got[1:] == [("15440套", "中原区"), ("8560套", "金水区"), ("9439套", "二七区")]
-
-
 def test_pledge_pieces(rule: str, text: str, pieces: list[tuple[str, str | None, str | None]]) -> None:
     got = [(c.target, c.deadline, c.responsible) for c in _run(text).commitments]
     assert got == pieces, rule
