@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from summarizer.lang import pledge_decision
+from summarizer.lang.deadline_scope import DeadlineScope
 from summarizer.lang.lead_units import assign_lead_units
 from summarizer.lang.metrics import build_metric, speaker_for
 from summarizer.lang.pledge_decision import PledgeDecider
@@ -47,6 +48,7 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
     told_periods = [p for p in periods if not report_date(text, p)]
     deadlines = [p for p in told_periods if not (article.year and p.year_to and p.year_to < article.year)]
     actors = Actors()
+    times = DeadlineScope(deadlines)
     actors.learn_places(text)
     for index, (sent, fact) in enumerate(zip(sentences, facts, strict=True)):
         cue = forward_cue(sent.text, article.year, label_len(sent.text))
@@ -73,7 +75,7 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
             for piece in pledge_pieces(text, sent.start, sent.end, targets, article.year):
                 piece_cue = forward_cue(text[piece[0]:piece[1]], article.year)
                 at = piece[0] + piece_cue.start() if piece_cue else None
-                deadline = pledge_deadline(deadlines, piece, head, at)
+                deadline = pledge_deadline(deadlines, piece, head, at) or times.inherited(paragraph)
                 responsible = acting_body(text, sent, piece, at, periods, actors, speaker)
                 commitments.append(build_commitment(text, len(commitments) + 1, piece, targets, deadline,
                                                     responsible, speaker))
@@ -85,6 +87,7 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
                 text, 0, piece, targets, pledge_deadline(deadlines, piece, piece, at),
                 acting_body(text, sent, piece, at, periods, actors, speaker), speaker)
         actors.observe(text, sent, paragraph)
+        times.observe(sent, paragraph, committing)
     commitments = assign_lead_units(text, commitments, [sentences[i].end for i in origin])
     return metrics, commitments, origin
 

@@ -1,0 +1,31 @@
+"""A plan's deadline said once carries to the items after it (summarizer/lang/deadline_scope.py)."""
+
+from summarizer.pipeline.article import run_article
+from summarizer.text.ingest import parse_article
+
+
+def _deadlines(text: str) -> list[tuple[str | None, str | None]]:
+    result = run_article(parse_article(text, path="t.txt"), None)
+    return [(c.target, c.deadline) for c in result.commitments]
+
+
+def test_a_pledge_deadline_carries_through_its_paragraph() -> None:
+    text = "养老方面：到2025年底，建立覆盖城乡的养老服务体系。全市养老机构护理型床位占比不低于40%，每千人口拥有托位数达到4.5个。\n"
+    got = _deadlines(text)
+    assert got and all(d == "到2025年底" for _, d in got), got
+
+
+def test_a_heading_gives_its_time_to_the_list_under_it() -> None:
+    text = "海珠区人代会闭幕。\n2025年海珠区十件民生实事\n1.新建公办幼儿园5所。\n2.新增养老床位300张。\n"
+    got = _deadlines(text)
+    assert got and all(d == "2025年" for _, d in got), got
+
+
+def test_no_time_is_invented() -> None:
+    text = "市政府将新建公办幼儿园5所。\n"
+    assert _deadlines(text) == [("5所", None)]
+
+
+def test_in_the_years_written_with_a_space() -> None:
+    text = "- 約 600 個環境衛生黑點於 2023 年底前消除至少 75%。\n"
+    assert _deadlines(text)[0][1] == "2023 年底前"
