@@ -63,10 +63,22 @@ def test_breakdown_by_place_is_one_pledge_each() -> None:
     assert got[1:] == [("15440套", "中原区"), ("8560套", "金水区"), ("9439套", "二七区")]
 
 
+@pytest.mark.parametrize(("text", "targets"), [
+    ("今年将投资90亿元，改造棚户区2.87万户。", ["90亿元", "2.87万户"]),  # a clause with its own verb and target
+    ("今年我市将新增城镇就业6.5万人，城镇登记失业率控制在3.5%以内。", ["6.5万人", "3.5%以内"]),  # one that reaches a level
+    ("今年将新增就业6.5万人，其中高校毕业生2万人。", ["6.5万人"]),  # a part of the value before it
+    ("今年将新增就业6.5万人，同比增长5%。", ["6.5万人"]),  # a comparison goes on with it
+])
+def test_one_commitment_per_pledged_clause(text: str, targets: list[str]) -> None:
+    assert [c.target for c in _run(text).commitments] == targets
+
+
 @pytest.mark.parametrize(("rule", "text", "pieces"), [
     ("semicolon items with own targets",
      "武汉市政府承诺，今年新改扩建幼儿园30所，新增学位8000个；新改扩建中小学20所；建成10个公交场站。",
-     [("30所", "今年", "武汉市政府"), ("20所", "今年", "市政府"), ("10个", "今年", "市政府")]),
+     # each clause with its own verb and target is a pledge (dev README, "What counts")
+     [("30所", "今年", "武汉市政府"), ("8000个", "今年", "市政府"), ("20所", "今年", "市政府"),
+      ("10个", "今年", "市政府")]),
     ("a clause with its own subject, cue and target",
      "2015年，山东省计划新增养老床位6.5万张，青岛计划新增3000张床位。青岛市还有3家养老院。",
      [("6.5万张", "2015年", "山东省"), ("3000张", "2015年", "青岛")]),
@@ -194,8 +206,9 @@ def test_which_sentences_continue_a_plan(rule: str, text: str, count: int) -> No
 
 
 @pytest.mark.parametrize(("rule", "text", "count"), [
-    ("a lead and an official's quote: one pledge, both spans",
-     "社会局表示，今年预计会有16处新的公托。局长表示，加上社宅，今年预计会有16处新的公托，新增约620个名额。", 1),
+    # the places it adds are a pledge of their own (dev README, "What counts"; gold p02: 新增約620個名額)
+    ("a lead and an official's quote: one pledge, both spans; the places added another",
+     "社会局表示，今年预计会有16处新的公托。局长表示，加上社宅，今年预计会有16处新的公托，新增约620个名额。", 2),
     ("the same number for different things stays apart",
      "今年将新建幼儿园30所。明年将改扩建中小学30所。", 2),
     ("the same words around different numbers stay apart",

@@ -330,6 +330,10 @@ SUBJECT_OPENERS = ("也就是说", "就是说", "就是", "即", "当中", "而"
 RESPECTIVELY = "分别"
 # From one level to another: 养老院从159家增长到175家, 性别比由2015年的113.5降低到….
 FROM_WORDS = ("从", "由")
+# Openings of a clause that goes on with the value before it rather than pledging one of its own
+# (「新增就业6.5万人，其中…」, 「…，同比增长5%」): a pledging sentence is not cut before them.
+CONTINUING_OPENERS = ("其中", "同比", "比上年", "比去年", "较", "占", "分别", "即", "相当于", "包括", "含", "共计",
+                      "合计", "总计", "累计", "约占", "是", "为", "均", "预计可", "可再")
 # How a reporter learnt what follows (记者从市民政局了解到，…): such a clause names nothing counted.
 LEARN_VERBS = ("了解到", "获悉", "得知", "获知", "看到", "注意到")
 # Adverbs left at the end of a subject when a verb is read with the value (长照经费将突破1,000亿元,

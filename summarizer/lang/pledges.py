@@ -25,6 +25,7 @@ from summarizer.lang.lexicon import (
     CHANGE_TO,
     CLAUSE_CONNECTIVES,
     COMMENT_OPENERS,
+    CONTINUING_OPENERS,
     COUNT_VERBS,
     DATELINE_PATTERNS,
     DISPOSAL_VERBS,
@@ -111,6 +112,9 @@ _SELF = frozenset(SELF_REFERENCES)
 _SPEAKERS_OWN = frozenset(("我们", "我們"))
 _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
 _FROM_TO = re.compile(rf"(?:{alternation(FROM_WORDS)})[^，,。；;]*?(?:{alternation(CHANGE_TO)})")
+_VERB_FIRST = re.compile(rf"\s*(?:{alternation(CLAUSE_CONNECTIVES)})*(?:{alternation(PLAN_ACTION_VERBS + COUNT_VERBS)})")
+_REACHES = re.compile(r"(?:达到|达|控制在|不低于|不少于|超过|保持在)")
+_CONTINUING = re.compile(rf"\s*(?:{alternation(CONTINUING_OPENERS)})")
 _CHANGE_TO = re.compile(rf"^(?:{alternation(CHANGE_TO)})$")
 DEADLINE_KINDS = ("deadline", "year", "relative_year", "plan", "years_span", "range_in_year", "quarter",
                   "date", "season", "from")
@@ -374,8 +378,13 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
             # 「…及补助方案，将由12万元提升至18万元」: a change of a value is a pledge of its own
             own_change = cue is not None and bool(_FROM_TO.match(text, pos + 1 + cue.end(), item_end))
             # 「其中，中原区开工建设15440套，金水区8560套」: a breakdown by place, one pledge each
-            cut = ((own_subject or own_change or opening_place(text, pos + 1, item_end) is not None)
-                   and has_target(pos + 1, item_end) and has_target(cuts[-1] if cuts else start, pos))
+            # 「今年投资90亿元，改造2.87万户」: each clause with a target of its own is a pledge of its own
+            # (「其中…」, 「同比…」 go on with the value before them)
+            own_target = not _CONTINUING.match(text, pos + 1, item_end) and bool(
+                _VERB_FIRST.match(text, pos + 1, item_end) or _REACHES.search(text, pos + 1, item_end))
+            own_place = opening_place(text, pos + 1, item_end) is not None  # 其中，中原区…，金水区…
+            cut = ((own_subject or own_change or own_target or own_place) and has_target(pos + 1, item_end)
+                   and has_target(cuts[-1] if cuts else start, pos))
         else:
             after = _CLAUSE.search(text, pos + 1, end)
             nxt_item = re.search(r"[、，,；;。]", text[pos + 1:end])
