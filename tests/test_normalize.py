@@ -54,6 +54,8 @@ SEED_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     ("累计吸引1813万人次在线参与", "1813万人次", "18130000", "人次", C, None),
     ("新增就业见习基地2136家", "2136家", "2136", "家", C, None),
     ("为1.6万人发放就业见习补贴", "1.6万人", "16000", "人", C, None),
+    ("提供 3,300 公頃新平整土地", "3,300 公頃", "3300", "公顷", C, None),  # Hong Kong's spaced writing
+    ("每年進行 500 次聯合清潔行動", "500 次", "500", "次", C, None),
     ("每年开发1万个创业工位", "1万个", "10000", "个", C, None),
     ("分两批推出42件人社领域民生实事", "42件", "42", "件", C, None),
     ("全市幼儿园(点)7446所", "7446所", "7446", "所", C, None),
@@ -358,6 +360,7 @@ def test_numeral_text_and_offsets() -> None:
         "下午三点召开会议",  # a clock time in Chinese numerals
         "三点五十分到场",
         "来了三四个人",  # two digits side by side: an estimate
+        "浏览次数:1234 人气:56",  # a space before a unit only in spaced writing
         "项目如下:\n1。 新改扩建公办幼儿园;\n2。 改善中小学校教室视觉环境;",  # list numbers with a full stop
     ],
 )

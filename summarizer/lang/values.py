@@ -542,6 +542,8 @@ _VALUE_RE = re.compile(
     rf"|百分之(?:(?P<pa>{_AR})|(?P<pc>{_CN}))(?P<psuf>以上|以下|以内|左右)?"
     rf"|(?:(?P<ar>{_AR})|(?P<cn>{_CN})|{_ONE})(?P<inf1>[余多])?"
     r"(?P<mult>[百千](?![米克瓦分])(?:万亿|万|亿)?|万亿|亿|万)?(?P<inf2>[余多])?"
+    # Hong Kong writes a space between a number and its unit: 約 600 個, 3,300 公頃
+    r"(?:(?<=[0-9])[ \u00a0](?=(?:" + _UNIT_ALT + r")))?"
     r"(?P<unit>" + _UNIT_ALT + r")?(?P<suf>以上|以下|以内|左右)?"
 )
 _PREFIXES = sorted(
@@ -797,6 +799,9 @@ def _is_rate(unit: str) -> bool:
     return unit == "‰" or unit.startswith("/")
 
 
+_SPACED_UNIT = re.compile(r"[0-9][ \u00a0][^\W\d_]")
+
+
 def find_values(text: str) -> list[Value]:
     """All value mentions in ``text``, sorted by start and non-overlapping."""
     f = fold(text)
@@ -806,6 +811,8 @@ def find_values(text: str) -> list[Value]:
         if out and m.start() < out[-1].end:
             continue  # the second part of a number written in two parts (49万4,385人)
         value = _build(m, text, f, mask, out[-1].end if out else 0)
+        if value is not None and _SPACED_UNIT.search(m.group()) and not (m.start() > 0 and f[m.start() - 1].isspace()):
+            continue  # a space before the unit only in Hong Kong's spaced writing (約 600 個), not 浏览次数:1234 人气
         if value is not None:
             out.append(value)
     _share_units(out, f)
