@@ -54,8 +54,6 @@ SEED_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     ("累计吸引1813万人次在线参与", "1813万人次", "18130000", "人次", C, None),
     ("新增就业见习基地2136家", "2136家", "2136", "家", C, None),
     ("为1.6万人发放就业见习补贴", "1.6万人", "16000", "人", C, None),
-    ("提供 3,300 公頃新平整土地", "3,300 公頃", "3300", "公顷", C, None),  # Hong Kong's spaced writing
-    ("每年進行 500 次聯合清潔行動", "500 次", "500", "次", C, None),
     ("每年开发1万个创业工位", "1万个", "10000", "个", C, None),
     ("分两批推出42件人社领域民生实事", "42件", "42", "件", C, None),
     ("全市幼儿园(点)7446所", "7446所", "7446", "所", C, None),
@@ -654,3 +652,12 @@ def test_no_season_without_a_year(text: str) -> None:
 def test_a_season_without_article_year_is_relative() -> None:
     (p,) = find_periods("今秋新投用公办学校51所")
     assert (p.kind, p.year_from, p.relative) == ("season", None, True)
+
+
+@pytest.mark.parametrize(("text", "surface", "number", "unit"), [
+    ("提供 3,300 公頃新平整土地", "3,300 公頃", "3300", "公顷"),  # Hong Kong's spaced writing
+    ("每年進行約 500 次聯合清潔行動", "500 次", "500", "次"),
+])
+def test_spaced_number_and_unit(text: str, surface: str, number: str, unit: str) -> None:
+    (v,) = find_values(text)
+    assert (v.surface, v.number, v.unit) == (surface, Decimal(number), unit)
