@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from summarizer.lang import pledge_decision
 from summarizer.lang.values import find_values
 from summarizer.llm.client import Endpoint
 from summarizer.llm.label import PARAMS, ChunkLabels, CommitmentDraft, FullLabels
@@ -17,6 +18,14 @@ from summarizer.pipeline.article import run_article
 from summarizer.pipeline.verify import ChunkAnswer, SentenceFacts, apply_model
 from summarizer.text.chunk import split_sentences
 from summarizer.text.ingest import Article
+
+
+@pytest.fixture(autouse=True)
+def _rules_decide_pledges(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These rows test the merge of the model's proposals against the rules' own evidence: the
+    rules alone decide which sentences are pledges here (the classifier is tested and measured in
+    tests/test_pledge_model.py and bench/pledge_policy.py; it takes 「2025年全市新建幼儿园30所。」)."""
+    monkeypatch.setattr(pledge_decision, "DEFAULT_POLICY", "rules")
 
 
 class CannedLLM:

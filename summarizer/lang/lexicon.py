@@ -94,6 +94,9 @@ DOCTRINE_AFTER = ("关于", "重要讲话", "重要论述", "重要指示", "重
 # An official's appearance announced with 将 is news of an event, not a pledge (「副市长李明将做客
 # 民生热线节目」, 「局长将出席开幕式」): the cue followed by one of these within a few characters.
 APPEARANCE_VERBS = ("做客", "出席", "亮相", "接受采访", "参加", "走进", "上线")
+# A sentence stating what there is now (「全省共有养老机构2386家」) reports a stock, not a plan, unless a
+# forward cue makes it one.
+STOCK_VERBS = ("共有", "现有", "拥有", "已有", "尚有", "目前有", "共计", "累计")
 # A role held before (「美国前总统欧巴马」, 「原副市长」): whoever holds it no longer acts for anyone.
 FORMER_MARKERS = ("前", "原")
 # Roles also written after a name or a surname in running text (「温家宝总理」, 「请问齐部长」).

@@ -13,14 +13,15 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from summarizer.lang.lexicon import APPEARANCE_VERBS, alternation
+from summarizer.lang.lexicon import APPEARANCE_VERBS, STOCK_VERBS, alternation
 from summarizer.lang.pledge_features import article_contexts
 from summarizer.lang.pledge_model import is_pledge, model_version
-from summarizer.lang.pledges import label_len, never_a_pledge, reports_the_past
+from summarizer.lang.pledges import label_len, never_a_pledge, pledge_cue, reports_the_past
 from summarizer.text.chunk import Sentence
 
 Policy = Literal["rules", "or", "or_unless_refused"]
 DEFAULT_POLICY: Policy = "or_unless_refused"
+_STOCK = re.compile(alternation(STOCK_VERBS))
 _APPEARANCE = re.compile(rf"将[^，,。；;]{{0,4}}?(?:{alternation(APPEARANCE_VERBS)})")
 
 
@@ -39,6 +40,8 @@ def refused(sentence: str) -> str | None:
         return "reports what is done"
     if _APPEARANCE.search(body):
         return "announces an appearance, not a pledge"
+    if _STOCK.search(body) and pledge_cue(body, None) is None:
+        return "states what there is, not a plan"
     return None
 
 
