@@ -37,3 +37,13 @@ def test_clause_subject(sentence: str, subject: str) -> None:
 @pytest.mark.parametrize("sentence", NO_BODY)
 def test_no_body(sentence: str) -> None:
     assert _subject(sentence) is None
+
+
+@pytest.mark.parametrize(("sentence", "found"), [
+    ("据省人社厅介绍，各地医保部门将扩大覆盖。", ["各地医保部门"]),  # the informant is not the actor
+    ("记者从市发改委获悉，市交通局将新建停车场。", ["市交通局"]),
+    ("省人社厅召开新闻发布会，省教育厅将新增学位。", ["省教育厅"]),
+    ("市人社局将新增岗位3000个。", ["市人社局"]),
+])
+def test_the_informant_is_no_acting_body(sentence: str, found: list[str]) -> None:
+    assert pledges.bodies(sentence, 0, len(sentence)) == found

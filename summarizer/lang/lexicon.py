@@ -339,6 +339,10 @@ CONTINUING_OPENERS = ("其中", "同比", "比上年", "比去年", "较", "占"
                       "合计", "总计", "累计", "约占", "是", "为", "均", "预计可", "可再")
 # How a reporter learnt what follows (记者从市民政局了解到，…): such a clause names nothing counted.
 LEARN_VERBS = ("了解到", "获悉", "得知", "获知", "看到", "注意到")
+# Who informs the press is not who acts (「据省人社厅介绍，各地将…」, 「记者从市发改委获悉」, 「省人社厅召开
+# 新闻发布会」): a body inside such a clause is never the responsible body of a pledge.
+INFORMANT_VERBS = ("介绍", "透露", "消息", "统计", "通报", "公布", "发布")
+PRESS_EVENTS = ("新闻发布会", "新闻通气会", "发布会", "通气会", "记者会", "吹风会")
 # Adverbs left at the end of a subject when a verb is read with the value (长照经费将突破1,000亿元,
 # 人口已达…); 会/能/可/均 are not among them (招聘会, 产能, 许可, 人均 end nouns).
 TRAILING_MODALS = ("将", "将会", "还将", "仍将", "已", "已经", "也", "再", "预计", "最高可", "最低可", "最多可", "最高",

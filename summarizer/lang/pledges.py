@@ -34,6 +34,7 @@ from summarizer.lang.lexicon import (
     FORWARD_PATTERNS,
     FROM_WORDS,
     HAN,
+    INFORMANT_VERBS,
     IN_ORG_NAME_WORDS,
     LEAD_VERBS,
     LEARN_VERBS,
@@ -47,6 +48,7 @@ from summarizer.lang.lexicon import (
     ORG_SUFFIXES,
     PARTY_ORGANS,
     PLAN_ACTION_VERBS,
+    PRESS_EVENTS,
     RETRO_MARKERS,
     RETRO_OPENERS,
     RETRO_OPENING_PATTERNS,
@@ -132,9 +134,23 @@ def body_prefix(words: str) -> int:
 
 
 def bodies(text: str, start: int, end: int) -> list[str]:
-    """The acting bodies named in text[start:end], in order (not 城乡公共服务布局, 区域医疗中心)."""
+    """The acting bodies named in text[start:end], in order (not 城乡公共服务布局, 区域医疗中心, nor
+    the informant of the press: 「据省人社厅介绍」, 「记者从市发改委获悉」, 「省人社厅召开新闻发布会」)."""
+    told = informant_spans(text, start, end)
     return [_innermost(m.group()) for m in _BODY.finditer(text, start, end)
-            if not m.group().endswith(NOT_ORG_ENDINGS) and m.group() not in _SELF]
+            if not m.group().endswith(NOT_ORG_ENDINGS) and m.group() not in _SELF
+            and not any(a <= m.start() and m.end() <= b for a, b in told)]
+
+
+_INFORMANT = re.compile(
+    rf"据[^，,。；;]{{2,30}}?(?:{alternation(INFORMANT_VERBS)})"
+    rf"|(?:记者)?从[^，,。；;]{{2,40}}?(?:{alternation(LEARN_VERBS)})"
+    rf"|[^，,。；;]{{2,30}}?(?:召开|举行|举办)的?[^，,。；;]{{0,12}}?(?:{alternation(PRESS_EVENTS)})")
+
+
+def informant_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where text[start:end] names who told the press."""
+    return [m.span() for m in _INFORMANT.finditer(text, start, end)]
 
 
 _ORG_FULL = re.compile(ORG_NAME)
