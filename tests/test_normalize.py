@@ -359,6 +359,7 @@ def test_numeral_text_and_offsets() -> None:
         "三点五十分到场",
         "来了三四个人",  # two digits side by side: an estimate
         "浏览次数:1234 人气:56",  # a space before a unit only in spaced writing
+        "发布时间：2020- 12- 21 16: 29 来源：市政府",  # a page's date and time stamp, written with spaces
         "项目如下:\n1。 新改扩建公办幼儿园;\n2。 改善中小学校教室视觉环境;",  # list numbers with a full stop
     ],
 )
@@ -661,3 +662,8 @@ def test_a_season_without_article_year_is_relative() -> None:
 def test_spaced_number_and_unit(text: str, surface: str, number: str, unit: str) -> None:
     (v,) = find_values(text)
     assert (v.surface, v.number, v.unit) == (surface, Decimal(number), unit)
+
+
+def test_a_number_in_three_parts() -> None:
+    (v,) = find_values("總經費達1億97萬6000元")
+    assert (v.number, v.unit) == (Decimal("100976000"), "元")

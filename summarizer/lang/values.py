@@ -583,6 +583,9 @@ def _points(next_word: str, digits: str) -> bool:
 _SKIP_RES = [
     re.compile(r"(?<![0-9])[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}(?![0-9])"),  # 2021-11-04
     re.compile(r"(?<![0-9])[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}(?![0-9])"),  # 06.12.2020
+    # a date and time written with spaces after the separators (a page's stamp): 2020- 12- 21 16: 29
+    re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}- ?(?:1[0-2]|0?[1-9])- ?(?:3[01]|[12][0-9]|0?[1-9])"
+               r"(?: +[0-2]?[0-9]: ?[0-5][0-9](?:: ?[0-5][0-9])?)?(?![0-9])"),
     re.compile(r"[〔\[(【][0-9]{4}[〕\])】][0-9]*号?"),  # 〔2021〕9号
     # addresses, not quantities: URLs, Markdown link targets, percent-encoding (%E4%BD%95%),
     # e-mail addresses (also 4834222#qq.com), file names, phone numbers
@@ -729,9 +732,12 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
     before, after = f[num_s - 1 : num_s], f[num_e : num_e + 1]
     mult, unit = m["mult"] or "", m["unit"] or ""
     cont = _continuation(m, f, mask) if group in ("ar", "cn") else None
-    tail = cont or m  # the part that carries 余/多, the unit and 以上/以下
-    if cont is not None:
-        e, unit = cont.end(), cont["unit"] or ""
+    # 1亿97万6000元: after 亿 and 万, a third part below 万
+    cont2 = _continuation(cont, f, mask) if cont is not None and (mult or "").endswith("亿") else None
+    last = cont2 or cont
+    tail = last or m  # the part that carries 余/多, the unit and 以上/以下
+    if last is not None:
+        e, unit = last.end(), last["unit"] or ""
     if group in ("cn", "pc") and before and before in _VAGUE and m[group].startswith("十"):
         return None  # 数十个, 几十万: dozens, not ten
     if before == "第" or _glued(before) or (_glued(after) and not _is_rate(unit)):
@@ -765,17 +771,19 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
     number = base * _factor(mult)
     if cont is not None:
         number += _cont_number(cont, _MULT[mult[-1]]) or 0
+    if cont2 is not None:
+        number += _cont_number(cont2, _MULT["万"]) or 0
     if unit in _HALF_UNITS:
         number, unit = number + Decimal("0.5"), _HALF_UNITS[unit]
     if unit and not suffix and unit not in ("%", "个百分点", "百分点") and (per := _PER_TIME.match(f, e)):
         e, unit = per.end(), unit + per[0]  # 29列/天: so many per day
     start, pre = _prefix(f, s, floor, mask)
-    more = m["inf1"] or m["inf2"] or (cont is not None and (cont["inf1"] or cont["inf2"]))
+    more = m["inf1"] or m["inf2"] or (last is not None and (last["inf1"] or last["inf2"]))
     qualifier = (_SUFFIX[suffix] if suffix else None) or ("more_than" if more else pre)
     unit = "个百分点" if unit == "百分点" else unit
     kind = {"%": "percent", "个百分点": "percentage_point"}.get(unit, "rate" if _is_rate(unit) else "count")
-    if cont is not None:
-        numeral_end = cont.end("mult") if cont["mult"] else cont.end("ar" if cont["ar"] is not None else "cn")
+    if last is not None:
+        numeral_end = last.end("mult") if last["mult"] else last.end("ar" if last["ar"] is not None else "cn")
     else:
         numeral_end = m.end("mult") if mult else num_e
     return Value(start, e, text[start:e], _clean(number), unit, kind, qualifier, text[num_s:numeral_end])
