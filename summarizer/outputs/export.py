@@ -17,6 +17,9 @@ import typer
 from summarizer.outputs.brief import load_results
 from summarizer.models import ArticleResult, Grounded
 from summarizer.outputs.write import write_atomic
+from summarizer.outputs import tracking_tables as tt
+from summarizer.outputs.hooks import tracking_of
+from summarizer.tracking import Tracking
 
 ARTICLE = ("article", "article_title", "article_date")
 GROUNDING = ("status", "span_start", "span_end", "spans", "quote")
@@ -85,7 +88,7 @@ def articles_jsonl(results: list[ArticleResult]) -> str:
 
 
 def export(results: list[ArticleResult], out_dir: Path, format: str = "csv",
-           bom: bool = True) -> dict[Path, int]:
+           bom: bool = True, tracking: Tracking | None = None) -> dict[Path, int]:
     """Write the tables and `articles.jsonl` into `out_dir`, each file atomically; returns each
     file written with its number of rows."""
     if format not in FORMATS:
@@ -99,6 +102,14 @@ def export(results: list[ArticleResult], out_dir: Path, format: str = "csv",
     path = out_dir / "articles.jsonl"
     write_atomic(path, articles_jsonl(results))
     written[path] = len(results)
+    if tracking is not None:  # pledge_links.<format> and people.csv
+        links = tt.link_rows(tracking)
+        path = out_dir / f"pledge_links.{format}"
+        write_atomic(path, tt.as_csv(tt.LINK_COLUMNS, links, bom) if format == "csv" else tt.as_jsonl(links))
+        written[path] = len(links)
+        path = out_dir / "people.csv"
+        write_atomic(path, tt.as_csv(tt.PEOPLE_COLUMNS, tt.people_rows(tracking), bom))
+        written[path] = len(tracking.people)
     return written
 
 
@@ -121,7 +132,7 @@ def export_command(
         typer.echo(f"error: no valid article JSON in {', '.join(map(str, out_dirs))}", err=True)
         raise typer.Exit(1)
     try:
-        written = export(results, output, format, bom)
+        written = export(results, output, format, bom, tracking_of(results))
     except OSError as exc:
         typer.echo(f"error: cannot write into {output}: {exc}", err=True)
         raise typer.Exit(1) from exc
