@@ -8,6 +8,7 @@ from summarizer.track.claims import article_date, iso
 from summarizer.track.places import organization_without_place, places_in
 from summarizer.tracking import Mention, Person
 
+_ALIASES = (("人力资源和社会保障部", "人社部"), ("人力资源社会保障部", "人社部"), ("住房和城乡建设部", "住建部"))
 _Key = tuple[str, str | None, str | None]
 
 
@@ -16,6 +17,8 @@ def _org_key(org: str | None) -> str | None:
     if not org:
         return None
     body = organization_without_place(simplified_view(org)) or ""
+    for long, short in _ALIASES:
+        body = body.replace(long, short)
     return body.removeprefix("市").removeprefix("区").removeprefix("县").removeprefix("省") or None
 
 

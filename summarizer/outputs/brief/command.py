@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from summarizer.outputs.brief.render_html import build_html
 from summarizer.outputs.brief.render_md import build_markdown
 from summarizer.models import ArticleResult
+from summarizer.outputs.hooks import tracking_of
 from summarizer.outputs.write import write_atomic
 
 
@@ -56,7 +57,8 @@ def brief_command(
     if not results:
         typer.echo(f"error: no valid article JSON in {', '.join(map(str, out_dirs))}", err=True)
         raise typer.Exit(1)
-    content = build_markdown(results) if format == "md" else build_html(results)
+    tracking = tracking_of(results)
+    content = build_markdown(results, tracking) if format == "md" else build_html(results, tracking)
     try:
         write_atomic(output, content)
     except OSError as exc:

@@ -7,6 +7,8 @@ import re
 from summarizer.outputs.brief import text as t
 from summarizer.outputs.brief.model import KIND_LABELS, Brief, Fact, Kind, collect
 from summarizer.models import ArticleResult, Metric
+from summarizer.outputs.brief.tracking_view import md_section
+from summarizer.tracking import Tracking
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
@@ -33,7 +35,7 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return [_row(header), _row(["---"] * len(header)), *(_row(r) for r in rows)]
 
 
-def build_markdown(results: list[ArticleResult]) -> str:
+def build_markdown(results: list[ArticleResult], tracking: Tracking | None = None) -> str:
     b: Brief = collect(results)
     counts = "、".join(f"{KIND_LABELS[k]} {len(b.of(k))} 项" for k in KIND_LABELS)
     out = [
@@ -42,6 +44,7 @@ def build_markdown(results: list[ArticleResult]) -> str:
         f"共 {len(b.articles)} 篇文章；仅收录核验状态为 verified / normalized 的事实（{counts}）。"
         "出处中的 [起, 止) 为原文字符偏移。",
         "",
+        *md_section(tracking),
         "## 来源",
         "",
     ]
