@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from summarizer.lang.values import Period, Value, find_periods, find_values
 from summarizer.models import ArticleResult
@@ -20,7 +21,7 @@ from summarizer.track.places import NATIONAL, home_place, places_in
 LOCAL_SELF = re.compile(r"[我本全][市省区县]")
 
 _CLAUSE_END = re.compile(r"[，；;：:]|(?<!\d),|,(?!\d{3}(?!\d))")
-_FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?!\d)")
+_FILE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:[-_.](0?[1-9]|1[0-2]))?(?!\d)")
 _BOUNDS = {"more_than": "at_least", "at_least": "at_least", "reached": "at_least",
            "at_most": "at_most", "less_than": "at_most"}
 YearMonth = tuple[int, int]  # month 0: only the year is known
@@ -67,11 +68,11 @@ class ArticleClaims:
 
 
 def article_date(result: ArticleResult) -> YearMonth | None:
-    """Its source date; else a year in its file name (p15_…_2024.txt)."""
+    """Its source date; else a year (and month) in its file name (p15_…_2024.txt, qd_2022_07.txt)."""
     if result.source.date and (m := re.match(r"(\d{4})(?:-(\d{1,2}))?", result.source.date)):
         return int(m.group(1)), int(m.group(2) or 0)
-    years = _FILE_YEAR.findall(result.source.file)
-    return (int(years[-1]), 0) if years else None
+    years = _FILE_YEAR.findall(Path(result.source.file).name)
+    return (int(years[-1][0]), int(years[-1][1] or 0)) if years else None
 
 
 def iso(ym: YearMonth | None) -> str | None:

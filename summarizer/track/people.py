@@ -27,7 +27,7 @@ def person_index(results: list[ArticleResult], places: dict[str, str | None]) ->
     organisation, else their article's. Same name, body and place: one person; otherwise two."""
     people: dict[_Key, Person] = {}
     for r in results:
-        date = iso(article_date(r))
+        date = r.source.date or iso(article_date(r))
         for o in r.officials:
             if o.status not in ("verified", "normalized"):
                 continue

@@ -19,7 +19,8 @@ _NATIONAL_BODIES = ("人社部", "人力资源和社会保障部", "国务院", 
                     "交通运输部", "国家卫健委", "国家卫生健康委", "卫生计生委", "财政部", "发展改革委", "国家统计局")
 # Characters that never start a city name: 全市, 我市, 城市, 超市, 上市, 各市 ...
 _NOT_NAME = set("全我本各该城超都股上门夜集县区省和与及在的了是对到为从向等个两一各地级沿该其市街坊开建构争改不今广推提加打促服新做")
-_NOT_PLACES = {"资格", "城市", "超市", "夜市", "股市", "楼市", "车市", "集市", "门市", "上市", "开市", "闭市"}
+_NOT_NAME.discard("都")  # 成都; 都市 is in _NOT_PLACES
+_NOT_PLACES = {"资格", "都市", "大都", "城市", "超市", "夜市", "股市", "楼市", "车市", "集市", "门市", "上市", "开市", "闭市"}
 _CITY = re.compile(r"([\u4e00-\u9fff]{2})[市省](?![民场值面容内级])")
 _LISTED = re.compile("|".join(sorted(_PROVINCES, key=len, reverse=True)))
 _BODY = re.compile("|".join(_NATIONAL_BODIES))
@@ -48,8 +49,8 @@ def home_place(title: str | None, text: str, organizations: list[str]) -> str | 
     named = places_in(text)
     counts = Counter(named)
     best = max(counts.values(), default=0)
-    if best < TEXT_MENTIONS:
-        return None
+    if best < TEXT_MENTIONS and len(counts) != 1:
+        return None  # several places named in passing: none is the article's
     return next(p for p in named if counts[p] == best)
 
 
