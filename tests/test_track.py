@@ -133,7 +133,8 @@ def test_progress_statements(tmp_path: Path, report: str, status: str | None, ra
 def test_track_cli_names_unreadable_input_and_processes_the_rest(tmp_path: Path) -> None:
     out = tmp_path / "out"
     out.mkdir()
-    for name, text in (("qd_2022.txt", PLEDGE), ("qd_2023.txt", "青岛市去年城镇新增就业62.3万人，完成目标的103.8%。\n")):
+    report = "青岛市去年城镇新增就业62.3万人，完成目标的103.8%。\n"
+    for name, text in (("qd_2022.txt", PLEDGE), ("qd_2023.txt", report)):
         (out / name.replace(".txt", ".json")).write_text(_extracted(tmp_path, name, text).model_dump_json())
     (out / "broken.json").write_text("{not json", encoding="utf-8")
     target = tmp_path / "tracking.json"

@@ -8,12 +8,12 @@ from collections.abc import Callable
 
 import typer
 
-from summarizer.outputs.brief import brief_command
-from summarizer.eval.evaluate import eval_command
-from summarizer.outputs.export import export_command
 from summarizer.cli.extract import extract_command, schema_command
 from summarizer.cli.track import track_command
+from summarizer.eval.evaluate import eval_command
 from summarizer.outputs import hooks
+from summarizer.outputs.brief import brief_command
+from summarizer.outputs.export import export_command
 from summarizer.track.run import track
 
 hooks.tracker = track  # brief and export add the tracking of the outputs they read

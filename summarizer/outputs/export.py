@@ -14,11 +14,11 @@ from typing import Any
 
 import typer
 
-from summarizer.outputs.brief import load_results
 from summarizer.models import ArticleResult, Grounded
-from summarizer.outputs.write import write_atomic
 from summarizer.outputs import tracking_tables as tt
+from summarizer.outputs.brief import load_results
 from summarizer.outputs.hooks import tracking_of
+from summarizer.outputs.write import write_atomic
 from summarizer.tracking import Tracking
 
 ARTICLE = ("article", "article_title", "article_date")

@@ -7,6 +7,7 @@ plan said again (预计于…完工). Values and periods come from `summarizer.l
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -100,15 +101,15 @@ def content_bigrams(simp: str, clause: Clause | None = None) -> set[str]:
     s = simp
     if clause is not None:
         chars = list(s)
-        for x in (*clause.values, *clause.periods):
-            chars[x.start:x.end] = " " * (x.end - x.start)
+        for lo, hi in [(v.start, v.end) for v in clause.values] + [(q.start, q.end) for q in clause.periods]:
+            chars[lo:hi] = " " * (hi - lo)
         s = "".join(chars)
     marked = bool(w.TARGET_MARKER.search(s))
     s = w.TARGET_MARKER.sub(" ", s)
     for place in set(places_in(s)):
         s = s.replace(place, " ")
     s = w.STOP.sub(" ", s)
-    grams = {a + b for run in re.findall(r"[\u4e00-\u9fff]+", s) for a, b in zip(run, run[1:], strict=False)}
+    grams = {a + b for run in re.findall(r"[\u4e00-\u9fff]+", s) for a, b in itertools.pairwise(run)}
     return grams | ({"〈目标〉"} if marked else set())
 
 
@@ -282,8 +283,8 @@ def _merge(pledges: list[Claim]) -> list[Claim]:
     return out
 
 
-def article_claims(result: ArticleResult) -> ArticleClaims | None:
-    """The pledges and reports of one article; None when it cannot be dated."""
+def article_claims(result: ArticleResult) -> ArticleClaims:
+    """The pledges and reports of one article; none when it cannot be dated."""
     date = article_date(result)
     text = result.text
     simp = simplified_view(text)

@@ -12,8 +12,7 @@ from summarizer.text.hanzi import simplified_view
 from summarizer.track.claims import ArticleClaims, Claim, article_claims, iso
 from summarizer.track.links import Found, link
 from summarizer.track.people import person_index
-from summarizer.tracking import (ArticleInfo, Match, Pledge, PledgeLink, Quote, Timeline, TrackError,
-                                 Tracking)
+from summarizer.tracking import ArticleInfo, Match, Pledge, PledgeLink, Quote, Timeline, TrackError, Tracking
 
 
 def read_outputs(paths: list[Path]) -> tuple[list[ArticleResult], list[TrackError]]:
@@ -87,7 +86,8 @@ def _link(f: Found, pledge_id: str, text: str) -> PledgeLink:
         value_text=v.surface if v else None, value=float(v.number) if v else None,
         period=r.deadline.surface if r.deadline else None, ratio=f.ratio, stated_percent=percent,
         ratio_agrees=agrees, status=f.status,  # type: ignore[arg-type]
-        why=Match(place=f.pledge.place or "", subject="、".join(f.shared) or "、".join(sorted(f.pledge.events & r.events)),
+        why=Match(place=f.pledge.place or "",
+                  subject="、".join(f.shared) or "、".join(sorted(f.pledge.events & r.events)),
                   unit=v.unit if v else None, period=f"报告于 {iso(r.time or f.report_date)}，期限 {deadline}"))
 
 

@@ -41,9 +41,9 @@ def status_of(pledge: Claim, report: Claim, article_date: YearMonth) -> tuple[st
         return ("partly" if named and len(named) < len(pledge.items) else "kept"), None
     assert report.value is not None and pledge.value is not None
     target = float(pledge.value.number)
-    ratio = float(report.value.number) / target if target else None
-    if ratio is None:
+    if not target:
         return "open", None
+    ratio = float(report.value.number) / target
     if pledge.value.qualifier in ("at_most", "less_than"):
         met = ratio <= 1
         return ("open" if before_deadline(pledge, when) else ("kept" if met else "missed")), ratio

@@ -8,9 +8,9 @@ from pathlib import Path
 import typer
 from pydantic import ValidationError
 
+from summarizer.models import ArticleResult
 from summarizer.outputs.brief.render_html import build_html
 from summarizer.outputs.brief.render_md import build_markdown
-from summarizer.models import ArticleResult
 from summarizer.outputs.hooks import tracking_of
 from summarizer.outputs.write import write_atomic
 

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
-from summarizer.outputs.brief import text as t
-from summarizer.outputs.brief.model import KIND_LABELS, KINDS, SECTORS, Fact, collect
 from summarizer.models import ArticleResult
+from summarizer.outputs.brief import text as t
 from summarizer.outputs.brief import tracking_view as tv
+from summarizer.outputs.brief.model import KIND_LABELS, KINDS, SECTORS, Fact, collect
 from summarizer.tracking import Tracking
 
 

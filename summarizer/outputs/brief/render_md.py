@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
+from summarizer.models import ArticleResult, Metric
 from summarizer.outputs.brief import text as t
 from summarizer.outputs.brief.model import KIND_LABELS, Brief, Fact, Kind, collect
-from summarizer.models import ArticleResult, Metric
 from summarizer.outputs.brief.tracking_view import md_section
 from summarizer.tracking import Tracking
 

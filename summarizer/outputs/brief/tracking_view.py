@@ -57,6 +57,6 @@ def md_section(t: Tracking | None) -> list[str]:
     people = people_seen_twice(t)
     if people:
         out += ["", "**多篇文章中的官员**：" + "；".join(
-            f"{p.name}（{p.place or ''}{p.organization or ''}，{len(p.files)} 篇，{p.first_date or '?'}–{p.last_date or '?'}）"
-            for p in people)]
+            f"{p.name}（{p.place or ''}{p.organization or ''}，{len(p.files)} 篇，"
+            f"{p.first_date or '?'}–{p.last_date or '?'}）" for p in people)]
     return [*out, ""]
