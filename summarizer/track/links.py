@@ -82,6 +82,21 @@ def _candidates(pledges: list[tuple[Claim, YearMonth]], r: Claim, r_date: YearMo
     return [f for f in found if f.pledge_date == latest]  # the plan as last said before the report
 
 
+def _pledge_keys(p: Claim) -> set[str]:
+    """The groups a pledge is looked up in: its unit, its events, and every pledge with a figure."""
+    keys = {f"e:{e}" for e in p.events}
+    if p.value is not None:
+        keys |= {f"u:{p.value.unit}", "figure"}
+    return keys
+
+
+def _report_keys(r: Claim) -> set[str]:
+    if r.kind == "progress":
+        return {"figure"}
+    keys = {f"e:{e}" for e in r.events} if r.kind in ("completion", "restated") else set()
+    return keys | ({f"u:{r.value.unit}"} if r.value is not None else set())
+
+
 def _family(kind: str) -> str:
     return "event" if kind in ("completion", "restated") else kind
 
@@ -94,16 +109,18 @@ def _rank(f: Found) -> tuple[int, int, int, int]:
 
 def link(articles: list[ArticleClaims]) -> list[Found]:
     """Every pledge→report link: one per pledge, report article and kind of report (the best)."""
-    by_place: dict[str, list[tuple[Claim, YearMonth]]] = defaultdict(list)
+    index: dict[tuple[str, str], list[tuple[Claim, YearMonth]]] = defaultdict(list)
     for a in articles:
         for p in a.pledges:
             if p.place and a.date:
-                by_place[p.place].append((p, a.date))
+                for key in _pledge_keys(p):
+                    index[(p.place, key)].append((p, a.date))
     best: dict[tuple[int, str, str], Found] = {}
     for a in sorted((a for a in articles if a.date), key=lambda a: a.date or (0, 0)):
         assert a.date is not None
         for r in a.reports:
-            for f in _candidates(by_place.get(r.place or "", []), r, a.date):
+            pool = {id(p): (p, d) for key in _report_keys(r) for p, d in index.get((r.place or "", key), [])}
+            for f in _candidates(list(pool.values()), r, a.date):
                 key = (id(f.pledge), a.file, _family(r.kind))
                 if key not in best or _rank(f) > _rank(best[key]):
                     best[key] = f
