@@ -4,8 +4,8 @@ Synthetic outputs: the real deterministic outputs of the seeds and the non-valid
 articles (extracted here, no model), copied with their dates moved on by whole years (copy c of
 an article is c // 2 years later, in a file of its own), so that every place has ever more
 pledges and later reports. Linking is grouped by place and unit/event, so its cost grows with the
-size of those groups, not with all pairs. Prints seconds, peak Python memory (tracemalloc),
-links and the load average.
+size of those groups, not with all pairs. Prints the seconds of each phase, the peak RSS of
+the process (sizes run in increasing order), links and the load average.
 
     .venv/bin/python bench/track_bench.py [N ...]
 """
@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import json
 import os
+import resource
+import subprocess
 import sys
 import tempfile
 import time
-import tracemalloc
 from pathlib import Path
 
-from typer.testing import CliRunner
-
-from summarizer.cli.app import app
 from summarizer.models import ArticleResult
+from summarizer.track.claims import article_claims
+from summarizer.track.links import link
 from summarizer.track.run import read_outputs, track
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
@@ -36,8 +36,8 @@ def real_outputs(tmp: Path) -> list[ArticleResult]:
     for f in [*sorted((SHARED / "dev" / "articles").glob("*.txt")), *sorted((SHARED / "seeds").glob("*.txt"))]:
         if f.stem not in validation:
             (src / f.name).symlink_to(f)
-    run = CliRunner().invoke(app, ["extract", str(src), "--out", str(out), "--deterministic"])
-    assert run.exit_code == 0, run.output
+    subprocess.run([sys.executable, "-m", "summarizer.cli.app", "extract", str(src), "--out", str(out),
+                    "--deterministic"], check=True, capture_output=True)
     return read_outputs([out])[0]
 
 
@@ -58,14 +58,19 @@ def synthetic(real: list[ArticleResult], n: int) -> list[ArticleResult]:
     return out
 
 
-def measure(results: list[ArticleResult]) -> tuple[float, float, int, int]:
-    tracemalloc.start()
+def measure(results: list[ArticleResult]) -> dict[str, float]:
+    """Seconds of the two phases (claims per article; linking) and of the whole `track`, and the
+    process's peak RSS (MiB) after it."""
     t0 = time.perf_counter()
+    claims = [article_claims(r) for r in results]
+    t1 = time.perf_counter()
+    found = link(claims)
+    t2 = time.perf_counter()
     t = track(results)
-    seconds = time.perf_counter() - t0
-    peak = tracemalloc.get_traced_memory()[1] / 2**20
-    tracemalloc.stop()
-    return seconds, peak, len(t.links), len(t.timelines)
+    t3 = time.perf_counter()
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    return {"claims": t1 - t0, "link": t2 - t1, "track": t3 - t2, "rss": rss, "links": len(found),
+            "pledges": len(t.timelines)}
 
 
 def main() -> None:
@@ -73,10 +78,11 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         real = real_outputs(Path(tmp))
     print(f"{len(real)} real outputs; load average {os.getloadavg()[0]:.2f}")
-    print("articles  seconds  ms/article  peak MiB  pledges  links")
+    print("articles  claims s  link s  track s  ms/article  peak RSS MiB  pledges  links")
     for n in sizes:
-        seconds, peak, links, pledges = measure(synthetic(real, n))
-        print(f"{n:8d}  {seconds:7.2f}  {1000 * seconds / n:10.2f}  {peak:8.1f}  {pledges:7d}  {links:5d}")
+        m = measure(synthetic(real, n))
+        print(f"{n:8d}  {m['claims']:8.2f}  {m['link']:6.2f}  {m['track']:7.2f}  {1000 * m['track'] / n:10.2f}"
+              f"  {m['rss']:12.0f}  {m['pledges']:7.0f}  {m['links']:5.0f}")
     print(f"load average after: {os.getloadavg()[0]:.2f}")
 
 
