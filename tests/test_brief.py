@@ -19,6 +19,7 @@ import typer
 from typer.testing import CliRunner
 
 from summarizer.models import ArticleResult, Commitment, Metric, Official
+from summarizer.outputs import hooks
 from summarizer.outputs.brief import brief_command, build_html, build_markdown, load_results
 from summarizer.outputs.brief.model import classify, collect, find_changes, normalize_subject, sector_of
 from summarizer.outputs.brief.render_html import highlight
@@ -198,7 +199,8 @@ def test_command_writes_atomically(tmp_path: Path) -> None:
     out = tmp_path / "out" / "brief.html"
     res = runner.invoke(app, [str(FIXTURES), "--format", "html", "-o", str(out)])
     assert res.exit_code == 0, res.output
-    assert out.read_text(encoding="utf-8") == build_html(load_results([FIXTURES]))
+    results = load_results([FIXTURES])  # with the tracking section when the CLI set the tracker
+    assert out.read_text(encoding="utf-8") == build_html(results, hooks.tracking_of(results))
     assert [p.name for p in out.parent.iterdir()] == ["brief.html"]  # no temp file left behind
     assert runner.invoke(app, [str(FIXTURES), "--format", "pdf", "-o", str(out)]).exit_code == 2
     assert runner.invoke(app, [str(tmp_path / "out"), "-o", str(tmp_path / "x.md")]).exit_code == 1

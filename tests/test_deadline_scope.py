@@ -10,7 +10,8 @@ def _deadlines(text: str) -> list[tuple[str | None, str | None]]:
 
 
 def test_a_pledge_deadline_carries_through_its_paragraph() -> None:
-    text = "养老方面：到2025年底，建立覆盖城乡的养老服务体系。全市养老机构护理型床位占比不低于40%，每千人口拥有托位数达到4.5个。\n"
+    text = ("养老方面：到2025年底，建立覆盖城乡的养老服务体系。"
+            "全市养老机构护理型床位占比不低于40%，每千人口拥有托位数达到4.5个。\n")
     got = _deadlines(text)
     assert got and all(d == "到2025年底" for _, d in got), got
 

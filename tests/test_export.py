@@ -50,7 +50,8 @@ def test_csv_rows_quote_the_article_at_their_span(extracted: Path, tmp_path: Pat
     _export(extracted, tmp_path)
     results = _results(extracted)
     assert sorted(p.name for p in tmp_path.iterdir()) == [
-        "articles.jsonl", "commitments.csv", "metrics.csv", "officials.csv"]  # no temp file left
+        "articles.jsonl", "commitments.csv", "metrics.csv", "officials.csv",
+        "people.csv", "pledge_links.csv"]  # the CLI adds the tracking tables; no temp file left
     for table, columns in COLUMNS.items():
         raw = (tmp_path / f"{table}.csv").read_bytes()
         assert raw.startswith(BOM)

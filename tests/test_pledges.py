@@ -65,7 +65,8 @@ def test_breakdown_by_place_is_one_pledge_each() -> None:
 
 @pytest.mark.parametrize(("text", "targets"), [
     ("今年将投资90亿元，改造棚户区2.87万户。", ["90亿元", "2.87万户"]),  # a clause with its own verb and target
-    ("今年我市将新增城镇就业6.5万人，城镇登记失业率控制在3.5%以内。", ["6.5万人", "3.5%以内"]),  # one that reaches a level
+    # one that reaches a level
+    ("今年我市将新增城镇就业6.5万人，城镇登记失业率控制在3.5%以内。", ["6.5万人", "3.5%以内"]),
     ("今年将新增就业6.5万人，其中高校毕业生2万人。", ["6.5万人"]),  # a part of the value before it
     ("今年将新增就业6.5万人，同比增长5%。", ["6.5万人"]),  # a comparison goes on with it
 ])

@@ -1,4 +1,4 @@
-"""Command-line interface: `summarizer extract | eval | brief | export | schema`."""
+"""Command-line interface: `summarizer extract | eval | brief | export | schema | track`."""
 
 from __future__ import annotations
 
@@ -9,9 +9,14 @@ from collections.abc import Callable
 import typer
 
 from summarizer.cli.extract import extract_command, schema_command
+from summarizer.cli.track import track_command
 from summarizer.eval.evaluate import eval_command
+from summarizer.outputs import hooks
 from summarizer.outputs.brief import brief_command
 from summarizer.outputs.export import export_command
+from summarizer.track.run import track
+
+hooks.tracker = track  # brief and export add the tracking of the outputs they read
 
 
 def _help(command: Callable[..., object]) -> str:
@@ -23,7 +28,8 @@ def _help(command: Callable[..., object]) -> str:
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, help=__doc__)
 for name, command in (("extract", extract_command), ("eval", eval_command), ("brief", brief_command),
-                      ("export", export_command), ("schema", schema_command)):
+                      ("export", export_command), ("schema", schema_command),
+                      ("track", track_command)):
     app.command(name, help=_help(command))(command)
 
 

@@ -34,8 +34,8 @@ from summarizer.lang.lexicon import (
     FORWARD_PATTERNS,
     FROM_WORDS,
     HAN,
-    INFORMANT_VERBS,
     IN_ORG_NAME_WORDS,
+    INFORMANT_VERBS,
     LEAD_VERBS,
     LEARN_VERBS,
     LEVEL_CHARS,
@@ -114,7 +114,8 @@ _SELF = frozenset(SELF_REFERENCES)
 _SPEAKERS_OWN = frozenset(("我们", "我們"))
 _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
 _FROM_TO = re.compile(rf"(?:{alternation(FROM_WORDS)})[^，,。；;]*?(?:{alternation(CHANGE_TO)})")
-_VERB_FIRST = re.compile(rf"\s*(?:{alternation(CLAUSE_CONNECTIVES)})*(?:{alternation(PLAN_ACTION_VERBS + COUNT_VERBS)})")
+_VERB_FIRST = re.compile(
+    rf"\s*(?:{alternation(CLAUSE_CONNECTIVES)})*(?:{alternation(PLAN_ACTION_VERBS + COUNT_VERBS)})")
 _REACHES = re.compile(r"(?:达到|达|控制在|不低于|不少于|超过|保持在)")
 _CONTINUING = re.compile(rf"\s*(?:{alternation(CONTINUING_OPENERS)})")
 _CHANGE_TO = re.compile(rf"^(?:{alternation(CHANGE_TO)})$")

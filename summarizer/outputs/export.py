@@ -19,9 +19,12 @@ from typing import Any
 import typer
 
 from summarizer.models import ArticleResult, Grounded
+from summarizer.outputs import tracking_tables as tt
 from summarizer.outputs.formats import ExportFormat, Table, UnknownFormat, lookup, names, register
+from summarizer.outputs.hooks import tracking_of
 from summarizer.outputs.results import load_results
 from summarizer.outputs.write import write_atomic
+from summarizer.tracking import Tracking
 
 ARTICLE = ("article", "article_title", "article_date")
 GROUNDING = ("status", "span_start", "span_end", "spans", "quote")
@@ -100,7 +103,7 @@ def articles_jsonl(results: list[ArticleResult]) -> str:
 
 
 def export(results: list[ArticleResult], out_dir: Path, format: str = "csv",
-           bom: bool = True) -> dict[Path, int]:
+           bom: bool = True, tracking: Tracking | None = None) -> dict[Path, int]:
     """Write the tables and `articles.jsonl` into `out_dir`, each file atomically; returns each
     file written with its number of rows."""
     writer = lookup("export", format)  # an UnknownFormat (a ValueError) names the registered ones
@@ -113,6 +116,14 @@ def export(results: list[ArticleResult], out_dir: Path, format: str = "csv",
     path = out_dir / "articles.jsonl"
     write_atomic(path, articles_jsonl(results))
     written[path] = len(results)
+    if tracking is not None:  # pledge_links.<format> and people.csv
+        links = tt.link_rows(tracking)
+        path = out_dir / f"pledge_links.{format}"
+        write_atomic(path, tt.as_csv(tt.LINK_COLUMNS, links, bom) if format == "csv" else tt.as_jsonl(links))
+        written[path] = len(links)
+        path = out_dir / "people.csv"
+        write_atomic(path, tt.as_csv(tt.PEOPLE_COLUMNS, tt.people_rows(tracking), bom))
+        written[path] = len(tracking.people)
     return written
 
 
@@ -138,7 +149,7 @@ def export_command(
         typer.echo(f"error: no valid article JSON in {', '.join(map(str, out_dirs))}", err=True)
         raise typer.Exit(1)
     try:
-        written = export(results, output, format, bom)
+        written = export(results, output, format, bom, tracking_of(results))
     except OSError as exc:
         typer.echo(f"error: cannot write into {output}: {exc}", err=True)
         raise typer.Exit(1) from exc

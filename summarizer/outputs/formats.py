@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from summarizer.models import ArticleResult
+from summarizer.tracking import Tracking
 
 __all__ = ["ArticleFormat", "BriefFormat", "ExportFormat", "Table", "UnknownFormat", "lookup", "names",
            "register"]
@@ -47,7 +48,7 @@ class ExportFormat:
 @dataclass(frozen=True)
 class BriefFormat:
     suffix: str  # "md"
-    render: Callable[[list[ArticleResult]], str]
+    render: Callable[[list[ArticleResult], Tracking | None], str]  # (results, tracking) -> text
 
 
 KINDS: dict[str, type] = {"article": ArticleFormat, "export": ExportFormat, "table": Table,

@@ -10,8 +10,8 @@ from summarizer.lang import pledge_decision
 from summarizer.lang.deadline_scope import DeadlineScope
 from summarizer.lang.lead_units import assign_lead_units
 from summarizer.lang.metrics import build_metric, speaker_for
-from summarizer.lang.pledge_decision import PledgeDecider
 from summarizer.lang.people import SPEAKING, PersonMention, Turn, speaker_at
+from summarizer.lang.pledge_decision import PledgeDecider
 from summarizer.lang.pledges import (
     Actors,
     PlanScope,

@@ -9,6 +9,7 @@ import typer
 from summarizer.outputs.brief.render_html import build_html
 from summarizer.outputs.brief.render_md import build_markdown
 from summarizer.outputs.formats import BriefFormat, UnknownFormat, lookup, names, register
+from summarizer.outputs.hooks import tracking_of
 from summarizer.outputs.results import load_results
 from summarizer.outputs.write import write_atomic
 
@@ -30,7 +31,7 @@ def brief_command(
     if not results:
         typer.echo(f"error: no valid article JSON in {', '.join(map(str, out_dirs))}", err=True)
         raise typer.Exit(1)
-    content = render(results)
+    content = render(results, tracking_of(results))
     try:
         write_atomic(output, content)
     except OSError as exc:

@@ -10,7 +10,9 @@ from markupsafe import Markup, escape
 
 from summarizer.models import ArticleResult
 from summarizer.outputs.brief import text as t
+from summarizer.outputs.brief import tracking_view as tv
 from summarizer.outputs.brief.model import KIND_LABELS, KINDS, SECTORS, Fact, collect
+from summarizer.tracking import Tracking
 
 
 @dataclass(frozen=True)
@@ -67,7 +69,7 @@ _env = Environment(
 )
 
 
-def build_html(results: list[ArticleResult]) -> str:
+def build_html(results: list[ArticleResult], tracking: Tracking | None = None) -> str:
     b = collect(results)
     texts = {a.index: highlight(a.result.text, [f for f in b.facts if f.article is a]) for a in b.articles}
     used = {f.sector for f in b.facts}
@@ -77,4 +79,7 @@ def build_html(results: list[ArticleResult]) -> str:
         texts=texts,
         kinds=[(k, KIND_LABELS[k]) for k in KINDS],
         sectors=[s for s in SECTORS if s in used],
+        tracking=tracking,
+        tv=tv,
+        article_texts={r.source.file: r.text for r in results},
     )

@@ -8,6 +8,8 @@ from collections.abc import Callable
 from summarizer.models import ArticleResult, Metric
 from summarizer.outputs.brief import text as t
 from summarizer.outputs.brief.model import KIND_LABELS, Brief, Fact, Kind, collect
+from summarizer.outputs.brief.tracking_view import md_section
+from summarizer.tracking import Tracking
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
 
@@ -34,9 +36,9 @@ def _table(header: list[str], rows: list[list[str]]) -> list[str]:
     return [_row(header), _row(["---"] * len(header)), *(_row(r) for r in rows)]
 
 
-def build_markdown(results: list[ArticleResult]) -> str:
+def build_markdown(results: list[ArticleResult], tracking: Tracking | None = None) -> str:
     b: Brief = collect(results)
-    out: list[str] = []
+    out: list[str] = _head(b) + md_section(tracking)  # the first screen: what became of the pledges
     for section in MARKDOWN_SECTIONS:
         out += section(b)
     return "\n".join(out) + "\n"
@@ -117,7 +119,8 @@ def _changes(b: Brief) -> list[str]:
     return out
 
 
-# The briefing's sections, in order: each gives its lines (a new section is one more entry).
+# The briefing's sections after its head and the tracking section, in order: each gives its lines
+# (a new section is one more entry).
 MARKDOWN_SECTIONS: list[Callable[[Brief], list[str]]] = [
-    _head, _sources, _per_article, _timeline, _figures, _officials, _changes,
+    _sources, _per_article, _timeline, _figures, _officials, _changes,
 ]

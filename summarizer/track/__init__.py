@@ -1,0 +1,1 @@
+"""Across articles: pledges linked to their later reports, and the person index."""
