@@ -155,6 +155,8 @@ def test_an_enumeration_in_the_next_paragraph_stays_in_the_plan() -> None:
     ("目前，全市现有社区食堂120个。", "社区食堂"),
     ("全年城镇新增就业18.6万人。", "城镇新增就业"),
     ("有效灌溉面积达到35万亩。", "有效灌溉面积"),  # a subject that starts with 有 keeps it
+    ("改造主城区200余处的二次供水设施。", "二次供水设施"),  # a verb and its scope before: the object after
+    ("更换30万只智能远传水表。", "智能远传水表"),
     ("全市人均预期寿命提高到79.5岁。", "人均预期寿命"),  # a level reached: the verb is not the subject
     ("城乡初中综合差异系数降至0.415。", "城乡初中综合差异系数"),
 ])

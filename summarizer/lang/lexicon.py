@@ -97,6 +97,9 @@ APPEARANCE_VERBS = ("做客", "出席", "亮相", "接受采访", "参加", "走
 # A sentence stating what there is now (「全省共有养老机构2386家」) reports a stock, not a plan, unless a
 # forward cue makes it one.
 STOCK_VERBS = ("共有", "现有", "拥有", "已有", "尚有", "目前有", "共计", "累计")
+# Verbs that take the counted thing as their object after the count, beyond the counting and plan verbs
+# (更换30万只智能水表, 完成50个示范点): a clause opening with one counts the noun after the value.
+OBJECT_VERBS = ("更换", "完成", "新开工", "续建", "安装", "配备", "培育", "回收", "补充", "维护")
 # A role held before (「美国前总统欧巴马」, 「原副市长」): whoever holds it no longer acts for anyone.
 FORMER_MARKERS = ("前", "原")
 # Roles also written after a name or a surname in running text (「温家宝总理」, 「请问齐部长」).

@@ -38,9 +38,11 @@ from summarizer.lang.lexicon import (
     LIST_JOINERS,
     MEASURE_WORDS,
     NOUN_STOPS,
+    OBJECT_VERBS,
     PARAGRAPH_PERIOD_KINDS,
     PER_PERIOD,
     PER_UNIT,
+    PLAN_ACTION_VERBS,
     PLAN_MODALS,
     PREDICATE_STARTS,
     PREPOSITIONS,
@@ -419,6 +421,9 @@ def _verb_rest(before: str) -> str | None:
     return None if m is None else before[:m.start()]
 
 
+_VERB_OPENS = re.compile(rf"(?:{alternation(PLAN_ACTION_VERBS + COUNT_VERBS + OBJECT_VERBS)})")
+
+
 def _choose(raw: str, before: str, after: str) -> str:
     """Before or after the value (numeral–classifier–noun); "" when neither names the thing."""
     if after and _PREPOSITION_END.search(raw):  # 为12.2万名失业人员发放…: the object, not the verb after it
@@ -427,6 +432,8 @@ def _choose(raw: str, before: str, after: str) -> str:
         return after
     if before.endswith(LIST_ENDS):
         return after
+    if after and after not in GENERIC_NOUNS and len(before) <= 8 and _VERB_OPENS.match(before):
+        return after  # 改造主城区200余处的二次供水设施, 更换30万只智能远传水表: the object after the count
     if after and raw.endswith("的") and not _PER_UNIT_END.search(raw[:-1]):
         return after  # 全区剩余的24.5万建档立卡贫困人口: 的 ties what precedes to the noun counted
     if _RELATIVE.match(before):
