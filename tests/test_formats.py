@@ -55,7 +55,7 @@ def test_a_registered_table_and_format_are_exported(tmp_path: Path, registry: No
 
 
 def test_a_registered_brief_format_is_written_by_the_command(tmp_path: Path, registry: None) -> None:
-    register("brief", "txt", BriefFormat("txt", lambda results: f"{len(results)} articles\n"))
+    register("brief", "txt", BriefFormat("txt", lambda results, _tracking: f"{len(results)} articles\n"))
     out = tmp_path / "out"
     out.mkdir()
     (out / "x.json").write_text(RESULT.model_dump_json(), encoding="utf-8")
