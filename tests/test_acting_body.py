@@ -44,6 +44,16 @@ def test_no_body(sentence: str) -> None:
     ("记者从市发改委获悉，市交通局将新建停车场。", ["市交通局"]),
     ("省人社厅召开新闻发布会，省教育厅将新增学位。", ["省教育厅"]),
     ("市人社局将新增岗位3000个。", ["市人社局"]),
+    ("今年交通运输部将推动农村公路建设。", ["交通运输部"]),  # a ministry the lexicon does not list
 ])
 def test_the_informant_is_no_acting_body(sentence: str, found: list[str]) -> None:
     assert pledges.bodies(sentence, 0, len(sentence)) == found
+
+
+def test_the_owner_named_in_the_next_sentence() -> None:
+    from summarizer.pipeline.article import run_article
+    from summarizer.text.ingest import parse_article
+
+    text = "今年将新建社区长者食堂30个。由区民政局牵头。\n"
+    (c,) = run_article(parse_article(text, path="t.txt"), None).commitments
+    assert c.responsible == "区民政局"

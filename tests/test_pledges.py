@@ -78,8 +78,8 @@ def test_one_commitment_per_pledged_clause(text: str, targets: list[str]) -> Non
     ("semicolon items with own targets",
      "武汉市政府承诺，今年新改扩建幼儿园30所，新增学位8000个；新改扩建中小学20所；建成10个公交场站。",
      # each clause with its own verb and target is a pledge (dev README, "What counts")
-     [("30所", "今年", "武汉市政府"), ("8000个", "今年", "市政府"), ("20所", "今年", "市政府"),
-      ("10个", "今年", "市政府")]),
+     [("30所", "今年", "武汉市政府"), ("8000个", "今年", "武汉市政府"), ("20所", "今年", "武汉市政府"),
+      ("10个", "今年", "武汉市政府")]),
     ("a clause with its own subject, cue and target",
      "2015年，山东省计划新增养老床位6.5万张，青岛计划新增3000张床位。青岛市还有3家养老院。",
      [("6.5万张", "2015年", "山东省"), ("3000张", "2015年", "青岛")]),

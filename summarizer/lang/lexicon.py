@@ -100,6 +100,9 @@ STOCK_VERBS = ("共有", "现有", "拥有", "已有", "尚有", "目前有", "�
 # Verbs that take the counted thing as their object after the count, beyond the counting and plan verbs
 # (更换30万只智能水表, 完成50个示范点): a clause opening with one counts the noun after the value.
 OBJECT_VERBS = ("更换", "完成", "新开工", "续建", "安装", "配备", "培育", "回收", "补充", "维护")
+# Endings of a body the tagger names that the lexicon's own pattern does not cover (领导小组, 房屋署,
+# 社會福利處, 立法會, 委员会): a tagged ORG ending so acts; other tagged ORG are often slogans.
+TAGGED_BODY_SUFFIXES = ("小组", "处", "署", "会", "院", "办", "所", "站", "队")
 # A role held before (「美国前总统欧巴马」, 「原副市长」): whoever holds it no longer acts for anyone.
 FORMER_MARKERS = ("前", "原")
 # Roles also written after a name or a surname in running text (「温家宝总理」, 「请问齐部长」).

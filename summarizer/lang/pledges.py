@@ -46,6 +46,7 @@ from summarizer.lang.lexicon import (
     OPINION_HOLDERS,
     OPINION_VERBS,
     ORG_SUFFIXES,
+    TAGGED_BODY_SUFFIXES,
     PARTY_ORGANS,
     PLAN_ACTION_VERBS,
     PRESS_EVENTS,
@@ -108,6 +109,8 @@ _BODY = re.compile(rf"(?:{alternation(BODY_SPREAD)})?(?:{ORG_NAME}|{alternation(
                    rf"|{_ORG_CHAR}{{1,6}}?(?:{alternation(BODY_HEADS)}))")
 _PLACE = re.compile(rf"[{HAN}]{{2,4}}?(?:省|市|自治区|县|区)")
 _LEAD_UNIT = re.compile(rf"由((?:{ORG_NAME}|{alternation(BARE_ACTORS)}))(?:{alternation(LEAD_VERBS)})")
+# the owner named in the next sentence: 「…新建食堂30个。由区民政局牵头。」
+_NEXT_LEAD_UNIT = re.compile(rf"\s*{_LEAD_UNIT.pattern}")
 _CONNECTIVES = re.compile(rf"^(?:{alternation(CLAUSE_CONNECTIVES)}|[，,\s])+")
 _TRAILING_ADVERB = re.compile(rf"(?:{alternation(CLAUSE_CONNECTIVES)})$")
 _SELF = frozenset(SELF_REFERENCES)
@@ -138,9 +141,24 @@ def bodies(text: str, start: int, end: int) -> list[str]:
     """The acting bodies named in text[start:end], in order (not 城乡公共服务布局, 区域医疗中心, nor
     the informant of the press: 「据省人社厅介绍」, 「记者从市发改委获悉」, 「省人社厅召开新闻发布会」)."""
     told = informant_spans(text, start, end)
-    return [_innermost(m.group()) for m in _BODY.finditer(text, start, end)
-            if not m.group().endswith(NOT_ORG_ENDINGS) and m.group() not in _SELF
-            and not any(a <= m.start() and m.end() <= b for a, b in told)]
+    found = [(m.start(), m.end(), _innermost(m.group())) for m in _BODY.finditer(text, start, end)
+             if not m.group().endswith(NOT_ORG_ENDINGS) and m.group() not in _SELF]
+    for e in tagged_bodies(text, start, end):  # the tagger's whole name over a piece of it (区委|…领导小组)
+        if not any(s <= e.start and e.end <= t for s, t, _ in found):
+            found = [f for f in found if not (e.start <= f[0] and f[1] <= e.end)] + [(e.start, e.end, e.text)]
+    return [b for s, t, b in sorted(found) if not any(a <= s and t <= b_ for a, b_ in told)]
+
+
+_TAGGED_ORG_END = re.compile(rf"(?:{alternation(ORG_SUFFIXES + TAGGED_BODY_SUFFIXES)})$")
+
+
+def tagged_bodies(text: str, start: int, end: int) -> list[tagger.Entity]:
+    """Bodies the tagger names (ORG) that end like a body does (交通运输部, 领导小组, 房屋署, 社會福利署;
+    not the slogans it also tags as ORG)."""
+    if not tagger.available():
+        return []
+    return [e for e in tagger.entities(text) if e.kind == "ORG" and start <= e.start and e.end <= end
+            and _TAGGED_ORG_END.search(e.text) and not e.text.endswith(NOT_ORG_ENDINGS)]
 
 
 _INFORMANT = re.compile(
@@ -334,7 +352,7 @@ def tagged_body(text: str, words: str, start: int, end: int) -> bool:
 def acting_body(text: str, sentence: Sentence, piece: tuple[int, int], cue: int | None, periods: list[Period],
                 actors: Actors, speaker: PersonMention | None) -> str | None:
     """Who is responsible for a pledge piece (see the module docstring for the order)."""
-    lead = _LEAD_UNIT.search(text, sentence.start, sentence.end)
+    lead = _LEAD_UNIT.search(text, sentence.start, sentence.end) or _NEXT_LEAD_UNIT.match(text, sentence.end)
     if lead:
         return lead.group(1)
     at = cue if cue is not None and piece[0] <= cue < piece[1] else piece[0]
