@@ -12,9 +12,7 @@ LIMIT = 60
 # Functions of the language wing (summarizer/lang/, its own session's work) still over the limit
 # when the limit came in: each is to be split there, and its line removed here. A function named
 # here that is back under the limit fails the test too, so the list never outlives its offenders.
-ALLOWED_IN_LANG = {
-    "lang/values.py:_build",  # the value patterns' table, built in one piece
-}
+ALLOWED_IN_LANG: set[str] = set()
 
 
 def long_functions() -> dict[str, int]:

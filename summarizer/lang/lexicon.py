@@ -5,7 +5,11 @@ Government news in Chinese (simplified and traditional: rules read the simplifie
 verbs of speech, pledges with forward cues (将, 力争, 目标是) and reports the past with
 retrospective ones (已, 截至, 累计). Rules import these tables and build their patterns with
 `alternation`; a word added here reaches every rule that uses its table. Each table is a fact
-about the genre, never about one article; `tests/test_lexicon.py` has a row per rule family.
+about the genre, never about one article. The cue words are one table, `CUES`, each with the roles it
+plays (a pledge cue, a modal between an actor and its verb, stripped from a metric's subject …);
+the older per-use tables are derived from it. Test rows: `tests/test_cues.py` (a positive and a
+negative sentence per cue), and per rule family `tests/test_pledges.py`, `test_subjects.py`,
+`test_officials.py`.
 """
 
 from __future__ import annotations
@@ -24,10 +28,11 @@ def alternation(words: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class Cue:
-    """A cue word, not counted after any of `not_after` or before any of `not_before`
-    (将 is no cue in 即将 or 将近; 要 is none in 需要 or 要求)."""
+    """A cue word with the roles it plays (see `CUES`), not counted after any of `not_after` or
+    before any of `not_before` (将 is no cue in 即将 or 将近; 要 is none in 需要 or 要求)."""
 
     word: str
+    roles: frozenset[str] = frozenset()
     not_after: str = ""
     not_before: str = ""
 
@@ -185,22 +190,68 @@ LEAD_UNIT_LABELS = ("牵头单位", "责任单位", "牵头部门", "责任部�
 
 # ---------------------------------------------------------------------------- pledges
 
-# Forward cues: a sentence with one pledges or plans something. 计划/要/将 also have noun and
-# other uses: 计划生育, 培训计划, 下了计划, 要求, 要素, 将近, 将“X”改成 (the disposal 将).
-FORWARD_CUES = (
-    Cue("将", not_after="即必若", not_before="近其一二三四五六七八九十0123456789“‘「《\"'"),
-    Cue("要", not_after="需主重必只想纪", not_before="求素点闻件害"),
-    Cue("力争"), Cue("确保"), Cue("计划", not_after="训作度展施动", not_before="单生经书内外委地，,。；;、」”》』"),
-    Cue("拟"), Cue("下一步"), Cue("接下来"), Cue("今后"), Cue("争取"), Cue("年底前"), Cue("月底前"), Cue("将要"),
-    Cue("目标是"), Cue("目标为"), Cue("承诺"), Cue("预计", not_before="目"), Cue("即将"),
+# The roles a cue word plays (one word may play several: 将 opens a pledge, stands between an actor and
+# its verb, and is no part of what a metric counts). A role is where the rules read the word:
+FORWARD = "forward"  # a sentence with it pledges or plans something (pledges.forward_cue)
+RETRO = "retro"  # anywhere in a sentence, it reports what was done (pledges.reports_the_past)
+QUESTION = "question"  # a question with it asks about plans: the answer opens a plan (pledges.PlanScope)
+CONNECTIVE = "connective"  # may stand before the actor of a clause or between it and the cue (CLAUSE_CONNECTIVES)
+PLAN = "plan"  # between an actor and what it will do: before it is who acts, not what is counted (PLAN_MODALS)
+AFTER_BODY = "after_body"  # after a body that opens a metric's clause (「市财政局将安排…」: the body is no subject)
+MODIFIER = "modifier"  # between an acting body and its verb (VERB_MODIFIERS: 社会局预计将再新增)
+LEADING = "leading"  # opens a metric's clause, no part of what is counted (将新增…, 已建成…)
+TRAILING = "trailing"  # left at the end of a subject when a verb is read with the value (TRAILING_MODALS)
+_MODAL = frozenset({FORWARD, PLAN, MODIFIER, LEADING})  # a forward modal before a verb: 力争, 争取
+
+# Every cue word and its roles. 计划/要/将 also have noun and other uses: 计划生育, 培训计划, 下了计划,
+# 要求, 要素, 将近, 将“X”改成 (the disposal 将); the guards (not_after, not_before) are read where the cue
+# is matched as a cue (FORWARD, RETRO). A new cue word goes here with its roles (有望 opens a pledge and is
+# no part of a subject: `Cue("有望", _MODAL)`); `tests/test_cues.py` wants a row for it.
+CUES = (
+    Cue("将", _MODAL | {TRAILING, QUESTION, AFTER_BODY}, not_after="即必若",
+        not_before="近其一二三四五六七八九十0123456789“‘「《\"'"),
+    Cue("要", _MODAL | {AFTER_BODY}, not_after="需主重必只想纪", not_before="求素点闻件害"),
+    Cue("力争", _MODAL), Cue("争取", _MODAL), Cue("确保", frozenset({FORWARD, MODIFIER, LEADING})),
+    Cue("计划", _MODAL | {QUESTION, AFTER_BODY}, not_after="训作度展施动",
+        not_before="单生经书内外委地，,。；;、」”》』"),
+    Cue("拟", frozenset({FORWARD, PLAN, MODIFIER, AFTER_BODY})),
+    Cue("预计", _MODAL | {TRAILING}, not_before="目"),
+    Cue("下一步", frozenset({FORWARD, QUESTION, CONNECTIVE})), Cue("今后", frozenset({FORWARD, QUESTION, CONNECTIVE})),
+    Cue("目标是", frozenset({FORWARD, MODIFIER})), Cue("目标为", frozenset({FORWARD, MODIFIER})),
+    *(Cue(w, frozenset({FORWARD})) for w in ("接下来", "年底前", "月底前", "将要", "承诺", "即将")),
     # scheduled (暂定今年第4季公布分配结果, 定于明年1月实施)
-    Cue("暂定"), Cue("预定"), Cue("定于", not_after="决规确"),
+    Cue("暂定", frozenset({FORWARD})), Cue("预定", frozenset({FORWARD})),
+    Cue("定于", frozenset({FORWARD}), not_after="决规确"),
     # decided: 我们决定提前两年，用六年的时间把危房改造完毕 (not 决定性, 起决定作用, 作出了决定)
-    Cue("决定", not_after="起的出", not_before="性作了的权因于"),
+    Cue("决定", frozenset({FORWARD}), not_after="起的出", not_before="性作了的权因于"),
     # a work report announcing its list of tasks (重点抓好以下工作：（一）…)
-    Cue("以下工作"), Cue("以下几方面工作"), Cue("以下几个方面"), Cue("重点抓好"), Cue("着力抓好"), Cue("重点做好"),
-    Cue("主要任务"),
+    *(Cue(w, frozenset({FORWARD})) for w in ("以下工作", "以下几方面工作", "以下几个方面", "重点抓好", "着力抓好",
+                                            "重点做好", "主要任务")),
+    # modals that make no pledge on their own: what stands before them is who acts (还将新增)
+    Cue("将会", frozenset({PLAN, MODIFIER, TRAILING, CONNECTIVE})),
+    Cue("还将", frozenset({PLAN, MODIFIER, TRAILING, AFTER_BODY})),
+    Cue("仍将", frozenset({PLAN, TRAILING})), Cue("再", frozenset({PLAN, MODIFIER, TRAILING, CONNECTIVE})),
+    Cue("准备", frozenset({PLAN, QUESTION})), Cue("打算", frozenset({QUESTION})), Cue("重点", frozenset({QUESTION})),
+    Cue("能够", frozenset({LEADING})), Cue("可以", frozenset({LEADING, MODIFIER})),
+    # the past: anywhere in a sentence, it reports what was done
+    Cue("已经", frozenset({RETRO, MODIFIER, TRAILING, LEADING})),
+    Cue("已", frozenset({RETRO, MODIFIER, TRAILING, LEADING}), not_before="有"),
+    Cue("累计", frozenset({RETRO, MODIFIER})),
+    *(Cue(w, frozenset({RETRO})) for w in ("成功", "实现了", "取得", "得益于")),
 )
+
+
+def cues(role: str) -> tuple[Cue, ...]:
+    """The cues that play `role`, in the table's order."""
+    return tuple(c for c in CUES if role in c.roles)
+
+
+def cue_words(role: str) -> tuple[str, ...]:
+    """The words of the cues that play `role`."""
+    return tuple(c.word for c in cues(role))
+
+
+FORWARD_CUES = cues(FORWARD)
 # Forward cues that are not single words: 到2027年 (a future year only: see pledges.forward_cue).
 # 会 is "will" in Hong Kong, Macao and Taiwan writing (医管局今年下半年会向财委会申请拨款, 亦会增加…名额)
 # only before what a government does; elsewhere it is 会议, 社会, 机会, 不会 ….
@@ -223,8 +274,7 @@ DISPOSAL_VERBS = ("作为", "列为", "列入", "纳入", "视为", "当作", "�
 RETRO_OPENERS = ("今年以来", "截至", "截止", "近年来", "目前", "去年", "此前", "据")
 RETRO_OPENING_PATTERNS = (r"\d{4}年[,，]", r"今年[,，1-9]", r"自.{0,12}以来", r"从\d{4}年")
 # Anywhere in a sentence: it reports what was done.
-RETRO_MARKERS = (Cue("已经"), Cue("已", not_before="有"), Cue("累计"), Cue("成功"), Cue("实现了"), Cue("取得"),
-                 Cue("得益于"))
+RETRO_MARKERS = cues(RETRO)
 # In an official's answer, a sentence with no cue of its own continues the plan only when it does
 # something: one of these verbs or adverbs, or a number (「一方面，支持每个地级市至少建成1家托育中心」;
 # not 「两类人群，就是“一老”和“一小”」, 「尹蔚民说。」); anywhere, not when it opens as a comment on
@@ -248,8 +298,8 @@ OPINION_HOLDERS = ("政协委员", "人大代表", "专家", "学者", "教授",
                    "立委", "立法委员", "议员")
 # Words that open a clause without being its subject: connectives and adverbs before the actor
 # (此外，福建省将…; 同时，市府也将…) or between the actor and the cue (青岛市还将…).
-CLAUSE_CONNECTIVES = ("此外", "同时", "另外", "其中", "当中", "而", "并", "并且", "还", "也", "再", "就", "都",
-                      "亦", "则", "又", "会", "将会", "正在", "继续", "进一步", "今后", "未来", "下一步")
+CLAUSE_CONNECTIVES = ("此外", "同时", "另外", "其中", "当中", "而", "并", "并且", "还", "也", "就", "都",
+                      "亦", "则", "又", "会", "正在", "继续", "进一步", "未来", *cue_words(CONNECTIVE))
 # From one value to another: the target is the second (由12万元提升至18万元).
 CHANGE_TO = ("提升至", "提升到", "提高至", "提高到", "增加至", "增加到", "增长至", "增长到", "降低至", "降低到",
              "下降至", "下降到", "减少至", "减少到", "降至", "降到", "升至", "升到", "扩大至", "扩大到", "缩小至",
@@ -308,10 +358,10 @@ PREPOSITIONS = ("对", "向", "给", "为")
 CHANGE_VERBS = ("提高", "提升", "增长", "增加", "下降", "降低", "减少", "上升", "扩大", "缩小", "缩减", "降", "升",
                 "延长", "缩短", "提前", "推迟")
 # Words between the acting body and its verb (社会局预计将再新增, 目标是兴建, 青岛市共救助了).
+# (the cue words among them are the cues with the MODIFIER role)
 VERB_MODIFIERS = (
-    "将", "将会", "会", "可", "可以", "能", "再", "还", "还将", "又", "已", "已经", "预计", "计划", "拟", "要",
-    "共", "共计", "累计", "一共", "总共", "合计", "初步", "另", "也", "陆续", "先后", "继续", "并", "正在",
-    "目标是", "目标为", "争取", "力争", "确保", "新", "全部", "均", "都", "就", "甚至", "了", "过",
+    "会", "可", "能", "还", "又", "共", "共计", "一共", "总共", "合计", "初步", "另", "也", "陆续", "先后", "继续",
+    "并", "正在", "新", "全部", "均", "都", "就", "甚至", "了", "过", *cue_words(MODIFIER),
 )
 # What ends the noun phrase counted after a value (…人员等困难群众, 命案全部破获, 单位落成): a
 # predicate or an adverb begins (等 is none in 高等, 等级).
@@ -351,11 +401,16 @@ INFORMANT_VERBS = ("介绍", "透露", "消息", "统计", "通报", "公布", "
 PRESS_EVENTS = ("新闻发布会", "新闻通气会", "发布会", "通气会", "记者会", "吹风会")
 # Adverbs left at the end of a subject when a verb is read with the value (长照经费将突破1,000亿元,
 # 人口已达…); 会/能/可/均 are not among them (招聘会, 产能, 许可, 人均 end nouns).
-TRAILING_MODALS = ("将", "将会", "还将", "仍将", "已", "已经", "也", "再", "预计", "最高可", "最低可", "最多可", "最高",
-                   "最低", "最多", "最少")
+TRAILING_MODALS = ("也", "最高可", "最低可", "最多可", "最高", "最低", "最多", "最少", *cue_words(TRAILING))
 # Modal words between an actor and what it will do: whatever stands before them and a verb is who
 # acts, not what is counted (深圳将新增养老床位 -> 新增养老床位; 市人社局和市教委计划新增见习岗位).
-PLAN_MODALS = ("将", "将会", "还将", "仍将", "计划", "拟", "要", "预计", "力争", "争取", "准备", "再")
+PLAN_MODALS = cue_words(PLAN)
+# Modals after a body that opens a metric's clause (「市财政局将安排资金5亿元」: the body is not what is counted).
+AFTER_BODY_MODALS = cue_words(AFTER_BODY)
+# Cue words that open a metric's clause and are no part of what is counted (将新增…, 已建成…, 力争…).
+LEADING_CUES = cue_words(LEADING)
+# A question with one of these asks about plans (「下一步有什么打算？」): the answer goes on with them.
+QUESTION_CUES = cue_words(QUESTION)
 # Verbs of having: the noun before them is what the value after counts (公托共有92家 -> 公托,
 # 全省现有养老机构2386家 reads the noun after); unlike 新增 or 救助, nothing before them acts.
 EXISTENCE_VERBS = ("共有", "拥有", "现有", "已有", "约有", "尚有", "还有", "有")

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from summarizer.lang.people import (
-    HONORIFIC,
+    GLUED,
     ROLE,
     Byline,
     PersonMention,
@@ -29,8 +29,9 @@ _HAN = r"\u4e00-\u9fff"
 _PERSON = re.compile(rf"[{_HAN}·]{{2,4}}")
 # A title with the name glued after it (「武汉市市长周先旺」) or a name with its role after it
 # (「周先旺市长」): the model's name field holding both.
-_TITLE_THEN_NAME = re.compile(rf"(?P<title>.*(?:{ROLE}))(?P<name>[{_HAN}·]{{2,4}})")
-_NAME_THEN_ROLE = re.compile(rf"(?P<name>[{_HAN}·]{{2,4}}?)(?P<title>{HONORIFIC})")
+# (the introduction forms' own ways of writing the two together: `people.INTRO_FORMS`)
+_TITLE_THEN_NAME = GLUED["title_name"]
+_NAME_THEN_ROLE = GLUED["name_role"]
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from summarizer.lang import tagger
@@ -143,45 +144,16 @@ def split_title(title: str) -> tuple[str | None, str]:
 
 
 def find_officials(text: str) -> list[PersonMention]:
-    """Officials introduced with their title: title before the name (「市民政局局长陈伟表示」),
-    name before it (「齐骥,住房和城乡建设部副部长;」, 「温家宝总理在…」), a delegate with the
-    title in brackets; then every later 「齐部长」 of an official found."""
+    """Officials introduced with their title, by the forms of `INTRO_FORMS` in turn (a form's
+    readings are kept when its checks pass); then a rule's name cut to the tagger's boundary, the
+    officials the tagger finds next to a title, and every later 「齐部长」 of an official found."""
     found: dict[tuple[int, int], PersonMention] = {}
-
-    def add(name: str, title: str, start: int, end: int) -> None:
-        if any(s < end and start < e for s, e in found) or not is_person_name(name):
-            return
-        if not is_official_title(title):
-            return
-        found[(start, end)] = PersonMention(name, title, split_title(title)[0], start, end)
-
-    for m in DELEGATE.finditer(text):
-        title = m["title"].strip()
-        org, _ = split_title(title)
-        found[m.span()] = PersonMention(m["name"], title, org, m.start(), m.end())
-    for m in INTRO.finditer(text):
-        title = clean_title(m["title"])
-        start = m.end("title") - len(title)
-        if _ROLE_FULL.match(title) and not (
-                _is_line_start(text, start) or text[start - 1] in "。！？；，,;、"):
-            continue  # a bare role ('主任 X') mid-sentence is too weak
-        add(m["name"], title, start, m.end("name"))
-        more = _MORE_NAMES.match(text, m.end("name"))
-        while more and (start, m.end("name")) in found and is_person_name(more["name"]):
-            add(more["name"], title, more.start("name"), more.end("name"))
-            more = _MORE_NAMES.match(text, more.end("name"))
-    for m in NAME_FIRST.finditer(text):
-        title = m["title"] or m["ptitle"]
-        if split_title(title)[0] is not None or m["ptitle"]:  # a list item names the organisation
-            add(m["name"], title, m.start("name"), m.end("title") if m["title"] else m.end())
-    for m in NAME_ROLE.finditer(text):
-        if name_before_role(m["name"], m["title"]):
-            add(m["name"], m["title"], m.start("name"), m.end("title"))
-    for m in ORG_NAME_ROLE.finditer(text):  # 「劳工事务局黄志雄局长」: the role after the name, the body before
-        org = clean_title(m["org"])
-        start = m.end("org") - len(org)
-        if is_person_name(m["name"]) and not any(s < m.end() and start < e for s, e in found):
-            found[(start, m.end())] = PersonMention(m["name"], m["role"], org, start, m.end())
+    for form in INTRO_FORMS:
+        for m in form.pattern.finditer(text):
+            readings = form.read(text, m)
+            if readings and _admit(found, form.checks, readings[0]):
+                for shared in readings[1:]:  # names that share the first's title: 「副市长王强、李明」
+                    _admit(found, form.checks, shared)
     for span, p in list(found.items()):
         trimmed = tagged_boundary(text, p)
         if trimmed is not p:
@@ -191,6 +163,18 @@ def find_officials(text: str) -> list[PersonMention]:
         found[(p.start, p.end)] = p
     mentions = sorted(found.values(), key=lambda p: p.start)
     return sorted(mentions + short_references(text, mentions), key=lambda p: p.start)
+
+
+def _admit(found: dict[tuple[int, int], PersonMention], checks: frozenset[str], p: PersonMention) -> bool:
+    """Keep `p` if it passes the form's checks: whether it is kept (or its span already was)."""
+    if CHECK_FREE in checks and any(s < p.end and p.start < e for s, e in found):
+        return (p.start, p.end) in found
+    if CHECK_PERSON in checks and not is_person_name(p.name):
+        return (p.start, p.end) in found
+    if CHECK_TITLE in checks and not is_official_title(p.title or ""):
+        return (p.start, p.end) in found
+    found[(p.start, p.end)] = p
+    return True
 
 
 _APPOINTED = re.compile(rf"为(?P<title>[{_HAN}、·]{{2,40}}?{ROLE})(?=[，,。；;、\s]|$)")
@@ -315,10 +299,98 @@ def is_official_title(title: str) -> bool:
 
 _FORMER = re.compile(rf"(?:{alternation(FORMER_MARKERS)}){ROLE}$")
 _GAP = r"[ \t\u3000\xa0]*"
-_TITLE_BEFORE = re.compile(rf"(?:{_TITLE}){_GAP}$")
-_TITLE_AFTER = re.compile(
-    rf"{_GAP}(?:[,，]{_GAP}(?P<title>[{_HAN}、·]{{0,40}}?{ROLE})(?={_GAP}(?:[,，;；。:：\n]|$))"
-    rf"|[(（](?P<ptitle>[{_HAN}、·]{{0,40}}?{ROLE})[)）]|(?P<role>{HONORIFIC}))")
+
+# ---------------------------------------------------------------------------- introduction forms
+
+# The checks a form's readings pass before they are kept (`find_officials`):
+CHECK_FREE = "free"  # its span overlaps no official found before
+CHECK_PERSON = "person"  # the name is a person's (`is_person_name`)
+CHECK_TITLE = "title"  # the title is an official's (`is_official_title`)
+ALL_CHECKS = frozenset({CHECK_FREE, CHECK_PERSON, CHECK_TITLE})
+
+
+@dataclass(frozen=True)
+class IntroForm:
+    """One way the genre introduces an official: the pattern that finds it, how a match is read
+    (name, title, organisation, span; several names may share one title, the first kept decides),
+    the checks its readings pass, and how grounding finds its title next to a name the model
+    proposes: written `before` or `after` the name, or `glued` to it in one of the model's fields."""
+
+    name: str
+    pattern: re.Pattern[str]
+    read: Callable[[str, re.Match[str]], list[PersonMention]]
+    checks: frozenset[str] = ALL_CHECKS
+    before: str | None = None
+    after: str | None = None
+    glued: str | None = None
+
+
+def _mention(name: str, title: str, start: int, end: int) -> PersonMention:
+    return PersonMention(name, title, split_title(title)[0], start, end)
+
+
+def _read_delegate(text: str, m: re.Match[str]) -> list[PersonMention]:
+    title = m["title"].strip()
+    return [_mention(m["name"], title, m.start(), m.end())]
+
+
+def _read_title_first(text: str, m: re.Match[str]) -> list[PersonMention]:
+    """「市民政局局长陈伟表示」, and the names after it that share its title (「副市长王强、李明出席」);
+    a bare role mid-sentence (「主任 X」) is too weak."""
+    title = clean_title(m["title"])
+    start = m.end("title") - len(title)
+    if _ROLE_FULL.match(title) and not (_is_line_start(text, start) or text[start - 1] in "。！？；，,;、"):
+        return []
+    out = [_mention(m["name"], title, start, m.end("name"))]
+    more = _MORE_NAMES.match(text, m.end("name"))
+    while more and is_person_name(more["name"]):
+        out.append(_mention(more["name"], title, more.start("name"), more.end("name")))
+        more = _MORE_NAMES.match(text, more.end("name"))
+    return out
+
+
+def _read_name_first(text: str, m: re.Match[str]) -> list[PersonMention]:
+    title = m["title"] or m["ptitle"]
+    if split_title(title)[0] is None and not m["ptitle"]:  # a list item names the organisation
+        return []
+    return [_mention(m["name"], title, m.start("name"), m.end("title") if m["title"] else m.end())]
+
+
+def _read_name_role(text: str, m: re.Match[str]) -> list[PersonMention]:
+    if not name_before_role(m["name"], m["title"]):
+        return []
+    return [_mention(m["name"], m["title"], m.start("name"), m.end("title"))]
+
+
+def _read_org_name_role(text: str, m: re.Match[str]) -> list[PersonMention]:
+    org = clean_title(m["org"])
+    start = m.end("org") - len(org)
+    return [PersonMention(m["name"], m["role"], org, start, m.end())]
+
+
+_ROLE_AFTER = "role"  # grounding's group of a role right after a name: a person only by `name_before_role`
+# The forms, in the order they are read: an earlier form's official wins a span over a later one's.
+INTRO_FORMS = (
+    # 「党代表程晓红(市人社局党组书记、局长)」: the bracketed title is taken as written, over anything found
+    # before and with no check (a delegate's own role, 党代表, is no official's)
+    IntroForm("delegate", DELEGATE, _read_delegate, checks=frozenset()),
+    # 「市民政局局长陈伟表示」; the model may glue the two: 「武汉市市长周先旺」
+    IntroForm("title_name", INTRO, _read_title_first, before=_TITLE,
+              glued=rf"(?P<title>.*(?:{ROLE}))(?P<name>[{_HAN}·]{{2,4}})"),
+    # 「齐骥,住房和城乡建设部副部长;」, 「齐骥(住房和城乡建设部副部长)」
+    IntroForm("name_title", NAME_FIRST, _read_name_first,
+              after=rf"[,，]{_GAP}(?P<title>[{_HAN}、·]{{0,40}}?{ROLE})(?={_GAP}(?:[,，;；。:：\n]|$))"
+                    rf"|[(（](?P<ptitle>[{_HAN}、·]{{0,40}}?{ROLE})[)）]"),
+    # 「温家宝总理表示」, 「请问齐骥部长」; the model may glue the two: 「周先旺市长」
+    IntroForm("name_role", NAME_ROLE, _read_name_role, after=rf"(?P<{_ROLE_AFTER}>{HONORIFIC})",
+              glued=rf"(?P<name>[{_HAN}·]{{2,4}}?)(?P<title>{HONORIFIC})"),
+    # 「劳工事务局黄志雄局长」: the body before the name, the role after it (the role alone is no full title)
+    IntroForm("org_name_role", ORG_NAME_ROLE, _read_org_name_role, checks=frozenset({CHECK_FREE, CHECK_PERSON})),
+)
+# A name and a title in one field of the model's answer, by form (`officials._readings`).
+GLUED = {f.name: re.compile(f.glued) for f in INTRO_FORMS if f.glued}
+_TITLE_BEFORE = re.compile(rf"(?:{'|'.join(f.before for f in INTRO_FORMS if f.before)}){_GAP}$")
+_TITLE_AFTER = re.compile(rf"{_GAP}(?:{'|'.join(f.after for f in INTRO_FORMS if f.after)})")
 _PRESS_BEFORE = re.compile(rf"(?:{_BYLINE_ROLE})[ \t\u3000\xa0:：]*$")
 
 
@@ -336,9 +408,9 @@ def titles_next_to(text: str, start: int, end: int) -> list[tuple[int, int]]:
             spans.append((t_end - len(title), t_end))
     after = _TITLE_AFTER.match(text, end)
     if after:
-        group = next(g for g in ("title", "ptitle", "role") if after[g])
+        group = next(g for g, v in after.groupdict().items() if v)
         if is_official_title(after[group]) and (
-                group != "role" or name_before_role(text[start:end], after[group])):
+                group != _ROLE_AFTER or name_before_role(text[start:end], after[group])):
             spans.append(after.span(group))
     return spans
 

@@ -13,7 +13,14 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summarizer.lang.lexicon import RETRO_MARKERS, RETRO_OPENERS, RETRO_OPENING_PATTERNS, alternation, cue_alternation
+from summarizer.lang.lexicon import (
+    QUESTION_CUES,
+    RETRO_MARKERS,
+    RETRO_OPENERS,
+    RETRO_OPENING_PATTERNS,
+    alternation,
+    cue_alternation,
+)
 from summarizer.lang.pledges import forward_cue, label_len, never_a_pledge, pledge_cue
 from summarizer.text.chunk import Sentence
 
@@ -23,7 +30,7 @@ _DIGIT = re.compile(r"[0-9０-９]")
 _FINAL = re.compile(r"[。！？!?；;…][”’」』）)\"']*$")
 _INTRO = re.compile(r"[：:][”’」』）)\"']*$")
 _QUESTION = re.compile(r"[?？][”’」』）)\"']*$")
-_FORWARD_QUESTION = re.compile(r"将|下一步|今后|重点|准备|打算|计划|如何|怎样|哪些")
+_FORWARD_QUESTION = re.compile(rf"{alternation(QUESTION_CUES)}|如何|怎样|哪些")
 _RETRO = re.compile(rf"^\s*(?:{'|'.join(RETRO_OPENING_PATTERNS)}|{alternation(RETRO_OPENERS)})"
                     rf"|{cue_alternation(RETRO_MARKERS)}")
 # A list item's opening: 一是 / （一） / 一、 / 1. / 第一， / 其一 / 首先 / ①.

@@ -50,6 +50,7 @@ from summarizer.lang.lexicon import (
     PARTY_ORGANS,
     PLAN_ACTION_VERBS,
     PRESS_EVENTS,
+    QUESTION_CUES,
     RETRO_MARKERS,
     RETRO_OPENERS,
     RETRO_OPENING_PATTERNS,
@@ -77,7 +78,7 @@ _PAST_ANYWHERE = re.compile(
     rf"{cue_alternation(RETRO_MARKERS)}|(?:{alternation(COUNT_VERBS + PLAN_ACTION_VERBS)})了(?!解)")
 _DISPOSAL = re.compile(rf"将[^，,。；;]{{1,24}}?(?:{alternation(DISPOSAL_VERBS)})")
 _FINAL = re.compile(r"[。！？!?；;…：:][”’」』）)\"']*$")
-_FORWARD_QUESTION = re.compile(r"将|下一步|今后|重点|准备|打算|计划")
+_FORWARD_QUESTION = re.compile(alternation(QUESTION_CUES))
 _QUESTION = re.compile(r"[?？]\s*$|如何|怎样|什么|哪些")
 _DIRECTIVE = re.compile(r"^\s*(?:【报告内容】|市委.{0,12}会议|.{0,8}会议(?:强调|提出|指出))")
 # an opinion holder named in the sentence (role + a name): their 要/应 are no government pledge

@@ -23,6 +23,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from summarizer.lang.lexicon import (
+    AFTER_BODY_MODALS,
     BASELINE_CUES,
     CHANGE_TO,
     CHANGE_VERBS,
@@ -33,6 +34,7 @@ from summarizer.lang.lexicon import (
     FORWARD_CUES,
     FROM_WORDS,
     GENERIC_NOUNS,
+    LEADING_CUES,
     LEARN_VERBS,
     LIST_ENDS,
     LIST_JOINERS,
@@ -70,8 +72,8 @@ _CLAUSE_BREAK = re.compile(
 _LEAD = re.compile(
     r"^(?:其中|同时|此外|另外|目前|截至目前|截至\S{0,6}?[底末]|今年以来|今年|去年|全年|"
     r"(?:(?:力争|争取)?到)?\d{4}年(?:度|底|末)?|\d{1,2}[-—至]\d{1,2}月|[一二三四]季度|上半年|下半年|(?:今|去|明)[春夏秋冬]|[春夏秋冬]季|"
-    r"全市|全区|全县|全省|我市|我区|我县|我省|本市|年内|明年|共有|现有|拥有|已有|建有|共|累计为|在|为|对|将|已经|已|确保|力争|争取|预计|计划|要|能够|可以|"
-    rf"{alternation(SUBJECT_OPENERS)})+"
+    r"全市|全区|全县|全省|我市|我区|我县|我省|本市|年内|明年|共有|现有|拥有|已有|建有|共|累计为|在|为|对|"
+    rf"{alternation(LEADING_CUES)}|{alternation(SUBJECT_OPENERS)})+"
 )
 _TRAIL = re.compile(
     r"(?:达到|达|为|是|约|共|累计|超过|超|近|突破|分别|分别为|实现|保持在|稳定在|巩固在|控制在|占"
@@ -83,7 +85,7 @@ _DATELINES = re.compile(rf"^(?:{'|'.join(DATELINE_PATTERNS)})+")
 _RANGE_TO = re.compile(r"[至到~～\-—－]")
 _RELATIVE = re.compile(r"^(?:同比|较|比|环比|较去年|较上年)")
 # an organisation that opens a metric's clause (「市财政局将安排资金5亿元」) is not what is counted
-_ORG_LEAD = re.compile(rf"^{ORG_NAME}(?:将|要|还将|计划|拟)")
+_ORG_LEAD = re.compile(rf"^{ORG_NAME}(?:{alternation(AFTER_BODY_MODALS)})")
 _JUNK = re.compile(rf"^(?:[、，,；;。\s“”\"'（）()]|{alternation(LIST_JOINERS)}|的"
                    r"|[一二三四五六七八九十0-9]{1,3}[)）、．.](?![0-9]))+")  # and an item's number: （一）
 _JOINER = re.compile(alternation(LIST_JOINERS))

@@ -714,15 +714,8 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
     s, e = m.span()
     if any(mask[s:e]):
         return None
-    if m["ra"] is not None:  # ratio, unless it is a clock time (12:37) or 1:2:3
-        a, b = m["ra"], m["rb"]
-        clock = text[m.start("rb") - 1] != "∶" and f[s - 1 : s] not in ("比", "为")
-        clock = clock and len(a) <= 2 and int(a) <= 24 and re.fullmatch(r"[0-5][0-9]", b) is not None
-        if clock or Decimal(a) == 0 or re.match(r":[0-9]", f[e : e + 2]):
-            return None
-        # 1:0.82 is 0.82 (of one); 1.38:1 is 1.38 (to one)
-        ratio = Decimal(a) if Decimal(b) == 1 and Decimal(a) != 1 else Decimal(b) / Decimal(a)
-        return Value(s, e, text[s:e], _clean(ratio), "ratio", "ratio", None, text[s:e])
+    if m["ra"] is not None:
+        return _ratio(m, text, f)
     group = next(g for g in ("pa", "pc", "ar", "cn", "one") if m[g] is not None)
     if group == "one" and not m["mult"]:
         return None
@@ -751,16 +744,8 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
             return None
         if not (mult or unit) and (r := _RANGE_END.match(f, num_e)) and _BAD_NEXT.match(f, r.end()):
             return None  # the first end of a range of dates, times or levels (3至5日, 2至8级)
-        if group == "ar" and not (mult or unit or m["inf1"] or m["inf2"]):
-            line_start = num_s == 0 or before in "\n\r\t ("
-            if re.fullmatch(r"(?:19|20)[0-9]{2}", digits) or (line_start and after in ("、", ".", ")", "。", "．")):
-                return None  # a bare year, or a list marker such as "1." / "(2)" / "1。 " (泉州's list)
-            if before and after and before in "([【〔" and after in ")]】〕":
-                return None  # a list marker or a footnote anywhere: (2), [1], 【3】
-            if before.isspace() and (not after or after.isspace()):
-                return None  # alone between spaces: page furniture (责编:X   0   我要评论)
-            if _is_id(f, num_s, num_e) or ("." not in digits and not f[num_e:].strip()):
-                return None  # an identifier, or a bare number ending the text (a truncated tail: …到2)
+        if group == "ar" and not (mult or unit or m["inf1"] or m["inf2"]) and _no_bare_number(f, num_s, num_e, digits):
+            return None
     if group in ("pc", "cn"):
         n = _cn_number(digits)
         if n is None or (group == "cn" and not _cn_quantity(digits, n, mult, unit, cont is not None)):
@@ -787,6 +772,34 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
     else:
         numeral_end = m.end("mult") if mult else num_e
     return Value(start, e, text[start:e], _clean(number), unit, kind, qualifier, text[num_s:numeral_end])
+
+
+def _ratio(m: re.Match[str], text: str, f: str) -> Value | None:
+    """A ratio, unless it is a clock time (12:37) or 1:2:3."""
+    s, e = m.span()
+    a, b = m["ra"], m["rb"]
+    clock = text[m.start("rb") - 1] != "∶" and f[s - 1 : s] not in ("比", "为")
+    clock = clock and len(a) <= 2 and int(a) <= 24 and re.fullmatch(r"[0-5][0-9]", b) is not None
+    if clock or Decimal(a) == 0 or re.match(r":[0-9]", f[e : e + 2]):
+        return None
+    # 1:0.82 is 0.82 (of one); 1.38:1 is 1.38 (to one)
+    ratio = Decimal(a) if Decimal(b) == 1 and Decimal(a) != 1 else Decimal(b) / Decimal(a)
+    return Value(s, e, text[s:e], _clean(ratio), "ratio", "ratio", None, text[s:e])
+
+
+def _no_bare_number(f: str, num_s: int, num_e: int, digits: str) -> bool:
+    """An Arabic number with no multiplier, unit or qualifier that is no value: a year, a list
+    marker, a footnote, page furniture, an identifier, a truncated tail."""
+    before, after = f[num_s - 1 : num_s], f[num_e : num_e + 1]
+    line_start = num_s == 0 or before in "\n\r\t ("
+    if re.fullmatch(r"(?:19|20)[0-9]{2}", digits) or (line_start and after in ("、", ".", ")", "。", "．")):
+        return True  # a bare year, or a list marker such as "1." / "(2)" / "1。 " (泉州's list)
+    if before and after and before in "([【〔" and after in ")]】〕":
+        return True  # a list marker or a footnote anywhere: (2), [1], 【3】
+    if before.isspace() and (not after or after.isspace()):
+        return True  # alone between spaces: page furniture (责编:X   0   我要评论)
+    # an identifier, or a bare number ending the text (a truncated tail: …到2)
+    return _is_id(f, num_s, num_e) or ("." not in digits and not f[num_e:].strip())
 
 
 def _cn_quantity(numeral: str, n: Decimal, mult: str, unit: str, composite: bool) -> bool:
