@@ -710,6 +710,14 @@ def _cont_number(c: re.Match[str], whole: int) -> Decimal | None:
     return base * (_MULT[c["mult"]] if c["mult"] else 1)
 
 
+def _continuations(m: re.Match[str], f: str, mask: bytearray, group: str,
+                   mult: str) -> tuple[re.Match[str] | None, re.Match[str] | None]:
+    """The second part of a number (1亿|2000万元) and, after 亿 and 万, a third below 万 (1亿|97万|6000元)."""
+    cont = _continuation(m, f, mask) if group in ("ar", "cn") else None
+    cont2 = _continuation(cont, f, mask) if cont is not None and mult.endswith("亿") else None
+    return cont, cont2
+
+
 def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> Value | None:
     s, e = m.span()
     if any(mask[s:e]):
@@ -724,9 +732,7 @@ def _build(m: re.Match[str], text: str, f: str, mask: bytearray, floor: int) -> 
         return None
     before, after = f[num_s - 1 : num_s], f[num_e : num_e + 1]
     mult, unit = m["mult"] or "", m["unit"] or ""
-    cont = _continuation(m, f, mask) if group in ("ar", "cn") else None
-    # 1亿97万6000元: after 亿 and 万, a third part below 万
-    cont2 = _continuation(cont, f, mask) if cont is not None and (mult or "").endswith("亿") else None
+    cont, cont2 = _continuations(m, f, mask, group, mult)
     last = cont2 or cont
     tail = last or m  # the part that carries 余/多, the unit and 以上/以下
     if last is not None:
