@@ -37,8 +37,9 @@ logging.getLogger("instructor").propagate = False
 
 
 def make_client(endpoint: Endpoint, base_url: str) -> instructor.Instructor:
+    # Retries are `LLM._send`'s (paced by the adaptive limit): the client's own are off.
     raw = openai.OpenAI(base_url=base_url, api_key=endpoint.api_key, timeout=endpoint.timeout,
-                        max_retries=endpoint.max_retries)
+                        max_retries=0)
     return instructor.from_openai(raw, mode=instructor.Mode.JSON)
 
 
@@ -79,6 +80,33 @@ def call(client: instructor.Instructor, endpoint: Endpoint, messages: list[dict[
         raise _cut(params) from None
     except InstructorError as exc:
         raise ModelOutputError(f"model output could not be used: {type(exc).__name__}") from None
+
+
+def transient(err: LLMError) -> tuple[str, float | None] | None:
+    """Whether the failure behind `err` is worth another try, as the openai client judges it
+    (timeouts, connection errors, 408, 409, 429, 5xx): ("timeout" or "overload", the seconds the
+    endpoint asked to wait or None); None when it is not."""
+    cause = err.__cause__
+    if isinstance(cause, openai.APITimeoutError):
+        return "timeout", None
+    if isinstance(cause, openai.APIConnectionError):
+        return "overload", None
+    if isinstance(cause, openai.APIStatusError) and (cause.status_code in (408, 409, 429)
+                                                      or cause.status_code >= 500):
+        return "overload", _retry_after(cause.response.headers)
+    return None
+
+
+def _retry_after(headers: Any) -> float | None:
+    """Retry-After (seconds or `retry-after-ms`) when it is a sane wait (up to 60 s)."""
+    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        try:
+            seconds = float(headers.get(name)) * scale
+        except (TypeError, ValueError):
+            continue
+        if 0 <= seconds <= 60:
+            return seconds
+    return None
 
 
 def _cut(params: dict[str, Any]) -> ModelOutputError:

@@ -49,6 +49,7 @@ from summarizer.lang.pledges import (
     reported_in_clause,
     subject_before_cue,
 )
+from summarizer.pipeline.focus import focus_groups
 from summarizer.pipeline.verify import ChunkAnswer, SentenceFacts, apply_model
 
 
@@ -68,9 +69,13 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
     people = {p.name: p for p in found}
     values = tuple(find_values(text))
     periods = find_periods(text, article.year)
-    chunks = make_chunks(text, budget)
     full = llm is not None and profile == "full"
     sentences = split_sentences(text, max_len=1000, semicolons=False)
+    # `small` sends the headline, the lead and the sentences that can name an official (none:
+    # no call, the lead is the summary); `full` sends every chunk.
+    chunks = make_chunks(text, budget) if full or llm is None else focus_groups(sentences, budget)
+    sentence_ids = {s.start: i + 1 for i, s in enumerate(sentences)}
+    opening = lead(text, original, article.source.title) if llm is not None and not full else ""
     facts = [SentenceFacts(sent, tuple(v for v in values if sent.start <= v.start and v.end <= sent.end
                                        and not non_metric(text, v)),
                            tuple(p for p in periods if sent.start <= p.start and p.end <= sent.end))
@@ -82,7 +87,8 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
         speaker = f"{name}（{title}）" if name and title else name
         chunk_text = original[chunk.start:chunk.end]
         if not full:
-            return ChunkView(chunk, chunk_text, article.source.title, speaker)
+            excerpt = tuple((sentence_ids[s.start], original[s.start:s.end]) for s in chunk.sentences)
+            return ChunkView(chunk, chunk_text, article.source.title, None, lead=opening, excerpt=excerpt)
         marks = tuple((max(f.sentence.start, chunk.start) - chunk.start, i + 1) for i, f in enumerate(facts)
                       if f.sentence.start < chunk.end and f.sentence.end > chunk.start)
         numbers = tuple((k + 1, original[v.start:v.end], i + 1) for k, (i, v) in enumerate(
@@ -114,9 +120,9 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
             errors.append(ErrorItem(stage="extract", chunk=chunk.index,
                                     span=(chunk.start, chunk.end), reason=str(answer)))
             continue
-        drafts += [(chunk.start, simplified_view(d.name), simplified_view(d.title))
+        drafts += [(near_name(chunk, simplified_view(d.name)), simplified_view(d.name), simplified_view(d.title))
                    for d in answer.officials]
-        if answer.gist.strip():
+        if answer.gist.strip() and (full or not gists):  # `small`: every group sees one lead
             gists.append(answer.gist.strip())
         if isinstance(answer, FullLabels):
             shown = view(chunk)
@@ -212,6 +218,12 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
         model=llm.endpoint.model if llm else "deterministic", profile=profile if llm else None,
         errors=errors, status=status,
     )
+
+
+def near_name(chunk: Chunk, name: str) -> int:
+    """Where the model read `name`: the first sentence sent that holds it (grounding prefers
+    the occurrence nearest this), else the chunk's start."""
+    return next((s.start for s in chunk.sentences if name and name in s.text), chunk.start)
 
 
 def renumber(disagreements: list[Disagreement], spans: dict[str, Span],
