@@ -187,13 +187,18 @@ class LLM:
                 # this call holds its slot, so no waiting call starts after a 401 has come back.
                 if self.fatal is not None:
                     raise self.fatal.again()
+                # A resend after a timeout in the queue may wait longer: the server may still be
+                # working through what was abandoned (llama.cpp finishes a request nobody awaits).
+                patience = {"timeout": self.endpoint.timeout * 2 ** queued} if queued else {}
                 try:
-                    result, completion = llm_sdk.call(self.client, self.endpoint, messages,
-                                                      response_model, params, extra, self.reasks)
+                    result, completion = llm_sdk.call(self.client, self.endpoint, messages, response_model,
+                                                      params, {**extra, **patience}, self.reasks)
                 except LLMError as exc:
                     retry = llm_sdk.transient(exc)
                     outcome = retry[0] if retry else "other"
-                    again = outcome == "timeout" and ticket.others > 0 and queued < QUEUED_RETRIES
+                    # queued: sent with others of ours in flight, or after such a timeout (what
+                    # was abandoned may still be ahead of it in the server)
+                    again = outcome == "timeout" and (ticket.others > 0 or queued > 0) and queued < QUEUED_RETRIES
                     queued += again
                     attempt += not again
                     if retry is None or (not again and attempt > self.endpoint.max_retries):
@@ -225,7 +230,8 @@ def backoff(attempt: int) -> float:
     return min(0.5 * 2 ** max(0, attempt - 1), 8.0) * (1 - 0.25 * random.random())
 
 
-# Resends of a request that timed out while queued behind ours: each comes with a halved limit.
+# Resends of a request that timed out while queued behind ours, each with twice the timeout
+# before (and the limit cut): 1 + 2 + 4 + 8 = 15 timeouts in all before a timeout counts.
 QUEUED_RETRIES = 3
 
 
