@@ -44,13 +44,13 @@ def slow_server(service: float, fault_rate: float = 0.0, seed: int = 3) -> Any:
 # ---------------------------------------------------------------- the limit itself
 
 
-def test_timeouts_halve_fast_answers_grow_slow_answers_cut() -> None:
+def test_429_halves_fast_answers_grow_slow_answers_cut() -> None:
     limit = AdaptiveLimit(8)
     assert limit.limit == 2
     for _ in range(6):  # slow start: one more per fast answer
         limit.release(limit.acquire(), "ok", tokens=100)
     assert limit.limit == 8
-    limit.release(limit.acquire(), "timeout")
+    limit.release(limit.acquire(), "overload")  # a 429
     assert limit.limit == 4 and not limit.slow_start
     limit.release(limit.acquire(), "ok", tokens=100)  # then one per window of answers
     assert limit.limit == 4.25
@@ -61,8 +61,25 @@ def test_timeouts_halve_fast_answers_grow_slow_answers_cut() -> None:
     limit.release(a, "overload")  # sent before that cut: no second cut for the same trouble
     assert limit.limit == 4.25 * 0.7
     for _ in range(5):
-        limit.release(limit.acquire(), "timeout")
+        limit.release(limit.acquire(), "overload")
     assert limit.limit == 1  # never below one
+    limit.release(limit.acquire(), "other")  # a 5xx, a reset: no sign of load
+    assert limit.limit == 1
+
+
+def test_a_timeout_is_queued_only_with_others_in_flight_and_nothing_later_answered() -> None:
+    limit = AdaptiveLimit(8, start=8)
+    assert not limit.release(limit.acquire(), "timeout")  # alone: an ordinary failure
+    assert limit.limit == 8
+    first, second = limit.acquire(), limit.acquire()
+    assert limit.release(second, "timeout")  # behind `first`: in the queue, and a cut
+    assert limit.limit == 4
+    lost = limit.acquire()
+    time.sleep(0.15)
+    later = limit.acquire()
+    limit.release(later, "ok", tokens=10_000)  # sent after `lost`, answered promptly
+    assert not limit.release(lost, "timeout")  # so `lost` was not waiting in a FIFO queue
+    limit.release(first, "ok", tokens=10_000)
 
 
 def test_acquire_waits_while_the_limit_is_reached() -> None:
@@ -89,7 +106,7 @@ def test_a_timeout_spent_queued_is_not_a_failed_answer() -> None:
         endpoint = Endpoint(base_url=stub.base_url, api_key="k", model="stub", identity="stub",
                             timeout=0.8, max_retries=0)
         llm = LLM(endpoint, None, max_in_flight=4)
-        llm.in_flight = AdaptiveLimit(4, start=4)
+        llm.in_flight = AdaptiveLimit(4, start=4, timeout=0.8)
         usage = Usage()
 
         def ask(i: int) -> ChunkLabels:

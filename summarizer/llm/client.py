@@ -28,7 +28,7 @@ import diskcache
 from pydantic import BaseModel, ValidationError
 
 from summarizer.errors import EndpointError, LLMError
-from summarizer.llm.adaptive import AdaptiveLimit
+from summarizer.llm.adaptive import AdaptiveLimit, Ticket
 from summarizer.models import Usage
 
 T = TypeVar("T", bound=BaseModel)
@@ -84,7 +84,7 @@ class LLM:
     def __init__(self, endpoint: Endpoint, cache_dir: Path | None, reasks: int = 1,
                  max_in_flight: int = 1) -> None:
         self.endpoint = endpoint
-        self.in_flight = AdaptiveLimit(max_in_flight)
+        self.in_flight = AdaptiveLimit(max_in_flight, timeout=endpoint.timeout)
         self.cache = diskcache.Cache(str(cache_dir)) if cache_dir else None
         self.reasks = reasks
         self.fatal: EndpointError | None = None
@@ -180,7 +180,7 @@ class LLM:
         timeout spent queued behind our other requests is sent again without counting."""
         attempt = queued = 0
         while True:
-            ticket = self.in_flight.acquire()
+            ticket: Ticket | None = self.in_flight.acquire()
             outcome, tokens, retry = "other", None, None
             try:
                 # The fatal check and the mapping of errors (which may set `fatal`) happen while
@@ -196,9 +196,13 @@ class LLM:
                 except LLMError as exc:
                     retry = llm_sdk.transient(exc)
                     outcome = retry[0] if retry else "other"
-                    # queued: sent with others of ours in flight, or after such a timeout (what
-                    # was abandoned may still be ahead of it in the server)
-                    again = outcome == "timeout" and (ticket.others > 0 or queued > 0) and queued < QUEUED_RETRIES
+                    # a timeout in the queue, or the resend of one (what was abandoned may still
+                    # be ahead of it in the server): sent again, not counted
+                    in_queue = False
+                    if outcome == "timeout":
+                        in_queue = self.in_flight.release(ticket, outcome) or queued > 0
+                        ticket = None  # released
+                    again = in_queue and queued < QUEUED_RETRIES
                     queued += again
                     attempt += not again
                     if retry is None or (not again and attempt > self.endpoint.max_retries):
@@ -211,7 +215,8 @@ class LLM:
                     outcome, tokens = "ok", getattr(completion, "usage", None)
                     return result, completion
             finally:
-                self.in_flight.release(ticket, outcome, weighted_tokens(tokens))
+                if ticket is not None:
+                    self.in_flight.release(ticket, outcome, weighted_tokens(tokens))
             assert retry is not None  # else raised above
             time.sleep(retry[1] if retry[1] is not None else backoff(attempt))
 

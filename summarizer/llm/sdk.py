@@ -84,16 +84,17 @@ def call(client: instructor.Instructor, endpoint: Endpoint, messages: list[dict[
 
 def transient(err: LLMError) -> tuple[str, float | None] | None:
     """Whether the failure behind `err` is worth another try, as the openai client judges it
-    (timeouts, connection errors, 408, 409, 429, 5xx): ("timeout" or "overload", the seconds the
-    endpoint asked to wait or None); None when it is not."""
+    (timeouts, connection errors, 408, 409, 429, 5xx): (what it says of the endpoint's load:
+    "timeout", "overload" for a 429, else "other"; the seconds the endpoint asked to wait or
+    None); None when it is not."""
     cause = err.__cause__
     if isinstance(cause, openai.APITimeoutError):
         return "timeout", None
     if isinstance(cause, openai.APIConnectionError):
-        return "overload", None
+        return "other", None
     if isinstance(cause, openai.APIStatusError) and (cause.status_code in (408, 409, 429)
                                                       or cause.status_code >= 500):
-        return "overload", _retry_after(cause.response.headers)
+        return "overload" if cause.status_code == 429 else "other", _retry_after(cause.response.headers)
     return None
 
 
