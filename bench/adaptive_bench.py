@@ -132,7 +132,8 @@ def report(name: str, row: dict[str, Any], n: int) -> None:
 
 
 def stub_bench(args: argparse.Namespace) -> None:
-    paths = make_articles(Path(args.work) / "in", args.articles)
+    paths = make_articles(Path(args.work) / "in", min(args.articles, 24))
+    paths = (paths * (args.articles // len(paths) + 1))[: args.articles]  # no cache: each is asked
     for name, limit in variants(args.fixed):
         with StubLLM(slow_server(args.service, fault_rate=0.3, seed=args.seed), hang=args.timeout * 2) as stub:
             row = run_batch(stub.base_url, "stub", paths, limit, args.timeout, "full")

@@ -199,7 +199,7 @@ class LLM:
                     # a timeout in the queue, or the resend of one (what was abandoned may still
                     # be ahead of it in the server): sent again, not counted
                     in_queue = False
-                    if outcome == "timeout":
+                    if outcome == "timeout" and ticket is not None:
                         in_queue = self.in_flight.release(ticket, outcome) or queued > 0
                         ticket = None  # released
                     again = in_queue and queued < QUEUED_RETRIES
