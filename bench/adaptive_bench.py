@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from summarizer.llm.adaptive import AdaptiveLimit  # noqa: E402
-from summarizer.llm.client import LLM, Endpoint, load_sdk  # noqa: E402
+from summarizer.llm import client  # noqa: E402
+from summarizer.llm.client import LLM, QUEUED_RETRIES, Endpoint, load_sdk  # noqa: E402
 from summarizer.pipeline.article import run_article  # noqa: E402
 from summarizer.text.ingest import load_article  # noqa: E402
 from tests.stub_llm import StubLLM  # noqa: E402
@@ -53,7 +54,9 @@ class FixedLimit(AdaptiveLimit):
 
 
 def run_batch(base_url: str, model: str, paths: list[Path], limit: AdaptiveLimit, timeout: float,
-              profile: str) -> dict[str, Any]:
+              profile: str, before: bool = False) -> dict[str, Any]:
+    """`before`: every timeout counts as a failed attempt (no resend of a timeout in the queue)."""
+    client.QUEUED_RETRIES = 0 if before else QUEUED_RETRIES
     endpoint = Endpoint(base_url=base_url, api_key="bench", model=model, identity=model,
                         timeout=timeout, max_retries=4)
     llm = LLM(endpoint, None, max_in_flight=limit.ceiling)
@@ -122,7 +125,8 @@ class FaultProxy:
 
 def variants(only: list[int] | None) -> list[tuple[str, AdaptiveLimit]]:
     fixed = only or [1, 2, 4, 8]
-    return [("adaptive (ceiling 8)", AdaptiveLimit(8))] + [(f"fixed {n}", FixedLimit(n)) for n in fixed]
+    return ([("adaptive (ceiling 8)", AdaptiveLimit(8))] + [(f"fixed {n}", FixedLimit(n)) for n in fixed]
+            + [("fixed 8, as before", FixedLimit(8))])
 
 
 def report(name: str, row: dict[str, Any], n: int) -> None:
@@ -136,7 +140,7 @@ def stub_bench(args: argparse.Namespace) -> None:
     paths = (paths * (args.articles // len(paths) + 1))[: args.articles]  # no cache: each is asked
     for name, limit in variants(args.fixed):
         with StubLLM(slow_server(args.service, fault_rate=0.3, seed=args.seed), hang=args.timeout * 2) as stub:
-            row = run_batch(stub.base_url, "stub", paths, limit, args.timeout, "full")
+            row = run_batch(stub.base_url, "stub", paths, limit, args.timeout, "full", "before" in name)
             report(name, row, len(paths))
             print(f"{'':22} requests {stub.requests} {dict(stub.outcomes)}")
 
@@ -149,7 +153,8 @@ def server_bench(args: argparse.Namespace) -> None:
     with EmbeddedServer(ensure_model(DEFAULT_MODEL)) as server:
         for name, limit in variants(args.fixed):
             proxy = FaultProxy(server.base_url, 0.3, seed=args.seed, hang=args.timeout * 1.5)
-            row = run_batch(proxy.base_url, MODELS[DEFAULT_MODEL].name, paths, limit, args.timeout, "small")
+            row = run_batch(proxy.base_url, MODELS[DEFAULT_MODEL].name, paths, limit, args.timeout, "small",
+                            "before" in name)
             report(name, row, len(paths))
             print(f"{'':22} proxy {proxy.counts}")
             proxy.server.shutdown()

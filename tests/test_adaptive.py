@@ -44,23 +44,24 @@ def slow_server(service: float, fault_rate: float = 0.0, seed: int = 3) -> Any:
 # ---------------------------------------------------------------- the limit itself
 
 
-def test_429_halves_fast_answers_grow_slow_answers_cut() -> None:
-    limit = AdaptiveLimit(8)
-    assert limit.limit == 2
-    for _ in range(6):  # slow start: one more per fast answer
-        limit.release(limit.acquire(), "ok", tokens=100)
+def test_429_cuts_fast_answers_grow_slow_answers_cut() -> None:
+    limit = AdaptiveLimit(16)
     assert limit.limit == 8
+    for _ in range(8):  # slow start: one more per fast answer
+        limit.release(limit.acquire(), "ok", tokens=100)
+    assert limit.limit == 16
     limit.release(limit.acquire(), "overload")  # a 429
-    assert limit.limit == 4 and not limit.slow_start
+    assert limit.limit == 16 * 0.7 and not limit.slow_start
     limit.release(limit.acquire(), "ok", tokens=100)  # then one per window of answers
-    assert limit.limit == 4.25
+    assert limit.limit == 11.2 + 1 / 11.2
+    before = limit.limit
     a, b = limit.acquire(), limit.acquire()
     time.sleep(0.05)  # an answer far slower per token than the best, sent with another in flight
     limit.release(b, "ok", tokens=1)
-    assert limit.limit == 4.25 * 0.7
+    assert limit.limit == before * 0.8
     limit.release(a, "overload")  # sent before that cut: no second cut for the same trouble
-    assert limit.limit == 4.25 * 0.7
-    for _ in range(5):
+    assert limit.limit == before * 0.8
+    for _ in range(12):
         limit.release(limit.acquire(), "overload")
     assert limit.limit == 1  # never below one
     limit.release(limit.acquire(), "other")  # a 5xx, a reset: no sign of load
@@ -73,7 +74,7 @@ def test_a_timeout_is_queued_only_with_others_in_flight_and_nothing_later_answer
     assert limit.limit == 8
     first, second = limit.acquire(), limit.acquire()
     assert limit.release(second, "timeout")  # behind `first`: in the queue, and a cut
-    assert limit.limit == 4
+    assert limit.limit == 8 * 0.7
     lost = limit.acquire()
     time.sleep(0.15)
     later = limit.acquire()

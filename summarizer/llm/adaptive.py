@@ -4,12 +4,13 @@ A slow server queues what it cannot serve: past some number in flight every extr
 waits longer, until timeouts turn waiting into failed articles. `AdaptiveLimit` keeps the number
 in flight where answers still come back quickly:
 
-- start at 2 and add one per fast answer (slow start) until the first sign of congestion, then
+- start at half the ceiling and add one per fast answer (slow start) until the first sign of congestion, then
   one per window of answers (additive increase), never above the ceiling (`--concurrency`);
-- halve on a timeout in the queue or a 429, and cut by 30% when an answer's latency per token rises
-  above three times the best seen, or its latency above half the timeout (it waited in the
-  server's queue, and more waiting would time out): multiplicative decrease, at most once per
-  window (requests sent before the last cut do not cut again).
+- cut by 30% on a timeout in the queue or a 429 (CUBIC's factor: TCP's halving lost a fifth of
+  the throughput on the bench's slow server behind random faults), and by 20% when an answer's
+  latency per token rises above three times the best seen, or its latency above 60% of the
+  timeout (it waited in the server's queue, and more waiting would time out): multiplicative
+  decrease, at most once per window (requests sent before the last cut do not cut again).
 
 A timeout is a queue timeout when others of ours were in flight with the request and no
 request sent after it came back promptly (a FIFO server answers nothing sent later first): it
@@ -25,9 +26,10 @@ import threading
 import time
 from dataclasses import dataclass
 
-START = 2.0
+START = 0.5  # of the ceiling
 SLOW_FACTOR = 3.0  # an answer this many times slower per token than the best seen: queued
-DECREASE, SLOW_DECREASE = 0.5, 0.7
+DECREASE, SLOW_DECREASE = 0.7, 0.8
+LATE = 0.6  # of the timeout
 
 
 @dataclass(frozen=True)
@@ -42,10 +44,10 @@ class Ticket:
 
 
 class AdaptiveLimit:
-    def __init__(self, ceiling: int, start: float = START, timeout: float | None = None) -> None:
+    def __init__(self, ceiling: int, start: float | None = None, timeout: float | None = None) -> None:
         self.ceiling = max(1, ceiling)
         self.timeout = timeout
-        self.limit = min(float(self.ceiling), max(1.0, start))
+        self.limit = min(float(self.ceiling), max(1.0, START * self.ceiling if start is None else start))
         self.in_flight = 0
         self.sent = 0
         self.epoch = 0
@@ -84,7 +86,7 @@ class AdaptiveLimit:
         per_token = latency / max(1, tokens)
         if self.best is None or per_token < self.best:
             self.best = per_token
-        late = self.timeout is not None and latency > self.timeout / 2
+        late = self.timeout is not None and latency > LATE * self.timeout
         if ticket.others > 0 and (per_token > SLOW_FACTOR * self.best or late):
             self._cut(ticket, SLOW_DECREASE)
             return
