@@ -30,8 +30,8 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from summarizer.llm.adaptive import AdaptiveLimit  # noqa: E402
 from summarizer.llm import client  # noqa: E402
+from summarizer.llm.adaptive import AdaptiveLimit  # noqa: E402
 from summarizer.llm.client import LLM, QUEUED_RETRIES, Endpoint, load_sdk  # noqa: E402
 from summarizer.pipeline.article import run_article  # noqa: E402
 from summarizer.text.ingest import load_article  # noqa: E402
