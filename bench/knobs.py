@@ -99,7 +99,7 @@ def main() -> None:
         print(f"2. answer not JSON: {answer[:80]!r}")
 
     # 3. instructor's block
-    head = system.split("\n\nAs a genius expert")[0]
+    head = system[:system.find("As a genius expert")].rstrip() if "As a genius expert" in system else system
     block = system[len(head):]
     print(f"3. system {tokens(llm, system)} tok = prompt file {tokens(llm, head)} + instructor block "
           f"{tokens(llm, block)}; user {tokens(llm, messages[1]['content'])} tok", flush=True)
