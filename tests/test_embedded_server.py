@@ -285,7 +285,8 @@ def cli(tmp_path: Path, env: dict[str, str], n: int = 3) -> subprocess.Popen[str
     src = tmp_path / "in"
     src.mkdir(exist_ok=True)
     for i in range(n):
-        (src / f"a{i}.txt").write_text(f"第{i}期\n{ARTICLE}", encoding="utf-8")
+        # each its own request: the `small` profile sends the sentences naming a role, not 第i期
+        (src / f"a{i}.txt").write_text(f"第{i}期\n{ARTICLE.replace('介绍', f'第{i}次介绍', 1)}", encoding="utf-8")
     return subprocess.Popen(
         [sys.executable, "-c", "from summarizer.cli.app import main; main()", "extract", str(src),
          "--out", str(tmp_path / "out"), "--timeout", "30"],

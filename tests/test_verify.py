@@ -252,15 +252,19 @@ def test_values_units_and_spans_never_move() -> None:
 # ---------------------------------------------------------------- the two requests
 
 
-def test_the_small_request_is_the_one_from_before_profiles() -> None:
+def test_the_small_request_sends_the_lead_and_the_sentences_naming_a_role() -> None:
     llm = CannedLLM(answer())
-    article = Article(path="t.txt", text="市政府将新建幼儿园30所。", source=Source(file="t.txt"))
+    text = "市政府将新建幼儿园30所。今年投入资金5亿元。\n市教委主任黄政表示，将加快建设。"
+    article = Article(path="t.txt", text=text, source=Source(file="t.txt"))
     r = run_article(article, llm, profile="small")  # type: ignore[arg-type]
     ((messages, model, version, params),) = llm.requests
     assert model is ChunkLabels and params == PARAMS
-    assert version == load_prompt("extract_chunk").key  # the key the cassettes were recorded under
+    assert version == load_prompt("extract_chunk").key
     assert messages[0]["content"] == load_prompt("extract_chunk").text
-    assert "[1]" not in messages[1]["content"] and "数值" not in messages[1]["content"]
+    user = messages[1]["content"]
+    assert "导语：市政府将新建幼儿园30所。今年投入资金5亿元。" in user
+    assert user.endswith("摘录：\n[3]市教委主任黄政表示，将加快建设。")  # its id as in `full`
+    assert "数值" not in user
     assert r.profile == "small" and not r.disagreements
 
 

@@ -15,8 +15,10 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
+import random
 import sys
 import threading
+import time
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -24,6 +26,7 @@ import diskcache
 from pydantic import BaseModel, ValidationError
 
 from summarizer.errors import EndpointError, LLMError
+from summarizer.llm.adaptive import AdaptiveLimit, Ticket
 from summarizer.llm.endpoint import Endpoint
 from summarizer.models import Usage
 
@@ -59,7 +62,7 @@ class LLM:
     def __init__(self, endpoint: Endpoint, cache_dir: Path | None, reasks: int = 1,
                  max_in_flight: int = 1) -> None:
         self.endpoint = endpoint
-        self.in_flight = threading.BoundedSemaphore(max_in_flight)
+        self.in_flight = AdaptiveLimit(max_in_flight, timeout=endpoint.timeout)
         self.cache = diskcache.Cache(str(cache_dir)) if cache_dir else None
         self.reasks = reasks
         self.fatal: EndpointError | None = None
@@ -140,26 +143,83 @@ class LLM:
             }
         llm_sdk = load_sdk()  # the SDKs take ~1 s to import: only on a cache miss
 
-        # The fatal check and the mapping of errors (which may set `fatal`) happen while this
-        # call still holds its slot, so no waiting call starts after a 401 has come back.
-        with self.in_flight:
-            if self.fatal is not None:
-                raise self.fatal.again()
-            try:
-                result, completion = llm_sdk.call(self.client, self.endpoint, messages,
-                                                  response_model, params, extra, self.reasks)
-            except LLMError as exc:
-                usage.add(calls=1)  # failed calls count too
-                reason = self.endpoint.died() if self.endpoint.died else None
-                if reason:  # every later call would fail the same way: stop the run with the cause
-                    self.fatal = EndpointError(reason)
-                    raise self.fatal from exc
-                if isinstance(exc, EndpointError):
-                    self.fatal = exc
-                raise
+        result, completion = self._send(llm_sdk, messages, response_model, params, extra, usage)
         tokens = getattr(completion, "usage", None)
         usage.add(calls=1, prompt=getattr(tokens, "prompt_tokens", 0) or 0,
                   completion=getattr(tokens, "completion_tokens", 0) or 0)
         if self.cache is not None:
             self.cache.set(key, result.model_dump_json())
         return result
+
+    def _send(self, llm_sdk: Any, messages: list[dict[str, str]], response_model: type[T],
+              params: dict[str, Any], extra: dict[str, Any], usage: Usage) -> tuple[T, Any]:
+        """One answer, with the retries of transport failures, 408/409/429 and 5xx (this is
+        their one layer: the openai client's own are off), paced by the adaptive limit. A
+        timeout spent queued behind our other requests is sent again without counting."""
+        attempt = queued = 0
+        while True:
+            ticket: Ticket | None = self.in_flight.acquire()
+            outcome, tokens, retry = "other", None, None
+            try:
+                # The fatal check and the mapping of errors (which may set `fatal`) happen while
+                # this call holds its slot, so no waiting call starts after a 401 has come back.
+                if self.fatal is not None:
+                    raise self.fatal.again()
+                # A resend after a timeout in the queue may wait longer: the server may still be
+                # working through what was abandoned (llama.cpp finishes a request nobody awaits).
+                patience = {"timeout": self.endpoint.timeout * 2 ** queued} if queued else {}
+                try:
+                    result, completion = llm_sdk.call(self.client, self.endpoint, messages, response_model,
+                                                      params, {**extra, **patience}, self.reasks)
+                except LLMError as exc:
+                    retry = llm_sdk.transient(exc)
+                    outcome = retry[0] if retry else "other"
+                    # a timeout in the queue, or the resend of one (what was abandoned may still
+                    # be ahead of it in the server): sent again, not counted
+                    in_queue = False
+                    if outcome == "timeout" and ticket is not None:
+                        in_queue = self.in_flight.release(ticket, outcome) or queued > 0
+                        ticket = None  # released
+                    again = in_queue and queued < QUEUED_RETRIES
+                    queued += again
+                    attempt += not again
+                    if retry is None or (not again and attempt > self.endpoint.max_retries):
+                        usage.add(calls=1)  # failed calls count too
+                        failure = self._failed(exc)
+                        if failure is exc:
+                            raise
+                        raise failure from exc
+                else:
+                    outcome, tokens = "ok", getattr(completion, "usage", None)
+                    return result, completion
+            finally:
+                if ticket is not None:
+                    self.in_flight.release(ticket, outcome, weighted_tokens(tokens))
+            assert retry is not None  # else raised above
+            time.sleep(retry[1] if retry[1] is not None else backoff(attempt))
+
+    def _failed(self, exc: LLMError) -> LLMError:
+        reason = self.endpoint.died() if self.endpoint.died else None
+        if reason:  # every later call would fail the same way: stop the run with the cause
+            self.fatal = EndpointError(reason)
+            return self.fatal
+        if isinstance(exc, EndpointError):
+            self.fatal = exc
+        return exc
+
+
+def backoff(attempt: int) -> float:
+    """The openai client's own schedule: 0.5 s doubling to 8 s, less up to a quarter of jitter."""
+    return min(0.5 * 2 ** max(0, attempt - 1), 8.0) * (1 - 0.25 * random.random())
+
+
+# Resends of a request that timed out while queued behind ours, each with twice the timeout
+# before (and the limit cut): 1 + 2 + 4 + 8 = 15 timeouts in all before a timeout counts.
+QUEUED_RETRIES = 3
+
+
+def weighted_tokens(tokens: Any) -> int:
+    """What an answer's latency is measured against: generated tokens, plus prompt tokens at a
+    quarter (a prompt is read 4-8x faster than an answer is written)."""
+    prompt = getattr(tokens, "prompt_tokens", 0) or 0
+    return prompt // 4 + (getattr(tokens, "completion_tokens", 0) or 0)

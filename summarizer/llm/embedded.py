@@ -146,6 +146,19 @@ def free_port() -> int:
         return int(sock.getsockname()[1])
 
 
+def free_cores() -> int:
+    """The cores other work leaves free (the 1-minute load average), at least one. llama.cpp's
+    threads wait for each other at every step: on a 2-core machine with other work on it, 2
+    threads ran 6x slower than 1 (bench/knobs.py: generation 0.6 vs 3.7 tok/s at load 8), while
+    on a quiet machine 2 are faster."""
+    cpus = os.cpu_count() or 1
+    try:
+        busy = os.getloadavg()[0]
+    except OSError:
+        return cpus
+    return max(1, min(cpus, round(cpus - busy)))
+
+
 class EmbeddedServer:
     """Context manager running llama-cpp-python's OpenAI-compatible server on loopback."""
 
@@ -153,7 +166,7 @@ class EmbeddedServer:
                  startup_timeout: float = 300.0) -> None:
         self.model_path = model_path
         self.n_ctx = n_ctx
-        self.threads = threads or max(1, os.cpu_count() or 1)
+        self.threads = threads or free_cores()
         self.startup_timeout = startup_timeout
         self.port = 0
         self.proc: subprocess.Popen[bytes] | None = None

@@ -180,7 +180,9 @@ def full_grammar_schema() -> dict[str, Any]:
 class ChunkView:
     """Everything the prompt shows for one chunk. The `full` profile also shows `marks` (offset in
     the chunk text, sentence id: the id is written before the sentence) and `numbers` (value id,
-    the value as written, its sentence id), listed after the text."""
+    the value as written, its sentence id), listed after the text. The `small` profile shows the
+    article's `lead` and an `excerpt` instead of the chunk: (sentence id, sentence) of the
+    sentences sent (`pipeline.focus`)."""
 
     chunk: Chunk
     chunk_text: str
@@ -188,6 +190,8 @@ class ChunkView:
     speaker: str | None
     marks: tuple[tuple[int, int], ...] = ()
     numbers: tuple[tuple[int, str, int], ...] = ()
+    lead: str = ""
+    excerpt: tuple[tuple[int, str], ...] = ()
 
 
 def _header(view: ChunkView) -> list[str]:
@@ -201,7 +205,13 @@ def _header(view: ChunkView) -> list[str]:
 
 
 def render_user(view: ChunkView) -> str:
-    return "\n".join([*_header(view), "正文：", view.chunk_text])
+    """The `small` user message: headline, lead, then each sentence sent as `[id] sentence`
+    (the lead's own sentences are not repeated). Without an excerpt: the chunk's text."""
+    if not view.excerpt and not view.lead:
+        return "\n".join([*_header(view), "正文：", view.chunk_text])
+    lines = [*_header(view), f"导语：{view.lead}", "摘录："]
+    lines += [f"[{sid}]{sentence}" for sid, sentence in view.excerpt if sentence not in view.lead]
+    return "\n".join(lines)
 
 
 def render_full(view: ChunkView) -> str:

@@ -35,8 +35,9 @@ logging.getLogger("instructor").propagate = False
 
 
 def make_client(endpoint: Endpoint, base_url: str) -> instructor.Instructor:
+    # Retries are `LLM._send`'s (paced by the adaptive limit): the client's own are off.
     raw = openai.OpenAI(base_url=base_url, api_key=endpoint.api_key, timeout=endpoint.timeout,
-                        max_retries=endpoint.max_retries)
+                        max_retries=0)
     return instructor.from_openai(raw, mode=instructor.Mode.JSON)
 
 
@@ -93,6 +94,36 @@ def raw_answer(exc: BaseException) -> str | None:
     except (AttributeError, IndexError, TypeError):
         return None
     return content if isinstance(content, str) else None
+
+
+
+
+def transient(err: LLMError) -> tuple[str, float | None] | None:
+    """Whether the failure behind `err` is worth another try, as the openai client judges it
+    (timeouts, connection errors, 408, 409, 429, 5xx): (what it says of the endpoint's load:
+    "timeout", "overload" for a 429, else "other"; the seconds the endpoint asked to wait or
+    None); None when it is not."""
+    cause = err.__cause__
+    if isinstance(cause, openai.APITimeoutError):
+        return "timeout", None
+    if isinstance(cause, openai.APIConnectionError):
+        return "other", None
+    if isinstance(cause, openai.APIStatusError) and (cause.status_code in (408, 409, 429)
+                                                      or cause.status_code >= 500):
+        return "overload" if cause.status_code == 429 else "other", _retry_after(cause.response.headers)
+    return None
+
+
+def _retry_after(headers: Any) -> float | None:
+    """Retry-After (seconds or `retry-after-ms`) when it is a sane wait (up to 60 s)."""
+    for name, scale in (("retry-after-ms", 0.001), ("retry-after", 1.0)):
+        try:
+            seconds = float(headers.get(name)) * scale
+        except (TypeError, ValueError):
+            continue
+        if 0 <= seconds <= 60:
+            return seconds
+    return None
 
 
 def _cut(params: dict[str, Any], raw: str | None) -> ModelOutputError:

@@ -44,6 +44,7 @@ from summarizer.models import (
     Usage,
 )
 from summarizer.pipeline.commitments import select_commitments
+from summarizer.pipeline.focus import focus_groups
 from summarizer.pipeline.verify import ChunkAnswer, SentenceFacts, apply_model
 from summarizer.text.chunk import Chunk, Sentence, make_chunks, split_sentences
 from summarizer.text.hanzi import is_traditional, simplified_view, to_traditional
@@ -65,6 +66,11 @@ class Reading:
     periods: list[Period]
     sentences: list[Sentence]
     facts: list[SentenceFacts]
+
+    @property
+    def sentence_ids(self) -> dict[int, int]:
+        """Each sentence's id (1-based) by its start."""
+        return {s.start: i + 1 for i, s in enumerate(self.sentences)}
 
 
 @dataclass
@@ -105,8 +111,10 @@ def run_article(article: Article, llm: LLM | None, concurrency: int = 1,
     started = time.monotonic()
     usage = Usage()  # the LLM counts its calls into it
     reading = read(article)
-    chunks = make_chunks(reading.text, budget)
     full = llm is not None and profile == "full"
+    # `small` sends the headline, the lead and the sentences that can name an official (none:
+    # no call, the lead is the summary); `full` sends every chunk.
+    chunks = make_chunks(reading.text, budget) if full or llm is None else focus_groups(reading.sentences, budget)
     answers = sort_answers(reading, chunks, ask_model(reading, chunks, llm, concurrency, usage, profile), full)
     metrics, commitments, origin = select_commitments(
         article, reading.text, reading.sentences, reading.facts, reading.periods, reading.turns,
@@ -159,7 +167,10 @@ def chunk_view(reading: Reading, chunk: Chunk, full: bool) -> ChunkView:
     speaker = f"{name}（{title}）" if name and title else name
     chunk_text = original[chunk.start:chunk.end]
     if not full:
-        return ChunkView(chunk, chunk_text, article.source.title, speaker)
+        ids = reading.sentence_ids
+        excerpt = tuple((ids[s.start], original[s.start:s.end]) for s in chunk.sentences)
+        opening = lead(reading.text, original, article.source.title)
+        return ChunkView(chunk, chunk_text, article.source.title, None, lead=opening, excerpt=excerpt)
     marks = tuple((max(f.sentence.start, chunk.start) - chunk.start, i + 1) for i, f in enumerate(facts)
                   if f.sentence.start < chunk.end and f.sentence.end > chunk.start)
     numbers = tuple((k + 1, original[v.start:v.end], i + 1) for k, (i, v) in enumerate(
@@ -198,9 +209,9 @@ def sort_answers(reading: Reading, chunks: list[Chunk], answers: list[ChunkLabel
             out.errors.append(ErrorItem(stage="extract", chunk=chunk.index,
                                         span=(chunk.start, chunk.end), reason=str(answer)))
             continue
-        out.drafts += [(chunk.start, simplified_view(d.name), simplified_view(d.title))
-                       for d in answer.officials]
-        if answer.gist.strip():
+        out.drafts += [(near_name(chunk, simplified_view(d.name)), simplified_view(d.name),
+                        simplified_view(d.title)) for d in answer.officials]
+        if answer.gist.strip() and (full or not out.gists):  # `small`: every group sees one lead
             out.gists.append(answer.gist.strip())
         if isinstance(answer, FullLabels):
             shown = chunk_view(reading, chunk, full)
@@ -242,6 +253,12 @@ def merged(reading: Reading, officials: list[Official], metrics: list[Metric], c
         spans = {m.id: m.span for m in metrics} | {c.id: c.span for c in commitments}
         disagreements = [restore_disagreement(d, spans[d.id], text, original) for d in disagreements]
     return Items(officials, non_officials, metrics, commitments, disagreements)
+
+
+def near_name(chunk: Chunk, name: str) -> int:
+    """Where the model read `name`: the first sentence sent that holds it (grounding prefers
+    the occurrence nearest this), else the chunk's start."""
+    return next((s.start for s in chunk.sentences if name and name in s.text), chunk.start)
 
 
 def renumber(disagreements: list[Disagreement], spans: dict[str, Span],
