@@ -21,8 +21,12 @@ from typer.testing import CliRunner
 from summarizer.models import ArticleResult, Commitment, Metric, Official
 from summarizer.outputs import hooks
 from summarizer.outputs.brief import brief_command, build_html, build_markdown, load_results
-from summarizer.outputs.brief.model import classify, collect, find_changes, normalize_subject, sector_of
-from summarizer.outputs.brief.render_html import highlight
+from summarizer.outputs.brief import text as t
+from summarizer.outputs.brief.digest import KEY_PER_PLACE, KEY_PER_SECTOR, digest, sayings
+from summarizer.outputs.brief.model import SECTORS, classify, collect, find_changes, normalize_subject, sector_of
+from summarizer.outputs.brief.render_html import highlight, said_markup
+from summarizer.outputs.brief.render_md import md as md_escape
+from summarizer.track.run import track
 
 FIXTURES = Path(__file__).parent / "fixtures" / "brief"
 SNAPSHOT = Path(__file__).parent / "snapshots" / "brief.md"
@@ -62,29 +66,84 @@ def test_only_verified_and_normalized_facts_appear(results: list[ArticleResult])
         items: list[Official | Metric | Commitment] = [*r.officials, *r.metrics, *r.commitments]
         for item in items:
             assert ((i, item.id) in shown) == (item.status in ("verified", "normalized"))
+    sentences = re.findall(r"^- 「(.*)」A\d", md, re.M)
     for f in facts:
-        assert f"「{f.item.quote}」" in md
+        assert f.kind == "official" or any(md_escape(f.item.quote) in s for s in sentences)
         assert f'id="h-{f.key}"' in page
     # fixture A has a conflict metric (95%), B an unsupported commitment, A a rejected item
     for out in (md, page):
         assert "95%" not in out
         assert "全面取消公办幼儿园保育教育费" not in out
         assert "高校毕业生人数" not in out
-    assert "我市户籍高校毕业生就业率已超过90%" not in md
+    assert "我市户籍高校毕业生就业率已超过90%" not in md.split("## 来源")[0]
     assert 'id="h-a1-m-m3"' not in page
 
 
-def test_timeline_is_earliest_first_undated_last(results: list[ArticleResult]) -> None:
-    timeline = _section(build_markdown(results), "分领域承诺时间线")
-    sectors = re.findall(r"^### (.+)$", timeline, re.M)
-    assert sectors == ["就业", "教育", "养老/民政", "乡村振兴", "公共安全"]
-    for block in re.split(r"^### .+$", timeline, flags=re.M)[1:]:
-        whens = re.findall(r"^- \*\*(\d{4}|未定期限)\*\* ", block, re.M)
-        years = [int(w) for w in whens if w != "未定期限"]
-        assert years == sorted(years)
-        assert whens == [*map(str, years), *["未定期限"] * (len(whens) - len(years))]
-    employment = re.split(r"^### .+$", timeline, flags=re.M)[1]
-    assert re.findall(r"^- \*\*(\S+)\*\*", employment, re.M) == ["2021", "2024", "未定期限", "未定期限"]
+def test_key_rule_target_or_deadline_in_the_sentence_capped_per_place_and_sector(
+    results: list[ArticleResult],
+) -> None:
+    d = digest(collect(results))
+    shown = [g.sector for g in d.promised if g.key]
+    assert shown == sorted(shown, key=SECTORS.index) and len(shown) == 6  # fixed sector order
+    for g in d.promised:
+        assert len(g.key) <= KEY_PER_PLACE
+        for s in g.key:  # a key promise shows its target or its deadline in the sentence itself
+            words = [w for f in s.facts for w in (
+                (f.item.target, f.item.deadline) if isinstance(f.item, Commitment)
+                else (f.item.value_text,) if isinstance(f.item, Metric) and f.item.role == "target" else ())]
+            assert any(w and w in s.text for w in words)
+        scores = [s.score for s in g.key]
+        assert scores == sorted(scores, reverse=True) and all(scores)
+        assert all(s.score <= min(scores, default=0) for s in g.rest)  # nothing better left behind
+    for g in d.reported:
+        for s in g.key:  # a key figure has a period and a unit
+            assert any(isinstance(f.item, Metric) and f.item.unit and t.period(f.item) for f in s.facts)
+    for sector in {g.sector for g in d.promised}:
+        assert sum(len(g.key) for g in d.promised if g.sector == sector) <= KEY_PER_SECTOR
+    key = _section(build_markdown(results), "承诺：目标与期限")
+    assert "到2027年" in key and "我市将建设7个高质量充分就业区县" not in key  # no target nor deadline there
+    assert "我市将建设7个高质量充分就业区县" in _section(build_markdown(results), "其余承诺")
+    assert "12月底前" in _section(build_markdown(results), "其余承诺")  # 就业 has two better already
+
+
+def test_each_sentence_is_printed_once(results: list[ArticleResult]) -> None:
+    """Outside the articles' full texts every fact's sentence is printed once, beside its facts."""
+    brief = collect(results)
+    page = re.sub(r'<details class="fulltext".*?</details>', "", build_html(results), flags=re.S)
+    printed = re.findall(r'<span class="q">(.*?)</span>', page, re.S)
+    texts = [_tags_stripped(q) for q in printed]
+    assert len(texts) == len(set(texts)) > 0
+    for f in brief.facts:
+        if f.kind != "official":
+            assert sum(bool(re.search(rf'data-s="[^"]*\b{f.key}\b', q)) for q in printed) == 1, f.key
+    assert page.count("<q") == 0 and "「" not in page.split("<main>")[1]  # no quote printed again
+    md = build_markdown(results)
+    lines = re.findall(r"^- 「(.*)」A\d", md, re.M)
+    assert len(lines) == len(set(lines)) == len(sayings(brief))
+
+
+def test_first_part_answers_promised_reported_tracked_and_who(results: list[ArticleResult]) -> None:
+    tracking = track(results)
+    page = build_html(results, tracking)
+    first = page.split("<main>", 1)[1].split("<details", 1)[0]
+    assert first.lstrip().startswith('<section id="digest">')
+    glance = first.split("</dl>", 1)[0]
+    for label in ("承诺", "数据", "追踪", "官员"):
+        assert "<dt><a href=" in glance and f">{label}</a></dt>" in glance
+    assert '<section id="tracking"><h2>承诺追踪</h2>' in first
+    d = digest(collect(results), tracking)
+    plain = html.unescape(_tags_stripped(first))
+    for s in [*(s for g in d.promised for s in g.key), *(s for g in d.reported for s in g.key)]:
+        assert s.text in plain
+    for e in d.officials:
+        assert f"<strong>{e.name}</strong>" in first
+    rest = page.split("<main>", 1)[1].split("<details", 1)[1]
+    assert all(_tags_stripped(str(said_markup(s))) not in first for g in d.promised for s in g.rest)
+    assert "其余承诺" in rest and "官员索引" in rest
+    md = build_markdown(results, tracking)
+    head = md.split("\n## 其余承诺\n", 1)[0]
+    assert re.findall(r"^## (.+)$", head, re.M) == ["承诺追踪", "承诺：目标与期限", "数据：数值与时期", "官员"]
+    assert "- **追踪**：" in head and "- **官员**：" in head
 
 
 def test_sector_uses_given_sector_then_keywords() -> None:
@@ -101,11 +160,12 @@ def test_sector_uses_given_sector_then_keywords() -> None:
 def test_what_changed(results: list[ArticleResult]) -> None:
     changes = _section(build_markdown(results), "变化")
     assert (
-        "- **城镇新增就业**（跨文章）：54.9万人（1-10月，A1） → 64.8万人（截至10月底，A2） → "
-        "60万人以上（全年，目标，A3）"
+        "- **城镇新增就业**（跨文章）：54.9万人（1-10月，A1） [310, 332) → 64.8万人（截至10月底，A2） [49, 70) → "
+        "60万人以上（全年，目标，A3） [190, 202) 另见1处"
     ) in changes
     assert (
-        "- **公众卫生应急技能培训人数**（同篇）：1万人（年初计划，目标，A2） → 1.3万余人（目前，A2）"
+        "- **公众卫生应急技能培训人数**（同篇）：1万人（年初计划，目标，A2） [685, 694) → "
+        "1.3万余人（目前，A2） [695, 708)"
         in changes
     )
     assert "破案率" not in changes and "城乡低保对象" not in changes
@@ -158,7 +218,7 @@ def test_untrusted_strings_are_escaped() -> None:
     assert "&#34;onmouseover=alert(2)" in page
     md = build_markdown([_evil()])
     assert set(re.findall(r"(?<!\\)<\w+", md)) <= {"<br"}  # markup in strings is backslash-escaped
-    assert "\\<script\\>alert(1)" not in md  # the article text itself is not in the Markdown
+    assert "\\<script\\>alert(1)" in md and "<script>" not in md  # the sentence, escaped
     assert "\\<img src=x onerror=alert(6)\\>" in md
 
 

@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 from summarizer.models import ArticleResult
 from summarizer.outputs.brief import text as t
 from summarizer.outputs.brief import tracking_view as tv
+from summarizer.outputs.brief.digest import Said, digest
 from summarizer.outputs.brief.model import KIND_LABELS, KINDS, SECTORS, Fact, collect
 from summarizer.tracking import Tracking
 
@@ -59,6 +60,25 @@ def highlight(text: str, facts: list[Fact]) -> Markup:
     return Markup("".join(out))
 
 
+def said_markup(said: Said) -> Markup:
+    """The sentence, escaped, with each fact's key words marked (`data-s`: the facts, for the
+    filters; no anchors: those are in the article's full text)."""
+    text = said.article.result.text
+    occ = [(max(s, said.start), min(e, said.end), f) for f in said.facts for s, e in t.marks(f, text)]
+    occ = [o for o in occ if o[0] < o[1]]
+    bounds = sorted({said.start, said.end, *(o[0] for o in occ), *(o[1] for o in occ)})
+    out: list[str] = []
+    for lo, hi in itertools.pairwise(bounds):
+        piece = str(escape(text[lo:hi]))
+        cover = [f for s, e, f in occ if s <= lo and hi <= e]
+        if cover:
+            kinds = " ".join(f"t-{k}" for k in sorted({f.kind for f in cover}, key=KINDS.index))
+            keys = " ".join(dict.fromkeys(f.key for f in cover))
+            piece = f'<mark class="hl {kinds}" data-s="{keys}">{piece}</mark>'
+        out.append(piece)
+    return Markup("".join(out))
+
+
 _env = Environment(
     loader=PackageLoader("summarizer.outputs", "templates"),
     autoescape=True,
@@ -75,6 +95,8 @@ def build_html(results: list[ArticleResult], tracking: Tracking | None = None) -
     used = {f.sector for f in b.facts}
     return _env.get_template("brief.html.j2").render(
         b=b,
+        d=digest(b, tracking),
+        said_markup=said_markup,
         t=t,
         texts=texts,
         kinds=[(k, KIND_LABELS[k]) for k in KINDS],

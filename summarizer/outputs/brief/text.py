@@ -59,3 +59,34 @@ def change_step(f: Fact) -> str:
     assert isinstance(m, Metric)
     details = [x for x in (period(m), "目标" if m.role == "target" else "", f.article.label) if x]
     return f"{m.value_text}（{'，'.join(details)}）"
+
+
+def chip(f: Fact, sentence: str = "") -> str:
+    """The fact in a few words, beside its sentence (which is printed once, not repeated here)."""
+    item = f.item
+    if isinstance(item, Official):
+        return " ".join(x for x in (item.name, item.title) if x)
+    if isinstance(item, Metric):
+        details = [x for x in (period(item), "目标" if item.role == "target" else "") if x]
+        return f"{item.subject} {item.value_text}" + (f"（{'，'.join(details)}）" if details else "")
+    assert isinstance(item, Commitment)
+    parts = ["承诺"]
+    if item.action and item.action not in sentence:  # a model's paraphrase says what in short
+        parts.append(item.action)
+    parts += [f"{label} {x}" for label, x in (("目标", item.target), ("期限", item.deadline),
+                                              ("责任", item.responsible)) if x]
+    return " · ".join(parts)
+
+
+def marks(f: Fact, text: str) -> list[tuple[int, int]]:
+    """What to highlight of a fact in its sentence: a commitment's target and deadline, a
+    figure's value, as written inside its quote; else its whole quote."""
+    s, e = f.span
+    item = f.item
+    words: list[str | None] = []
+    if isinstance(item, Commitment):
+        words = [item.target, item.deadline]
+    elif isinstance(item, Metric):
+        words = [item.value_text]
+    found = [(i, i + len(w)) for w in words if w and (i := text.rfind(w, s, e)) >= 0]
+    return found or [(s, e)]

@@ -60,3 +60,13 @@ def md_section(t: Tracking | None) -> list[str]:
             f"{p.name}（{p.place or ''}{p.organization or ''}，{len(p.files)} 篇，"
             f"{p.first_date or '?'}–{p.last_date or '?'}）" for p in people)]
     return [*out, ""]
+
+
+def glance(t: Tracking) -> str:
+    """One line: how many earlier pledges have reports, and what they add up to."""
+    rows = linked(t)
+    if not rows:
+        return f"{len(t.timelines)} 项承诺，尚无后续文章的报告"
+    counts = {w: sum(tl.status == s for tl in rows) for s, w in STATUS_WORDS.items()}
+    told = "、".join(f"{w} {n}" for w, n in counts.items() if n)
+    return f"{len(t.timelines)} 项承诺中 {len(rows)} 项有后续报告：{told}"
