@@ -25,8 +25,11 @@ from .stub_llm import FAULTS, StubLLM, random_plan
 from .test_faults import BUDGET, KEY, make_articles
 
 PORT = "6379"  # on the namespace's own loopback: no other cluster can be there
-# An explicit address (not "auto") must ask for Ray's token authentication itself.
-BY_ADDRESS = {"RAY_ADDRESS": f"127.0.0.1:{PORT}", "RAY_AUTH_MODE": "token"}
+# An explicit address (not "auto"): the client asks for the authentication the head was started with
+# (`ray start` below inherits the environment's RAY_AUTH_MODE; asking for "token" from a head started
+# without it fails to join: "Token authentication is enabled but no authentication token was found").
+BY_ADDRESS = {"RAY_ADDRESS": f"127.0.0.1:{PORT}",
+              **({"RAY_AUTH_MODE": os.environ["RAY_AUTH_MODE"]} if "RAY_AUTH_MODE" in os.environ else {})}
 
 
 def start_cli(stub: StubLLM, src: Path, out: Path, *extra: str, env: dict[str, str] | None = None
