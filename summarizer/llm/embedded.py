@@ -150,11 +150,15 @@ def free_cores() -> int:
     """The cores other work leaves free (the 1-minute load average), at least one. llama.cpp's
     threads wait for each other at every step: on a 2-core machine with other work on it, 2
     threads ran 6x slower than 1 (bench/knobs.py: generation 0.6 vs 3.7 tok/s at load 8), while
-    on a quiet machine 2 are faster."""
+    on a quiet machine 2 are faster. Right after `pip install` (README line 1) the load average is
+    still ~1 from the install itself: below three quarters of the cores every core is taken (the
+    seeds cold on a quiet machine: 140 s with 2 threads, 213 s with 1)."""
     cpus = os.cpu_count() or 1
     try:
         busy = os.getloadavg()[0]
     except OSError:
+        return cpus
+    if busy < 0.75 * cpus:
         return cpus
     return max(1, min(cpus, round(cpus - busy)))
 
