@@ -22,7 +22,7 @@ from summarizer.models import ArticleResult, Grounded
 from summarizer.outputs import tracking_tables as tt
 from summarizer.outputs.formats import ExportFormat, Table, UnknownFormat, lookup, names, register
 from summarizer.outputs.hooks import tracking_of
-from summarizer.outputs.results import load_results
+from summarizer.outputs.results import results_or_exit
 from summarizer.outputs.write import write_atomic
 from summarizer.tracking import Tracking
 
@@ -144,10 +144,7 @@ def export_command(
         lookup("export", format)
     except UnknownFormat as exc:
         raise typer.BadParameter(str(exc), param_hint="--format") from None
-    results = load_results(out_dirs)
-    if not results:
-        typer.echo(f"error: no valid article JSON in {', '.join(map(str, out_dirs))}", err=True)
-        raise typer.Exit(1)
+    results = results_or_exit(out_dirs)
     try:
         written = export(results, output, format, bom, tracking_of(results))
     except OSError as exc:

@@ -40,3 +40,12 @@ def load_results(out_dirs: list[Path]) -> list[ArticleResult]:
             except (OSError, ValueError) as exc:  # incl. JSONDecodeError, UnicodeDecodeError, ValidationError
                 typer.echo(f"warning: skipping {path}: {_problem(exc)}", err=True)
     return results
+
+
+def results_or_exit(out_dirs: list[Path]) -> list[ArticleResult]:
+    """`load_results`, or a one-line error and exit status 1 when no directory holds a valid output."""
+    results = load_results(out_dirs)
+    if not results:
+        typer.echo(f"error: no valid article JSON in {', '.join(map(str, out_dirs))}", err=True)
+        raise typer.Exit(1)
+    return results

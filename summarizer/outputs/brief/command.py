@@ -10,7 +10,7 @@ from summarizer.outputs.brief.render_html import build_html
 from summarizer.outputs.brief.render_md import build_markdown
 from summarizer.outputs.formats import BriefFormat, UnknownFormat, lookup, names, register
 from summarizer.outputs.hooks import tracking_of
-from summarizer.outputs.results import load_results
+from summarizer.outputs.results import results_or_exit
 from summarizer.outputs.write import write_atomic
 
 register("brief", "md", BriefFormat("md", build_markdown))
@@ -27,10 +27,7 @@ def brief_command(
         render = lookup("brief", format).render
     except UnknownFormat as exc:
         raise typer.BadParameter(str(exc), param_hint="--format") from None
-    results = load_results(out_dirs)
-    if not results:
-        typer.echo(f"error: no valid article JSON in {', '.join(map(str, out_dirs))}", err=True)
-        raise typer.Exit(1)
+    results = results_or_exit(out_dirs)
     content = render(results, tracking_of(results))
     try:
         write_atomic(output, content)
