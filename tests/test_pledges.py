@@ -231,3 +231,11 @@ def test_a_year_already_past_is_no_deadline() -> None:
 def test_the_date_the_news_was_told_is_no_metric_period() -> None:
     (metric,) = _run("医管局总行政经理李立12月12日预料，医管局计划加开2000张临时病床。", date="2024-12-13").metrics
     assert metric.period is None
+
+
+@pytest.mark.parametrize("text", [
+    "副市长李明将出席开幕式。",  # an announced appearance
+    "局长王强将做客民生热线节目。",
+])
+def test_an_announced_appearance_is_no_pledge(text: str) -> None:
+    assert _run(text).commitments == []

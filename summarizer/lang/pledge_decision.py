@@ -55,8 +55,10 @@ class PledgeDecider:
         self.contexts = article_contexts(text, sentences, speakers, year) if policy != "rules" else []
 
     def decide(self, index: int, rules_say: bool) -> bool:
-        if self.policy == "rules" or rules_say:
+        if self.policy == "rules":
             return rules_say
+        if rules_say:  # the rules' own pledges, but for an announced appearance (「副市长李明将出席」)
+            return not _APPEARANCE.search(self.sentences[index].text)
         sentence = self.sentences[index].text
         if not is_pledge(sentence, self.contexts[index]):
             return False
