@@ -43,6 +43,9 @@ CASSETTE = ROOT / "cassettes" / "test_e2e" / "test_seeds_end_to_end.yaml"
 MODEL = MODELS[DEFAULT_MODEL].name
 # Imported only by optional features, each installed by an extra.
 OPTIONAL = {"llama_cpp": "local", "ray": "ray", "sklearn": "train"}
+# Distributions of optional modules whose import name differs, for when the extra is not installed
+# (packages_distributions knows installed ones only): `pip install -e '.[test]'` has no scikit-learn.
+DISTRIBUTION = {"sklearn": "scikit-learn"}
 
 
 def _name(requirement: str) -> str:
@@ -73,7 +76,7 @@ def test_every_runtime_import_is_declared() -> None:
     dists = packages_distributions()
     missing = []
     for module, files in sorted(_third_party_imports().items()):
-        names = {_name(d) for d in dists.get(module, [module])}
+        names = {_name(d) for d in dists.get(module, [DISTRIBUTION.get(module, module)])}
         wanted = extras[OPTIONAL[module]] if module in OPTIONAL else declared
         if not names & wanted:
             missing.append(f"{module} ({', '.join(sorted(names))}) imported by {', '.join(sorted(files))}")
