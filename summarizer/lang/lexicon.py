@@ -176,7 +176,12 @@ IN_ORG_NAME_WORDS = ("都市",)
 # Short names of acting bodies that need no level prefix (政府推出…, 中央推动…, 市府將…); any
 # noun + 部门/机关 is one too (BODY_HEADS).
 BARE_ACTORS = ("政府", "中央", "市府", "县府", "省府", "国务院", "市委", "省委", "区委", "县委", "社会局", "卫生局",
-               "民政局", "教育局", "公安局", "财政局", "交通局", "房屋局", "房委会", "劳动局", "社会福利局", "当局")
+               "民政局", "教育局", "公安局", "财政局", "交通局", "房屋局", "房委会", "劳动局", "社会福利局", "当局",
+               # "the bureau's side", as HK and Macao reports write the acting body (局方已將…縮減至…)
+               "局方", "署方", "院方", "校方")
+# Modals after a clause's subject: who acts when no forward cue opens that clause (当局会持续检视,
+# 市府也將與衛生局合作, 高雄也會持續). The subject must still be a body or a place to count.
+SUBJECT_MODALS = ("会", "會", "将", "將", "要", "拟", "擬")
 # Heads that make any short noun a body in charge (医保部门, 各地医保部门, 公安机关).
 BODY_HEADS = ("部门", "机关")
 # Prefixes for bodies spread over a territory (各地医保部门, 各级政府, 全省人社部门).

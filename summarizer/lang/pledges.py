@@ -56,6 +56,7 @@ from summarizer.lang.lexicon import (
     SELF_REFERENCES,
     SHORT_BUREAU_SUFFIXES,
     SPEECH_VERBS,
+    SUBJECT_MODALS,
     TAGGED_BODY_SUFFIXES,
     UNNAMED_OPINION,
     alternation,
@@ -117,6 +118,7 @@ _TRAILING_ADVERB = re.compile(rf"(?:{alternation(CLAUSE_CONNECTIVES)})$")
 _SELF = frozenset(SELF_REFERENCES)
 _SPEAKERS_OWN = frozenset(("我们", "我們"))
 _CLAUSE = re.compile(r"[，,；;：:。！？!?]")
+_MODAL = re.compile(rf"(?:{alternation(SUBJECT_MODALS)})")
 _FROM_TO = re.compile(rf"(?:{alternation(FROM_WORDS)})[^，,。；;]*?(?:{alternation(CHANGE_TO)})")
 _VERB_FIRST = re.compile(
     rf"\s*(?:{alternation(CLAUSE_CONNECTIVES)})*(?:{alternation(PLAN_ACTION_VERBS + COUNT_VERBS)})")
@@ -362,12 +364,17 @@ def acting_body(text: str, sentence: Sentence, piece: tuple[int, int], cue: int 
         if place and place not in _SELF:
             return place  # an item of a breakdown or a list: 「金水区8560套」, 「六是公安分局全部增设…」
     opening = piece[0] + label_len(text[piece[0]:piece[1]])
-    clause_start = max([opening, *(m.end() for m in _CLAUSE.finditer(text, opening, at))])
-    subject = clause_subject(text, clause_start, at, periods, actors)
-    if subject and subject not in _SELF:
-        return subject
+    subjects = [clause_subject(text, max([opening, *(m.end() for m in _CLAUSE.finditer(text, opening, pos))]), pos,
+                               periods, actors) for pos in (at, *modal_positions(text, piece, at))]
+    # the cue's clause first, then a clause with a modal; as written: 我省, 当局, 局方
+    acting = next((s for s in subjects if s and s not in _SPEAKERS_OWN), None)
+    if acting:
+        return acting
+    subject = subjects[0]
     if subject in _SPEAKERS_OWN and speaker and speaker.organization:
         return speaker_body(speaker)  # 我们亦会…: the speaker's body, not one the paragraph named
+    if at > opening and (topic := sentence_topic(text, opening, at)):  # in a speaker's title: their body
+        return speaker_body(speaker) if speaker and topic in (speaker.title or "") else topic
     first = bodies(text, sentence.start, max(at, piece[0] + 1))
     if first:  # a body in the speaker's own title is the body they act for
         return speaker_body(speaker) if speaker and first[0] in (speaker.title or "") else first[0]
@@ -381,6 +388,13 @@ def acting_body(text: str, sentence: Sentence, piece: tuple[int, int], cue: int 
 
 _PARTY_COMMITTEE = re.compile(rf"(?:{_LEVELS})委$")
 _HEAD_OF_GOVERNMENT = re.compile(rf"、(?:常务)?副?(?:{_LEVELS})长$")
+
+
+def modal_positions(text: str, piece: tuple[int, int], after: int) -> list[int]:
+    """Where a modal (会, 將, 要; `lexicon.SUBJECT_MODALS`) stands in the piece, but at `after`: the clause
+    before it may name who acts when the cue's own clause does not (「她指明年…，房屋局會繼續努力」,
+    「…，当局会持续检视」)."""
+    return [m.start() for m in _MODAL.finditer(text, piece[0], piece[1]) if m.start() != after]
 
 
 def speaker_body(speaker: PersonMention) -> str | None:
@@ -439,7 +453,8 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
     return pieces
 
 
-_OPENING = re.compile(rf"[\s，,、]*(?:{alternation(CLAUSE_CONNECTIVES)}|其中)?[\s，,、]*")
+_OPENING = re.compile(rf"[\s，,、]*(?:{_ENUMERATION.pattern})?[\s，,、]*"
+                      rf"(?:{alternation(CLAUSE_CONNECTIVES)}|其中)?[\s，,、]*")
 
 
 def opening_place(text: str, start: int, end: int) -> str | None:
@@ -447,13 +462,37 @@ def opening_place(text: str, start: int, end: int) -> str | None:
     「金水区8560套」, 「公安分局全部增设…」. The lexicon's places and bodies, and the tagger's."""
     at = _OPENING.match(text, start, end)
     pos = at.end() if at else start
-    m = _PLACE.match(text, pos, end) or _BODY.match(text, pos, end)
-    if m and not m.group().endswith(NOT_ORG_ENDINGS):
-        return m.group()
-    if tagger.available():
-        for e in tagger.entities(text):
-            if e.start == pos and e.end <= end and e.kind in ("LOC", "ORG"):
-                return e.text
+    words = text[pos:end]  # sliced: a label before it (六是) is no part of the name
+    lengths = [m.end() for m in (_PLACE.match(words), _BODY.match(words))
+               if m and not m.group().endswith(NOT_ORG_ENDINGS)]
+    if tagger.available():  # the tagger's whole name (台北市都市发展局), or a place the lexicon lacks
+        lengths += [e.end - pos for e in tagger.entities(text)
+                    if e.start == pos and e.end <= end and e.kind in ("LOC", "ORG")]
+    return _joint_bodies(words, max(lengths)) if lengths else None
+
+
+_JOINED = re.compile(r"[、和与及]?")
+
+
+def _joint_bodies(words: str, end: int) -> str:
+    """Bodies acting together, as written (「市委、市政府按照…」 -> 市委、市政府), and a place within a
+    place (新疆维吾尔自治区乌鲁木齐市)."""
+    while (j := _JOINED.match(words, end)) and (m := _BODY.match(words[j.end():]) or _PLACE.match(words[j.end():])):
+        end = j.end() + m.end()
+    return words[:end]
+
+
+def sentence_topic(text: str, opening: int, at: int) -> str | None:
+    """The body or place opening an earlier clause of the sentence, nearest first: Chinese drops the
+    subject of the clauses that go on with it (「今年,泉州市继续开展为民办实事工作,将实施39个项目」).
+    The informant of the press is none (「省人社厅召开新闻通气会，…将…」)."""
+    told = informant_spans(text, opening, at)
+    bounds = [opening, *(m.end() for m in _CLAUSE.finditer(text, opening, at))]
+    for start, _end in reversed(list(pairwise(bounds))):  # the clauses before the cue's own
+        if not any(a <= start < b for a, b in told):
+            topic = opening_place(text, start, at)
+            if topic and topic not in _SPEAKERS_OWN:
+                return topic
     return None
 
 
