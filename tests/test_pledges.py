@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from summarizer.lang import pledges
 from summarizer.lang.pledges import forward_cue
 from summarizer.models import ArticleResult, Source
 from summarizer.pipeline.article import run_article
@@ -249,3 +250,20 @@ def test_the_date_the_news_was_told_is_no_metric_period() -> None:
 ])
 def test_an_announced_appearance_is_no_pledge(text: str) -> None:
     assert _run(text).commitments == []
+
+
+@pytest.mark.parametrize(("text", "forecast"), [
+    ("下阶段,中国的就业形势将继续保持总体平稳。", True),  # a condition is the subject
+    ("综合各方面的情况看,我们预期到年底,今年的就业走势将继续保持总体平稳。", True),
+    ("据预测,今年来镇就业的高校毕业生将达3万人。", True),  # a forecast word, no body acting
+    ("城镇新增就业有望提前超额完成。", True),
+    ("此外，社會局預計將再新增9處臨托中心。", False),  # a body forecasts what it does
+    ("我们预计明年将新建学校100所。", False),
+    ("每年公布未來十年可供發展土地的供應預測。", False),  # 預測 is a noun here
+    ("低于5.5%的预期控制目标。", False),
+    ("12、新建养老床位1000张、日间照料中心50家。", False),  # 照料 is no 料
+])
+def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> None:
+    assert pledges.forecasts_conditions(text, 2019) is forecast
+    if forecast:
+        assert _run(text).commitments == []

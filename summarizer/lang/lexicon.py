@@ -99,6 +99,15 @@ DOCTRINE_AFTER = ("关于", "重要讲话", "重要论述", "重要指示", "重
 # An official's appearance announced with 将 is news of an event, not a pledge (「副市长李明将做客
 # 民生热线节目」, 「局长将出席开幕式」): the cue followed by one of these within a few characters.
 APPEARANCE_VERBS = ("做客", "出席", "亮相", "接受采访", "参加", "走进", "上线")
+# A forecast of conditions is no pledge (the dev set's "What counts": 就业形势将保持平稳, 有望超额完成):
+# the cue's subject is a condition (these end it: 就业形势, 今年的就业走势), or a forecast word comes before
+# the cue and no body or place is the subject (据预测，…毕业生将达3万人; not 社會局預計將再新增9處).
+CONDITION_HEADS = ("形势", "走势", "态势", "趋势", "局势", "形勢", "走勢", "態勢", "趨勢", "局勢", "经济", "經濟",
+                   "增速", "失业率", "失業率", "就业率", "就業率", "出生率", "需求", "人数", "人數")
+FORECAST_WORDS = ("预计", "預計", "预期", "預期", "预测", "預測", "估计", "估計", "料会", "料會", "料将", "料將",
+                  "有望", "可望")
+# Of those, the ones that forecast with no forward cue after them (有望超额完成; not 公布…供應預測, a noun).
+FORECAST_ALONE = ("有望", "可望", "料会", "料會")
 # A sentence stating what there is now (「全省共有养老机构2386家」) reports a stock, not a plan, unless a
 # forward cue makes it one.
 STOCK_VERBS = ("共有", "现有", "拥有", "已有", "尚有", "目前有", "共计", "累计")

@@ -16,7 +16,7 @@ from typing import Literal
 from summarizer.lang.lexicon import APPEARANCE_VERBS, STOCK_VERBS, alternation
 from summarizer.lang.pledge_features import article_contexts
 from summarizer.lang.pledge_model import is_pledge, model_version
-from summarizer.lang.pledges import label_len, never_a_pledge, pledge_cue, reports_the_past
+from summarizer.lang.pledges import forecasts_conditions, label_len, never_a_pledge, pledge_cue, reports_the_past
 from summarizer.text.chunk import Sentence
 
 Policy = Literal["rules", "or", "or_unless_refused"]
@@ -40,6 +40,8 @@ def refused(sentence: str) -> str | None:
         return "reports what is done"
     if _APPEARANCE.search(body):
         return "announces an appearance, not a pledge"
+    if forecasts_conditions(body, None):
+        return "forecasts conditions, not a pledge"
     if _STOCK.search(body) and pledge_cue(body, None) is None:
         return "states what there is, not a plan"
     return None
@@ -57,9 +59,10 @@ class PledgeDecider:
     def decide(self, index: int, rules_say: bool) -> bool:
         if self.policy == "rules":
             return rules_say
-        if rules_say:  # the rules' own pledges, but for an announced appearance (「副市长李明将出席」)
-            return not _APPEARANCE.search(self.sentences[index].text)
         sentence = self.sentences[index].text
+        if rules_say:  # the rules' own pledges, but for an announced appearance (「副市长李明将出席」) or a forecast
+            body = sentence[label_len(sentence):]
+            return not (_APPEARANCE.search(body) or forecasts_conditions(body, None))
         if not is_pledge(sentence, self.contexts[index]):
             return False
         return self.policy == "or" or refused(sentence) is None

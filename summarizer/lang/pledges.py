@@ -25,10 +25,13 @@ from summarizer.lang.lexicon import (
     CHANGE_TO,
     CLAUSE_CONNECTIVES,
     COMMENT_OPENERS,
+    CONDITION_HEADS,
     CONTINUING_OPENERS,
     COUNT_VERBS,
     DATELINE_PATTERNS,
     DISPOSAL_VERBS,
+    FORECAST_ALONE,
+    FORECAST_WORDS,
     FORWARD_CUES,
     FORWARD_EXCLUSIONS,
     FORWARD_PATTERNS,
@@ -233,6 +236,27 @@ def never_a_pledge(body: str) -> str | None:
 def reports_the_past(body: str) -> bool:
     """The sentence reports what was done (「今年以来…」, 「…建成了…」)."""
     return bool(_PAST.match(body) or _PAST_ANYWHERE.search(body))
+
+
+_CONDITION = re.compile(rf"(?:{alternation(CONDITION_HEADS)})(?:{alternation(CLAUSE_CONNECTIVES)})*$")
+_FORECAST = re.compile(rf"(?:{alternation(FORECAST_WORDS)})(?![的目值数數])")  # 预期目标, 预测的: nouns
+_FORECAST_ALONE = re.compile(alternation(FORECAST_ALONE))
+_SELF_WORD = re.compile(alternation((*SELF_REFERENCES, "我们", "我們")))
+
+
+def forecasts_conditions(body: str, year: int | None) -> bool:
+    """A forecast of conditions, not a pledge (`lexicon.CONDITION_HEADS`, `FORECAST_WORDS`):
+    「就业形势将继续保持总体平稳」, 「据预测，…毕业生将达3万人」, 「…有望超额完成」."""
+    cue = forward_cue(body, year)
+    forecast = _FORECAST.search(body, 0, cue.start()) if cue else _FORECAST_ALONE.search(body)
+    at = cue.start() if cue else forecast.start() if forecast else None
+    if at is None:
+        return False
+    clause = max([0, *(m.end() for m in _CLAUSE.finditer(body, 0, at))])
+    subject = _FORECAST.sub("", body[clause:at]).strip()
+    if _CONDITION.search(subject):
+        return True
+    return forecast is not None and not (_BODY.search(subject) or _PLACE.search(subject) or _SELF_WORD.search(subject))
 
 
 def pledge_cue(body: str, year: int | None) -> re.Match[str] | None:
