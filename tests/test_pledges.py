@@ -111,6 +111,9 @@ def test_one_commitment_per_pledged_clause(text: str, targets: list[str]) -> Non
     ("traditional characters",
      "此外，社會局預計將再新增9處臨托中心。",
      [("9處", None, "社會局")]),
+    ("a clause opening with a verb the tagger knows carries its own target",
+     "今年將改造主城區200余處二次供水設施，更換30萬只智能遠傳水表。",
+     [("200余處", "今年", None), ("30萬只", "今年", None)]),
 ])
 def test_pledge_pieces(rule: str, text: str, pieces: list[tuple[str, str | None, str | None]]) -> None:
     got = [(c.target, c.deadline, c.responsible) for c in _run(text).commitments]

@@ -30,3 +30,17 @@ def test_offsets_survive_leading_blanks_and_several_lines() -> None:
     kinds = {e.text: e.kind for e in tagger.entities(text)}
     assert kinds.get("陈伟") == "PER"
     assert kinds.get("市人力资源和社会保障局") == "ORG"
+
+
+@pytest.mark.parametrize(("clause", "verb_first"), [
+    ("同步建成充电桩450个", True),  # an adverbial verb, then the verb
+    ("新开办普惠性幼儿园50所", True),  # an adverb, then the verb
+    ("更換30萬只智能遠傳水表", True),
+    ("更新改造老旧市政供水管网66公里", True),
+    ("3个未成年人保护阵地", False),
+    ("基金征缴2亿元", False),
+    ("其中中原区8560套", False),
+])
+def test_opens_with_verb(clause: str, verb_first: bool) -> None:
+    text = "今年将新建学校20所，" + clause + "。"
+    assert tagger.opens_with_verb(text, text.index(clause), len(text)) is verb_first

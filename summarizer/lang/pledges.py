@@ -455,7 +455,8 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
             # 「今年投资90亿元，改造2.87万户」: each clause with a target of its own is a pledge of its own
             # (「其中…」, 「同比…」 go on with the value before them)
             own_target = not _CONTINUING.match(text, pos + 1, item_end) and bool(
-                _VERB_FIRST.match(text, pos + 1, item_end) or _REACHES.search(text, pos + 1, item_end))
+                _VERB_FIRST.match(text, pos + 1, item_end) or _REACHES.search(text, pos + 1, item_end)
+                or (tagger.available() and tagger.opens_with_verb(text, pos + 1, item_end)))
             own_place = opening_place(text, pos + 1, item_end) is not None  # 其中，中原区…，金水区…
             cut = ((own_subject or own_change or own_target or own_place) and has_target(pos + 1, item_end)
                    and has_target(cuts[-1] if cuts else start, pos))

@@ -54,18 +54,37 @@ def _pieces(text: str) -> list[tuple[int, str]]:
 
 
 @lru_cache(maxsize=64)
-def entities(text: str) -> tuple[Entity, ...]:
-    """Names (PER), bodies (ORG), places (LOC) and times (TIME) in `text`, in order."""
+def tokens(text: str) -> tuple[Entity, ...]:
+    """Every word of `text` with LAC's tag (PER ORG LOC TIME, or a part of speech: v verb, vd
+    adverbial verb, d adverb, m number, n noun, p preposition …), in order, with exact offsets."""
     pieces = _pieces(text)
     tagged = _model().run([p for _, p in pieces]) if pieces else []
     out: list[Entity] = []
-    for (offset, _), tokens in zip(pieces, tagged, strict=True):
+    for (offset, _), words in zip(pieces, tagged, strict=True):
         pos = offset
-        for word, tag in tokens:
-            if tag in KINDS:
-                out.append(Entity(tag, word, pos, pos + len(word)))
+        for word, tag in words:
+            out.append(Entity(tag, word, pos, pos + len(word)))
             pos += len(word)
-    return tuple(_join_transliterated(out, text))
+    return tuple(out)
+
+
+@lru_cache(maxsize=64)
+def entities(text: str) -> tuple[Entity, ...]:
+    """Names (PER), bodies (ORG), places (LOC) and times (TIME) in `text`, in order."""
+    return tuple(_join_transliterated([t for t in tokens(text) if t.kind in KINDS], text))
+
+
+def opens_with_verb(text: str, start: int, end: int) -> bool:
+    """text[start:end] opens with a verb, after adverbs (同步建成…, 新开办…, 更换…)."""
+    for t in tokens(text):
+        if t.end <= start or t.text.isspace():
+            continue
+        if t.start >= end:
+            return False
+        if t.kind in ("d", "ad"):
+            continue
+        return t.kind in ("v", "vd")
+    return False
 
 
 def _join_transliterated(found: list[Entity], text: str) -> list[Entity]:
