@@ -270,3 +270,15 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     assert pledges.forecasts_conditions(text, 2019) is forecast
     if forecast:
         assert _run(text).commitments == []
+
+
+@pytest.mark.parametrize("text", [
+    "下面,我先就特区政府2020年的施政作简要回顾和总结。",  # a presenter's agenda
+    "下面將我局2023年承擔的省、市民生工程具體情況向各位作簡單介紹:",
+    "政府无计划改变有关安排。",  # a plan denied
+])
+def test_an_agenda_or_a_denied_plan_is_no_pledge(text: str) -> None:
+    from summarizer.lang.pledge_decision import refused
+
+    assert refused(text) is not None
+    assert _run(text).commitments == []

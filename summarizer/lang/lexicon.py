@@ -108,6 +108,14 @@ FORECAST_WORDS = ("预计", "預計", "预期", "預期", "预测", "預測", "�
                   "有望", "可望")
 # Of those, the ones that forecast with no forward cue after them (有望超额完成; not 公布…供應預測, a noun).
 FORECAST_ALONE = ("有望", "可望", "料会", "料會")
+# A presenter's agenda is no pledge (「下面，我先就2020年的施政作简要回顾和总结」, 「下面將我局…向各位作
+#簡單介紹:」): an opener of what the speaker presents next, then a verb of presenting.
+AGENDA_OPENERS = ("下面", "下边", "现在", "首先", "接下来", "以下")
+PRESENTING_VERBS = ("介绍", "介紹", "通报", "通報", "回顾", "回顧", "总结", "總結", "汇报", "匯報", "说明", "說明",
+                    "解读", "解讀")
+# A plan denied is none (政府无计划改变有关安排).
+NEGATED_PLANS = ("无计划", "無計劃", "没有计划", "沒有計劃", "并无计划", "並無計劃", "暂无计划", "暫無計劃",
+                 "未有计划", "未有計劃", "不打算", "无意", "無意")
 # A sentence stating what there is now (「全省共有养老机构2386家」) reports a stock, not a plan, unless a
 # forward cue makes it one.
 STOCK_VERBS = ("共有", "现有", "拥有", "已有", "尚有", "目前有", "共计", "累计")

@@ -13,7 +13,14 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
-from summarizer.lang.lexicon import APPEARANCE_VERBS, STOCK_VERBS, alternation
+from summarizer.lang.lexicon import (
+    AGENDA_OPENERS,
+    APPEARANCE_VERBS,
+    NEGATED_PLANS,
+    PRESENTING_VERBS,
+    STOCK_VERBS,
+    alternation,
+)
 from summarizer.lang.pledge_features import article_contexts
 from summarizer.lang.pledge_model import is_pledge, model_version
 from summarizer.lang.pledges import forecasts_conditions, label_len, never_a_pledge, pledge_cue, reports_the_past
@@ -23,6 +30,22 @@ Policy = Literal["rules", "or", "or_unless_refused"]
 DEFAULT_POLICY: Policy = "or_unless_refused"
 _STOCK = re.compile(alternation(STOCK_VERBS))
 _APPEARANCE = re.compile(rf"将[^，,。；;]{{0,4}}?(?:{alternation(APPEARANCE_VERBS)})")
+_AGENDA = re.compile(rf"^(?:{alternation(AGENDA_OPENERS)})[^。！？!?]{{0,60}}?(?:{alternation(PRESENTING_VERBS)})")
+_NEGATED = re.compile(alternation(NEGATED_PLANS))
+
+
+def not_the_governments_plan(body: str) -> str | None:
+    """Why a sentence the rules or the classifier take is still no pledge: an announced appearance,
+    a forecast of conditions, a presenter's agenda, a plan denied."""
+    if _APPEARANCE.search(body):
+        return "announces an appearance, not a pledge"
+    if forecasts_conditions(body, None):
+        return "forecasts conditions, not a pledge"
+    if _AGENDA.match(body):
+        return "a presenter's agenda, not a pledge"
+    if _NEGATED.search(body):
+        return "a plan denied, not a pledge"
+    return None
 
 
 def decision_version(policy: Policy = DEFAULT_POLICY) -> str:
@@ -38,10 +61,8 @@ def refused(sentence: str) -> str | None:
         return why
     if reports_the_past(body):
         return "reports what is done"
-    if _APPEARANCE.search(body):
-        return "announces an appearance, not a pledge"
-    if forecasts_conditions(body, None):
-        return "forecasts conditions, not a pledge"
+    if (why := not_the_governments_plan(body)) is not None:
+        return why
     if _STOCK.search(body) and pledge_cue(body, None) is None:
         return "states what there is, not a plan"
     return None
@@ -60,9 +81,8 @@ class PledgeDecider:
         if self.policy == "rules":
             return rules_say
         sentence = self.sentences[index].text
-        if rules_say:  # the rules' own pledges, but for an announced appearance (「副市长李明将出席」) or a forecast
-            body = sentence[label_len(sentence):]
-            return not (_APPEARANCE.search(body) or forecasts_conditions(body, None))
+        if rules_say:  # the rules' own pledges, but for an announced appearance (「副市长李明将出席」) …
+            return not_the_governments_plan(sentence[label_len(sentence):].strip()) is None
         if not is_pledge(sentence, self.contexts[index]):
             return False
         return self.policy == "or" or refused(sentence) is None
