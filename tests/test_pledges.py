@@ -276,6 +276,7 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     "下面,我先就特区政府2020年的施政作简要回顾和总结。",  # a presenter's agenda
     "下面將我局2023年承擔的省、市民生工程具體情況向各位作簡單介紹:",
     "政府无计划改变有关安排。",  # a plan denied
+    "市委五届九次全会强调,全面发展就业、教育、医疗卫生等社会事业。",  # a meeting's directive
 ])
 def test_an_agenda_or_a_denied_plan_is_no_pledge(text: str) -> None:
     from summarizer.lang.pledge_decision import refused

@@ -113,6 +113,10 @@ FORECAST_ALONE = ("有望", "可望", "料会", "料會")
 AGENDA_OPENERS = ("下面", "下边", "现在", "首先", "接下来", "以下")
 PRESENTING_VERBS = ("介绍", "介紹", "通报", "通報", "回顾", "回顧", "总结", "總結", "汇报", "匯報", "说明", "說明",
                     "解读", "解讀")
+# A meeting's directive is no pledge of the government (「市委五届九次全会强调，全面发展…」): a meeting
+# named at the opening, then one of these verbs.
+MEETINGS = ("会议", "會議", "全会", "全會", "常委会", "常委會", "常务会", "常務會")
+DIRECTIVE_VERBS = ("强调", "強調", "提出", "指出", "要求", "部署")
 # A plan denied is none (政府无计划改变有关安排).
 NEGATED_PLANS = ("无计划", "無計劃", "没有计划", "沒有計劃", "并无计划", "並無計劃", "暂无计划", "暫無計劃",
                  "未有计划", "未有計劃", "不打算", "无意", "無意")

@@ -16,6 +16,8 @@ from typing import Literal
 from summarizer.lang.lexicon import (
     AGENDA_OPENERS,
     APPEARANCE_VERBS,
+    DIRECTIVE_VERBS,
+    MEETINGS,
     NEGATED_PLANS,
     PRESENTING_VERBS,
     STOCK_VERBS,
@@ -32,11 +34,12 @@ _STOCK = re.compile(alternation(STOCK_VERBS))
 _APPEARANCE = re.compile(rf"将[^，,。；;]{{0,4}}?(?:{alternation(APPEARANCE_VERBS)})")
 _AGENDA = re.compile(rf"^(?:{alternation(AGENDA_OPENERS)})[^。！？!?]{{0,60}}?(?:{alternation(PRESENTING_VERBS)})")
 _NEGATED = re.compile(alternation(NEGATED_PLANS))
+_MEETING_SAID = re.compile(rf"^[^，,。]{{0,16}}?(?:{alternation(MEETINGS)})(?:{alternation(DIRECTIVE_VERBS)})")
 
 
 def not_the_governments_plan(body: str) -> str | None:
     """Why a sentence the rules or the classifier take is still no pledge: an announced appearance,
-    a forecast of conditions, a presenter's agenda, a plan denied."""
+    a forecast of conditions, a presenter's agenda, a plan denied, a meeting's directive."""
     if _APPEARANCE.search(body):
         return "announces an appearance, not a pledge"
     if forecasts_conditions(body, None):
@@ -45,6 +48,8 @@ def not_the_governments_plan(body: str) -> str | None:
         return "a presenter's agenda, not a pledge"
     if _NEGATED.search(body):
         return "a plan denied, not a pledge"
+    if _MEETING_SAID.match(body):
+        return "a meeting's directive, not a pledge of the government"
     return None
 
 
