@@ -30,3 +30,15 @@ def test_no_time_is_invented() -> None:
 def test_in_the_years_written_with_a_space() -> None:
     text = "- 約 600 個環境衛生黑點於 2023 年底前消除至少 75%。\n"
     assert _deadlines(text)[0][1] == "2023 年底前"
+
+
+def test_a_plan_documents_title_gives_its_time_to_the_whole_document() -> None:
+    text = ("教育部2019年工作要点\n\n一、加强党的建设\n推动各地建立健全生均拨款制度。\n"
+            "二、推进教育公平\n将新建公办幼儿园5所。\n")
+    got = _deadlines(text)
+    assert got and all(d == "2019年" for _, d in got), got
+
+
+def test_a_news_headline_is_no_plan_document() -> None:
+    text = "2019年全市就业形势平稳\n\n一、就业\n将新建公办幼儿园5所。\n"
+    assert _deadlines(text) == [("5所", None)]

@@ -113,6 +113,10 @@ FORECAST_ALONE = ("有望", "可望", "料会", "料會")
 AGENDA_OPENERS = ("下面", "下边", "现在", "首先", "接下来", "以下")
 PRESENTING_VERBS = ("介绍", "介紹", "通报", "通報", "回顾", "回顧", "总结", "總結", "汇报", "匯報", "说明", "說明",
                     "解读", "解讀")
+# A title naming a plan document (教育部2019年工作要点, 2025年民生实事): its time is the deadline of every
+# pledge in the document that states none (lang/deadline_scope.py).
+PLAN_DOCUMENTS = ("工作要点", "工作要點", "工作计划", "工作計劃", "行动计划", "行動計劃", "实施方案", "實施方案",
+                  "工作方案", "实事", "實事", "工作报告", "工作報告", "施政报告", "施政報告", "重点任务", "重點任務")
 # A meeting's directive is no pledge of the government (「市委五届九次全会强调，全面发展…」): a meeting
 # named at the opening, then one of these verbs.
 MEETINGS = ("会议", "會議", "全会", "全會", "常委会", "常委會", "常务会", "常務會")
