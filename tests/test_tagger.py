@@ -44,3 +44,14 @@ def test_offsets_survive_leading_blanks_and_several_lines() -> None:
 def test_opens_with_verb(clause: str, verb_first: bool) -> None:
     text = "今年将新建学校20所，" + clause + "。"
     assert tagger.opens_with_verb(text, text.index(clause), len(text)) is verb_first
+
+
+@pytest.mark.parametrize(("text", "done"), [
+    ("会议表决通过了关于工作报告的决议", True),
+    ("今年已建成了学校10所", True),
+    ("我们了解到明年将新建学校", False),  # 了解
+    ("为了明年新建学校，将投入100万元", False),  # 为了
+    ("除了新建学校外", False),
+])
+def test_perfective(text: str, done: bool) -> None:
+    assert tagger.perfective(text) is done

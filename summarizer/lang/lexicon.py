@@ -121,6 +121,8 @@ PLAN_DOCUMENTS = ("工作要点", "工作要點", "工作计划", "工作計劃"
 # named at the opening, then one of these verbs.
 MEETINGS = ("会议", "會議", "全会", "全會", "常委会", "常委會", "常务会", "常務會")
 DIRECTIVE_VERBS = ("强调", "強調", "提出", "指出", "要求", "部署")
+# The government asks the public to act (呼吁合资格市民把握时间提交申请): an appeal, not a pledge.
+APPEAL_VERBS = ("呼吁", "呼籲", "提醒市民", "提醒廣大", "提醒广大", "提醒各位")
 # A plan denied is none (政府无计划改变有关安排).
 NEGATED_PLANS = ("无计划", "無計劃", "没有计划", "沒有計劃", "并无计划", "並無計劃", "暂无计划", "暫無計劃",
                  "未有计划", "未有計劃", "不打算", "无意", "無意")

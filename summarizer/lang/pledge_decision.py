@@ -13,8 +13,10 @@ import re
 from collections.abc import Sequence
 from typing import Literal
 
+from summarizer.lang import tagger
 from summarizer.lang.lexicon import (
     AGENDA_OPENERS,
+    APPEAL_VERBS,
     APPEARANCE_VERBS,
     DIRECTIVE_VERBS,
     MEETINGS,
@@ -34,12 +36,16 @@ _STOCK = re.compile(alternation(STOCK_VERBS))
 _APPEARANCE = re.compile(rf"将[^，,。；;]{{0,4}}?(?:{alternation(APPEARANCE_VERBS)})")
 _AGENDA = re.compile(rf"^(?:{alternation(AGENDA_OPENERS)})[^。！？!?]{{0,60}}?(?:{alternation(PRESENTING_VERBS)})")
 _NEGATED = re.compile(alternation(NEGATED_PLANS))
+_APPEAL = re.compile(alternation(APPEAL_VERBS))
+# 要 of a condition (「簡約公屋要真正做到設計簡單且適當，才能幫助…」): what it takes, not what is pledged
+_CONDITION_TAKES = re.compile(r"要[^。；;！？!?]{1,40}?[，,]?才(?:能|可|会|會)")
 _MEETING_SAID = re.compile(rf"^[^，,。]{{0,16}}?(?:{alternation(MEETINGS)})(?:{alternation(DIRECTIVE_VERBS)})")
 
 
 def not_the_governments_plan(body: str) -> str | None:
     """Why a sentence the rules or the classifier take is still no pledge: an announced appearance,
-    a forecast of conditions, a presenter's agenda, a plan denied, a meeting's directive."""
+    a forecast of conditions, a presenter's agenda, a plan denied, a meeting's directive, an appeal
+    to the public, what it takes (要…才能)."""
     if _APPEARANCE.search(body):
         return "announces an appearance, not a pledge"
     if forecasts_conditions(body, None):
@@ -50,6 +56,10 @@ def not_the_governments_plan(body: str) -> str | None:
         return "a plan denied, not a pledge"
     if _MEETING_SAID.match(body):
         return "a meeting's directive, not a pledge of the government"
+    if _APPEAL.search(body):
+        return "an appeal to the public, not a pledge"
+    if _CONDITION_TAKES.search(body):
+        return "what it takes (要…才能), not a pledge"
     return None
 
 
@@ -70,6 +80,8 @@ def refused(sentence: str) -> str | None:
         return why
     if _STOCK.search(body) and pledge_cue(body, None) is None:
         return "states what there is, not a plan"
+    if pledge_cue(body, None) is None and tagger.available() and tagger.perfective(body):
+        return "reports what is done (a verb with 了)"
     return None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 from typing import Any
 
 KINDS = ("PER", "ORG", "LOC", "TIME")
@@ -72,6 +73,13 @@ def tokens(text: str) -> tuple[Entity, ...]:
 def entities(text: str) -> tuple[Entity, ...]:
     """Names (PER), bodies (ORG), places (LOC) and times (TIME) in `text`, in order."""
     return tuple(_join_transliterated([t for t in tokens(text) if t.kind in KINDS], text))
+
+
+def perfective(text: str) -> bool:
+    """A verb with the perfective 了 in `text` (通过了, 引起了; not 了解, 为了, 除了): it reports what was done."""
+    words = tokens(text)
+    return any(a.kind in ("v", "vd") and b.text == "了" and b.kind == "u" and a.end == b.start
+               for a, b in pairwise(words))
 
 
 def opens_with_verb(text: str, start: int, end: int) -> bool:
