@@ -27,6 +27,9 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("intro_action", "1月14日,省民政厅副厅长王建东做客《阳光政务热线》,与网民交流。",
      ("王建东", "省民政厅副厅长")),
     ("intro_action", "副市长曹振萍作主题发布。", ("曹振萍", "副市长")),
+    # a reading refused (委员 + 会书记) takes no text from the title chain it stands in
+    ("intro", "发布会,宁夏回族自治区委员会书记、自治区人大常委会主任石泰峰介绍情况。",
+     ("石泰峰", "宁夏回族自治区委员会书记、自治区人大常委会主任")),
     # between the name and the verb: a date, an adverb, an honorific, a quote mark
     ("intro_date", "人社部副司长陈明27日在北京表示，就业形势稳定。", ("陈明", "人社部副司长")),
     ("intro_date", "医管局总行政经理李立12月12日预料，流感高峰将至。", ("李立", "医管局总行政经理")),

@@ -55,7 +55,8 @@ _LEAD = "据由在与及"
 _DATELINE_IN = re.compile(rf"{alternation(PRESS_ROLES)}|日电|日電")
 _TITLE_OPENER = re.compile(rf"(?:{alternation(TITLE_OPENERS)})+")
 # 「市委教育工委书记、市教委主任 黄政」, 「区民政局党组书记、局长胡文彬:」
-_NOT_NAME = rf"(?!{SPEECH}|{alternation(NON_NAMES)})"
+# (nor a name holding a role: 「…委员会书记、…主任石泰峰」 is not 委员 + 会书记)
+_NOT_NAME = rf"(?!{SPEECH}|{alternation(NON_NAMES)}|[{_HAN}]?{ROLE})"
 INTRO = re.compile(
     rf"(?P<title>{_TITLE})[ \t\u3000\xa0]*{_NOT_NAME}(?P<name>[{_HAN}]{{2,3}}?)"
     rf"(?:{_NAME_END}|(?={_WEAK_END}))",
