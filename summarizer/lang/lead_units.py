@@ -15,13 +15,16 @@ _BRACKET = re.compile(
     rf"[ \t\u3000\xa0]*[（(](?:(?:{alternation(LEAD_UNIT_LABELS)})[:：]?)?"
     rf"(?P<units>{_UNIT}(?:[/／、，,]{_UNIT})*)[)）]")
 _BRACKET_LAST = re.compile(_BRACKET.pattern + r"[。；;]?[ \t\u3000\xa0]*$")
+# the unit on a labelled line of its own right after the item (「…新建幼儿园10所。\n责任单位：市教育局」)
+_LABELLED = re.compile(rf"\s*(?:{alternation(LEAD_UNIT_LABELS)})[:：][ \t\u3000\xa0]*"
+                       rf"(?P<units>{_UNIT}(?:[/／、，,]{_UNIT})*)(?=[\s。；;]|$)")
 _ITEM_BREAK = re.compile(r"\n[ \t\u3000\xa0]*\n|\n[^\n\-•·●■◆▲0-9一二三四五六七八九十（(]")
 
 
 def unit_after(text: str, end: int) -> str | None:
-    """The bracketed unit of an item that ends at `end`: right after it (「…行動。(房屋局)」) or
-    closing it before its stop (「…工作（牵头单位：市住建局）。」)."""
-    m = _BRACKET.match(text, end)
+    """The bracketed unit of an item that ends at `end`: right after it (「…行動。(房屋局)」), closing
+    it before its stop (「…工作（牵头单位：市住建局）。」), or on a labelled line after it (「责任单位：市教育局」)."""
+    m = _BRACKET.match(text, end) or _LABELLED.match(text, end)
     if m is not None:
         return m["units"]
     tail = _BRACKET_LAST.search(text, max(0, end - 60), end)
