@@ -286,3 +286,19 @@ def test_not_the_governments_plan(text: str) -> None:
 
     assert refused(text) is not None
     assert _run(text).commitments == []
+
+
+def test_a_plan_reported_done_is_no_pledge_nor_are_its_items() -> None:
+    text = ("2023年规划新建学校项目5个,计划年内全部竣工。\n\n"
+            "计划实施的5个项目已于8月底全部竣工,提前完成了建设任务。具体情况如下:\n\n"
+            "1.兴隆县第一中心小学,建设面积1617.96平方米。\n\n2.平泉市四海中学,建设面积8752.2平方米。\n")
+    assert [c.action[:6] for c in _run(text).commitments] == ["2023年规"]  # the plan, not what was done
+
+
+@pytest.mark.parametrize(("text", "done"), [
+    ("计划实施的5个项目已于8月底全部竣工。", True),
+    ("将巩固已建成的养老设施。", False),  # 已建成的: an attribute
+    ("今年已建成100所，明年将新建200所。", False),  # another clause
+])
+def test_done_in_the_cues_clause(text: str, done: bool) -> None:
+    assert pledges.done_in_cue_clause(text, 2023) is done

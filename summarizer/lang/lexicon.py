@@ -117,6 +117,9 @@ PRESENTING_VERBS = ("介绍", "介紹", "通报", "通報", "回顾", "回顧", 
 # pledge in the document that states none (lang/deadline_scope.py).
 PLAN_DOCUMENTS = ("工作要点", "工作要點", "工作计划", "工作計劃", "行动计划", "行動計劃", "实施方案", "實施方案",
                   "工作方案", "实事", "實事", "工作报告", "工作報告", "施政报告", "施政報告", "重点任务", "重點任務")
+# A plan reported done in the clause of its cue is history (「计划实施的5个项目已于8月底全部竣工」; not
+# 「巩固已建成的…」, an attribute, nor 「今年已建成100所，明年将新建200所」, another clause).
+COMPLETION_VERBS = ("竣工", "完成", "建成", "完工", "落成", "开通", "开通运营", "投入使用", "启用", "投用", "交付")
 # A meeting's directive is no pledge of the government (「市委五届九次全会强调，全面发展…」): a meeting
 # named at the opening, then one of these verbs.
 MEETINGS = ("会议", "會議", "全会", "全會", "常委会", "常委會", "常务会", "常務會")

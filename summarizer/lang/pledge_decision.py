@@ -27,7 +27,14 @@ from summarizer.lang.lexicon import (
 )
 from summarizer.lang.pledge_features import article_contexts
 from summarizer.lang.pledge_model import is_pledge, model_version
-from summarizer.lang.pledges import forecasts_conditions, label_len, never_a_pledge, pledge_cue, reports_the_past
+from summarizer.lang.pledges import (
+    done_in_cue_clause,
+    forecasts_conditions,
+    label_len,
+    never_a_pledge,
+    pledge_cue,
+    reports_the_past,
+)
 from summarizer.text.chunk import Sentence
 
 Policy = Literal["rules", "or", "or_unless_refused"]
@@ -50,6 +57,8 @@ def not_the_governments_plan(body: str) -> str | None:
         return "announces an appearance, not a pledge"
     if forecasts_conditions(body, None):
         return "forecasts conditions, not a pledge"
+    if done_in_cue_clause(body, None):
+        return "the plan is reported done"
     if _AGENDA.match(body):
         return "a presenter's agenda, not a pledge"
     if _NEGATED.search(body):
@@ -83,6 +92,13 @@ def refused(sentence: str) -> str | None:
     if pledge_cue(body, None) is None and tagger.available() and tagger.perfective(body):
         return "reports what is done (a verb with 了)"
     return None
+
+
+def closes_the_plan(sentence: str) -> bool:
+    """A sentence after which the items that follow are no plan: the plan reported done
+    (「计划实施的5个项目已于8月底全部竣工…具体情况如下：」), a presenter's agenda."""
+    body = sentence[label_len(sentence):].strip()
+    return done_in_cue_clause(body, None) or bool(_AGENDA.match(body))
 
 
 class PledgeDecider:

@@ -25,6 +25,7 @@ from summarizer.lang.lexicon import (
     CHANGE_TO,
     CLAUSE_CONNECTIVES,
     COMMENT_OPENERS,
+    COMPLETION_VERBS,
     CONDITION_HEADS,
     CONTINUING_OPENERS,
     COUNT_VERBS,
@@ -257,6 +258,20 @@ def forecasts_conditions(body: str, year: int | None) -> bool:
     if _CONDITION.search(subject):
         return True
     return forecast is not None and not (_BODY.search(subject) or _PLACE.search(subject) or _SELF_WORD.search(subject))
+
+
+_DONE = re.compile(rf"已经?(?:于[^，,。；;]{{1,10}}?)?(?:全部|基本|全面|顺利)?"
+                   rf"(?:{alternation(COMPLETION_VERBS)})(?!的)")
+
+
+def done_in_cue_clause(body: str, year: int | None) -> bool:
+    """The clause of the forward cue reports the plan done: 「计划实施的5个项目已于8月底全部竣工」."""
+    cue = forward_cue(body, year)
+    if cue is None:
+        return False
+    start = max([0, *(m.end() for m in _CLAUSE.finditer(body, 0, cue.start()))])
+    stop = _CLAUSE.search(body, cue.end())
+    return bool(_DONE.search(body, start, stop.start() if stop else len(body)))
 
 
 def pledge_cue(body: str, year: int | None) -> re.Match[str] | None:

@@ -11,7 +11,7 @@ from summarizer.lang.deadline_scope import DeadlineScope
 from summarizer.lang.lead_units import assign_lead_units
 from summarizer.lang.metrics import build_metric, speaker_for
 from summarizer.lang.people import SPEAKING, PersonMention, Turn, speaker_at
-from summarizer.lang.pledge_decision import PledgeDecider
+from summarizer.lang.pledge_decision import PledgeDecider, closes_the_plan
 from summarizer.lang.pledges import (
     Actors,
     PlanScope,
@@ -57,6 +57,8 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
         fact.speaker = speaker
         paragraph = text.count("\n", 0, sent.start)
         committing, _ = scope.step(sent.text, speaker_at(turns, sent.start), paragraph)
+        if committing and closes_the_plan(sent.text):
+            scope.open = committing = False  # its items are what was done or presented, not pledged
         committing = decider.decide(index, committing)
         inside = fact.values
         at = None if forward is None else sent.start + forward
