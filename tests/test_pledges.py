@@ -302,3 +302,8 @@ def test_a_plan_reported_done_is_no_pledge_nor_are_its_items() -> None:
 ])
 def test_done_in_the_cues_clause(text: str, done: bool) -> None:
     assert pledges.done_in_cue_clause(text, 2023) is done
+
+
+@pytest.mark.parametrize("text", ["同时，新建社区食堂30个。", "此外，新建社区食堂30个。"])
+def test_a_word_ending_in_a_level_is_no_place(text: str) -> None:
+    assert all(c.responsible is None for c in _run(text).commitments)
