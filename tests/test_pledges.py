@@ -307,3 +307,10 @@ def test_done_in_the_cues_clause(text: str, done: bool) -> None:
 @pytest.mark.parametrize("text", ["同时，新建社区食堂30个。", "此外，新建社区食堂30个。"])
 def test_a_word_ending_in_a_level_is_no_place(text: str) -> None:
     assert all(c.responsible is None for c in _run(text).commitments)
+
+
+def test_an_answer_about_what_was_done_is_an_account_not_a_plan() -> None:
+    text = ("市人社局局长张伟接受了本报专访。\n\n记者：面对当前形势，重庆是如何把稳就业放在更加突出的位置的？\n\n"
+            "张伟：为实现更加充分更高质量就业，我们把稳就业放在更加突出的位置，从稳岗位、保重点、促创业等方面精准施策。\n\n"
+            "记者：明年有什么打算？\n\n张伟：明年将新增就业岗位5万个。\n")
+    assert [c.target for c in _run(text).commitments] == ["5万个"]

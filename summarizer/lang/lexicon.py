@@ -120,6 +120,10 @@ PLAN_DOCUMENTS = ("工作要点", "工作要點", "工作计划", "工作計劃"
 # A plan reported done in the clause of its cue is history (「计划实施的5个项目已于8月底全部竣工」; not
 # 「巩固已建成的…」, an attribute, nor 「今年已建成100所，明年将新建200所」, another clause).
 COMPLETION_VERBS = ("竣工", "完成", "建成", "完工", "落成", "开通", "开通运营", "投入使用", "启用", "投用", "交付")
+# A question about what was done (「重庆是如何把“稳就业”放在更加突出的位置…的?」, 「取得了哪些成效?」):
+# in the answer, only the rules' own pledges count, not what the classifier reads into its account.
+RETRO_QUESTIONS = ("是如何", "是怎样", "是怎么", "取得了", "取得哪些", "哪些成效", "哪些成绩", "哪些成果", "成效如何",
+                   "效果如何", "进展如何", "做了哪些", "做了什么", "开展了哪些", "采取了哪些")
 # A meeting's directive is no pledge of the government (「市委五届九次全会强调，全面发展…」): a meeting
 # named at the opening, then one of these verbs.
 MEETINGS = ("会议", "會議", "全会", "全會", "常委会", "常委會", "常务会", "常務會")

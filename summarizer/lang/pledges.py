@@ -57,6 +57,7 @@ from summarizer.lang.lexicon import (
     RETRO_MARKERS,
     RETRO_OPENERS,
     RETRO_OPENING_PATTERNS,
+    RETRO_QUESTIONS,
     SELF_REFERENCES,
     SHORT_BUREAU_SUFFIXES,
     SPEECH_VERBS,
@@ -84,6 +85,7 @@ _PAST_ANYWHERE = re.compile(
 _DISPOSAL = re.compile(rf"将[^，,。；;]{{1,24}}?(?:{alternation(DISPOSAL_VERBS)})")
 _FINAL = re.compile(r"[。！？!?；;…：:][”’」』）)\"']*$")
 _FORWARD_QUESTION = re.compile(alternation(QUESTION_CUES))
+_RETRO_QUESTION = re.compile(alternation(RETRO_QUESTIONS))
 _QUESTION = re.compile(r"[?？]\s*$|如何|怎样|什么|哪些")
 _DIRECTIVE = re.compile(r"^\s*(?:【报告内容】|市委.{0,12}会议|.{0,8}会议(?:强调|提出|指出))")
 # an opinion holder named in the sentence (role + a name): their 要/应 are no government pledge
@@ -298,6 +300,7 @@ class PlanScope:
         self.where: object = None
         self.open = False
         self.asked_forward = False  # the last question asked about plans: the answer opens a scope
+        self.asked_back = False  # the last question asked about what was done: its answer is an account
         self.items = False  # the scope enumerates items here (「一是…」): their sentences continue it
 
     def step(self, sentence: str, turn: str | None, paragraph: int) -> tuple[bool, int | None]:
@@ -315,6 +318,7 @@ class PlanScope:
         refused = never_a_pledge(body)
         if refused is _ASKED:
             self.asked_forward = turn is None and bool(_FORWARD_QUESTION.search(body))
+            self.asked_back = turn is None and bool(_RETRO_QUESTION.search(body)) and not self.asked_forward
         if refused is not None:
             return False, None
         cue = pledge_cue(body, self.year)

@@ -59,7 +59,10 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
         committing, _ = scope.step(sent.text, speaker_at(turns, sent.start), paragraph)
         if committing and closes_the_plan(sent.text):
             scope.open = committing = False  # its items are what was done or presented, not pledged
+        rules_say = committing
         committing = decider.decide(index, committing)
+        if committing and not rules_say and scope.asked_back and speaker_at(turns, sent.start) is not None:
+            committing = False  # an answer about what was done: the classifier's reading of the account
         inside = fact.values
         at = None if forward is None else sent.start + forward
         # A target follows a forward cue in its sentence, or sits in an inherited plan item; with
