@@ -12,7 +12,7 @@ ROWS = [
     ("青岛市还将新建养老床位3000张。", "青岛市"),
     ("今年交通运输部将推动农村公路建设。", "交通运输部"),  # a ministry the lexicon does not list
     ("当局将持续检视长者医疗券的运作。", "当局"),
-    ("運輸及物流局會於明年內完成北環線的規劃。", "運輸及物流局"),  # a Hong Kong bureau of two portfolios
+    ("运输及物流局会于明年内完成北环线的规划。", "运输及物流局"),  # a Hong Kong bureau of two portfolios
 ]
 NO_BODY = [
     "预计会有16处完工。",
