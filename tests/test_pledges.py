@@ -264,6 +264,7 @@ def test_an_announced_appearance_is_no_pledge(text: str) -> None:
     ("我们预计明年将新建学校100所。", False),
     ("每年公布未來十年可供發展土地的供應預測。", False),  # 預測 is a noun here
     ("低于5.5%的预期控制目标。", False),
+    ("2024年经济社会发展的主要预期目标是：地区生产总值增长5.5%左右。", False),  # 预期目标: the plan's goals
     ("12、新建养老床位1000张、日间照料中心50家。", False),  # 照料 is no 料
 ])
 def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> None:

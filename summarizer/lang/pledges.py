@@ -257,7 +257,9 @@ def forecasts_conditions(body: str, year: int | None) -> bool:
     """A forecast of conditions, not a pledge (`lexicon.CONDITION_HEADS`, `FORECAST_WORDS`):
     「就业形势将继续保持总体平稳」, 「据预测，…毕业生将达3万人」, 「…有望超额完成」."""
     cue = forward_cue(body, year)
-    forecast = _FORECAST.search(body, 0, cue.start()) if cue else _FORECAST_ALONE.search(body)
+    # (searched in the whole body, so that 预期目标是 is read as the noun it is)
+    forecast = (next((m for m in _FORECAST.finditer(body) if m.end() <= cue.start()), None) if cue
+                else _FORECAST_ALONE.search(body))
     at = cue.start() if cue else forecast.start() if forecast else None
     if at is None:
         return False
