@@ -424,7 +424,8 @@ def acting_body(text: str, sentence: Sentence, piece: tuple[int, int], cue: int 
     subject = subjects[0]
     if subject in _SPEAKERS_OWN and speaker and speaker.organization:
         return speaker_body(speaker)  # 我们亦会…: the speaker's body, not one the paragraph named
-    if at > opening and (topic := sentence_topic(text, opening, at)):  # in a speaker's title: their body
+    head = sentence.start + label_len(sentence.text)  # the earlier pieces of the sentence too (a list's intro)
+    if at > head and (topic := sentence_topic(text, head, at)):  # in a speaker's title: their body
         return speaker_body(speaker) if speaker and topic in (speaker.title or "") else topic
     first = bodies(text, sentence.start, max(at, piece[0] + 1))
     if first:  # a body in the speaker's own title is the body they act for
@@ -463,16 +464,22 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
     6.5万张，青岛计划新增3000张」, not 「预计会有16处，预计可再增加600多处」), at 「、」 right after a
     target when the next item has its own (「新增停车位20万个、充电桩10万个」). One piece otherwise."""
     cuts: list[int] = []
+    colon = re.search(r"[：:]", text[start:end])
+    # after a forward introduction with a colon (「主要预期目标是：」, 「办好十件民生实事：」) the clauses are a
+    # list: each with its own target is a pledge of its own
+    listed_from = start + colon.end() if colon and forward_cue(text[start:start + colon.start()], year) else end
 
     def has_target(a: int, b: int) -> bool:
         return any(a <= v.start and v.end <= b for v in targets)
 
-    for m in re.finditer(r"[；;，,、]", text[start:end]):
+    for m in re.finditer(r"[；;，,、：:]", text[start:end]):
         pos = start + m.start()
         nxt = _CLAUSE.search(text, pos + 1, end)
         item_end = nxt.start() if nxt else end
         if m.group() in "；;":
             cut = has_target(pos + 1, end) and has_target(cuts[-1] if cuts else start, pos)
+        elif m.group() in "：:":  # a forward introduction with its own target, then its items
+            cut = pos + 1 == listed_from and has_target(pos + 1, end) and has_target(start, pos)
         elif m.group() in "，,":
             cue = forward_cue(text[pos + 1:item_end], year)
             own_subject = cue is not None and bool(_CONNECTIVES.sub("", text[pos + 1:pos + 1 + cue.start()]))
@@ -485,7 +492,8 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
                 _VERB_FIRST.match(text, pos + 1, item_end) or _REACHES.search(text, pos + 1, item_end)
                 or (tagger.available() and tagger.opens_with_verb(text, pos + 1, item_end)))
             own_place = opening_place(text, pos + 1, item_end) is not None  # 其中，中原区…，金水区…
-            cut = ((own_subject or own_change or own_target or own_place) and has_target(pos + 1, item_end)
+            listed = pos >= listed_from
+            cut = ((own_subject or own_change or own_target or own_place or listed) and has_target(pos + 1, item_end)
                    and has_target(cuts[-1] if cuts else start, pos))
         else:
             after = _CLAUSE.search(text, pos + 1, end)
@@ -524,6 +532,8 @@ def opening_place(text: str, start: int, end: int) -> str | None:
 
 
 _JOINED = re.compile(r"[、和与及]?")
+_SELF_OPENING = re.compile(rf"[\s，,、]*(?:{alternation(CLAUSE_CONNECTIVES)})*[\s，,、]*"
+                           rf"(?P<self>{alternation(SELF_REFERENCES)})")
 
 
 def _joint_bodies(words: str, end: int) -> str:
@@ -534,6 +544,12 @@ def _joint_bodies(words: str, end: int) -> str:
     return words[:end]
 
 
+def _self_opening(text: str, start: int, end: int) -> str | None:
+    """我市, 本省 … opening a clause (after connectives and 今年): the government the text speaks for."""
+    m = _SELF_OPENING.match(text, start, end)
+    return m["self"] if m else None
+
+
 def sentence_topic(text: str, opening: int, at: int) -> str | None:
     """The body or place opening an earlier clause of the sentence, nearest first: Chinese drops the
     subject of the clauses that go on with it (「今年,泉州市继续开展为民办实事工作,将实施39个项目」).
@@ -542,7 +558,7 @@ def sentence_topic(text: str, opening: int, at: int) -> str | None:
     bounds = [opening, *(m.end() for m in _CLAUSE.finditer(text, opening, at))]
     for start, _end in reversed(list(pairwise(bounds))):  # the clauses before the cue's own
         if not any(a <= start < b for a, b in told):
-            topic = opening_place(text, start, at)
+            topic = opening_place(text, start, at) or _self_opening(text, start, at)
             if topic and topic not in _SPEAKERS_OWN:
                 return topic
     return None
@@ -633,7 +649,7 @@ def build_commitment(text: str, idx: int, piece: tuple[int, int], targets: list[
     start += label_len(text[start:end])
     while start < end and text[start] in " ■●◆▲\u3000\xa0":
         start += 1
-    while end > start and text[end - 1] in "，,、；;":
+    while end > start and text[end - 1] in "，,、；;：:":
         end -= 1
     target = pledged_target(text, [v for v in targets if start <= v.start and v.end <= end])
     return Commitment(
