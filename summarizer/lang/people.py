@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import pairwise
 
 from summarizer.lang import tagger
 from summarizer.lang.lexicon import (
@@ -54,6 +55,7 @@ _SURNAMES = SURNAMES
 _LEAD = "据由在与及"
 _DATELINE_IN = re.compile(rf"{alternation(PRESS_ROLES)}|日电|日電")
 _TITLE_OPENER = re.compile(rf"(?:{alternation(TITLE_OPENERS)})+")
+_HOSTED_BY = re.compile(r"(?:由|邀请|请)")
 # 「市委教育工委书记、市教委主任 黄政」, 「区民政局党组书记、局长胡文彬:」
 # (nor a name holding a role: 「…委员会书记、…主任石泰峰」 is not 委员 + 会书记)
 _NOT_NAME = rf"(?!{SPEECH}|{alternation(NON_NAMES)}|[{_HAN}]?{ROLE})"
@@ -156,6 +158,9 @@ def find_officials(text: str) -> list[PersonMention]:
                 for shared in readings[1:]:  # names that share the first's title: 「副市长王强、李明」
                     _admit(found, form.checks, shared)
     for span, p in list(found.items()):
+        if _function_word_first(text, p):  # 「相关负责人和专家」: 和 is no surname here
+            del found[span]
+            continue
         trimmed = tagged_boundary(text, p)
         if trimmed is not p:
             del found[span]
@@ -164,6 +169,17 @@ def find_officials(text: str) -> list[PersonMention]:
         found[(p.start, p.end)] = p
     mentions = sorted(found.values(), key=lambda p: p.start)
     return sorted(mentions + short_references(text, mentions), key=lambda p: p.start)
+
+
+def _function_word_first(text: str, p: PersonMention) -> bool:
+    """The tagger reads the name's first character as a conjunction or preposition word of its own
+    (和 of 「负责人和专家」), where it is no surname."""
+    if not tagger.available():
+        return False
+    at = text.rfind(p.name, p.start, p.end)
+    words = tagger.tokens(text)
+    return at >= 0 and any(a.start == at and a.kind in ("c", "p") and b.start == a.end < at + len(p.name)
+                           and b.kind != "PER" for a, b in pairwise(words))
 
 
 def _admit(found: dict[tuple[int, int], PersonMention], checks: frozenset[str], p: PersonMention) -> bool:
@@ -282,7 +298,10 @@ def clean_title(raw: str) -> str:
     if close >= 0 and (opened < 0 or _DATELINE_IN.search(title, opened, close)):
         title = title[close + 1:]  # a byline or dateline before it: 「(记者 梁晓辉)中国人社部副司长」
     opener = _TITLE_OPENER.match(title)
-    return title[opener.end():] if opener and len(title) - opener.end() >= 2 else title
+    title = title[opener.end():] if opener and len(title) - opener.end() >= 2 else title
+    # who hosts or is invited: 「发布会由市政府新闻办副主任」, 「请民政部副部长」 (a preposition before the title)
+    tail = _HOSTED_BY.split(title)[-1]
+    return tail if len(tail) >= 2 and re.search(rf"{ROLE}$", tail) else title
 
 
 def is_person_name(name: str) -> bool:
