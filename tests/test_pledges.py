@@ -114,6 +114,8 @@ def test_one_commitment_per_pledged_clause(text: str, targets: list[str]) -> Non
     ("a forward introduction with a colon: its own target, then its items with theirs",
      "今年，我市将重点办好十件民生实事：一是新建改扩建中小学20所，新增学位2万个；二是新增养老床位3000张。",
      [("十件", "今年", "我市"), ("20所", "今年", "我市"), ("2万个", "今年", "我市"), ("3000张", "今年", "我市")]),
+    ("amounts coordinated in one clause: one pledge, its target as written",
+     "今年将新建续建30条道路和3座桥梁,完成包九中分校建设。", [("30条道路和3座桥梁", "今年", None)]),
     ("the goals after 目标是： are a list",
      "2024年主要预期目标是：地区生产总值增长5.5%左右，城镇新增就业10万人以上。",
      [("5.5%左右", "2024年", None), ("10万人以上", "2024年", None)]),

@@ -612,6 +612,25 @@ def pledged_target(text: str, targets: list[Value]) -> Value | None:
     return None
 
 
+_COORDINATED = re.compile(r"[^\d\s，,。；;：:、和及与]{1,8}[和及与、]")
+_NOUN_TAIL = re.compile(r"[^\d\s，,。；;：:、和及与()（）]{1,8}(?=[，,。；;：:]|$)")
+
+
+def coordinated_target(text: str, target: Value | None, values: list[Value], end: int) -> str | None:
+    """The target as written, with the amounts coordinated with it in its clause: 「新建续建30条道路和3座
+    桥梁」 → 30条道路和3座桥梁 (one pledge, two amounts); else the target's own surface."""
+    if target is None:
+        return None
+    last = target
+    for v in values:
+        if v.start >= last.end and _COORDINATED.fullmatch(text, last.end, v.start):
+            last = v
+    if last is target:
+        return target.surface
+    tail = _NOUN_TAIL.match(text, last.end, end)
+    return text[target.start:tail.end() if tail else last.end]
+
+
 def report_date(text: str, period: Period) -> bool:
     """A date that says when the news was told, not when a pledge is due: 「2月11日，记者从…获悉」,
     「李立业12月12日预料」, 「部长王晓萍26日在北京介绍」."""
@@ -651,9 +670,10 @@ def build_commitment(text: str, idx: int, piece: tuple[int, int], targets: list[
         start += 1
     while end > start and text[end - 1] in "，,、；;：:":
         end -= 1
-    target = pledged_target(text, [v for v in targets if start <= v.start and v.end <= end])
+    inside = [v for v in targets if start <= v.start and v.end <= end]
+    target = pledged_target(text, inside)
     return Commitment(
-        id=f"c{idx}", action=text[start:end], target=target.surface if target else None,
+        id=f"c{idx}", action=text[start:end], target=coordinated_target(text, target, inside, end),
         deadline=deadline.surface if deadline else None,
         deadline_year=deadline.year_to if deadline else None,
         responsible=responsible, speaker=speaker.name if speaker else None,
