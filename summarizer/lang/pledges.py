@@ -458,6 +458,9 @@ def speaker_body(speaker: PersonMention) -> str | None:
     return org
 
 
+_NOTE = re.compile(r"[（(][^（()）]{1,6}[)）]")  # a bracketed note after a target: 4万套(间)
+
+
 def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: int | None) -> list[tuple[int, int]]:
     """Split a pledging sentence where it lists several targets: at 「；」 between items that carry
     their own target, at 「，」 before a clause with its own subject, cue and target (「山东省计划新增
@@ -499,7 +502,8 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
             after = _CLAUSE.search(text, pos + 1, end)
             nxt_item = re.search(r"[、，,；;。]", text[pos + 1:end])
             item_end = pos + 1 + nxt_item.start() if nxt_item else (after.start() if after else end)
-            cut = ((any(v.end == pos for v in targets) or opening_place(text, pos + 1, item_end) is not None)
+            cut = ((any(v.end == pos or _NOTE.fullmatch(text, v.end, pos) for v in targets)
+                    or opening_place(text, pos + 1, item_end) is not None)
                    and has_target(pos + 1, item_end) and has_target(cuts[-1] if cuts else start, pos))
         if cut:
             cuts.append(pos + 1)
