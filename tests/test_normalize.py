@@ -479,6 +479,17 @@ PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int 
     # from a date on
     ("自2020年7月1日起，全市提高", None, "自2020年7月1日起", "from", 2020, None, 7, None, False),
     ("从明年起，每人每月增加", 2019, "从明年起", "from", 2020, None, None, None, False),
+    # the whole year, bare or with its year; a year's end said alone is a point (年底前 stays a deadline)
+    ("全年降低社会保险费4252亿元", 2020, "全年", "relative_year", 2020, 2020, None, None, False),
+    ("确保全年城镇新增就业60万人以上", None, "全年", "relative_year", None, None, None, None, True),
+    ("2012年全年累计栽植乔木30万株", None, "2012年全年", "year", 2012, 2012, None, None, False),
+    ("今年全年新增就业", 2021, "今年全年", "relative_year", 2021, 2021, None, None, False),
+    ("年末拥有单项体育协会26个", 2018, "年末", "as_of", 2018, 2018, None, 12, False),
+    ("年底全市共有养老机构120家", 2018, "年底", "as_of", 2018, 2018, None, 12, False),
+    ("年底前完成改造", 2018, "年底前", "deadline", None, 2018, None, 12, False),
+    # a range written with a horizontal bar (1―5月); a deadline or an as-of point down to its day
+    ("今年1―5月，全区累计实现新增就业", 2010, "今年1―5月", "range_in_year", 2010, 2010, 1, 5, False),
+    ("至12月3日，933處供水工程全部投入使用", 2008, "至12月3日", "deadline", None, 2008, None, 12, False),
 ]
 
 
@@ -524,8 +535,10 @@ def test_periods_not_in_dates_or_words() -> None:
     for text in ("由7月的85%升至", "比5月增加", "十月革命", "从此起步", "自身开始", "未来年度", "第二季节目", "第3月起",
                  "○七至○九年度"):
         assert find_periods(text, 2020) == [], text
+    for text in ("全年龄段", "全年级", "每年年底"):  # an age group, a school grade; every year is no period
+        assert not [p for p in find_periods(text, 2020) if "年" in p.surface and p.surface != "每年"], text
     # a dateline's date is when the story was filed (but 5月1日电价 is a date)
-    assert find_periods("新华社南京3月12日电 江苏省全年", 2020) == []
+    assert [p.surface for p in find_periods("新华社南京3月12日电 江苏省全年", 2020)] == ["全年"]
     assert find_periods("本报讯 人民网长沙2月2日讯（记者 王某）", 2020) == []
     assert [p.surface for p in find_periods("自5月1日电价下调", 2020)] == ["5月1日"]
     # 达到 is no deadline's 到

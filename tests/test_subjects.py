@@ -310,6 +310,30 @@ def test_a_month_range_takes_the_year_said_before_it() -> None:
     assert found == {"85.6亿元": ("1月至12月", 2022, 1, 12), "20.1亿元": ("今年1-3月", 2023, 1, 3)}
 
 
+WHOLE_YEAR_CASES = [
+    # a bare 全年 is the whole of the year its sentence, or the paragraph's opening, names
+    ("2023年，全市新建学校126所；推进教育资源倾斜，全年投入改善资金12.63亿元。", "12.63亿元", "2023年全年", 2023),
+    ("2012年，沈阳完成30条重点街路绿化工程，全年累计栽植乔木、灌木30万株。", "30万株", "2012年全年", 2012),
+    ("去年，全市上下团结奋斗。全年实现城镇新增就业18万人。", "18万人", "去年全年", 2019),
+    # alone, the article's year
+    ("市人力社保局将实施五大工程，确保全年城镇新增就业60万人以上。", "60万人以上", "全年", 2020),
+    ("全年降低社会保险费4252亿元，失业保险稳岗返还552亿元。", "552亿元", "全年", 2020),
+    # after another time in its sentence it names the task: that time is the value's
+    ("6月底前，全年新开工项目实现100%。", "100%", "6月底前", 2020),
+    ("1-9月份，全国城镇新增就业898万人，完成全年目标任务的81.6%。", "81.6%", "1-9月份", 2020),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "surface", "year"), WHOLE_YEAR_CASES)
+def test_a_bare_whole_year_is_of_the_year_its_context_names(text: str, value: str, surface: str,
+                                                             year: int | None) -> None:
+    periods = find_periods(text, 2020)
+    (v,) = [v for v in find_values(text) if v.surface == value]
+    (sent,) = [s for s in split_sentences(text, max_len=1000, semicolons=False) if s.start <= v.start < s.end]
+    p = metric_period(periods, sent, v, text)
+    assert p is not None and (p.surface, p.year_to) == (surface, year)
+
+
 @pytest.mark.parametrize(("text", "expected"),
                          [pytest.param(*row, id=f"{rule}-{i}") for rule, rows in PERIODS.items()
                           for i, row in enumerate(rows)])

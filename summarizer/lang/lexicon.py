@@ -435,6 +435,8 @@ PRESENT_WORDS = ("现在", "如今", "至今", "迄今", "目前")
 # A sentence or paragraph opening with these goes on from the one before, in its time (此外，…; 其中，…).
 CONTINUATION_OPENERS = ("此外", "另外", "同时", "与此同时", "其中", "另一方面")
 PARAGRAPH_PERIOD_KINDS = ("year", "relative_year", "range_in_year", "quarter", "from")
+# the whole year said bare (全年投入…): of the year its sentence or paragraph names
+WHOLE_YEAR = "全年"
 
 # ---------------------------------------------------------------------------- conditions
 

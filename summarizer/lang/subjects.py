@@ -54,6 +54,7 @@ from summarizer.lang.lexicon import (
     SUBJECT_OPENERS,
     TIME_WORDS,
     TRAILING_MODALS,
+    WHOLE_YEAR,
     VERB_MODIFIERS,
     alternation,
     cue_alternation,
@@ -199,13 +200,38 @@ def metric_period(periods: list[Period], sentence: Sentence, value: Value, text:
     """The period of a metric (see `_metric_period`); a month range or a quarter without its year takes the
     year said before it in its sentence (2023年医保基金运行平稳，1月至12月，…总收入2.7万亿元: 2023)."""
     found = _metric_period(periods, sentence, value, text)
+    if found is not None and fold(found.surface) == WHOLE_YEAR:
+        return _whole_year_of(periods, sentence, found, text)
     if found is None or found.kind not in ("range_in_year", "quarter") or _OWN_YEAR.match(fold(found.surface)):
         return found
-    said = [p for p in periods if sentence.start <= p.start and p.end <= found.start and p.kind == "year"
-            and p.year_from is not None and p.year_from == p.year_to and p.month_from is None]
+    said = _years_said_before(periods, sentence, found)
     if not said or said[-1].year_from == found.year_from:
         return found
     return replace(found, year_from=said[-1].year_from, year_to=said[-1].year_from, relative=False)
+
+
+def _years_said_before(periods: list[Period], sentence: Sentence, found: Period) -> list[Period]:
+    return [p for p in periods if sentence.start <= p.start and p.end <= found.start and p.kind == "year"
+            and p.year_from is not None and p.year_from == p.year_to and p.month_from is None]
+
+
+def _one_year(p: Period) -> bool:
+    return (p.kind in ("year", "relative_year") and p.year_from == p.year_to and p.month_from is None
+            and fold(p.surface) != WHOLE_YEAR)
+
+
+def _whole_year_of(periods: list[Period], sentence: Sentence, found: Period, text: str) -> Period:
+    """A bare 全年 is the whole of the year its sentence or paragraph is about (2023年，…；全年投入…:
+    2023年全年), else of the article's year; after another time in its sentence it names the task."""
+    earlier = [p for p in periods if sentence.start <= p.start and p.end <= found.start]
+    if earlier and not _one_year(earlier[-1]):
+        return earlier[-1]  # 6月底前，全年新开工项目实现100%: the time said first; 全年 names the task
+    opening = _paragraph_period(periods, sentence, text) if text else None
+    year = earlier[-1] if earlier else opening if opening is not None and _one_year(opening) else None
+    if year is None:
+        return found
+    return replace(found, surface=year.surface + found.surface, kind="year", year_from=year.year_from,
+                   year_to=year.year_to, relative=False)
 
 
 def _metric_period(periods: list[Period], sentence: Sentence, value: Value, text: str = "") -> Period | None:

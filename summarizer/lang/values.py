@@ -113,7 +113,7 @@ _TRAD_PAIRS = _words(
     " 親亲 貼贴 趕赶 車车 標标 準准 國国 線线 強强 當当 組组"
 )
 _FOLD: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}  # full-width ASCII
-_FOLD.update({ord(a): b for a, b in zip("\u3000‘’“”∶﹕—–‐‑‒−〜﹪", " ''\"\"::------~%", strict=True)})
+_FOLD.update({ord(a): b for a, b in zip("\u3000‘’“”∶﹕—–‐‑‒−―〜﹪", " ''\"\"::-------~%", strict=True)})
 _FOLD.update({ord(pair[0]): pair[1] for pair in _TRAD_PAIRS})
 _FOLD[ord("○")] = "〇"  # a white circle written for zero: 二○二四年
 
@@ -305,6 +305,10 @@ def _b_year(m: re.Match[str], ay: int | None) -> _Fields:
     return _in_year("relative_year" if m["rel"] else "year", mo, mo)(m, ay)
 
 
+def _b_whole_year(m: re.Match[str], ay: int | None) -> _Fields:
+    return _in_year("year" if _has_year(m) and not m["rel"] else "relative_year", None, None)(m, ay)
+
+
 def _b_year_range(m: re.Match[str], ay: int | None) -> _Fields | None:
     a, b = int(m["y1"]), int(m["y2"])
     return ("year", a, b, None, None, False) if a <= b else None
@@ -422,7 +426,7 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
         ),
         (
             rf"(?:力争到|争取到|预计到|(?<!达)到|至)(?:{_YP})?"
-            rf"(?:(?P<m>{_MONTH})月份?(?:底|末)?|年?(?P<yend>底|末))?前?",
+            rf"(?:(?P<m>{_MONTH})月份?(?:{_DAY}|底|末)?|年?(?P<yend>底|末))?前?",
             _b_deadline,
         ),
         (
@@ -456,6 +460,10 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
          r"(?P<mc>十[一二]?|[一二三四五六七八九])(?=月份?(?:底|末)?[，,]))月份?(?P<end>底|末)?"
          r"(?=[，,]|[\u4e00-\u9fff])(?![的日号初中上下旬前后以来起止内])", _b_month),
         (r"(?<![今去明上本当前每中])年初(?![心衷])", _in_year("as_of", None, 1)),  # a point, no deadline
+        # the whole year (全年, 2012年全年): the year said before it, else the article's; a year's end said
+        # alone (年末拥有…, 年底共有…): as of then
+        (rf"(?:{_YP})?全年(?![龄级])", _b_whole_year),
+        (r"(?<![今去明上本当前每中年])年[末底](?![前])", _in_year("as_of", None, 12)),
     )
 ]
 
