@@ -420,8 +420,8 @@ PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int 
     ("二〇二五年", None, "二〇二五年", "year", 2025, 2025, None, None, False),
     ("2021-2025年", None, "2021-2025年", "year", 2021, 2025, None, None, False),
     ("摄于2023年5月12日", None, "2023年5月12日", "year", 2023, 2023, 5, 5, False),
-    ("今年以来", None, "今年", "relative_year", None, None, None, None, True),
-    ("今年以来", 2021, "今年", "relative_year", 2021, 2021, None, None, False),
+    ("今年以来", None, "今年以来", "relative_year", None, None, None, None, True),
+    ("今年以来", 2021, "今年以来", "relative_year", 2021, 2021, None, None, False),
     ("较去年提升", 2023, "去年", "relative_year", 2022, 2022, None, None, False),
     ("明年", 2023, "明年", "relative_year", 2024, 2024, None, None, False),
     ("按照上年度全体居民", 2022, "上年度", "relative_year", 2021, 2021, None, None, False),
@@ -490,6 +490,13 @@ PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int 
     # a range written with a horizontal bar (1―5月); a deadline or an as-of point down to its day
     ("今年1―5月，全区累计实现新增就业", 2010, "今年1―5月", "range_in_year", 2010, 2010, 1, 5, False),
     ("至12月3日，933處供水工程全部投入使用", 2008, "至12月3日", "deadline", None, 2008, None, 12, False),
+    # since then, up to now; last month, this month; a school year, its second year written in full
+    ("自111年11月至今，中央和市府合作已推動41處", None, "自111年11月至今", "from", 2022, None, 11, None, False),
+    ("今年以来，全市新增就业3.2万人", 2021, "今年以来", "relative_year", 2021, 2021, None, None, False),
+    ("2019年以来，累计建成", None, "2019年以来", "from", 2019, None, None, None, False),
+    ("屯門青福里項目於上月底開始入伙", 2026, "上月底", "as_of", 2026, 2026, None, None, False),
+    ("2019/2020學年正規教育學生人數", None, "2019/2020學年", "year", 2019, 2020, None, None, False),
+    ("2023/24学年度新增学额", None, "2023/24学年度", "year", 2023, 2024, None, None, False),
 ]
 
 
@@ -535,7 +542,8 @@ def test_periods_not_in_dates_or_words() -> None:
     for text in ("由7月的85%升至", "比5月增加", "十月革命", "从此起步", "自身开始", "未来年度", "第二季节目", "第3月起",
                  "○七至○九年度"):
         assert find_periods(text, 2020) == [], text
-    for text in ("全年龄段", "全年级", "每年年底"):  # an age group, a school grade; every year is no period
+    # an age group, a school grade, every year or month, a duration since: no period
+    for text in ("全年龄段", "全年级", "每年年底", "每月底", "3个月以来", "上月份报"):
         assert not [p for p in find_periods(text, 2020) if "年" in p.surface and p.surface != "每年"], text
     # a dateline's date is when the story was filed (but 5月1日电价 is a date)
     assert [p.surface for p in find_periods("新华社南京3月12日电 江苏省全年", 2020)] == ["全年"]

@@ -324,7 +324,7 @@ def _b_fiscal(m: re.Match[str], ay: int | None) -> _Fields | None:
     pairs = [(m["f1"], m["f2"] or m["f2b"])] + ([(m["t1"], m["t2"])] if m["t1"] else [])
     years = [_fy(first) for first, _ in pairs]
     for y, (_, tail) in zip(years, pairs, strict=True):
-        if y is None or _fy(tail) != (y + 1) % 100:
+        if y is None or _fy(tail) not in ((y + 1) % 100, y + 1):
             return None
     first, last = years[0], years[-1]
     assert first is not None and last is not None
@@ -392,6 +392,13 @@ def _b_from(m: re.Match[str], ay: int | None) -> _Fields | None:
     return "from", y, None, mo, None, rel
 
 
+def _b_since(m: re.Match[str], ay: int | None) -> _Fields | None:
+    """自2019年以来, 自111年11月至今: from then on; 今年以来 stays in this year."""
+    if m["rel"] in ("今年", "本年") and not m["m"]:
+        return _in_year("relative_year", None, None)(m, ay)
+    return _b_from(m, ay)
+
+
 def _b_month(m: re.Match[str], ay: int | None) -> _Fields | None:
     """8月，鄭州市歸集…; 鄭州市8月提取…; 7月末: a month of the article's year (its end: as of then)."""
     mo = _month(m["m"] or m["mc"])
@@ -403,9 +410,9 @@ def _b_month(m: re.Match[str], ay: int | None) -> _Fields | None:
 _SMALL_N = r"(?P<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})"
 _CN_D = "〇零一二三四五六七八九"
 _FY_YEAR = rf"(?:(?<![0-9.])(?:19|20)[0-9]{{2}}|(?<![{_CN_D}十])(?:一九|二[〇零])[{_CN_D}]{{2}})"
-_FY_TAIL = rf"(?:[0-9]{{2}}|[{_CN_D}]{{2}})(?![0-9{_CN_D}])"
+_FY_TAIL = rf"(?:(?:19|20)[0-9]{{2}}|[0-9]{{2}}|[{_CN_D}]{{2}})(?![0-9{_CN_D}])"
 _FISCAL = (rf"(?P<f1>{_FY_YEAR})(?:/(?P<f2>{_FY_TAIL})(?:[-~至到](?P<t1>{_FY_YEAR})/(?P<t2>{_FY_TAIL}))?"
-           rf"|[-至到](?P<f2b>{_FY_TAIL}))年度")
+           rf"|[-至到](?P<f2b>{_FY_TAIL}))(?:年度|学年度?)")  # 2019/2020学年: a school year
 _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
     (re.compile(p), b)
     for p, b in (
@@ -463,6 +470,10 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
         # the whole year (全年, 2012年全年): the year said before it, else the article's; a year's end said
         # alone (年末拥有…, 年底共有…): as of then
         (rf"(?:{_YP})?全年(?![龄级])", _b_whole_year),
+        # since then, up to now (自111年11月至今, 2019年以来): from then on
+        (rf"(?:自|从)?{_YP}(?:(?P<m>{_MONTH})月份?{_DAY}?)?(?:至今|以来)", _b_since),
+        # last month, this month (上月底開始入伙): a point of the article's time
+        (r"(?<![0-9〇零一二两三四五六七八九十每])(?:上|本)个?月(?:底|末|初)?(?![份刊报])", _in_year("as_of", None, None)),
         (r"(?<![今去明上本当前每中年])年[末底](?![前])", _in_year("as_of", None, 12)),
     )
 ]
