@@ -214,6 +214,13 @@ PERIODS = {
         ("2018年，全市上下团结奋斗。\n城镇新增就业12.5万人。", {"12.5万人": None}),
         ("2018年全市上下团结奋斗。城镇新增就业12.5万人。", {"12.5万人": None}),
         ("2018年，全市上下团结奋斗。上半年城镇新增就业6.1万人。", {"6.1万人": "上半年"}),
+        # a plan's target date opening a paragraph, also after its section's label, dates the targets after it
+        ("养老方面：到2025年底，建立覆盖城乡的养老服务体系。全市养老机构护理型床位占比不低于40%。",
+         {"不低于40%": "到2025年底"}),
+        ("到2025年，基本建成多层次服务体系。每千人口拥有托位数达到4.5个。", {"达到4.5个": "到2025年"}),
+        # not a deadline said inside the sentence, nor a long lead before it
+        ("全市将在2025年底前建成服务体系。每千人口拥有托位数达到4.5个。", {"达到4.5个": None}),
+        ("各地要围绕群众急难愁盼问题推进工作：到2025年，基本建成服务体系。托位数达到4.5个。", {"达到4.5个": None}),
     ],
     # when it happens, said after the value in its clause (将于…); with 分别 in order
     "after": [

@@ -437,6 +437,8 @@ CONTINUATION_OPENERS = ("此外", "另外", "同时", "与此同时", "其中", 
 PARAGRAPH_PERIOD_KINDS = ("year", "relative_year", "range_in_year", "quarter", "from")
 # the whole year said bare (全年投入…): of the year its sentence or paragraph names
 WHOLE_YEAR = "全年"
+# A target date that opens a paragraph of a plan (到2025年，…) dates its later sentences' targets.
+TARGET_DATE_OPENERS = ("到", "力争到", "争取到", "至")
 
 # ---------------------------------------------------------------------------- conditions
 

@@ -53,6 +53,7 @@ from summarizer.lang.lexicon import (
     SPEECH_VERBS,
     SUBJECT_OPENERS,
     TIME_WORDS,
+    TARGET_DATE_OPENERS,
     TRAILING_MODALS,
     WHOLE_YEAR,
     VERB_MODIFIERS,
@@ -134,6 +135,8 @@ _LIST_ITEM = re.compile(
 _PLAN_PART = re.compile(r"前[一二两三四]年$")  # 十一五前三年: the first years of a plan
 _BARE_MONTH = re.compile(r"(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月份?")
 _SPEECH_OPENER = re.compile(rf"[^，,。；;：:\s]{{1,16}}(?:{alternation(SPEECH_VERBS)})[，,：:]")
+# a section's label before the period that opens its paragraph (养老方面：到2025年底，…)
+_LABEL_OPENER = re.compile(r"[^，,。；;：:\s]{1,8}[：:]")
 _SPEECH_END = re.compile(rf"(?:{alternation(SPEECH_VERBS + LEARN_VERBS)})$")
 
 
@@ -342,11 +345,18 @@ def _paragraph_period(periods: list[Period], sentence: Sentence, text: str) -> P
     if _LIST_ITEM.match(text, start):
         return _list_period(periods, text, start)
     opening = next((p for p in periods if p.start >= start), None)
-    if opening is not None and opening.start > start and not _SPEECH_OPENER.fullmatch(text, start, opening.start):
-        opening = None  # only a speaker may come first: 蓝天立称，2020年，广西…
-    if opening is None or opening.end >= sentence.start or opening.kind not in PARAGRAPH_PERIOD_KINDS:
+    if opening is not None and opening.start > start and not (_SPEECH_OPENER.fullmatch(text, start, opening.start)
+                                                               or _LABEL_OPENER.fullmatch(text, start, opening.start)):
+        opening = None  # only a speaker or a label may come first: 蓝天立称，2020年，广西…
+    if opening is None or opening.end >= sentence.start or not _opens_paragraph(opening):
         return None
     return opening if text[opening.end:opening.end + 1] in ("，", ",") else None
+
+
+def _opens_paragraph(p: Period) -> bool:
+    """A period that dates a paragraph's later sentences: a year, a part of one, a from-date, or a target
+    date (到2025年底，…。全市养老机构护理型床位占比不低于40%)."""
+    return p.kind in PARAGRAPH_PERIOD_KINDS or (p.kind == "deadline" and fold(p.surface).startswith(TARGET_DATE_OPENERS))
 
 
 def _continued_period(periods: list[Period], sentence: Sentence, text: str) -> Period | None:
