@@ -35,6 +35,21 @@ def _subject(text: str, surface: str) -> str:
 
 SUBJECTS = {
     # numeral–classifier–noun: after a verb (or 对) the noun after the value is counted
+    # a count in a classifier with a noun right after it counts that noun, whatever the verb, scope or
+    # speaker before it (a verb the tables do not list, 全市, 我国); a 的 may be inside the noun, 之一 and
+    # 均 end it; not a noun that runs into the next value (a list of noun–value pairs), nor money
+    "classifier_noun": [
+        ("改善全市60所中小学校教室视觉环境。", "60所", "中小学校教室视觉环境"),
+        ("引进2家国际一流外商独资医院。", "2家", "国际一流外商独资医院"),
+        ("中央和市府合作已在高雄推動41處社會住宅，目前已有7處完工招租。", "41處", "社会住宅"),
+        ("交通运输部连通了5630个村庄。", "5630个", "村庄"),
+        ("寧夏是我國5個民族自治區之一。", "5個", "民族自治区"),
+        ("对南屯北街、新村路等25条市民反映强烈的瓶颈路进行改造。", "25条", "市民反映强烈的瓶颈路"),
+        ("截至10月末，24件实事已提前完成，其余18件实事均超过时间进度。", "18件", "实事"),
+        ("今年，市政府将集中精力办好10件民生实事。", "10件", "民生实事"),
+        ("全市共有养老机构120家床位1.2万张。", "120家", "养老机构"),
+        ("今年投资90亿元改造棚户区。", "90亿元", "投资"),
+    ],
     "noun_after": [
         ("去年全省新增80000张养老床位，其中青岛新增7265张养老床位。", "80000张", "养老床位"),
         ("去年全省新增80000张养老床位，其中青岛新增7265张养老床位。", "7265张", "养老床位"),

@@ -380,6 +380,10 @@ GENERIC_NOUNS = ("单位", "项目", "人员", "地方", "方面")
 # Measure words and units: never a subject on their own (伙 counts flats in Hong Kong).
 MEASURE_WORDS = ("个", "所", "家", "处", "名", "人", "人次", "张", "床", "套", "户", "项", "件", "起", "场",
                  "伙", "校", "间", "座", "条", "次", "元", "万元", "亿元", "岁", "期", "批", "宗", "位")
+# Classifiers of a count: a noun right after one is what is counted (改善全市60所中小学校); not the units that
+# are nouns themselves (人, 元, 岁, 次) nor durations.
+COUNT_CLASSIFIERS = ("个", "所", "家", "处", "名", "张", "套", "户", "项", "件", "条", "座", "栋", "幢", "支", "只",
+                     "台", "间", "辆", "批", "宗", "位", "株", "块", "片", "类", "艘", "架", "部", "册", "种", "门")
 # Joiners inside a list of things counted (A、B和C).
 LIST_JOINERS = ("、", "以及", "及", "和", "与")
 # Openers of a clause that are no part of what is counted (也就是说4年提高了1岁).

@@ -28,6 +28,7 @@ from summarizer.lang.lexicon import (
     CHANGE_TO,
     CHANGE_VERBS,
     CONTINUATION_OPENERS,
+    COUNT_CLASSIFIERS,
     COUNT_VERBS,
     DATELINE_PATTERNS,
     EXISTENCE_VERBS,
@@ -134,6 +135,8 @@ _LIST_ITEM = re.compile(
     r"\s*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．])")
 _PLAN_PART = re.compile(r"前[一二两三四]年$")  # 十一五前三年: the first years of a plan
 _BARE_MONTH = re.compile(r"(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月份?")
+# 我国5个民族自治区之一: one of them; 其余18件实事均超过时间进度: what is said of them
+_NOUN_PHRASE_END = re.compile(r"(?<=..)(?:之一|[均都](?![衡匀等值价市会]))")
 _SPEECH_OPENER = re.compile(rf"[^，,。；;：:\s]{{1,16}}(?:{alternation(SPEECH_VERBS)})[，,：:]")
 # a section's label before the period that opens its paragraph (养老方面：到2025年底，…)
 _LABEL_OPENER = re.compile(r"[^，,。；;：:\s]{1,8}[：:]")
@@ -163,7 +166,8 @@ def _subject(text: str, sentence: Sentence, value: Value, values: tuple[Value, .
     raw = _after_previous_object(text, sentence, values, start, _tidy(text[start:value.start]))
     before = _clean(raw)
     after = _noun_after(text, sentence, value, values)
-    subject = _choose(raw, before, after)
+    counted = _classifier_noun(text, value, values, after)
+    subject = counted or _choose(raw, before, after)
     if not subject and not before:
         subject = _raw_after(text, sentence, value, values)
     if not subject:
@@ -508,6 +512,20 @@ def _before_verb(noun: str) -> str:
 def _next_stop(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> int:
     end = _clause_end(text, value.end, sentence.end)
     return min([end, *(v.start for v in values if value.end <= v.start < end)])
+
+
+def _classifier_noun(text: str, value: Value, values: tuple[Value, ...], after: str) -> str:
+    """Numeral–classifier–noun: a count in a classifier (个, 所, 家, 处, 栋…) with a noun right after it
+    counts that noun, whatever stands before (改善全市60所中小学校, 推动41处社会住宅, 是我国5个民族自治区之一);
+    a 的 or a verb may be inside it (25条市民反映强烈的瓶颈路, 20个重点治理改造项目); "" when the noun runs into the next value
+    (养老机构120家床位1.2万张: a list of noun–value pairs) or is none."""
+    if value.kind != "count" or value.unit not in COUNT_CLASSIFIERS or not text.startswith(after, value.end):
+        return ""
+    if any(v.start == value.end + len(after) for v in values) or _VERB_START.match(after):
+        return ""
+    cut = _NOUN_PHRASE_END.search(after)
+    noun = after[:cut.start()] if cut else after
+    return noun if len(noun) >= 2 and noun not in GENERIC_NOUNS else ""
 
 
 def _noun_after(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> str:
