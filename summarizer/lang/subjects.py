@@ -135,8 +135,16 @@ _LIST_ITEM = re.compile(
     r"\s*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．])")
 _PLAN_PART = re.compile(r"前[一二两三四]年$")  # 十一五前三年: the first years of a plan
 _BARE_MONTH = re.compile(r"(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月份?")
-# 我国5个民族自治区之一: one of them; 其余18件实事均超过时间进度: what is said of them
-_NOUN_PHRASE_END = re.compile(r"(?<=..)(?:之一|[均都](?![衡匀等值价市会]))")
+# where the noun counted after a classifier ends: a stop word, punctuation other than quotes and brackets,
+# 之一 (我国5个民族自治区之一), what is said of it (其余18件实事均超过…, 29个行政区仅有…), a preposition
+# (11处水源井对19个村屯进行联供)
+_CLASSIFIED_NOUN_END = re.compile(
+    rf"{cue_alternation(NOUN_STOPS)}|[、\s，,；;：:。《]|之一|[均都](?![衡匀等值价市会])"
+    r"|(?:仅|只|共|还|已|尚|约)?有(?![关效序力机])|[对向给](?![象外口面水])")  # not 为: 社区综合为老服务中心
+_INNER_CUT = re.compile(r"之一|[均都有对向给]")  # no cut in a noun's first two characters (有关, 对象)
+_OPENERS, _CLOSERS = "“「（(", "”」）)"
+_QUOTES = str.maketrans("", "", "“”\"「」")
+_BRACKETS = str.maketrans("", "", "（）()")
 _SPEECH_OPENER = re.compile(rf"[^，,。；;：:\s]{{1,16}}(?:{alternation(SPEECH_VERBS)})[，,：:]")
 # a section's label before the period that opens its paragraph (养老方面：到2025年底，…)
 _LABEL_OPENER = re.compile(r"[^，,。；;：:\s]{1,8}[：:]")
@@ -166,7 +174,7 @@ def _subject(text: str, sentence: Sentence, value: Value, values: tuple[Value, .
     raw = _after_previous_object(text, sentence, values, start, _tidy(text[start:value.start]))
     before = _clean(raw)
     after = _noun_after(text, sentence, value, values)
-    counted = _classifier_noun(text, value, values, after)
+    counted = _classifier_noun(text, sentence, value, values)
     subject = counted or _choose(raw, before, after)
     if not subject and not before:
         subject = _raw_after(text, sentence, value, values)
@@ -514,18 +522,40 @@ def _next_stop(text: str, sentence: Sentence, value: Value, values: tuple[Value,
     return min([end, *(v.start for v in values if value.end <= v.start < end)])
 
 
-def _classifier_noun(text: str, value: Value, values: tuple[Value, ...], after: str) -> str:
+def _classifier_noun(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> str:
     """Numeral–classifier–noun: a count in a classifier (个, 所, 家, 处, 栋…) with a noun right after it
-    counts that noun, whatever stands before (改善全市60所中小学校, 推动41处社会住宅, 是我国5个民族自治区之一);
-    a 的 or a verb may be inside it (25条市民反映强烈的瓶颈路, 20个重点治理改造项目); "" when the noun runs into the next value
-    (养老机构120家床位1.2万张: a list of noun–value pairs) or is none."""
-    if value.kind != "count" or value.unit not in COUNT_CLASSIFIERS or not text.startswith(after, value.end):
+    counts that noun, whatever stands before (改善全市60所中小学校, 推动41处社会住宅, 是我国5个民族自治区之一),
+    quoted words and brackets included (158家“空白村”卫生所, 24个村(社区)综合文化服务中心); a 的 may be inside
+    it (25条市民反映强烈的瓶颈路). "" when the noun runs into the next value (养老机构120家床位1.2万张: a list of
+    noun–value pairs) or is none."""
+    if value.kind != "count" or value.unit not in COUNT_CLASSIFIERS:
         return ""
-    if any(v.start == value.end + len(after) for v in values) or _VERB_START.match(after):
+    stop = _next_stop(text, sentence, value, values)
+    seg = text[value.end:stop]
+    if seg[:1] in "（(":
+        return ""  # 47处(图／社会局提供): an aside, no noun
+    cut = _outside_marks(seg)
+    noun = seg[:cut] if cut is not None else seg
+    if cut is None and stop < _clause_end(text, value.end, sentence.end):
+        return ""  # 床位|1.2万张: a noun–value pair
+    noun = noun.translate(_QUOTES)
+    bare = noun.translate(_BRACKETS)
+    if len(bare) < 2 or bare in GENERIC_NOUNS or bare in MEASURE_WORDS or _VERB_START.match(bare) or _PREDICATE.match(bare):
         return ""
-    cut = _NOUN_PHRASE_END.search(after)
-    noun = after[:cut.start()] if cut else after
-    return noun if len(noun) >= 2 and noun not in GENERIC_NOUNS else ""
+    return noun[:20]
+
+
+def _outside_marks(seg: str) -> int | None:
+    """Where the noun after a classifier ends, not inside quotes or brackets (60个县(市、区)), or None."""
+    depth = 0
+    for i, ch in enumerate(seg):
+        if ch in _OPENERS or (ch == '"' and depth == 0):
+            depth += 1
+        elif ch in _CLOSERS or ch == '"':
+            depth = max(0, depth - 1)
+        elif depth == 0 and _CLASSIFIED_NOUN_END.match(seg, i) and (i >= 2 or not _INNER_CUT.match(seg, i)):
+            return i
+    return None
 
 
 def _noun_after(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> str:
