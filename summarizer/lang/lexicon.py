@@ -384,6 +384,8 @@ MEASURE_WORDS = ("个", "所", "家", "处", "名", "人", "人次", "张", "床
 # are nouns themselves (人, 元, 岁, 次) nor durations.
 COUNT_CLASSIFIERS = ("个", "所", "家", "处", "名", "张", "套", "户", "项", "件", "条", "座", "栋", "幢", "支", "只",
                      "台", "间", "辆", "批", "宗", "位", "株", "块", "片", "类", "艘", "架", "部", "册", "种", "门")
+# Units of a value that is a share or a multiple, not a count (九成, 四倍).
+NOT_COUNT_UNITS = ("成", "倍")
 # Joiners inside a list of things counted (A、B和C).
 LIST_JOINERS = ("、", "以及", "及", "和", "与")
 # Openers of a clause that are no part of what is counted (也就是说4年提高了1岁).

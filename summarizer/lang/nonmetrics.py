@@ -29,6 +29,7 @@ has rows per rule):
                 需时约1年半, 工作满15年, 建党100周年)
     estimate    adjacent small numbers joined (4到5间, 5至6人): "a few", not a count
     per_one     the one an amount is for (每招用1名高校毕业生补助1500元, 每1万人)
+    in_words    a count under ten in Chinese numerals (两起, 三层, 两项): how many of a kind, said in words
 
 The text is the article in simplified characters (the pipeline's `simplified_view`); full-width
 forms are folded here as well.
@@ -49,6 +50,7 @@ from summarizer.lang.lexicon import (
     DURATION_UNITS,
     ENUMERATION_OPENERS,
     LEVEL_WORDS,
+    NOT_COUNT_UNITS,
     NOT_SERVICE_AFTER,
     NUMERAL_IDIOMS,
     PER_ONE_VERBS,
@@ -284,6 +286,18 @@ def _estimate(text: str, value: Value) -> bool:
     return bool((nxt and _SMALL[nxt[1]] == n + 1) or (prev and _SMALL[prev[1]] == n - 1))
 
 
+# ---------------------------------------------------------------------------- small counts in words
+
+_CN_SMALL_NUMERAL = re.compile(r"[一二两三四五六七八九]")
+
+
+def _small_in_words(text: str, value: Value) -> bool:
+    """两起, 三层, 五项: a small count written in Chinese numerals says how many of a kind, in words,
+    not a reported figure (a share in tenths, 九成, and a multiple, 四倍, are no counts)."""
+    return (value.kind == "count" and value.unit not in NOT_COUNT_UNITS and 1 <= value.number < 10
+            and bool(_CN_SMALL_NUMERAL.fullmatch(fold(value.numeral_text))))
+
+
 # ---------------------------------------------------------------------------- rules
 
 _PER_ONE = re.compile(rf"每(?:{alternation(PER_ONE_VERBS)})?$")
@@ -306,6 +320,7 @@ NON_METRIC_RULES: tuple[tuple[str, Callable[[str, Value], bool]], ...] = (
     ("condition", _condition),
     ("time_frame", _time_frame),
     ("estimate", _estimate),
+    ("in_words", _small_in_words),
 )
 
 
