@@ -361,6 +361,12 @@ def test_numeral_text_and_offsets() -> None:
         "浏览次数:1234 人气:56",  # a space before a unit only in spaced writing
         "发布时间：2020- 12- 21 16: 29 来源：市政府",  # a page's date and time stamp, written with spaces
         "项目如下:\n1。 新改扩建公办幼儿园;\n2。 改善中小学校教室视觉环境;",  # list numbers with a full stop
+        "索引号 | 0024204128/2025-00016",  # a disclosure index number
+        "781309229/2022-00424",
+        "在未來十年(2023-24 至 2032-33 年度)",  # fiscal years, spaced in a span; a year-month
+        "總量比過去五年(2017-18 至 2021-22年度)",
+        "截至2021-11",
+        "行政處新聞科 037-559828",  # a Taiwan local phone number
     ],
 )
 def test_not_values(text: str) -> None:

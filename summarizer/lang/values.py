@@ -606,6 +606,10 @@ _SKIP_RES = [
     re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}- ?(?:1[0-2]|0?[1-9])- ?(?:3[01]|[12][0-9]|0?[1-9])"
                r"(?: +[0-2]?[0-9]: ?[0-5][0-9](?:: ?[0-5][0-9])?)?(?![0-9])"),
     re.compile(r"[〔\[(【][0-9]{4}[〕\])】][0-9]*号?"),  # 〔2021〕9号
+    # a disclosure index number (索引号 0024204128/2025-00016, 781309229/2022-00424)
+    re.compile(r"(?<![0-9])[0-9A-Z]{6,}/(?:19|20)[0-9]{2}-[0-9]{3,}(?![0-9])"),
+    # a fiscal year with two-digit end, also spaced in a span (2023-24 至 2032-33 年度), or a year-month (2021-11)
+    re.compile(r"(?<![0-9.])(?:19|20)[0-9]{2}-[0-9]{2}(?![0-9]|-[0-9])"),
     # addresses, not quantities: URLs, Markdown link targets, percent-encoding (%E4%BD%95%),
     # e-mail addresses (also 4834222#qq.com), file names, phone numbers
     re.compile(r"(?:https?|ftp)://[^\s<>\"'，。；、）)\]】]+|www\.[A-Za-z0-9-]+\.[^\s<>\"'，。；、）)\]】]+", re.I),
@@ -615,6 +619,7 @@ _SKIP_RES = [
     re.compile(r"[\w.-]+\.(?:pdf|docx?|xlsx?|pptx?|wps|ofd|jpe?g|png|gif|s?html?|aspx?|php|txt|zip|rar|csv|md)(?![A-Za-z])",
                re.I),
     re.compile(r"(?<![0-9])(?:\+?86[- ]?)?(?:\(0[0-9]{2,3}\)|0[0-9]{2,3}-)[0-9]{7,8}(?:-[0-9]{1,5})?(?![0-9])"),
+    re.compile(r"(?<![0-9])0[0-9]{1,2}-[0-9]{6}(?![0-9])"),  # Taiwan's six-digit local numbers: 037-559828
     re.compile(r"(?<![0-9])(?:1[3-9][0-9]{9}|[48]00-?[0-9]{3}-?[0-9]{4}|[0-9]{4} [0-9]{4})(?![0-9])"),  # 2712 2712
     # a clock time with seconds: 15:15:01 (hh:mm alone may be a ratio: see _build)
     re.compile(r"(?<![0-9.])[0-2]?[0-9]:[0-5][0-9]:[0-5][0-9](?![0-9])"),
