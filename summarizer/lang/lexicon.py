@@ -445,6 +445,8 @@ PARAGRAPH_PERIOD_KINDS = ("year", "relative_year", "range_in_year", "quarter", "
 WHOLE_YEAR = "全年"
 # A target date that opens a paragraph of a plan (到2025年，…) dates its later sentences' targets.
 TARGET_DATE_OPENERS = ("到", "力争到", "争取到", "至")
+# A goal named after the values that make it up, with its period before it (…5.5%左右的全年预期目标).
+GOAL_WORDS = ("目标", "任务", "计划")
 
 # ---------------------------------------------------------------------------- conditions
 

@@ -35,6 +35,7 @@ from summarizer.lang.lexicon import (
     FORWARD_CUES,
     FROM_WORDS,
     GENERIC_NOUNS,
+    GOAL_WORDS,
     LEADING_CUES,
     LEARN_VERBS,
     LIST_ENDS,
@@ -145,6 +146,7 @@ _INNER_CUT = re.compile(r"之一|[均都有对向给]")  # no cut in a noun's fi
 _OPENERS, _CLOSERS = "“「（(", "”」）)"
 _QUOTES = str.maketrans("", "", "“”\"「」")
 _BRACKETS = str.maketrans("", "", "（）()")
+_GOAL_AFTER = re.compile(rf"(?:主要|预期|发展|工作|奋斗)*(?:{alternation(GOAL_WORDS)})")
 _SPEECH_OPENER = re.compile(rf"[^，,。；;：:\s]{{1,16}}(?:{alternation(SPEECH_VERBS)})[，,：:]")
 # a section's label before the period that opens its paragraph (养老方面：到2025年底，…)
 _LABEL_OPENER = re.compile(r"[^，,。；;：:\s]{1,8}[：:]")
@@ -290,7 +292,8 @@ def _metric_period(periods: list[Period], sentence: Sentence, value: Value, text
     if before and before[-1].start >= _clause_start(text, sentence.start, value.start):
         return before[-1]  # its own clause's
     found = _period_after(periods, sentence, value, text) or (before[-1] if before else None) or \
-        _paragraph_period(periods, sentence, text) or _continued_period(periods, sentence, text)
+        _goal_period_after(periods, sentence, value, text) or _paragraph_period(periods, sentence, text) or \
+        _continued_period(periods, sentence, text)
     if found is not None and found.kind == "from" and _old_level(text, sentence, value):
         return None  # 自10月1日起…由每人每月600元提高到620元: 600元 is the level before then
     return found
@@ -345,6 +348,16 @@ def _period_after(periods: list[Period], sentence: Sentence, value: Value, text:
     starts = [start + v.start for v in find_values(text[start:k])]
     i = starts.index(value.start) if value.start in starts else len(run)
     return run[i] if i < len(run) else None
+
+
+def _goal_period_after(periods: list[Period], sentence: Sentence, value: Value, text: str) -> Period | None:
+    """The period of the goal the values before it make up, said after them in their sentence
+    (实现城镇新增就业1200万人左右，城镇调查失业率5.5%左右的全年预期目标: 全年)."""
+    for p in periods:
+        if value.end <= p.start and p.end <= sentence.end and text[p.start - 1:p.start] == "的" \
+                and _GOAL_AFTER.match(text, p.end):
+            return p
+    return None
 
 
 def _paragraph_period(periods: list[Period], sentence: Sentence, text: str) -> Period | None:
