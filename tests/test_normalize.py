@@ -503,6 +503,13 @@ PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int 
     ("屯門青福里項目於上月底開始入伙", 2026, "上月底", "as_of", 2026, 2026, None, None, False),
     ("2019/2020學年正規教育學生人數", None, "2019/2020學年", "year", 2019, 2020, None, None, False),
     ("2023/24学年度新增学额", None, "2023/24学年度", "year", 2023, 2024, None, None, False),
+    ("2024学年新增学位3000个", None, "2024学年", "year", 2024, 2024, None, None, False),
+    ("本学年共有学生8万人", 2024, "本学年", "relative_year", 2024, 2024, None, None, False),
+    ("需要在2021學年前增加1.1萬個學額", None, "2021學年前", "deadline", None, 2021, None, None, False),
+    # years looked back on (過去的一年, 五年来) or ahead (三年内)
+    ("過去的一年，城中區全力以赴", 2025, "過去的一年", "years_span", 2025, 2025, None, None, False),
+    ("五年来，全市新增就业52万人", 2024, "五年来", "years_span", 2020, 2024, None, None, False),
+    ("三年内建成保障房1万套", 2024, "三年内", "years_span", 2024, 2026, None, None, False),
 ]
 
 
@@ -549,7 +556,7 @@ def test_periods_not_in_dates_or_words() -> None:
                  "○七至○九年度"):
         assert find_periods(text, 2020) == [], text
     # an age group, a school grade, every year or month, a duration since: no period
-    for text in ("全年龄段", "全年级", "每年年底", "每月底", "3个月以来", "上月份报"):
+    for text in ("全年龄段", "全年级", "每年年底", "每月底", "3个月以来", "上月份报", "建校110年来", "第3年内"):
         assert not [p for p in find_periods(text, 2020) if "年" in p.surface and p.surface != "每年"], text
     # a dateline's date is when the story was filed (but 5月1日电价 is a date)
     assert [p.surface for p in find_periods("新华社南京3月12日电 江苏省全年", 2020)] == ["全年"]

@@ -306,7 +306,7 @@ def _b_year(m: re.Match[str], ay: int | None) -> _Fields:
 
 
 def _b_whole_year(m: re.Match[str], ay: int | None) -> _Fields:
-    return _in_year("year" if _has_year(m) and not m["rel"] else "relative_year", None, None)(m, ay)
+    return _in_year("year" if _has_year(m) and not m.groupdict().get("rel") else "relative_year", None, None)(m, ay)
 
 
 def _b_year_range(m: re.Match[str], ay: int | None) -> _Fields | None:
@@ -351,6 +351,22 @@ def _b_span(m: re.Match[str], ay: int | None) -> _Fields | None:
         return "years_span", None, None, None, None, True
     first = ay if m["dir"] in ("今后", "未来") else ay - n + 1
     return "years_span", first, first + n - 1, None, None, False
+
+
+def _b_span_ahead(m: re.Match[str], ay: int | None) -> _Fields | None:
+    """三年内: the years from the article's on."""
+    n = _small_int(m["n"])
+    if n is None:
+        return None
+    return ("years_span", None, None, None, None, True) if ay is None else ("years_span", ay, ay + n - 1, None, None, False)
+
+
+def _b_school_year(m: re.Match[str], ay: int | None) -> _Fields:
+    """2024学年, 本学年; 2021学年前: a deadline."""
+    if m.groupdict().get("before"):
+        y, rel = _year(m, ay)
+        return "deadline", None, y, None, None, rel
+    return _in_year("year" if _has_year(m) and not m.groupdict().get("rel") else "relative_year", None, None)(m, ay)
 
 
 def _b_transition(m: re.Match[str], ay: int | None) -> _Fields | None:
@@ -451,7 +467,13 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
             r"(?![〇零一二三四五六七八九十百千万亿])[\"'」』]?(?:时期|期间|前(?P<n>[一二两三四])年)?",
             _b_plan,
         ),
-        (rf"(?P<dir>今后|未来|最近|近|过去){_SMALL_N}个?年(?![代级])", _b_span),
+        (rf"(?P<dir>今后|未来|最近|近|过去)的?{_SMALL_N}个?年(?![代级])", _b_span),  # 过去的一年
+        # N years looked back on (五年来, 近五年来) or ahead (三年内)
+        (rf"(?<![0-9.{_CN_NUM_CHARS}])(?P<dir>近)?{_SMALL_N}个?年(?P<back>以?来)", _b_span),
+        (rf"(?<![0-9.{_CN_NUM_CHARS}第每])(?P<dir>){_SMALL_N}个?年(?:之)?内", _b_span_ahead),
+        # a school year: 本学年, 新学年, 2024学年
+        (rf"(?:{_YP}|(?P<cur>本|新|今))学年度?", _b_school_year),
+        (r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})学年度?(?P<before>前)?", _b_school_year),
         (rf"(?<![0-9.{_CN_NUM_CHARS}]){_SMALL_N}年的?过渡期", _b_transition),
         (rf"{_YP}(?P<s>[春夏秋冬])[季天]", _b_season),
         (
