@@ -545,6 +545,9 @@ def _classifier_noun(text: str, sentence: Sentence, value: Value, values: tuple[
         return ""
     stop = _next_stop(text, sentence, value, values)
     seg = text[value.end:stop]
+    following = next((v for v in values if v.start == value.end), None)
+    if not seg and following is not None:
+        return _classifier_noun(text, sentence, following, values)  # 超230个|50户以上木质房屋连片村寨: its head
     if seg[:1] in "（(":
         return ""  # 47处(图／社会局提供): an aside, no noun
     cut = _outside_marks(seg)
@@ -652,7 +655,12 @@ def _baseline(text: str, sentence: Sentence, values: tuple[Value, ...], start: i
     """The thing measured in the clause before a change (「失业率控制在1.8%以内」)."""
     prev_break = start - 1
     prev_start = _clause_start(text, sentence.start, max(sentence.start, prev_break))
-    cut = min([v.start for v in values if prev_start <= v.start < prev_break], default=prev_break)
+    inside = [v for v in values if prev_start <= v.start < prev_break]
+    cut = inside[-1].start if inside else prev_break  # before the level measured (3城镇调查失业率为5.3%)
+    prev_start = max([prev_start, *(v.end for v in inside[:-1])])
     prev = _TRAIL.sub("", text[prev_start:cut].strip())
+    opening = next(iter(find_periods(prev)), None)
+    if opening is not None and opening.start == 0:
+        prev = prev[opening.end:]  # 3月城镇调查失业率: the time is the period's, not the thing's
     lead = _LEAD.match(prev)
     return prev[lead.end():] if lead else prev
