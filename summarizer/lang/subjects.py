@@ -22,6 +22,7 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from summarizer.lang import tagger
 from summarizer.lang.lexicon import (
     AFTER_BODY_MODALS,
     BASELINE_CUES,
@@ -74,7 +75,7 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<![0-9])[,;:]|[,;:](?![0-9])|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])"
 )
 _LEAD = re.compile(
-    r"^(?:其中|同时|此外|另外|目前|截至目前|截至\S{0,6}?[底末]|今年以来|今年|去年|全年|"
+    r"^(?:其中|同时|此外|另外|目前|截至目前|迄今|至今|截至\S{0,6}?[底末]|今年以来|今年|去年|全年|"
     r"(?:(?:力争|争取)?到)?\d{4}年(?:度|底|末)?|\d{1,2}[-—至]\d{1,2}月|[一二三四]季度|上半年|下半年|(?:今|去|明)[春夏秋冬]|[春夏秋冬]季|"
     r"全市|全区|全县|全省|我市|我区|我县|我省|本市|年内|明年|共有|现有|拥有|已有|建有|共|累计为|在|为|对|"
     rf"{alternation(LEADING_CUES)}|{alternation(SUBJECT_OPENERS)})+"
@@ -183,12 +184,22 @@ def _subject(text: str, sentence: Sentence, value: Value, values: tuple[Value, .
     if not subject:
         subject = _inherited(text, sentence, value, values) or after or before or _predicate_after(
             text, sentence, value, values)
+    elif _verb_before(text, start, value, subject):
+        # 迄今市府自建及修缮完工的社宅，仅供给608户: what the verb gives is named before it
+        owner = _inherited(text, sentence, value, values)
+        subject = owner + subject if owner and not tagger.names_nothing(owner) else subject
     if _RELATIVE.match(subject):
         subject = _baseline(text, sentence, values, start) + subject
     return _tidy(subject)[:40], start
 
 
 _CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n]")
+
+
+def _verb_before(text: str, start: int, value: Value, subject: str) -> bool:
+    """The subject is the verb said right before the value, and names nothing (仅供给, 扩充至)."""
+    return (not _RELATIVE.match(subject) and text[start:value.start].rstrip().endswith(subject)
+            and tagger.names_nothing(subject))
 
 
 def _predicate_after(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> str:
