@@ -69,7 +69,8 @@ def _commitment_fields(gold: dict, pred: dict, what: str, values_in) -> list[str
 
 
 def _metric_values(m: dict, values_in) -> list:
-    return values_in(m.get("value_text") or "") or ([(float(m["value"]), "")] if isinstance(m.get("value"), (int, float)) else [])
+    own = [(float(m["value"]), "")] if isinstance(m.get("value"), (int, float)) else []
+    return values_in(m.get("value_text") or "") or own
 
 
 def _metric_fields(gold: dict, pred: dict, what: str, score) -> list[str]:

@@ -55,11 +55,11 @@ from summarizer.lang.lexicon import (
     RESPECTIVELY,
     SPEECH_VERBS,
     SUBJECT_OPENERS,
-    TIME_WORDS,
     TARGET_DATE_OPENERS,
+    TIME_WORDS,
     TRAILING_MODALS,
-    WHOLE_YEAR,
     VERB_MODIFIERS,
+    WHOLE_YEAR,
     alternation,
     cue_alternation,
 )
@@ -392,7 +392,8 @@ def _paragraph_period(periods: list[Period], sentence: Sentence, text: str) -> P
 def _opens_paragraph(p: Period) -> bool:
     """A period that dates a paragraph's later sentences: a year, a part of one, a from-date, or a target
     date (到2025年底，…。全市养老机构护理型床位占比不低于40%)."""
-    return p.kind in PARAGRAPH_PERIOD_KINDS or (p.kind == "deadline" and fold(p.surface).startswith(TARGET_DATE_OPENERS))
+    return p.kind in PARAGRAPH_PERIOD_KINDS or (p.kind == "deadline"
+                                               and fold(p.surface).startswith(TARGET_DATE_OPENERS))
 
 
 def _continued_period(periods: list[Period], sentence: Sentence, text: str) -> Period | None:
@@ -567,7 +568,8 @@ def _classifier_noun(text: str, sentence: Sentence, value: Value, values: tuple[
         return ""  # 床位|1.2万张: a noun–value pair
     noun = noun.translate(_QUOTES)
     bare = noun.translate(_BRACKETS)
-    if len(bare) < 2 or bare in GENERIC_NOUNS or bare in MEASURE_WORDS or _VERB_START.match(bare) or _PREDICATE.match(bare):
+    if len(bare) < 2 or bare in GENERIC_NOUNS or bare in MEASURE_WORDS or _VERB_START.match(bare) \
+            or _PREDICATE.match(bare):
         return ""
     return noun[:20]
 

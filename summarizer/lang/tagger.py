@@ -87,7 +87,7 @@ def persons(text: str) -> list[Entity]:
 
 # Word classes of LAC that name nothing: verbs, adverbs, prepositions, conjunctions, particles, pronouns,
 # numerals, measure words, punctuation, other function words, times.
-_NAMES_NOTHING = frozenset("v vd d p c u r m q w xc f TIME".split())
+_NAMES_NOTHING = frozenset(["v", "vd", "d", "p", "c", "u", "r", "m", "q", "w", "xc", "f", "TIME"])
 
 
 @lru_cache(maxsize=4096)

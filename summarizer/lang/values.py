@@ -358,7 +358,9 @@ def _b_span_ahead(m: re.Match[str], ay: int | None) -> _Fields | None:
     n = _small_int(m["n"])
     if n is None:
         return None
-    return ("years_span", None, None, None, None, True) if ay is None else ("years_span", ay, ay + n - 1, None, None, False)
+    if ay is None:
+        return "years_span", None, None, None, None, True
+    return "years_span", ay, ay + n - 1, None, None, False
 
 
 def _b_school_year(m: re.Match[str], ay: int | None) -> _Fields:
@@ -495,7 +497,8 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
         # since then, up to now (自111年11月至今, 2019年以来): from then on
         (rf"(?:自|从)?{_YP}(?:(?P<m>{_MONTH})月份?{_DAY}?)?(?:至今|以来)", _b_since),
         # last month, this month (上月底開始入伙): a point of the article's time
-        (r"(?<![0-9〇零一二两三四五六七八九十每])(?:上|本)个?月(?:底|末|初)?(?![份刊报])", _in_year("as_of", None, None)),
+        (r"(?<![0-9〇零一二两三四五六七八九十每])(?:上|本)个?月(?:底|末|初)?(?![份刊报])",
+         _in_year("as_of", None, None)),
         (r"(?<![今去明上本当前每中年])年[末底](?![前])", _in_year("as_of", None, 12)),
     )
 ]
