@@ -625,7 +625,13 @@ def _respective(text: str, sentence: Sentence, value: Value, values: tuple[Value
     earlier = [v for v in values if sentence.start <= v.start and v.end <= cs]
     if len(earlier) < len(listed):
         return ""
-    return _subject(text, sentence, earlier[len(earlier) - len(listed) + i], values)[0]
+    said = _subject(text, sentence, earlier[len(earlier) - len(listed) + i], values)[0]
+    share = _SHARE_AFTER_RESPECTIVELY.fullmatch(text, k + len(RESPECTIVELY), listed[0].start)
+    return said + share["whole"] if share else said  # 分别完成年度计划的82%和75%: shares of the plan
+
+
+# 分别完成年度计划的82%和75%, 分别占全省的30%和20%: the values are shares of what 的 ends
+_SHARE_AFTER_RESPECTIVELY = re.compile(r"(?P<whole>(?:完成|占|达到|相当于)[^，,。；;0-9]{1,16}?)的")
 
 
 def _listed_items(s: str) -> list[str]:
