@@ -92,6 +92,11 @@ KEPT: list[tuple[str, set[str]]] = [
     ("要找到4到5間教室並不容易。", set()),
     ("每组5至6人,共分120个小组。", {"120个"}),
     ("30%至40%动态调整,3至5万元", {"30%", "40%", "3", "5万元"}),
+    # the count a list's numbered heading announces; not one inside a sentence, nor after no numbering
+    ("总投资将超过360亿元。\n一、教育文体方面(7项)\n1、新建、改扩建中小学、幼儿园40所。", {"超过360亿元", "40所"}),
+    ("（二）医疗养老（6项）\n新增床位300张。", {"300张"}),
+    ("一、新建学校(7所)，投资3亿元。", {"7所", "3亿元"}),
+    ("今年新建学校(7所)\n", {"7所"}),
     # counts under ten in Chinese numerals (dev README, "What counts"); not large ones, shares or multiples
     ("今年以来的8起命案全部破获，还破获两起命案积案。", {"8起"}),
     ("該建築為三層樓結構，可收托48名嬰幼兒。", {"48名"}),

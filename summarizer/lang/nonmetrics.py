@@ -5,7 +5,8 @@ genre uses it for something other than a measurement. Each rule is a fact about 
 stated with word tables, and `non_metric` names the rule that applies (tests/test_nonmetrics.py
 has rows per rule):
 
-    structural  counts that structure a speech: 四个方面, 5个关键词, 4组词, 3个层级, 八个部分; a count of
+    structural  counts that structure a speech: 四个方面, 5个关键词, 4组词, 3个层级, 八个部分; the count a
+                list's numbered heading announces (一、教育文体方面(7项)); a count of
                 targets named by their number and that number (确保完成3个100%), of campaigns
                 (两个专项行动); a small
                 count after an agenda verb or before the words that list its items (做好三项服务,
@@ -91,10 +92,23 @@ def _structural(text: str, value: Value) -> bool:
     after = text[value.end:value.end + 4]
     if value.unit in ("个", "大", "项", "条", "组", "") and _STRUCTURAL.match(after):
         return True
+    if _heading_count(text, value):
+        return True
     if _slogan(text, value):
         return True
     return _small_count(value) and bool(_AGENDA_BEFORE.search(text, 0, value.start)
                                         or _ENUMERATION_AFTER.match(text, value.end))
+
+
+# 一、教育文体方面(7项): how many items the numbered heading of a list announces
+_HEADING_BEFORE = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[、.．])"
+                             r"[^。，,；;：:\n]{1,20}[（(]$")
+_HEADING_AFTER = re.compile(r"[）)][ \t]*(?:\n|$)")
+
+
+def _heading_count(text: str, value: Value) -> bool:
+    return (value.kind == "count" and bool(_HEADING_AFTER.match(text, value.end))
+            and bool(_HEADING_BEFORE.search(text, max(0, value.start - 30), value.start)))
 
 
 # 确保完成3个100%: a count of targets, each named by its number; and the number that names them
