@@ -506,6 +506,13 @@ PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int 
     ("2024学年新增学位3000个", None, "2024学年", "year", 2024, 2024, None, None, False),
     ("本学年共有学生8万人", 2024, "本学年", "relative_year", 2024, 2024, None, None, False),
     ("需要在2021學年前增加1.1萬個學額", None, "2021學年前", "deadline", None, 2021, None, None, False),
+    ("114學年度起全面推動營養午餐", None, "114學年度", "year", 2025, 2025, None, None, False),  # ROC
+    ("一一四學年度", None, "一一四學年度", "year", 2025, 2025, None, None, False),
+    # the first quarters or months of a year as Hong Kong writes them
+    ("今年首三季訪港旅客", 2025, "今年首三季", "range_in_year", 2025, 2025, 1, 9, False),
+    ("首季度本地生產總值", 2025, "首季度", "quarter", 2025, 2025, 1, 3, False),
+    ("首九個月共批出", 2025, "首九個月", "range_in_year", 2025, 2025, 1, 9, False),
+    ("2024年首半年", None, "2024年首半年", "range_in_year", 2024, 2024, 1, 6, False),
     # years looked back on (過去的一年, 五年来) or ahead (三年内)
     ("過去的一年，城中區全力以赴", 2025, "過去的一年", "years_span", 2025, 2025, None, None, False),
     ("五年来，全市新增就业52万人", 2024, "五年来", "years_span", 2020, 2024, None, None, False),

@@ -283,6 +283,11 @@ def _b_quarter(m: re.Match[str], ay: int | None) -> _Fields:
     return _in_year("quarter", 1 if m["pre"] else 3 * q - 2, 3 * q)(m, ay)
 
 
+def _b_first_quarters(m: re.Match[str], ay: int | None) -> _Fields:
+    q = 1 if not m["q"] else int(m["q"]) if m["q"].isdigit() else _small_int(m["q"]) or 1
+    return _in_year("quarter" if q == 1 else "range_in_year", 1, 3 * q)(m, ay)
+
+
 def _b_as_of(m: re.Match[str], ay: int | None) -> _Fields | None:
     if m["now"]:
         return "as_of", ay, ay, None, None, ay is None
@@ -476,6 +481,13 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
         # a school year: 本学年, 新学年, 2024学年
         (rf"(?:{_YP}|(?P<cur>本|新|今))学年度?", _b_school_year),
         (r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})学年度?(?P<before>前)?", _b_school_year),
+        # a school year of the Republic of China (114學年度: 2025/26)
+        (rf"(?:(?<![0-9.])(?P<roc>1[01][0-9])|(?<![{_CN_D}十])(?P<roccn>一[〇零一二][{_CN_D}]))学年度?(?P<before>前)?",
+         _b_school_year),
+        # the first quarters or months of a year, as Hong Kong writes them (首三季, 首季, 首九個月, 首半年)
+        (rf"(?:{_YP})?首(?P<q>[一二三两1-3])?季度?(?![节])", _b_first_quarters),
+        (rf"(?:{_YP})?首(?P<n>{_MONTH})个月", _b_first),
+        (rf"(?:{_YP})?首半年", _in_year("range_in_year", 1, 6)),
         (rf"(?<![0-9.{_CN_NUM_CHARS}]){_SMALL_N}年的?过渡期", _b_transition),
         (rf"{_YP}(?P<s>[春夏秋冬])[季天]", _b_season),
         (
