@@ -506,6 +506,10 @@ PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int 
     ("2024学年新增学位3000个", None, "2024学年", "year", 2024, 2024, None, None, False),
     ("本学年共有学生8万人", 2024, "本学年", "relative_year", 2024, 2024, None, None, False),
     ("需要在2021學年前增加1.1萬個學額", None, "2021學年前", "deadline", None, 2021, None, None, False),
+    # Taiwan's year in brackets after 今/去/明 (今(115)年, 去(2025)年); a day so written is no year
+    ("今(115)年起全面推動", None, "今(115)年", "year", 2026, 2026, None, None, False),
+    ("去(2025)年共服務1.2萬人次", None, "去(2025)年", "year", 2025, 2025, None, None, False),
+    ("今(115)年1至3月", None, "今(115)年1至3月", "range_in_year", 2026, 2026, 1, 3, False),
     ("114學年度起全面推動營養午餐", None, "114學年度", "year", 2025, 2025, None, None, False),  # ROC
     ("一一四學年度", None, "一一四學年度", "year", 2025, 2025, None, None, False),
     # the first quarters or months of a year as Hong Kong writes them
@@ -563,7 +567,8 @@ def test_periods_not_in_dates_or_words() -> None:
                  "○七至○九年度"):
         assert find_periods(text, 2020) == [], text
     # an age group, a school grade, every year or month, a duration since: no period
-    for text in ("全年龄段", "全年级", "每年年底", "每月底", "3个月以来", "上月份报", "建校110年来", "第3年内"):
+    for text in ("全年龄段", "全年级", "每年年底", "每月底", "3个月以来", "上月份报", "建校110年来", "第3年内",
+                 "今(18)日出席"):
         assert not [p for p in find_periods(text, 2020) if "年" in p.surface and p.surface != "每年"], text
     # a dateline's date is when the story was filed (but 5月1日电价 is a date)
     assert [p.surface for p in find_periods("新华社南京3月12日电 江苏省全年", 2020)] == ["全年"]

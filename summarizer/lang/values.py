@@ -202,8 +202,9 @@ _ROC = (
     r"|(?<![〇零一二三四五六七八九十有达近约逾超满第校党立埠])(?P<roccn>一[〇零一二][〇零一二三四五六七八九]))"
     r"年(?!的?历史|之久|以来|来|前|后|间)"
 )
-_YP = (  # a year prefix: 2023年, 二〇二五年, 一一五年, 今年...  (groups y, ycn, roc*, rel)
-    rf"(?:(?<![0-9.])(?P<y>(?:19|20)[0-9]{{2}})[ \u00a0]?年|{_ROC}"  # 2023 年 (Hong Kong's spacing)
+_YP = (  # a year prefix: 2023年, 二〇二五年, 一一五年, 今年, 今(115)年...  (groups y, ycn, roc*, yb, rel)
+    rf"(?:(?<![0-9.])(?P<y>(?:19|20)[0-9]{{2}})[ \u00a0]?年|{_ROC}"
+    r"|[今去明][(（](?P<yb>(?:19|20)[0-9]{2}|1[01][0-9])[)）]年"  # Taiwan's 今(115)年, 去(2025)年  # 2023 年 (Hong Kong's spacing)
     r"|(?<![〇零一二三四五六七八九十])(?P<ycn>(?:一九|二[〇零])[〇零一二三四五六七八九]{2})年"
     r"|(?P<rel>今年|去年|(?<![表说证声阐查透注申简聪文光鲜英开精高严])明年|(?<!以)上年|(?<![基资日成])本年"
     r"|(?<![未以近从原后将本])来年|新的一年"
@@ -223,7 +224,7 @@ _Builder = Callable[["re.Match[str]", int | None], _Fields | None]
 _InYear = Callable[["re.Match[str]", int | None], _Fields]
 
 
-_YEAR_GROUPS = ("y", "ycn", "rocm", "roc", "roccn", "rel")
+_YEAR_GROUPS = ("y", "ycn", "rocm", "roc", "roccn", "yb", "rel")
 
 
 def _has_year(m: re.Match[str]) -> bool:
@@ -236,6 +237,8 @@ def _year(m: re.Match[str], ay: int | None) -> tuple[int | None, bool]:
     g = m.groupdict()
     if g.get("y"):
         return int(g["y"]), False
+    if g.get("yb"):  # 今(2026)年, 今(115)年: the year in brackets, ROC when three digits
+        return int(g["yb"]) + (1911 if len(g["yb"]) == 3 else 0), False
     if g.get("ycn"):
         return _cn_int(g["ycn"], seq=True), False
     roc = g.get("rocm") or g.get("roc") or g.get("roccn")
