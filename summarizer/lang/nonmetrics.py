@@ -101,7 +101,8 @@ def _structural(text: str, value: Value) -> bool:
 
 
 # 一、教育文体方面(7项): how many items the numbered heading of a list announces
-_HEADING_BEFORE = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]|[0-9]{1,2}[、.．])"
+_HEADING_BEFORE = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+                             r"|[0-9]{1,2}[、.．])"
                              r"[^。，,；;：:\n]{1,20}[（(]$")
 _HEADING_AFTER = re.compile(r"[）)][ \t]*(?:\n|$)")
 
