@@ -25,7 +25,7 @@ def _why(text: str, surface: str) -> str | None:
 KEPT: list[tuple[str, set[str]]] = [
     # structural counts and version labels
     ("强化两个赋能,建强三个板块,做优四个结合", set()),
-    ("今年将从四个方面发力,新建五个社区食堂。", {"五个"}),
+    ("今年将从四个方面发力,新建五个社区食堂。", set()),  # 五个: a small count in words (in_words)
     ("重点抓好5个关键词,新增就业5万人。", {"5万人"}),
     ("围绕“兜底线、促增收”四个关键,建设3个层级", set()),
     ("高雄市推動長照2.0,今年服務人數達6.2萬人。", {"達6.2萬人"}),
@@ -39,7 +39,7 @@ KEPT: list[tuple[str, set[str]]] = [
     ("本规划共分六个部分,新增床位1200张。", {"1200张"}),
     ("重点是抓好兩件大事、办好四項服務。", set()),
     ("四項服務，就是托育、教育、醫療和養老。", set()),
-    ("做好就业服务,新建五个零工驿站。", {"五个"}),
+    ("做好就业服务,新建五个零工驿站。", set()),  # a count made, but in words: in_words (dev README)
     # a small count after a named place, before a noun: how many it has, or which
     ("泉州市四个区将新增公办幼儿园15所。", {"15所"}),
     ("分別位於將軍澳及東涌東路三個新屋邨。", set()),
@@ -92,6 +92,17 @@ KEPT: list[tuple[str, set[str]]] = [
     ("要找到4到5間教室並不容易。", set()),
     ("每组5至6人,共分120个小组。", {"120个"}),
     ("30%至40%动态调整,3至5万元", {"30%", "40%", "3", "5万元"}),
+    # the count a list's numbered heading announces; not one inside a sentence, nor after no numbering
+    ("总投资将超过360亿元。\n一、教育文体方面(7项)\n1、新建、改扩建中小学、幼儿园40所。", {"超过360亿元", "40所"}),
+    ("（二）医疗养老（6项）\n新增床位300张。", {"300张"}),
+    ("一、新建学校(7所)，投资3亿元。", {"7所", "3亿元"}),
+    ("今年新建学校(7所)\n", {"7所"}),
+    # counts under ten in Chinese numerals (dev README, "What counts"); not large ones, shares or multiples
+    ("今年以来的8起命案全部破获，还破获两起命案积案。", {"8起"}),
+    ("該建築為三層樓結構，可收托48名嬰幼兒。", {"48名"}),
+    ("差额票决出2025年海珠区十件民生实事，新增五个。", {"十件"}),  # ten and more are figures
+    ("目前逾九成合資格長者使用過醫療券，開支兩千五百萬元。", {"逾九成", "兩千五百萬元"}),
+    ("收回土地超逾四倍，新增三万个学位。", {"逾四倍", "三万个"}),
 ]
 
 
@@ -127,6 +138,7 @@ WHY: list[tuple[str, str, str]] = [
     ("今年開展“清源”“護苗”兩個專項行動", "兩個", "structural"),
     # quoted names listed before as many
     ("打造“康养小镇”“智慧社区”两个示范点", "两个", "partition"),
+    ("同時修改兩項法案", "兩項", "in_words"),
 ]
 
 

@@ -361,6 +361,12 @@ def test_numeral_text_and_offsets() -> None:
         "浏览次数:1234 人气:56",  # a space before a unit only in spaced writing
         "发布时间：2020- 12- 21 16: 29 来源：市政府",  # a page's date and time stamp, written with spaces
         "项目如下:\n1。 新改扩建公办幼儿园;\n2。 改善中小学校教室视觉环境;",  # list numbers with a full stop
+        "索引号 | 0024204128/2025-00016",  # a disclosure index number
+        "781309229/2022-00424",
+        "在未來十年(2023-24 至 2032-33 年度)",  # fiscal years, spaced in a span; a year-month
+        "總量比過去五年(2017-18 至 2021-22年度)",
+        "截至2021-11",
+        "行政處新聞科 037-559828",  # a Taiwan local phone number
     ],
 )
 def test_not_values(text: str) -> None:
@@ -420,8 +426,8 @@ PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int 
     ("二〇二五年", None, "二〇二五年", "year", 2025, 2025, None, None, False),
     ("2021-2025年", None, "2021-2025年", "year", 2021, 2025, None, None, False),
     ("摄于2023年5月12日", None, "2023年5月12日", "year", 2023, 2023, 5, 5, False),
-    ("今年以来", None, "今年", "relative_year", None, None, None, None, True),
-    ("今年以来", 2021, "今年", "relative_year", 2021, 2021, None, None, False),
+    ("今年以来", None, "今年以来", "relative_year", None, None, None, None, True),
+    ("今年以来", 2021, "今年以来", "relative_year", 2021, 2021, None, None, False),
     ("较去年提升", 2023, "去年", "relative_year", 2022, 2022, None, None, False),
     ("明年", 2023, "明年", "relative_year", 2024, 2024, None, None, False),
     ("按照上年度全体居民", 2022, "上年度", "relative_year", 2021, 2021, None, None, False),
@@ -479,6 +485,42 @@ PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int 
     # from a date on
     ("自2020年7月1日起，全市提高", None, "自2020年7月1日起", "from", 2020, None, 7, None, False),
     ("从明年起，每人每月增加", 2019, "从明年起", "from", 2020, None, None, None, False),
+    # the whole year, bare or with its year; a year's end said alone is a point (年底前 stays a deadline)
+    ("全年降低社会保险费4252亿元", 2020, "全年", "relative_year", 2020, 2020, None, None, False),
+    ("确保全年城镇新增就业60万人以上", None, "全年", "relative_year", None, None, None, None, True),
+    ("2012年全年累计栽植乔木30万株", None, "2012年全年", "year", 2012, 2012, None, None, False),
+    ("今年全年新增就业", 2021, "今年全年", "relative_year", 2021, 2021, None, None, False),
+    ("年末拥有单项体育协会26个", 2018, "年末", "as_of", 2018, 2018, None, 12, False),
+    ("年底全市共有养老机构120家", 2018, "年底", "as_of", 2018, 2018, None, 12, False),
+    ("年底前完成改造", 2018, "年底前", "deadline", None, 2018, None, 12, False),
+    # a range written with a horizontal bar (1―5月); a deadline or an as-of point down to its day
+    ("今年1―5月，全区累计实现新增就业", 2010, "今年1―5月", "range_in_year", 2010, 2010, 1, 5, False),
+    ("至12月3日，933處供水工程全部投入使用", 2008, "至12月3日", "deadline", None, 2008, None, 12, False),
+    # since then, up to now; last month, this month; a school year, its second year written in full
+    ("自111年11月至今，中央和市府合作已推動41處", None, "自111年11月至今", "from", 2022, None, 11, None, False),
+    ("今年以来，全市新增就业3.2万人", 2021, "今年以来", "relative_year", 2021, 2021, None, None, False),
+    ("2019年以来，累计建成", None, "2019年以来", "from", 2019, None, None, None, False),
+    ("屯門青福里項目於上月底開始入伙", 2026, "上月底", "as_of", 2026, 2026, None, None, False),
+    ("2019/2020學年正規教育學生人數", None, "2019/2020學年", "year", 2019, 2020, None, None, False),
+    ("2023/24学年度新增学额", None, "2023/24学年度", "year", 2023, 2024, None, None, False),
+    ("2024学年新增学位3000个", None, "2024学年", "year", 2024, 2024, None, None, False),
+    ("本学年共有学生8万人", 2024, "本学年", "relative_year", 2024, 2024, None, None, False),
+    ("需要在2021學年前增加1.1萬個學額", None, "2021學年前", "deadline", None, 2021, None, None, False),
+    # Taiwan's year in brackets after 今/去/明 (今(115)年, 去(2025)年); a day so written is no year
+    ("今(115)年起全面推動", None, "今(115)年", "year", 2026, 2026, None, None, False),
+    ("去(2025)年共服務1.2萬人次", None, "去(2025)年", "year", 2025, 2025, None, None, False),
+    ("今(115)年1至3月", None, "今(115)年1至3月", "range_in_year", 2026, 2026, 1, 3, False),
+    ("114學年度起全面推動營養午餐", None, "114學年度", "year", 2025, 2025, None, None, False),  # ROC
+    ("一一四學年度", None, "一一四學年度", "year", 2025, 2025, None, None, False),
+    # the first quarters or months of a year as Hong Kong writes them
+    ("今年首三季訪港旅客", 2025, "今年首三季", "range_in_year", 2025, 2025, 1, 9, False),
+    ("首季度本地生產總值", 2025, "首季度", "quarter", 2025, 2025, 1, 3, False),
+    ("首九個月共批出", 2025, "首九個月", "range_in_year", 2025, 2025, 1, 9, False),
+    ("2024年首半年", None, "2024年首半年", "range_in_year", 2024, 2024, 1, 6, False),
+    # years looked back on (過去的一年, 五年来) or ahead (三年内)
+    ("過去的一年，城中區全力以赴", 2025, "過去的一年", "years_span", 2025, 2025, None, None, False),
+    ("五年来，全市新增就业52万人", 2024, "五年来", "years_span", 2020, 2024, None, None, False),
+    ("三年内建成保障房1万套", 2024, "三年内", "years_span", 2024, 2026, None, None, False),
 ]
 
 
@@ -524,8 +566,12 @@ def test_periods_not_in_dates_or_words() -> None:
     for text in ("由7月的85%升至", "比5月增加", "十月革命", "从此起步", "自身开始", "未来年度", "第二季节目", "第3月起",
                  "○七至○九年度"):
         assert find_periods(text, 2020) == [], text
+    # an age group, a school grade, every year or month, a duration since: no period
+    for text in ("全年龄段", "全年级", "每年年底", "每月底", "3个月以来", "上月份报", "建校110年来", "第3年内",
+                 "今(18)日出席"):
+        assert not [p for p in find_periods(text, 2020) if "年" in p.surface and p.surface != "每年"], text
     # a dateline's date is when the story was filed (but 5月1日电价 is a date)
-    assert find_periods("新华社南京3月12日电 江苏省全年", 2020) == []
+    assert [p.surface for p in find_periods("新华社南京3月12日电 江苏省全年", 2020)] == ["全年"]
     assert find_periods("本报讯 人民网长沙2月2日讯（记者 王某）", 2020) == []
     assert [p.surface for p in find_periods("自5月1日电价下调", 2020)] == ["5月1日"]
     # 达到 is no deadline's 到

@@ -35,6 +35,41 @@ def _subject(text: str, surface: str) -> str:
 
 SUBJECTS = {
     # numeral–classifier–noun: after a verb (or 对) the noun after the value is counted
+    # a count in a classifier with a noun right after it counts that noun, whatever the verb, scope or
+    # speaker before it (a verb the tables do not list, 全市, 我国); a 的 may be inside the noun, 之一 and
+    # 均 end it; not a noun that runs into the next value (a list of noun–value pairs), nor money
+    "classifier_noun": [
+        ("改善全市60所中小学校教室视觉环境。", "60所", "中小学校教室视觉环境"),
+        ("引进2家国际一流外商独资医院。", "2家", "国际一流外商独资医院"),
+        ("中央和市府合作已在高雄推動41處社會住宅，目前已有7處完工招租。", "41處", "社会住宅"),
+        ("交通运输部连通了5630个村庄。", "5630个", "村庄"),
+        ("寧夏是我國5個民族自治區之一。", "5個", "民族自治区"),
+        ("对南屯北街、新村路等25条市民反映强烈的瓶颈路进行改造。", "25条", "市民反映强烈的瓶颈路"),
+        ("截至10月末，24件实事已提前完成，其余18件实事均超过时间进度。", "18件", "实事"),
+        ("今年，市政府将集中精力办好10件民生实事。", "10件", "民生实事"),
+        ("全市共有养老机构120家床位1.2万张。", "120家", "养老机构"),
+        # quoted words and brackets are part of the noun; an aside in brackets is none
+        ("继续补助全市158家“空白村”卫生所。", "158家", "空白村卫生所"),
+        ("改造提升24个村(社区)综合文化服务中心示范点。", "24个", "村(社区)综合文化服务中心示范点"),
+        ("解決了60個縣(市、區)的飲水安全問題。", "60個", "县(市、区)的饮水安全问题"),
+        # what is said of the noun (仅有), a preposition (对) ends it
+        ("過去台中29個行政區僅有5處公托。", "29個", "行政区"),
+        ("大安市僅用11處水源井對19個村屯進行聯供。", "11處", "水源井"),
+        ("完成超230个50户以上木质房屋连片村寨常高压给水管网建设。", "50户以上", "木质房屋连片村寨常高压给水管网建设"),
+        # a count right before another one counts what that one's noun names (N个M户以上X: X)
+        ("完成超230个50户以上木质房屋连片村寨常高压给水管网建设。", "230个", "木质房屋连片村寨常高压给水管网建设"),
+        ("今年投资90亿元改造棚户区。", "90亿元", "投资"),
+    ],
+    # a verb alone before the value names nothing (the tagger says so): what it gives or reaches is
+    # named before it, in the clause before or by the value before it
+    "verb_alone": [
+        ("迄今市府自建及修繕完工的社宅，僅供給608戶，六都倒數第二。", "608戶", "市府自建及修缮完工的社宅仅供给"),
+        ("2015年全市新开工建设公共租赁住房12286套，基本建成12203套。", "12203套", "新开工建设公共租赁住房基本建成"),
+        ("日照中心的服務人數由原本的40人，擴充至86人。", "86人", "日照中心的服务人数由原本扩充至"),
+        # not a verb with its object, nor a change against a baseline
+        ("全市新增养老床位3000张。", "3000张", "新增养老床位"),
+        ("城镇登记失业率为3.5%，同比下降0.3个百分点。", "0.3个百分点", "城镇登记失业率同比下降"),
+    ],
     "noun_after": [
         ("去年全省新增80000张养老床位，其中青岛新增7265张养老床位。", "80000张", "养老床位"),
         ("去年全省新增80000张养老床位，其中青岛新增7265张养老床位。", "7265张", "养老床位"),
@@ -79,7 +114,7 @@ SUBJECTS = {
         ("城镇新增就业是1312万人，虽然同比下降了0.8%。", "0.8%", "城镇新增就业同比下降了"),
         ("中国累计发布72个新职业。", "72个", "新职业"),
         ("医管局仍欠300名医生。", "300名", "医生"),
-        ("全市新建学校20所，其中完工15所。", "15所", "完工"),  # not 新建学校: 完工 is not 新建
+        ("全市新建学校20所，其中完工15所。", "15所", "新建学校完工"),  # not 新建学校 alone: 完工 is not 新建
         ("多所幼儿园将于2020年开办，能够新增优质学位1770个。", "1770个", "新增优质学位"),
         ("全区剩余的24.5万建档立卡贫困人口将全部脱贫。", "24.5万", "建档立卡贫困人口"),  # X的 + value + noun
         ("城市低保标准由每人每月600元提高到620元。", "600元", "城市低保标准"),  # per person per month
@@ -107,6 +142,9 @@ SUBJECTS = {
     ],
     # 分别: the i-th value after it takes the i-th (mod N) item listed before it
     "respectively": [
+        # shares of a whole after 分别 (完成…的, 占…的): the earlier value's subject and the share's whole
+        ("全区转移就业196.87万人，长期转移134.58万人，分别完成年度计划的82%和75%。", "82%", "转移就业完成年度计划"),
+        ("全区转移就业196.87万人，长期转移134.58万人，分别完成年度计划的82%和75%。", "75%", "长期转移完成年度计划"),
         ("孕产妇死亡率、婴儿死亡率、5岁以下儿童死亡率分别从20.1/10万、8.1‰、10.7‰降至17.8/10万、5.6‰、7.8‰。",
          "8.1‰", "婴儿死亡率"),
         ("孕产妇死亡率、婴儿死亡率、5岁以下儿童死亡率分别从20.1/10万、8.1‰、10.7‰降至17.8/10万、5.6‰、7.8‰。",
@@ -154,10 +192,12 @@ SUBJECTS = {
         ("市财政局将安排就业补助资金5亿元。", "5亿元", "安排就业补助资金"),
         ("2019年秋季市中心城区新投入使用公办中小学8所、独立幼儿园10所。", "10所", "独立幼儿园"),
         ("城镇登记失业率控制在1.8%以内，比上年下降0.3个百分点。", "0.3个百分点", "城镇登记失业率比上年下降"),
+        # the thing measured is the one before the level, after any other value in that clause
+        ("同比增加12万人；3月城镇调查失业率为5.3%，同比下降0.5个百分点。", "0.5个百分点", "城镇调查失业率同比下降"),
         ("其中70%左右要通过政府提供的实物的房子来解决。", "70%", "要通过政府提供的实物的房子来解决"),
         ("未来长照经费将突破1,000亿元。", "1,000亿元", "未来长照经费"),
         ("截至10月，台中市65岁以上人口已达49万4,385人。", "49万", "台中市65岁以上人口"),
-        ("我们一共安排了5000个公益性岗位，已经上岗4200人。", "4200人", "上岗"),
+        ("我们一共安排了5000个公益性岗位，已经上岗4200人。", "4200人", "公益性岗位上岗"),
         ("今年计划兴建公营房屋约2万个单位，较去年增加约15%。", "约15%", "兴建公营房屋较去年增加"),
         # a fiscal or ROC year that opens the clause is its period, not what is counted
         ("一一六年社會住宅預計完工八百戶。", "八百戶", "社会住宅预计完工"),
@@ -214,6 +254,13 @@ PERIODS = {
         ("2018年，全市上下团结奋斗。\n城镇新增就业12.5万人。", {"12.5万人": None}),
         ("2018年全市上下团结奋斗。城镇新增就业12.5万人。", {"12.5万人": None}),
         ("2018年，全市上下团结奋斗。上半年城镇新增就业6.1万人。", {"6.1万人": "上半年"}),
+        # a plan's target date opening a paragraph, also after its section's label, dates the targets after it
+        ("养老方面：到2025年底，建立覆盖城乡的养老服务体系。全市养老机构护理型床位占比不低于40%。",
+         {"不低于40%": "到2025年底"}),
+        ("到2025年，基本建成多层次服务体系。每千人口拥有托位数达到4.5个。", {"达到4.5个": "到2025年"}),
+        # not a deadline said inside the sentence, nor a long lead before it
+        ("全市将在2025年底前建成服务体系。每千人口拥有托位数达到4.5个。", {"达到4.5个": None}),
+        ("各地要围绕群众急难愁盼问题推进工作：到2025年，基本建成服务体系。托位数达到4.5个。", {"达到4.5个": None}),
     ],
     # when it happens, said after the value in its clause (将于…); with 分别 in order
     "after": [
@@ -224,6 +271,13 @@ PERIODS = {
         # a period in the value's own clause before it comes first; a baseline is none
         ("今年新增床位800张，较2019年增加35%。", {"800张": "今年", "35%": "今年"}),
         ("公办园在园儿童占比2019年底达到40%。", {"达到40%": "2019年底"}),  # 占比 is a share, no baseline
+    ],
+    # the goal the values make up, named after them with its period (…的全年预期目标)
+    "goal": [
+        ("要实现城镇新增就业1200万人左右，城镇调查失业率5.5%左右的全年预期目标，任务艰巨。",
+         {"1200万人左右": "全年", "5.5%左右": "全年"}),
+        ("确保完成2025年新建学校12所的目标任务。", {"12所": "2025年"}),
+        ("全市新建学校12所，比2020年的目标多2所。", {"12所": None}),  # a comparison's time, no goal's
     ],
     # the present said after a time: the value after it is of now
     "present": [
@@ -308,6 +362,30 @@ def test_a_month_range_takes_the_year_said_before_it() -> None:
                 p = metric_period(periods, sent, v, text)
                 found[v.surface] = (p.surface, p.year_from, p.month_from, p.month_to) if p else None
     assert found == {"85.6亿元": ("1月至12月", 2022, 1, 12), "20.1亿元": ("今年1-3月", 2023, 1, 3)}
+
+
+WHOLE_YEAR_CASES = [
+    # a bare 全年 is the whole of the year its sentence, or the paragraph's opening, names
+    ("2023年，全市新建学校126所；推进教育资源倾斜，全年投入改善资金12.63亿元。", "12.63亿元", "2023年全年", 2023),
+    ("2012年，沈阳完成30条重点街路绿化工程，全年累计栽植乔木、灌木30万株。", "30万株", "2012年全年", 2012),
+    ("去年，全市上下团结奋斗。全年实现城镇新增就业18万人。", "18万人", "去年全年", 2019),
+    # alone, the article's year
+    ("市人力社保局将实施五大工程，确保全年城镇新增就业60万人以上。", "60万人以上", "全年", 2020),
+    ("全年降低社会保险费4252亿元，失业保险稳岗返还552亿元。", "552亿元", "全年", 2020),
+    # after another time in its sentence it names the task: that time is the value's
+    ("6月底前，全年新开工项目实现100%。", "100%", "6月底前", 2020),
+    ("1-9月份，全国城镇新增就业898万人，完成全年目标任务的81.6%。", "81.6%", "1-9月份", 2020),
+]
+
+
+@pytest.mark.parametrize(("text", "value", "surface", "year"), WHOLE_YEAR_CASES)
+def test_a_bare_whole_year_is_of_the_year_its_context_names(text: str, value: str, surface: str,
+                                                             year: int | None) -> None:
+    periods = find_periods(text, 2020)
+    (v,) = [v for v in find_values(text) if v.surface == value]
+    (sent,) = [s for s in split_sentences(text, max_len=1000, semicolons=False) if s.start <= v.start < s.end]
+    p = metric_period(periods, sent, v, text)
+    assert p is not None and (p.surface, p.year_to) == (surface, year)
 
 
 @pytest.mark.parametrize(("text", "expected"),

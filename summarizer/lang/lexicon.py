@@ -419,6 +419,12 @@ GENERIC_NOUNS = ("单位", "项目", "人员", "地方", "方面")
 # Measure words and units: never a subject on their own (伙 counts flats in Hong Kong).
 MEASURE_WORDS = ("个", "所", "家", "处", "名", "人", "人次", "张", "床", "套", "户", "项", "件", "起", "场",
                  "伙", "校", "间", "座", "条", "次", "元", "万元", "亿元", "岁", "期", "批", "宗", "位")
+# Classifiers of a count: a noun right after one is what is counted (改善全市60所中小学校); not the units that
+# are nouns themselves (人, 元, 岁, 次) nor durations.
+COUNT_CLASSIFIERS = ("个", "所", "家", "处", "名", "张", "套", "户", "项", "件", "条", "座", "栋", "幢", "支", "只",
+                     "台", "间", "辆", "批", "宗", "位", "株", "块", "片", "类", "艘", "架", "部", "册", "种", "门")
+# Units of a value that is a share or a multiple, not a count (九成, 四倍).
+NOT_COUNT_UNITS = ("成", "倍")
 # Joiners inside a list of things counted (A、B和C).
 LIST_JOINERS = ("、", "以及", "及", "和", "与")
 # Openers of a clause that are no part of what is counted (也就是说4年提高了1岁).
@@ -474,6 +480,12 @@ PRESENT_WORDS = ("现在", "如今", "至今", "迄今", "目前")
 # A sentence or paragraph opening with these goes on from the one before, in its time (此外，…; 其中，…).
 CONTINUATION_OPENERS = ("此外", "另外", "同时", "与此同时", "其中", "另一方面")
 PARAGRAPH_PERIOD_KINDS = ("year", "relative_year", "range_in_year", "quarter", "from")
+# the whole year said bare (全年投入…): of the year its sentence or paragraph names
+WHOLE_YEAR = "全年"
+# A target date that opens a paragraph of a plan (到2025年，…) dates its later sentences' targets.
+TARGET_DATE_OPENERS = ("到", "力争到", "争取到", "至")
+# A goal named after the values that make it up, with its period before it (…5.5%左右的全年预期目标).
+GOAL_WORDS = ("目标", "任务", "计划")
 
 # ---------------------------------------------------------------------------- conditions
 

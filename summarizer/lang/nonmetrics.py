@@ -5,7 +5,8 @@ genre uses it for something other than a measurement. Each rule is a fact about 
 stated with word tables, and `non_metric` names the rule that applies (tests/test_nonmetrics.py
 has rows per rule):
 
-    structural  counts that structure a speech: 四个方面, 5个关键词, 4组词, 3个层级, 八个部分; a count of
+    structural  counts that structure a speech: 四个方面, 5个关键词, 4组词, 3个层级, 八个部分; the count a
+                list's numbered heading announces (一、教育文体方面(7项)); a count of
                 targets named by their number and that number (确保完成3个100%), of campaigns
                 (两个专项行动); a small
                 count after an agenda verb or before the words that list its items (做好三项服务,
@@ -29,6 +30,7 @@ has rows per rule):
                 需时约1年半, 工作满15年, 建党100周年)
     estimate    adjacent small numbers joined (4到5间, 5至6人): "a few", not a count
     per_one     the one an amount is for (每招用1名高校毕业生补助1500元, 每1万人)
+    in_words    a count under ten in Chinese numerals (两起, 三层, 两项): how many of a kind, said in words
 
 The text is the article in simplified characters (the pipeline's `simplified_view`); full-width
 forms are folded here as well.
@@ -49,6 +51,7 @@ from summarizer.lang.lexicon import (
     DURATION_UNITS,
     ENUMERATION_OPENERS,
     LEVEL_WORDS,
+    NOT_COUNT_UNITS,
     NOT_SERVICE_AFTER,
     NUMERAL_IDIOMS,
     PER_ONE_VERBS,
@@ -89,10 +92,24 @@ def _structural(text: str, value: Value) -> bool:
     after = text[value.end:value.end + 4]
     if value.unit in ("个", "大", "项", "条", "组", "") and _STRUCTURAL.match(after):
         return True
+    if _heading_count(text, value):
+        return True
     if _slogan(text, value):
         return True
     return _small_count(value) and bool(_AGENDA_BEFORE.search(text, 0, value.start)
                                         or _ENUMERATION_AFTER.match(text, value.end))
+
+
+# 一、教育文体方面(7项): how many items the numbered heading of a list announces
+_HEADING_BEFORE = re.compile(r"(?:^|\n)\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)]"
+                             r"|[0-9]{1,2}[、.．])"
+                             r"[^。，,；;：:\n]{1,20}[（(]$")
+_HEADING_AFTER = re.compile(r"[）)][ \t]*(?:\n|$)")
+
+
+def _heading_count(text: str, value: Value) -> bool:
+    return (value.kind == "count" and bool(_HEADING_AFTER.match(text, value.end))
+            and bool(_HEADING_BEFORE.search(text, max(0, value.start - 30), value.start)))
 
 
 # 确保完成3个100%: a count of targets, each named by its number; and the number that names them
@@ -284,6 +301,18 @@ def _estimate(text: str, value: Value) -> bool:
     return bool((nxt and _SMALL[nxt[1]] == n + 1) or (prev and _SMALL[prev[1]] == n - 1))
 
 
+# ---------------------------------------------------------------------------- small counts in words
+
+_CN_SMALL_NUMERAL = re.compile(r"[一二两三四五六七八九]")
+
+
+def _small_in_words(text: str, value: Value) -> bool:
+    """两起, 三层, 五项: a small count written in Chinese numerals says how many of a kind, in words,
+    not a reported figure (a share in tenths, 九成, and a multiple, 四倍, are no counts)."""
+    return (value.kind == "count" and value.unit not in NOT_COUNT_UNITS and 1 <= value.number < 10
+            and bool(_CN_SMALL_NUMERAL.fullmatch(fold(value.numeral_text))))
+
+
 # ---------------------------------------------------------------------------- rules
 
 _PER_ONE = re.compile(rf"每(?:{alternation(PER_ONE_VERBS)})?$")
@@ -306,6 +335,7 @@ NON_METRIC_RULES: tuple[tuple[str, Callable[[str, Value], bool]], ...] = (
     ("condition", _condition),
     ("time_frame", _time_frame),
     ("estimate", _estimate),
+    ("in_words", _small_in_words),
 )
 
 

@@ -22,18 +22,21 @@ import re
 from dataclasses import replace
 from functools import lru_cache
 
+from summarizer.lang import tagger
 from summarizer.lang.lexicon import (
     AFTER_BODY_MODALS,
     BASELINE_CUES,
     CHANGE_TO,
     CHANGE_VERBS,
     CONTINUATION_OPENERS,
+    COUNT_CLASSIFIERS,
     COUNT_VERBS,
     DATELINE_PATTERNS,
     EXISTENCE_VERBS,
     FORWARD_CUES,
     FROM_WORDS,
     GENERIC_NOUNS,
+    GOAL_WORDS,
     LEADING_CUES,
     LEARN_VERBS,
     LIST_ENDS,
@@ -52,9 +55,11 @@ from summarizer.lang.lexicon import (
     RESPECTIVELY,
     SPEECH_VERBS,
     SUBJECT_OPENERS,
+    TARGET_DATE_OPENERS,
     TIME_WORDS,
     TRAILING_MODALS,
     VERB_MODIFIERS,
+    WHOLE_YEAR,
     alternation,
     cue_alternation,
 )
@@ -70,7 +75,7 @@ _CLAUSE_BREAK = re.compile(
     r"|(?<![0-9])[,;:]|[,;:](?![0-9])|(?<=[\u4e00-\u9fff])[ \u3000]+(?=[\u4e00-\u9fff])"
 )
 _LEAD = re.compile(
-    r"^(?:其中|同时|此外|另外|目前|截至目前|截至\S{0,6}?[底末]|今年以来|今年|去年|全年|"
+    r"^(?:其中|同时|此外|另外|目前|截至目前|迄今|至今|截至\S{0,6}?[底末]|今年以来|今年|去年|全年|"
     r"(?:(?:力争|争取)?到)?\d{4}年(?:度|底|末)?|\d{1,2}[-—至]\d{1,2}月|[一二三四]季度|上半年|下半年|(?:今|去|明)[春夏秋冬]|[春夏秋冬]季|"
     r"全市|全区|全县|全省|我市|我区|我县|我省|本市|年内|明年|共有|现有|拥有|已有|建有|共|累计为|在|为|对|"
     rf"{alternation(LEADING_CUES)}|{alternation(SUBJECT_OPENERS)})+"
@@ -122,7 +127,8 @@ _MOVED = re.compile(r"(?:提前|推迟|延迟|延后|顺延)(?:到|至)?")
 _SHARE_OF = re.compile(r"[^，,。；;0-9]{1,24}的(?:[0-9.]+%?(?:[至到~、-]|和|及))?")
 _SHARE_VERB = re.compile(r"(?:按照|按|依照|参照|达到|相当于|占)[^，,。；;0-9]{0,4}$")
 _CONTINUES = re.compile(rf"\s*(?:{alternation(CONTINUATION_OPENERS)})[，,]")
-_OWN_YEAR = re.compile(r"(?:19|20)[0-9]{2}年|[〇零一二][〇零一二三四五六七八九]{3}年|今年|去年|明年|上年|本年|前年")
+_OWN_YEAR = re.compile(r"(?:19|20)[0-9]{2}年|[今去明][(（][0-9]{2,4}[)）]年|[〇零一二][〇零一二三四五六七八九]{3}年"
+                       r"|今年|去年|明年|上年|本年|前年")
 _SEMICOLON = re.compile(r"[；;]")
 _BASIS = re.compile(r"(?:按照|参照|依照|依据|根据|按)[^，,；;。]{0,8}$")
 _FROM_LEVEL = re.compile(r"(?<![理自经缘事来])由(?![于此衷])")
@@ -132,7 +138,20 @@ _LIST_ITEM = re.compile(
     r"\s*(?:[（(][一二三四五六七八九十0-9]{1,3}[）)]|[一二三四五六七八九十]{1,3}、|[0-9]{1,2}[.、．])")
 _PLAN_PART = re.compile(r"前[一二两三四]年$")  # 十一五前三年: the first years of a plan
 _BARE_MONTH = re.compile(r"(?:[0-9]{1,2}|十[一二]?|[一二三四五六七八九])月份?")
+# where the noun counted after a classifier ends: a stop word, punctuation other than quotes and brackets,
+# 之一 (我国5个民族自治区之一), what is said of it (其余18件实事均超过…, 29个行政区仅有…), a preposition
+# (11处水源井对19个村屯进行联供)
+_CLASSIFIED_NOUN_END = re.compile(
+    rf"{cue_alternation(NOUN_STOPS)}|[、\s，,；;：:。《]|之一|[均都](?![衡匀等值价市会])"
+    r"|(?:仅|只|共|还|已|尚|约)?有(?![关效序力机])|[对向给](?![象外口面水])")  # not 为: 社区综合为老服务中心
+_INNER_CUT = re.compile(r"之一|[均都有对向给]")  # no cut in a noun's first two characters (有关, 对象)
+_OPENERS, _CLOSERS = "“「（(", "”」）)"
+_QUOTES = str.maketrans("", "", "“”\"「」")
+_BRACKETS = str.maketrans("", "", "（）()")
+_GOAL_AFTER = re.compile(rf"(?:主要|预期|发展|工作|奋斗)*(?:{alternation(GOAL_WORDS)})")
 _SPEECH_OPENER = re.compile(rf"[^，,。；;：:\s]{{1,16}}(?:{alternation(SPEECH_VERBS)})[，,：:]")
+# a section's label before the period that opens its paragraph (养老方面：到2025年底，…)
+_LABEL_OPENER = re.compile(r"[^，,。；;：:\s]{1,8}[：:]")
 _SPEECH_END = re.compile(rf"(?:{alternation(SPEECH_VERBS + LEARN_VERBS)})$")
 
 
@@ -159,18 +178,29 @@ def _subject(text: str, sentence: Sentence, value: Value, values: tuple[Value, .
     raw = _after_previous_object(text, sentence, values, start, _tidy(text[start:value.start]))
     before = _clean(raw)
     after = _noun_after(text, sentence, value, values)
-    subject = _choose(raw, before, after)
+    counted = _classifier_noun(text, sentence, value, values)
+    subject = counted or _choose(raw, before, after)
     if not subject and not before:
         subject = _raw_after(text, sentence, value, values)
     if not subject:
         subject = _inherited(text, sentence, value, values) or after or before or _predicate_after(
             text, sentence, value, values)
+    elif _verb_before(text, start, value, subject):
+        # 迄今市府自建及修缮完工的社宅，仅供给608户: what the verb gives is named before it
+        owner = _inherited(text, sentence, value, values)
+        subject = owner + subject if owner and not tagger.names_nothing(owner) else subject
     if _RELATIVE.match(subject):
         subject = _baseline(text, sentence, values, start) + subject
     return _tidy(subject)[:40], start
 
 
 _CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n]")
+
+
+def _verb_before(text: str, start: int, value: Value, subject: str) -> bool:
+    """The subject is the verb said right before the value, and names nothing (仅供给, 扩充至)."""
+    return (not _RELATIVE.match(subject) and text[start:value.start].rstrip().endswith(subject)
+            and tagger.names_nothing(subject))
 
 
 def _predicate_after(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> str:
@@ -199,13 +229,38 @@ def metric_period(periods: list[Period], sentence: Sentence, value: Value, text:
     """The period of a metric (see `_metric_period`); a month range or a quarter without its year takes the
     year said before it in its sentence (2023年医保基金运行平稳，1月至12月，…总收入2.7万亿元: 2023)."""
     found = _metric_period(periods, sentence, value, text)
+    if found is not None and fold(found.surface) == WHOLE_YEAR:
+        return _whole_year_of(periods, sentence, found, text)
     if found is None or found.kind not in ("range_in_year", "quarter") or _OWN_YEAR.match(fold(found.surface)):
         return found
-    said = [p for p in periods if sentence.start <= p.start and p.end <= found.start and p.kind == "year"
-            and p.year_from is not None and p.year_from == p.year_to and p.month_from is None]
+    said = _years_said_before(periods, sentence, found)
     if not said or said[-1].year_from == found.year_from:
         return found
     return replace(found, year_from=said[-1].year_from, year_to=said[-1].year_from, relative=False)
+
+
+def _years_said_before(periods: list[Period], sentence: Sentence, found: Period) -> list[Period]:
+    return [p for p in periods if sentence.start <= p.start and p.end <= found.start and p.kind == "year"
+            and p.year_from is not None and p.year_from == p.year_to and p.month_from is None]
+
+
+def _one_year(p: Period) -> bool:
+    return (p.kind in ("year", "relative_year") and p.year_from == p.year_to and p.month_from is None
+            and fold(p.surface) != WHOLE_YEAR)
+
+
+def _whole_year_of(periods: list[Period], sentence: Sentence, found: Period, text: str) -> Period:
+    """A bare 全年 is the whole of the year its sentence or paragraph is about (2023年，…；全年投入…:
+    2023年全年), else of the article's year; after another time in its sentence it names the task."""
+    earlier = [p for p in periods if sentence.start <= p.start and p.end <= found.start]
+    if earlier and not _one_year(earlier[-1]):
+        return earlier[-1]  # 6月底前，全年新开工项目实现100%: the time said first; 全年 names the task
+    opening = _paragraph_period(periods, sentence, text) if text else None
+    year = earlier[-1] if earlier else opening if opening is not None and _one_year(opening) else None
+    if year is None:
+        return found
+    return replace(found, surface=year.surface + found.surface, kind="year", year_from=year.year_from,
+                   year_to=year.year_to, relative=False)
 
 
 def _metric_period(periods: list[Period], sentence: Sentence, value: Value, text: str = "") -> Period | None:
@@ -249,7 +304,8 @@ def _metric_period(periods: list[Period], sentence: Sentence, value: Value, text
     if before and before[-1].start >= _clause_start(text, sentence.start, value.start):
         return before[-1]  # its own clause's
     found = _period_after(periods, sentence, value, text) or (before[-1] if before else None) or \
-        _paragraph_period(periods, sentence, text) or _continued_period(periods, sentence, text)
+        _goal_period_after(periods, sentence, value, text) or _paragraph_period(periods, sentence, text) or \
+        _continued_period(periods, sentence, text)
     if found is not None and found.kind == "from" and _old_level(text, sentence, value):
         return None  # 自10月1日起…由每人每月600元提高到620元: 600元 is the level before then
     return found
@@ -306,6 +362,16 @@ def _period_after(periods: list[Period], sentence: Sentence, value: Value, text:
     return run[i] if i < len(run) else None
 
 
+def _goal_period_after(periods: list[Period], sentence: Sentence, value: Value, text: str) -> Period | None:
+    """The period of the goal the values before it make up, said after them in their sentence
+    (实现城镇新增就业1200万人左右，城镇调查失业率5.5%左右的全年预期目标: 全年)."""
+    for p in periods:
+        if value.end <= p.start and p.end <= sentence.end and text[p.start - 1:p.start] == "的" \
+                and _GOAL_AFTER.match(text, p.end):
+            return p
+    return None
+
+
 def _paragraph_period(periods: list[Period], sentence: Sentence, text: str) -> Period | None:
     """The period a paragraph opens with, followed by a comma (「2009年，面对…」), for the sentences after it;
     for the items of a numbered list ((一)城市低保标准：…), the period said with a comma in the last
@@ -316,11 +382,19 @@ def _paragraph_period(periods: list[Period], sentence: Sentence, text: str) -> P
     if _LIST_ITEM.match(text, start):
         return _list_period(periods, text, start)
     opening = next((p for p in periods if p.start >= start), None)
-    if opening is not None and opening.start > start and not _SPEECH_OPENER.fullmatch(text, start, opening.start):
-        opening = None  # only a speaker may come first: 蓝天立称，2020年，广西…
-    if opening is None or opening.end >= sentence.start or opening.kind not in PARAGRAPH_PERIOD_KINDS:
+    if opening is not None and opening.start > start and not (_SPEECH_OPENER.fullmatch(text, start, opening.start)
+                                                               or _LABEL_OPENER.fullmatch(text, start, opening.start)):
+        opening = None  # only a speaker or a label may come first: 蓝天立称，2020年，广西…
+    if opening is None or opening.end >= sentence.start or not _opens_paragraph(opening):
         return None
     return opening if text[opening.end:opening.end + 1] in ("，", ",") else None
+
+
+def _opens_paragraph(p: Period) -> bool:
+    """A period that dates a paragraph's later sentences: a year, a part of one, a from-date, or a target
+    date (到2025年底，…。全市养老机构护理型床位占比不低于40%)."""
+    return p.kind in PARAGRAPH_PERIOD_KINDS or (p.kind == "deadline"
+                                               and fold(p.surface).startswith(TARGET_DATE_OPENERS))
 
 
 def _continued_period(periods: list[Period], sentence: Sentence, text: str) -> Period | None:
@@ -474,6 +548,46 @@ def _next_stop(text: str, sentence: Sentence, value: Value, values: tuple[Value,
     return min([end, *(v.start for v in values if value.end <= v.start < end)])
 
 
+def _classifier_noun(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> str:
+    """Numeral–classifier–noun: a count in a classifier (个, 所, 家, 处, 栋…) with a noun right after it
+    counts that noun, whatever stands before (改善全市60所中小学校, 推动41处社会住宅, 是我国5个民族自治区之一),
+    quoted words and brackets included (158家“空白村”卫生所, 24个村(社区)综合文化服务中心); a 的 may be inside
+    it (25条市民反映强烈的瓶颈路). "" when the noun runs into the next value (养老机构120家床位1.2万张: a list of
+    noun–value pairs) or is none."""
+    if value.kind != "count" or value.unit not in COUNT_CLASSIFIERS:
+        return ""
+    stop = _next_stop(text, sentence, value, values)
+    seg = text[value.end:stop]
+    following = next((v for v in values if v.start == value.end), None)
+    if not seg and following is not None:
+        return _classifier_noun(text, sentence, following, values)  # 超230个|50户以上木质房屋连片村寨: its head
+    if seg[:1] in "（(":
+        return ""  # 47处(图／社会局提供): an aside, no noun
+    cut = _outside_marks(seg)
+    noun = seg[:cut] if cut is not None else seg
+    if cut is None and stop < _clause_end(text, value.end, sentence.end):
+        return ""  # 床位|1.2万张: a noun–value pair
+    noun = noun.translate(_QUOTES)
+    bare = noun.translate(_BRACKETS)
+    if len(bare) < 2 or bare in GENERIC_NOUNS or bare in MEASURE_WORDS or _VERB_START.match(bare) \
+            or _PREDICATE.match(bare):
+        return ""
+    return noun[:20]
+
+
+def _outside_marks(seg: str) -> int | None:
+    """Where the noun after a classifier ends, not inside quotes or brackets (60个县(市、区)), or None."""
+    depth = 0
+    for i, ch in enumerate(seg):
+        if ch in _OPENERS or (ch == '"' and depth == 0):
+            depth += 1
+        elif ch in _CLOSERS or ch == '"':
+            depth = max(0, depth - 1)
+        elif depth == 0 and _CLASSIFIED_NOUN_END.match(seg, i) and (i >= 2 or not _INNER_CUT.match(seg, i)):
+            return i
+    return None
+
+
 def _noun_after(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> str:
     """The noun phrase right after the value (200床的住宿服务 -> 住宿服务), or ""."""
     stop = _next_stop(text, sentence, value, values)
@@ -512,7 +626,13 @@ def _respective(text: str, sentence: Sentence, value: Value, values: tuple[Value
     earlier = [v for v in values if sentence.start <= v.start and v.end <= cs]
     if len(earlier) < len(listed):
         return ""
-    return _subject(text, sentence, earlier[len(earlier) - len(listed) + i], values)[0]
+    said = _subject(text, sentence, earlier[len(earlier) - len(listed) + i], values)[0]
+    share = _SHARE_AFTER_RESPECTIVELY.fullmatch(text, k + len(RESPECTIVELY), listed[0].start)
+    return said + share["whole"] if share else said  # 分别完成年度计划的82%和75%: shares of the plan
+
+
+# 分别完成年度计划的82%和75%, 分别占全省的30%和20%: the values are shares of what 的 ends
+_SHARE_AFTER_RESPECTIVELY = re.compile(r"(?P<whole>(?:完成|占|达到|相当于)[^，,。；;0-9]{1,16}?)的")
 
 
 def _listed_items(s: str) -> list[str]:
@@ -555,7 +675,12 @@ def _baseline(text: str, sentence: Sentence, values: tuple[Value, ...], start: i
     """The thing measured in the clause before a change (「失业率控制在1.8%以内」)."""
     prev_break = start - 1
     prev_start = _clause_start(text, sentence.start, max(sentence.start, prev_break))
-    cut = min([v.start for v in values if prev_start <= v.start < prev_break], default=prev_break)
+    inside = [v for v in values if prev_start <= v.start < prev_break]
+    cut = inside[-1].start if inside else prev_break  # before the level measured (3城镇调查失业率为5.3%)
+    prev_start = max([prev_start, *(v.end for v in inside[:-1])])
     prev = _TRAIL.sub("", text[prev_start:cut].strip())
+    opening = next(iter(find_periods(prev)), None)
+    if opening is not None and opening.start == 0:
+        prev = prev[opening.end:]  # 3月城镇调查失业率: the time is the period's, not the thing's
     lead = _LEAD.match(prev)
     return prev[lead.end():] if lead else prev

@@ -110,3 +110,19 @@ def _join_transliterated(found: list[Entity], text: str) -> list[Entity]:
 
 def persons(text: str) -> list[Entity]:
     return [e for e in entities(text) if e.kind == "PER"]
+
+
+# Word classes of LAC that name nothing: verbs, adverbs, prepositions, conjunctions, particles, pronouns,
+# numerals, measure words, punctuation, other function words, times.
+_NAMES_NOTHING = frozenset(["v", "vd", "d", "p", "c", "u", "r", "m", "q", "w", "xc", "f", "TIME"])
+
+
+@lru_cache(maxsize=4096)
+def names_nothing(phrase: str) -> bool:
+    """Whether a short phrase is only a verb and function words (仅供给, 扩充至, 继续引进): it says what is
+    done, not what is counted. False when the tagger is unavailable or the phrase is empty."""
+    if not phrase.strip() or not available():
+        return False
+    (tokens,) = _model().run([phrase.strip()])
+    return all(tag in _NAMES_NOTHING for _, tag in tokens)
+

@@ -113,7 +113,7 @@ _TRAD_PAIRS = _words(
     " 親亲 貼贴 趕赶 車车 標标 準准 國国 線线 強强 當当 組组"
 )
 _FOLD: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}  # full-width ASCII
-_FOLD.update({ord(a): b for a, b in zip("\u3000‘’“”∶﹕—–‐‑‒−〜﹪", " ''\"\"::------~%", strict=True)})
+_FOLD.update({ord(a): b for a, b in zip("\u3000‘’“”∶﹕—–‐‑‒−―〜﹪", " ''\"\"::-------~%", strict=True)})
 _FOLD.update({ord(pair[0]): pair[1] for pair in _TRAD_PAIRS})
 _FOLD[ord("○")] = "〇"  # a white circle written for zero: 二○二四年
 
@@ -202,8 +202,9 @@ _ROC = (
     r"|(?<![〇零一二三四五六七八九十有达近约逾超满第校党立埠])(?P<roccn>一[〇零一二][〇零一二三四五六七八九]))"
     r"年(?!的?历史|之久|以来|来|前|后|间)"
 )
-_YP = (  # a year prefix: 2023年, 二〇二五年, 一一五年, 今年...  (groups y, ycn, roc*, rel)
+_YP = (  # a year prefix: 2023年, 二〇二五年, 一一五年, 今年, 今(115)年...  (groups y, ycn, roc*, yb, rel)
     rf"(?:(?<![0-9.])(?P<y>(?:19|20)[0-9]{{2}})[ \u00a0]?年|{_ROC}"  # 2023 年 (Hong Kong's spacing)
+    r"|[今去明][(（](?P<yb>(?:19|20)[0-9]{2}|1[01][0-9])[)）]年"  # Taiwan's 今(115)年, 去(2025)年
     r"|(?<![〇零一二三四五六七八九十])(?P<ycn>(?:一九|二[〇零])[〇零一二三四五六七八九]{2})年"
     r"|(?P<rel>今年|去年|(?<![表说证声阐查透注申简聪文光鲜英开精高严])明年|(?<!以)上年|(?<![基资日成])本年"
     r"|(?<![未以近从原后将本])来年|新的一年"
@@ -223,7 +224,7 @@ _Builder = Callable[["re.Match[str]", int | None], _Fields | None]
 _InYear = Callable[["re.Match[str]", int | None], _Fields]
 
 
-_YEAR_GROUPS = ("y", "ycn", "rocm", "roc", "roccn", "rel")
+_YEAR_GROUPS = ("y", "ycn", "rocm", "roc", "roccn", "yb", "rel")
 
 
 def _has_year(m: re.Match[str]) -> bool:
@@ -236,6 +237,8 @@ def _year(m: re.Match[str], ay: int | None) -> tuple[int | None, bool]:
     g = m.groupdict()
     if g.get("y"):
         return int(g["y"]), False
+    if g.get("yb"):  # 今(2026)年, 今(115)年: the year in brackets, ROC when three digits
+        return int(g["yb"]) + (1911 if len(g["yb"]) == 3 else 0), False
     if g.get("ycn"):
         return _cn_int(g["ycn"], seq=True), False
     roc = g.get("rocm") or g.get("roc") or g.get("roccn")
@@ -283,6 +286,11 @@ def _b_quarter(m: re.Match[str], ay: int | None) -> _Fields:
     return _in_year("quarter", 1 if m["pre"] else 3 * q - 2, 3 * q)(m, ay)
 
 
+def _b_first_quarters(m: re.Match[str], ay: int | None) -> _Fields:
+    q = 1 if not m["q"] else int(m["q"]) if m["q"].isdigit() else _small_int(m["q"]) or 1
+    return _in_year("quarter" if q == 1 else "range_in_year", 1, 3 * q)(m, ay)
+
+
 def _b_as_of(m: re.Match[str], ay: int | None) -> _Fields | None:
     if m["now"]:
         return "as_of", ay, ay, None, None, ay is None
@@ -305,6 +313,10 @@ def _b_year(m: re.Match[str], ay: int | None) -> _Fields:
     return _in_year("relative_year" if m["rel"] else "year", mo, mo)(m, ay)
 
 
+def _b_whole_year(m: re.Match[str], ay: int | None) -> _Fields:
+    return _in_year("year" if _has_year(m) and not m.groupdict().get("rel") else "relative_year", None, None)(m, ay)
+
+
 def _b_year_range(m: re.Match[str], ay: int | None) -> _Fields | None:
     a, b = int(m["y1"]), int(m["y2"])
     return ("year", a, b, None, None, False) if a <= b else None
@@ -320,7 +332,7 @@ def _b_fiscal(m: re.Match[str], ay: int | None) -> _Fields | None:
     pairs = [(m["f1"], m["f2"] or m["f2b"])] + ([(m["t1"], m["t2"])] if m["t1"] else [])
     years = [_fy(first) for first, _ in pairs]
     for y, (_, tail) in zip(years, pairs, strict=True):
-        if y is None or _fy(tail) != (y + 1) % 100:
+        if y is None or _fy(tail) not in ((y + 1) % 100, y + 1):
             return None
     first, last = years[0], years[-1]
     assert first is not None and last is not None
@@ -347,6 +359,24 @@ def _b_span(m: re.Match[str], ay: int | None) -> _Fields | None:
         return "years_span", None, None, None, None, True
     first = ay if m["dir"] in ("今后", "未来") else ay - n + 1
     return "years_span", first, first + n - 1, None, None, False
+
+
+def _b_span_ahead(m: re.Match[str], ay: int | None) -> _Fields | None:
+    """三年内: the years from the article's on."""
+    n = _small_int(m["n"])
+    if n is None:
+        return None
+    if ay is None:
+        return "years_span", None, None, None, None, True
+    return "years_span", ay, ay + n - 1, None, None, False
+
+
+def _b_school_year(m: re.Match[str], ay: int | None) -> _Fields:
+    """2024学年, 本学年; 2021学年前: a deadline."""
+    if m.groupdict().get("before"):
+        y, rel = _year(m, ay)
+        return "deadline", None, y, None, None, rel
+    return _in_year("year" if _has_year(m) and not m.groupdict().get("rel") else "relative_year", None, None)(m, ay)
 
 
 def _b_transition(m: re.Match[str], ay: int | None) -> _Fields | None:
@@ -388,6 +418,13 @@ def _b_from(m: re.Match[str], ay: int | None) -> _Fields | None:
     return "from", y, None, mo, None, rel
 
 
+def _b_since(m: re.Match[str], ay: int | None) -> _Fields | None:
+    """自2019年以来, 自111年11月至今: from then on; 今年以来 stays in this year."""
+    if m["rel"] in ("今年", "本年") and not m["m"]:
+        return _in_year("relative_year", None, None)(m, ay)
+    return _b_from(m, ay)
+
+
 def _b_month(m: re.Match[str], ay: int | None) -> _Fields | None:
     """8月，鄭州市歸集…; 鄭州市8月提取…; 7月末: a month of the article's year (its end: as of then)."""
     mo = _month(m["m"] or m["mc"])
@@ -399,9 +436,9 @@ def _b_month(m: re.Match[str], ay: int | None) -> _Fields | None:
 _SMALL_N = r"(?P<n>[0-9]{1,2}|[一二两三四五六七八九十]{1,3})"
 _CN_D = "〇零一二三四五六七八九"
 _FY_YEAR = rf"(?:(?<![0-9.])(?:19|20)[0-9]{{2}}|(?<![{_CN_D}十])(?:一九|二[〇零])[{_CN_D}]{{2}})"
-_FY_TAIL = rf"(?:[0-9]{{2}}|[{_CN_D}]{{2}})(?![0-9{_CN_D}])"
+_FY_TAIL = rf"(?:(?:19|20)[0-9]{{2}}|[0-9]{{2}}|[{_CN_D}]{{2}})(?![0-9{_CN_D}])"
 _FISCAL = (rf"(?P<f1>{_FY_YEAR})(?:/(?P<f2>{_FY_TAIL})(?:[-~至到](?P<t1>{_FY_YEAR})/(?P<t2>{_FY_TAIL}))?"
-           rf"|[-至到](?P<f2b>{_FY_TAIL}))年度")
+           rf"|[-至到](?P<f2b>{_FY_TAIL}))(?:年度|学年度?)")  # 2019/2020学年: a school year
 _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
     (re.compile(p), b)
     for p, b in (
@@ -422,7 +459,7 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
         ),
         (
             rf"(?:力争到|争取到|预计到|(?<!达)到|至)(?:{_YP})?"
-            rf"(?:(?P<m>{_MONTH})月份?(?:底|末)?|年?(?P<yend>底|末))?前?",
+            rf"(?:(?P<m>{_MONTH})月份?(?:{_DAY}|底|末)?|年?(?P<yend>底|末))?前?",
             _b_deadline,
         ),
         (
@@ -440,7 +477,20 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
             r"(?![〇零一二三四五六七八九十百千万亿])[\"'」』]?(?:时期|期间|前(?P<n>[一二两三四])年)?",
             _b_plan,
         ),
-        (rf"(?P<dir>今后|未来|最近|近|过去){_SMALL_N}个?年(?![代级])", _b_span),
+        (rf"(?P<dir>今后|未来|最近|近|过去)的?{_SMALL_N}个?年(?![代级])", _b_span),  # 过去的一年
+        # N years looked back on (五年来, 近五年来) or ahead (三年内)
+        (rf"(?<![0-9.{_CN_NUM_CHARS}])(?P<dir>近)?{_SMALL_N}个?年(?P<back>以?来)", _b_span),
+        (rf"(?<![0-9.{_CN_NUM_CHARS}第每])(?P<dir>){_SMALL_N}个?年(?:之)?内", _b_span_ahead),
+        # a school year: 本学年, 新学年, 2024学年
+        (rf"(?:{_YP}|(?P<cur>本|新|今))学年度?", _b_school_year),
+        (r"(?<![0-9./\-])(?P<y>(?:19|20)[0-9]{2})学年度?(?P<before>前)?", _b_school_year),
+        # a school year of the Republic of China (114學年度: 2025/26)
+        (rf"(?:(?<![0-9.])(?P<roc>1[01][0-9])|(?<![{_CN_D}十])(?P<roccn>一[〇零一二][{_CN_D}]))学年度?(?P<before>前)?",
+         _b_school_year),
+        # the first quarters or months of a year, as Hong Kong writes them (首三季, 首季, 首九個月, 首半年)
+        (rf"(?:{_YP})?首(?P<q>[一二三两1-3])?季度?(?![节])", _b_first_quarters),
+        (rf"(?:{_YP})?首(?P<n>{_MONTH})个月", _b_first),
+        (rf"(?:{_YP})?首半年", _in_year("range_in_year", 1, 6)),
         (rf"(?<![0-9.{_CN_NUM_CHARS}]){_SMALL_N}年的?过渡期", _b_transition),
         (rf"{_YP}(?P<s>[春夏秋冬])[季天]", _b_season),
         (
@@ -456,6 +506,15 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
          r"(?P<mc>十[一二]?|[一二三四五六七八九])(?=月份?(?:底|末)?[，,]))月份?(?P<end>底|末)?"
          r"(?=[，,]|[\u4e00-\u9fff])(?![的日号初中上下旬前后以来起止内])", _b_month),
         (r"(?<![今去明上本当前每中])年初(?![心衷])", _in_year("as_of", None, 1)),  # a point, no deadline
+        # the whole year (全年, 2012年全年): the year said before it, else the article's; a year's end said
+        # alone (年末拥有…, 年底共有…): as of then
+        (rf"(?:{_YP})?全年(?![龄级])", _b_whole_year),
+        # since then, up to now (自111年11月至今, 2019年以来): from then on
+        (rf"(?:自|从)?{_YP}(?:(?P<m>{_MONTH})月份?{_DAY}?)?(?:至今|以来)", _b_since),
+        # last month, this month (上月底開始入伙): a point of the article's time
+        (r"(?<![0-9〇零一二两三四五六七八九十每])(?:上|本)个?月(?:底|末|初)?(?![份刊报])",
+         _in_year("as_of", None, None)),
+        (r"(?<![今去明上本当前每中年])年[末底](?![前])", _in_year("as_of", None, 12)),
     )
 ]
 
@@ -587,6 +646,10 @@ _SKIP_RES = [
     re.compile(r"(?<![0-9])(?:19|20)[0-9]{2}- ?(?:1[0-2]|0?[1-9])- ?(?:3[01]|[12][0-9]|0?[1-9])"
                r"(?: +[0-2]?[0-9]: ?[0-5][0-9](?:: ?[0-5][0-9])?)?(?![0-9])"),
     re.compile(r"[〔\[(【][0-9]{4}[〕\])】][0-9]*号?"),  # 〔2021〕9号
+    # a disclosure index number (索引号 0024204128/2025-00016, 781309229/2022-00424)
+    re.compile(r"(?<![0-9])[0-9A-Z]{6,}/(?:19|20)[0-9]{2}-[0-9]{3,}(?![0-9])"),
+    # a fiscal year with two-digit end, also spaced in a span (2023-24 至 2032-33 年度), or a year-month (2021-11)
+    re.compile(r"(?<![0-9.])(?:19|20)[0-9]{2}-[0-9]{2}(?![0-9]|-[0-9])"),
     # addresses, not quantities: URLs, Markdown link targets, percent-encoding (%E4%BD%95%),
     # e-mail addresses (also 4834222#qq.com), file names, phone numbers
     re.compile(r"(?:https?|ftp)://[^\s<>\"'，。；、）)\]】]+|www\.[A-Za-z0-9-]+\.[^\s<>\"'，。；、）)\]】]+", re.I),
@@ -596,6 +659,7 @@ _SKIP_RES = [
     re.compile(r"[\w.-]+\.(?:pdf|docx?|xlsx?|pptx?|wps|ofd|jpe?g|png|gif|s?html?|aspx?|php|txt|zip|rar|csv|md)(?![A-Za-z])",
                re.I),
     re.compile(r"(?<![0-9])(?:\+?86[- ]?)?(?:\(0[0-9]{2,3}\)|0[0-9]{2,3}-)[0-9]{7,8}(?:-[0-9]{1,5})?(?![0-9])"),
+    re.compile(r"(?<![0-9])0[0-9]{1,2}-[0-9]{6}(?![0-9])"),  # Taiwan's six-digit local numbers: 037-559828
     re.compile(r"(?<![0-9])(?:1[3-9][0-9]{9}|[48]00-?[0-9]{3}-?[0-9]{4}|[0-9]{4} [0-9]{4})(?![0-9])"),  # 2712 2712
     # a clock time with seconds: 15:15:01 (hh:mm alone may be a ratio: see _build)
     re.compile(r"(?<![0-9.])[0-2]?[0-9]:[0-5][0-9]:[0-5][0-9](?![0-9])"),

@@ -90,7 +90,8 @@ def clauses_of(text: str, simp: str, year: int | None) -> list[Clause]:
         for hi in cuts:
             if hi > lo:
                 part = text[lo:hi]
-                out.append(Clause(lo, hi, s, simp[lo:hi], find_values(part), find_periods(part, year)))
+                periods = [p for p in find_periods(part, year) if p.surface != "全年"]  # read by _deadline
+                out.append(Clause(lo, hi, s, simp[lo:hi], find_values(part), periods))
             lo = hi
     return out
 
