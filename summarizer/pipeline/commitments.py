@@ -56,13 +56,7 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
         speaker = speaker_for(turns, people, sent.start) or inline_speaker(found, sent, forward)
         fact.speaker = speaker
         paragraph = text.count("\n", 0, sent.start)
-        committing, _ = scope.step(sent.text, speaker_at(turns, sent.start), paragraph)
-        if committing and closes_the_plan(sent.text):
-            scope.open = committing = False  # its items are what was done or presented, not pledged
-        rules_say = committing
-        committing = decider.decide(index, committing)
-        if committing and not rules_say and scope.asked_back and speaker_at(turns, sent.start) is not None:
-            committing = False  # an answer about what was done: the classifier's reading of the account
+        committing = is_pledge(scope, decider, index, sent, speaker_at(turns, sent.start), paragraph)
         inside = fact.values
         at = None if forward is None else sent.start + forward
         # A target follows a forward cue in its sentence, or sits in an inherited plan item; with
@@ -95,6 +89,19 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
         times.observe(sent, paragraph, committing)
     commitments = assign_lead_units(text, commitments, [sentences[i].end for i in origin])
     return metrics, commitments, origin
+
+
+def is_pledge(scope: PlanScope, decider: PledgeDecider, index: int, sent: Sentence, turn: str | None,
+              paragraph: int) -> bool:
+    """The rules' plan scope, then the decider (classifier and vetoes); a plan reported done closes
+    the scope, and in an answer about what was done only the rules' own pledges count."""
+    rules_say, _ = scope.step(sent.text, turn, paragraph)
+    if rules_say and closes_the_plan(sent.text):
+        scope.open = rules_say = False  # its items are what was done or presented, not pledged
+    committing = decider.decide(index, rules_say)
+    if committing and not rules_say and scope.asked_back and turn is not None:
+        return False  # an answer about what was done: the classifier's reading of the account
+    return committing
 
 
 _SPEECH = re.compile(SPEAKING)
