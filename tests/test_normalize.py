@@ -500,6 +500,7 @@ PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int 
     ("自111年11月至今，中央和市府合作已推動41處", None, "自111年11月至今", "from", 2022, None, 11, None, False),
     ("今年以来，全市新增就业3.2万人", 2021, "今年以来", "relative_year", 2021, 2021, None, None, False),
     ("2019年以来，累计建成", None, "2019年以来", "from", 2019, None, None, None, False),
+    ("党的十八大以来，累计建成", None, "党的十八大以来", "from", 2012, None, None, None, False),  # a congress's year
     ("屯門青福里項目於上月底開始入伙", 2026, "上月底", "as_of", 2026, 2026, None, None, False),
     ("2019/2020學年正規教育學生人數", None, "2019/2020學年", "year", 2019, 2020, None, None, False),
     ("2023/24学年度新增学额", None, "2023/24学年度", "year", 2023, 2024, None, None, False),

@@ -425,6 +425,15 @@ def _b_since(m: re.Match[str], ay: int | None) -> _Fields | None:
     return _b_from(m, ay)
 
 
+# The Party's national congresses by the year they met: 「党的十八大以来」 counts from then on.
+PARTY_CONGRESS_YEARS = {"十六大": 2002, "十七大": 2007, "十八大": 2012, "十九大": 2017, "二十大": 2022}
+
+
+def _b_since_congress(m: re.Match[str], ay: int | None) -> _Fields | None:
+    """党的十八大以来: from the congress's year on."""
+    return "from", PARTY_CONGRESS_YEARS[m["congress"]], None, None, None, False
+
+
 def _b_month(m: re.Match[str], ay: int | None) -> _Fields | None:
     """8月，鄭州市歸集…; 鄭州市8月提取…; 7月末: a month of the article's year (its end: as of then)."""
     mo = _month(m["m"] or m["mc"])
@@ -511,6 +520,7 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
         (rf"(?:{_YP})?全年(?![龄级])", _b_whole_year),
         # since then, up to now (自111年11月至今, 2019年以来): from then on
         (rf"(?:自|从)?{_YP}(?:(?P<m>{_MONTH})月份?{_DAY}?)?(?:至今|以来)", _b_since),
+        (r"(?:自|从)?(?:党的)?(?P<congress>十[六七八九]大|二十大)(?:召开)?以来", _b_since_congress),
         # last month, this month (上月底開始入伙): a point of the article's time
         (r"(?<![0-9〇零一二两三四五六七八九十每])(?:上|本)个?月(?:底|末|初)?(?![份刊报])",
          _in_year("as_of", None, None)),
