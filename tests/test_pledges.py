@@ -292,6 +292,10 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     "房屋局局長表示,呼籲合資格市民把握時間提交申請。",  # an appeal to the public
     "局长表示,简约公屋要真正做到设计简单且适当,才能帮助有需要的市民。",  # what it takes
     "会议表决通过了关于海珠区人民政府工作报告的决议。",  # a verb with 了: done
+    "刚刚过去的2020年,市委、市政府实施36个为民办实事项目,35个项目顺利完成。",  # an account
+    "吉林省农村饮水安全工程11月20日告捷,提前完成今年建设任务。",
+    "出席专题采访的嘉宾有:齐骥,住房和城乡建设部副部长。",  # the guests, not a plan
+    "欢迎新闻界的朋友们对教育系统建设项目进行宣传报道。",  # an invitation
 ])
 def test_not_the_governments_plan(text: str) -> None:
     from summarizer.lang.pledge_decision import refused

@@ -129,7 +129,12 @@ RETRO_QUESTIONS = ("是如何", "是怎样", "是怎么", "取得了", "取得�
 MEETINGS = ("会议", "會議", "全会", "全會", "常委会", "常委會", "常务会", "常務會")
 DIRECTIVE_VERBS = ("强调", "強調", "提出", "指出", "要求", "部署")
 # The government asks the public to act (呼吁合资格市民把握时间提交申请): an appeal, not a pledge.
-APPEAL_VERBS = ("呼吁", "呼籲", "提醒市民", "提醒廣大", "提醒广大", "提醒各位")
+APPEAL_VERBS = ("呼吁", "呼籲", "提醒市民", "提醒廣大", "提醒广大", "提醒各位", "欢迎新闻界", "欢迎广大", "欢迎市民",
+                "歡迎市民")
+# An account of what was done or has been (刚刚过去的2020年, 这些年, 提前完成今年建设任务): a sentence the
+# classifier alone takes is none when it holds one of these.
+ACCOUNT_MARKERS = ("刚刚过去的", "这些年", "多年来", "提前完成",
+                   "顺利完成", "圆满完成", "告捷", "嘉宾有", "嘉宾是")
 # A plan denied is none (政府无计划改变有关安排).
 NEGATED_PLANS = ("无计划", "無計劃", "没有计划", "沒有計劃", "并无计划", "並無計劃", "暂无计划", "暫無計劃",
                  "未有计划", "未有計劃", "不打算", "无意", "無意")

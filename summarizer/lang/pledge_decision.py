@@ -15,6 +15,7 @@ from typing import Literal
 
 from summarizer.lang import tagger
 from summarizer.lang.lexicon import (
+    ACCOUNT_MARKERS,
     AGENDA_OPENERS,
     APPEAL_VERBS,
     APPEARANCE_VERBS,
@@ -44,6 +45,7 @@ _APPEARANCE = re.compile(rf"将[^，,。；;]{{0,4}}?(?:{alternation(APPEARANCE_
 _AGENDA = re.compile(rf"^(?:{alternation(AGENDA_OPENERS)})[^。！？!?]{{0,60}}?(?:{alternation(PRESENTING_VERBS)})")
 _NEGATED = re.compile(alternation(NEGATED_PLANS))
 _APPEAL = re.compile(alternation(APPEAL_VERBS))
+_ACCOUNT = re.compile(alternation(ACCOUNT_MARKERS))
 # 要 of a condition (「簡約公屋要真正做到設計簡單且適當，才能幫助…」): what it takes, not what is pledged
 _CONDITION_TAKES = re.compile(r"要[^。；;！？!?]{1,40}?[，,]?才(?:能|可|会|會)")
 _MEETING_SAID = re.compile(rf"^[^，,。]{{0,16}}?(?:{alternation(MEETINGS)})(?:{alternation(DIRECTIVE_VERBS)})")
@@ -91,6 +93,8 @@ def refused(sentence: str) -> str | None:
         return "states what there is, not a plan"
     if pledge_cue(body, None) is None and tagger.available() and tagger.perfective(body):
         return "reports what is done (a verb with 了)"
+    if pledge_cue(body, None) is None and _ACCOUNT.search(body):
+        return "an account of what was done"
     return None
 
 
