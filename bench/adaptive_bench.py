@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import http.server
+import json
 import os
 import random
 import sys
@@ -30,6 +31,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from summarizer.config import DEFAULTS  # noqa: E402
 from summarizer.llm import client  # noqa: E402
 from summarizer.llm.adaptive import AdaptiveLimit  # noqa: E402
 from summarizer.llm.client import LLM, QUEUED_RETRIES, Endpoint, load_sdk  # noqa: E402
@@ -148,10 +150,15 @@ def stub_bench(args: argparse.Namespace) -> None:
 def server_bench(args: argparse.Namespace) -> None:
     from summarizer.llm.embedded import DEFAULT_MODEL, MODELS, EmbeddedServer, ensure_model
 
-    dev = sorted((ROOT.parent / "shared" / "dev" / "articles").glob("*"))
+    shared = ROOT.parent / "shared" / "dev"
+    validation = set(json.loads((shared / "splits.json").read_text())["validation"])  # never read
+    dev = sorted(p for p in (shared / "articles").glob("*.txt") if p.stem not in validation)
     paths = sorted(ROOT.glob("seeds/*.txt"))[: args.articles] if args.seeds else dev[: args.articles]
+    print(f"articles: {[p.name for p in paths]}, timeout {args.timeout}s", flush=True)
     with EmbeddedServer(ensure_model(DEFAULT_MODEL)) as server:
         for name, limit in variants(args.fixed):
+            print(f"{time.strftime('%H:%M:%S')} {name}: server threads {server.threads}, "
+                  f"load average {os.getloadavg()}", flush=True)
             proxy = FaultProxy(server.base_url, 0.3, seed=args.seed, hang=args.timeout * 1.5)
             row = run_batch(proxy.base_url, MODELS[DEFAULT_MODEL].name, paths, limit, args.timeout, "small",
                             "before" in name)
@@ -165,12 +172,15 @@ def main() -> None:
     ap.add_argument("mode", choices=("stub", "server"))
     ap.add_argument("--articles", type=int, default=24)
     ap.add_argument("--service", type=float, default=0.25)
-    ap.add_argument("--timeout", type=float, default=1.5)
+    ap.add_argument("--timeout", type=float, default=None,
+                    help="seconds per request: stub 1.5, server the CLI's default (120)")
     ap.add_argument("--seed", type=int, default=3)
     ap.add_argument("--fixed", type=lambda s: [int(x) for x in s.split(",")], default=None)
     ap.add_argument("--seeds", action="store_true", help="server: the seeds instead of dev articles")
     ap.add_argument("--work", default="/tmp/summarizer-bench-adaptive")
     args = ap.parse_args()
+    if args.timeout is None:
+        args.timeout = 1.5 if args.mode == "stub" else DEFAULTS.timeout
     print(f"load average before: {os.getloadavg()}", flush=True)
     load_sdk()  # ~1 s (more on a busy machine): not part of the first variant's time
     (stub_bench if args.mode == "stub" else server_bench)(args)
