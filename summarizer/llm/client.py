@@ -27,7 +27,6 @@ from pydantic import BaseModel, ValidationError
 
 from summarizer.errors import EndpointError, LLMError
 from summarizer.llm.adaptive import AdaptiveLimit, Ticket
-from summarizer.llm.compact import compact_json_body
 from summarizer.llm.endpoint import Endpoint
 from summarizer.models import Usage
 
@@ -98,9 +97,7 @@ class LLM:
                  params: dict[str, Any] | None) -> tuple[dict[str, Any], str]:
         """The request's full sampling parameters and its cache key (which covers them all)."""
         params = {"temperature": 0.0, "max_tokens": 1200, **(params or {})}
-        schemas: dict[str, Any] = {"response": response_model.model_json_schema(), "grammar": grammar_schema}
-        if self.endpoint.compact_json:
-            schemas["json"] = "compact"  # another grammar: another answer
+        schemas = {"response": response_model.model_json_schema(), "grammar": grammar_schema}
         return params, self.cache_key(messages, schemas, params, prompt_version)
 
     def _cached(self, key: str, response_model: type[T], usage: Usage) -> T | None:
@@ -144,8 +141,6 @@ class LLM:
             extra["extra_body"] = {
                 "response_format": {"type": "json_object", "schema": grammar_schema}
             }
-        elif self.endpoint.compact_json:
-            extra["extra_body"] = compact_json_body()
         llm_sdk = load_sdk()  # the SDKs take ~1 s to import: only on a cache miss
 
         result, completion = self._send(llm_sdk, messages, response_model, params, extra, usage)

@@ -30,9 +30,6 @@ class Endpoint:
     # llama.cpp can constrain decoding with the JSON schema as a grammar; measured 3.7x slower
     # on the embedded 1.5B model with the same answers, so it is off unless asked for.
     grammar: bool = False
-    # A llama.cpp server (the embedded one, or one serving an embedded model under its name):
-    # JSON without indentation, by a grammar in the request (`compact`).
-    compact_json: bool = False
     # Starts the server and returns its base URL; called once, on the first cache miss.
     start: Callable[[], str] | None = field(default=None, compare=False)
     # Why the embedded server is gone (it died: a crash, a CPU instruction it cannot run), or None.
@@ -54,8 +51,7 @@ def endpoint_for(options: ExtractOptions, *, say: Callable[[str], None] | None =
         if not model:
             raise SummarizerError("--model (or OPENAI_MODEL) is required with an API endpoint")
         yield Endpoint(base_url=base_url, api_key=options.api_key or "none", model=model,
-                       identity=f"{base_url}|{model}", timeout=timeout, max_retries=max_retries,
-                       compact_json=model in {m.name for m in MODELS.values()})
+                       identity=f"{base_url}|{model}", timeout=timeout, max_retries=max_retries)
         return
     path = ensure_model(options.embedded_model)
     spec = MODELS[options.embedded_model]
@@ -70,7 +66,7 @@ def endpoint_for(options: ExtractOptions, *, say: Callable[[str], None] | None =
 
     try:
         yield Endpoint(base_url="", api_key="embedded", model=spec.name,
-                       identity=f"gguf:{spec.sha256}", embedded=True, compact_json=True, timeout=max(timeout, 600.0),
+                       identity=f"gguf:{spec.sha256}", embedded=True, timeout=max(timeout, 600.0),
                        max_retries=max_retries, start=start, died=server.died)
     except BaseException:
         server.stop(grace=0)  # interrupted (Ctrl-C, SIGTERM) or failed: no answer is awaited
