@@ -1,50 +1,58 @@
-"""The five seeds cold on the embedded default, with the model's JSON compact (the default) and
-as it was (llama.cpp's generic JSON grammar: the model indents everything).
+"""The five seeds cold on the embedded default, with the model's JSON as it comes (llama.cpp's
+generic JSON grammar, `json_object`: the model indents everything) and under a grammar that
+allows no indentation, sent in the request (`grammar`, with `response_format` `text` so that
+llama.cpp does not put its own JSON grammar in its place).
 
     python bench/compact_json.py [--order compact,pretty] [--work DIR]
 
-Each variant runs `summarizer extract seeds --no-cache -o OUT` in a subprocess (model load
-included) and `summarizer eval --gold tests/gold OUT`; prints wall time, calls, prompt and
-completion tokens, article statuses, officials precision/recall, the load average before and
-after, and which officials and gists differ between the variants. `pretty` is the same CLI with
-the endpoint's `compact_json` switched off (bench only: there is no flag for it).
+Variants: `pretty` (the CLI as it is), `compact` (at most one space between tokens), `newline`
+(a newline but no indentation). Each runs `summarizer extract seeds --no-cache -o OUT` in a
+subprocess (model load included; the grammar variants patch the request in that process: there
+is no flag for it) and `summarizer eval --gold tests/gold OUT`; prints wall time, calls, prompt
+and completion tokens, article statuses, officials/metrics/commitments scores, the load average
+before and after, and which officials and gists differ between the first two variants.
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
-import dataclasses
 import json
 import os
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
+JSON_GBNF = r"""
+root   ::= object
+value  ::= object | array | string | number | ("true" | "false" | "null") ws
+object ::= "{" ws ( string ":" ws value ("," ws string ":" ws value)* )? "}" ws
+array  ::= "[" ws ( value ("," ws value)* )? "]" ws
+string ::= "\"" ( [^"\\\x7F\x00-\x1F] | "\\" (["\\bfnrt] | "u" [0-9a-fA-F]{4}) )* "\"" ws
+number ::= ("-"? ([0-9] | [1-9] [0-9]{0,15})) ("." [0-9]+)? ([eE] [-+]? [0-9] [1-9]{0,15})? ws
+"""
+# llama.cpp's own (llama_grammar.JSON_GBNF) ends: ws ::= | " " | "\n" [ \t]{0,20}
+WHITESPACE = {"compact": 'ws     ::= | " "', "newline": 'ws     ::= | " " | "\\n"'}
 
-def _cli_pretty(args: list[str]) -> None:
-    """Run the CLI in this process with every endpoint's compact JSON off."""
-    from summarizer.cli import extract as extract_cli
+
+def _cli_with_grammar(variant: str, args: list[str]) -> None:
+    """Run the CLI in this process, every request carrying the variant's grammar."""
     from summarizer.cli.app import app
-    from summarizer.llm import endpoint as endpoint_mod
+    from summarizer.llm.client import load_sdk
 
-    original = endpoint_mod.endpoint_for
+    sdk = load_sdk()
+    call = sdk.call
+    body = {"response_format": {"type": "text"}, "grammar": JSON_GBNF + WHITESPACE[variant] + "\n"}
 
-    @contextlib.contextmanager
-    def pretty(*a: Any, **k: Any) -> Iterator[Any]:
-        with original(*a, **k) as endpoint:
-            yield dataclasses.replace(endpoint, compact_json=False)
+    def with_grammar(client: Any, endpoint: Any, messages: Any, model: Any, params: Any, extra: dict[str, Any],
+                     reasks: int) -> Any:
+        return call(client, endpoint, messages, model, params, {**extra, "extra_body": body}, reasks)
 
-    endpoint_mod.endpoint_for = pretty  # type: ignore[assignment]
-    for module in (extract_cli, *[m for n, m in sys.modules.items() if n.startswith("summarizer.")]):
-        if getattr(module, "endpoint_for", None) is original:
-            module.endpoint_for = pretty
+    sdk.call = with_grammar
     app(args)
 
 
@@ -54,7 +62,7 @@ def run_variant(name: str, work: Path) -> dict[str, Any]:
         raise SystemExit(f"{out} exists: give another --work")
     cli = [str(REPO / "seeds"), "--out", str(out), "--no-cache"]
     env = {k: v for k, v in os.environ.items() if k not in ("OPENAI_BASE_URL", "OPENAI_API_KEY", "OPENAI_MODEL")}
-    cmd = ([sys.executable, __file__, "_pretty", "extract", *cli] if name == "pretty"
+    cmd = ([sys.executable, __file__, "_grammar", name, "extract", *cli] if name in WHITESPACE
            else [str(Path(sys.executable).with_name("summarizer")), "extract", *cli])
     load_before = os.getloadavg()
     started = time.monotonic()
@@ -82,8 +90,8 @@ def _prf(prf: dict[str, Any]) -> dict[str, Any]:
 
 
 def main() -> None:
-    if len(sys.argv) > 1 and sys.argv[1] == "_pretty":
-        return _cli_pretty(sys.argv[2:])
+    if len(sys.argv) > 2 and sys.argv[1] == "_grammar":
+        return _cli_with_grammar(sys.argv[2], sys.argv[3:])
     ap = argparse.ArgumentParser()
     ap.add_argument("--order", default="compact,pretty")
     ap.add_argument("--work", default=f"/tmp/summarizer-bench-compact-{int(time.time())}")
