@@ -128,7 +128,7 @@ class FaultProxy:
 
 
 def variants(only: list[int] | None, before: bool = True) -> list[tuple[str, AdaptiveLimit]]:
-    fixed = only or [1, 2, 4, 8]
+    fixed = [1, 2, 4, 8] if only is None else only
     return ([("adaptive (ceiling 8)", AdaptiveLimit(8))] + [(f"fixed {n}", FixedLimit(n)) for n in fixed]
             + [("fixed 8, as before", FixedLimit(8))] * before)
 
@@ -181,7 +181,8 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=None,
                     help="seconds per request: stub 1.5, server the CLI's default (120)")
     ap.add_argument("--seed", type=int, default=3)
-    ap.add_argument("--fixed", type=lambda s: [int(x) for x in s.split(",")], default=None)
+    ap.add_argument("--fixed", type=lambda s: [int(x) for x in s.split(",") if x], default=None,
+                    help="fixed limits to compare (default 1,2,4,8; '' for none)")
     ap.add_argument("--no-before", action="store_true", help="without the 'fixed 8, as before' variant")
     ap.add_argument("--seeds", action="store_true", help="server: the seeds instead of dev articles")
     ap.add_argument("--work", default="/tmp/summarizer-bench-adaptive")
