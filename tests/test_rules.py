@@ -241,3 +241,9 @@ def test_a_speaker_named_in_the_sentence_outside_any_turn() -> None:
     assert speakers == {"18.6万人": ids["张建国"], "15家": ids["刘芳"], "3.2亿元": None}
     (plan,) = r.commitments
     assert plan.speaker == ids["刘芳"] and plan.responsible == "市人社局"
+
+
+def test_a_piece_that_is_only_a_speakers_label_gives_no_commitment() -> None:
+    # found by test_property_span_invariant: a colon cut after 「黄政:」 left an empty piece
+    r = _run("下一步,市教委将新建学校12所；黄政:全市城镇新增就业54.9万人")
+    assert all(c.span[0] < c.span[1] for c in r.commitments)

@@ -666,14 +666,21 @@ def pledge_deadline(periods: list[Period], piece: tuple[int, int], head: tuple[i
     return inherited[-1] if inherited else None
 
 
-def build_commitment(text: str, idx: int, piece: tuple[int, int], targets: list[Value], deadline: Period | None,
-                     responsible: str | None, speaker: PersonMention | None) -> Commitment:
+def pledge_span(text: str, piece: tuple[int, int]) -> tuple[int, int]:
+    """The piece without a leading label, bullet or blank and without trailing separators (may be empty:
+    a piece that is only a speaker's label, 「黄政:」)."""
     start, end = piece
     start += label_len(text[start:end])
     while start < end and text[start] in " ■●◆▲\u3000\xa0":
         start += 1
     while end > start and text[end - 1] in "，,、；;：:":
         end -= 1
+    return start, end
+
+
+def build_commitment(text: str, idx: int, piece: tuple[int, int], targets: list[Value], deadline: Period | None,
+                     responsible: str | None, speaker: PersonMention | None) -> Commitment:
+    start, end = pledge_span(text, piece)
     inside = [v for v in targets if start <= v.start and v.end <= end]
     target = pledged_target(text, inside)
     return Commitment(

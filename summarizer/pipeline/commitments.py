@@ -21,6 +21,7 @@ from summarizer.lang.pledges import (
     label_len,
     pledge_deadline,
     pledge_pieces,
+    pledge_span,
     report_date,
     reported_in_clause,
     subject_before_cue,
@@ -72,6 +73,8 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
         if committing:
             head = (sent.start, sent.end)
             for piece in pledge_pieces(text, sent.start, sent.end, targets, article.year):
+                if pledge_span(text, piece)[0] >= pledge_span(text, piece)[1]:
+                    continue  # nothing pledged in it (a speaker's label between two pieces)
                 piece_cue = forward_cue(text[piece[0]:piece[1]], article.year)
                 at = piece[0] + piece_cue.start() if piece_cue else None
                 deadline = pledge_deadline(deadlines, piece, head, at) or times.inherited(paragraph)
