@@ -27,7 +27,7 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("intro_action", "1月14日,省民政厅副厅长王建东做客《阳光政务热线》,与网民交流。",
      ("王建东", "省民政厅副厅长")),
     ("intro_action", "副市长曹振萍作主题发布。", ("曹振萍", "副市长")),
-    ("intro_action", "发布会由市政府新闻办副主任欧阳晓明主持。", ("欧阳晓明", "市政府新闻办副主任")),  # 由: the host
+    ("intro_action", "会议由市政府副秘书长欧阳晓明主持。", ("欧阳晓明", "市政府副秘书长")),  # 由: before the title
     ("intro", "请民政部副部长詹成付介绍有关情况。", ("詹成付", "民政部副部长")),
     ("intro", "市卫健委副主任和晓明出席。", ("和晓明", "市卫健委副主任")),  # 和 a surname: the tagger reads a name
     # a reading refused (委员 + 会书记) takes no text from the title chain it stands in

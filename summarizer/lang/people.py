@@ -26,6 +26,7 @@ from summarizer.lang.lexicon import (
     NAME_TAIL_WORDS,
     NON_NAMES,
     ORG_END_CHARS,
+    PRESS_EVENTS,
     PRESS_ROLES,
     ROLE_MODIFIERS,
     ROLE_TITLES,
@@ -167,8 +168,25 @@ def find_officials(text: str) -> list[PersonMention]:
             found[(trimmed.start, trimmed.end)] = trimmed
     for p in tagged_officials(text, list(found), {p.name for p in found.values()}):
         found[(p.start, p.end)] = p
-    mentions = sorted(found.values(), key=lambda p: p.start)
+    mentions = sorted((p for p in found.values() if not hosts_the_press(text, p)), key=lambda p: p.start)
     return sorted(mentions + short_references(text, mentions), key=lambda p: p.start)
+
+
+_HOSTS = re.compile(rf"[^，,。；;！？!?\n]{{0,12}}?主持(?:了|召开)?[^，,。；;！？!?\n]{{0,12}}?"
+                    rf"(?:{alternation(PRESS_EVENTS)})")
+
+
+def hosts_the_press(text: str, p: PersonMention) -> bool:
+    """The host of a press conference is never an official, even one who holds an office (the dev
+    set's "What counts"): 「发布会由市政府新闻办副主任欧阳晓明主持」, 「…副主任X主持新闻发布会」; a mayor
+    who 主持 an event or a meeting is one (「市長黃偉哲11日主持「…開幕」」)."""
+    if _HOSTS.match(text, p.end):
+        return True
+    opened = text.rfind("由", max(0, p.start - 30), p.start + 1)
+    sentence_end = min([i for i in (text.find(c, p.end) for c in "。；;\n") if i >= 0] or [len(text)])
+    before = max(text.rfind(c, 0, p.start) for c in "。；;\n") + 1
+    return (opened >= 0 and text.startswith("主持", p.end)
+            and any(e in text[before:sentence_end] for e in PRESS_EVENTS))
 
 
 def _function_word_first(text: str, p: PersonMention) -> bool:
