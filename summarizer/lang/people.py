@@ -64,6 +64,12 @@ INTRO = re.compile(
     rf"(?P<title>{_TITLE})[ \t\u3000\xa0]*{_NOT_NAME}(?P<name>[{_HAN}]{{2,3}}?)"
     rf"(?:{_NAME_END}|(?={_WEAK_END}))",
     re.MULTILINE)
+# A transliterated name (Uyghur, Mongolian, Tibetan …) after its title, two parts joined by a middle dot;
+# no surname to check: 「副局长买买提·吐尔逊介绍」, 「市长阿不都热依木·阿不都热合曼说」.
+INTRO_DOTTED = re.compile(
+    rf"(?P<title>{_TITLE})[ \t\u3000\xa0]*(?P<name>[{_HAN}]{{2,8}}[·•‧・][{_HAN}]{{2,8}}?)"
+    rf"(?:{_NAME_END}|(?={_WEAK_END}))",
+    re.MULTILINE)
 # Names that share the title before them: 「副市长王强、李明出席」.
 _MORE_NAMES = re.compile(rf"、(?P<name>[{_HAN}]{{2,3}}?)(?:{_NAME_END}|(?={_WEAK_END}))")
 # 「党代表程晓红(市人社局党组书记、局长)」
@@ -412,6 +418,8 @@ INTRO_FORMS = (
     # 「党代表程晓红(市人社局党组书记、局长)」: the bracketed title is taken as written, over anything found
     # before and with no check (a delegate's own role, 党代表, is no official's)
     IntroForm("delegate", DELEGATE, _read_delegate, checks=frozenset()),
+    IntroForm("title_dotted_name", INTRO_DOTTED, _read_title_first, checks=frozenset({CHECK_FREE, CHECK_TITLE}),
+              before=_TITLE),
     # 「市民政局局长陈伟表示」; the model may glue the two: 「武汉市市长周先旺」
     IntroForm("title_name", INTRO, _read_title_first, before=_TITLE,
               glued=rf"(?P<title>.*(?:{ROLE}))(?P<name>[{_HAN}·]{{2,4}})"),
