@@ -91,10 +91,11 @@ def refused(sentence: str) -> str | None:
         return why
     if _STOCK.search(body) and pledge_cue(body, None) is None:
         return "states what there is, not a plan"
-    if pledge_cue(body, None) is None and tagger.available() and tagger.perfective(body):
-        return "reports what is done (a verb with 了)"
-    if pledge_cue(body, None) is None and _ACCOUNT.search(body):
-        return "an account of what was done"
+    if pledge_cue(body, None) is None:  # the classifier's reading of an account, with no cue of its own
+        if tagger.available() and tagger.perfective(body):
+            return "reports what is done (a verb with 了)"
+        if _ACCOUNT.search(body):
+            return "an account of what was done"
     return None
 
 

@@ -250,7 +250,7 @@ def reports_the_past(body: str) -> bool:
 _CONDITION = re.compile(rf"(?:{alternation(CONDITION_HEADS)})(?:{alternation(CLAUSE_CONNECTIVES)})*$")
 _FORECAST = re.compile(rf"(?:{alternation(FORECAST_WORDS)})(?![的目值数數])")  # 预期目标, 预测的: nouns
 _FORECAST_ALONE = re.compile(alternation(FORECAST_ALONE))
-_SELF_WORD = re.compile(alternation((*SELF_REFERENCES, "我们", "我們")))
+_SELF_WORD = re.compile(alternation((*SELF_REFERENCES, "我們")))
 
 
 def forecasts_conditions(body: str, year: int | None) -> bool:

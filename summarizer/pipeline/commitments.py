@@ -73,7 +73,7 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
         if committing:
             head = (sent.start, sent.end)
             for piece in pledge_pieces(text, sent.start, sent.end, targets, article.year):
-                if pledge_span(text, piece)[0] >= pledge_span(text, piece)[1]:
+                if (span := pledge_span(text, piece))[0] >= span[1]:
                     continue  # nothing pledged in it (a speaker's label between two pieces)
                 piece_cue = forward_cue(text[piece[0]:piece[1]], article.year)
                 at = piece[0] + piece_cue.start() if piece_cue else None
