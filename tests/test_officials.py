@@ -101,6 +101,8 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     # press and citizens
     ("press", "【记者陈世长台中报导】后里区举行落成启用典礼。", None),
     ("press", "本报讯（通讯员 王贤勇）截至8月15日，我市累计完成投资。", None),
+    ("press", "发布会上，主持人、市政府新闻办副主任赵敏表示，欢迎各位。", None),  # a host who holds an office
+    ("press", "主持人：市政府新闻办副主任赵敏\n各位记者朋友，大家好。", None),
     ("citizen", "市民李先生表示，服务很方便。", None),
 ])
 def test_introduction_forms(rule: str, text: str, expected: tuple[str, str] | None) -> None:
@@ -179,6 +181,7 @@ def test_drafts_are_repaired_from_the_text(case: str, text: str, draft: tuple[st
     ("a delegate", "市政协委员方洁为政府工作点赞。", ("市政协委员方洁", "市政协委员")),
     ("an organisation", "省人社厅召开新闻通气会。", ("省人社厅", "新闻通气会")),
     ("a citizen", "市民李先生为此点赞。", ("李先生", "市民")),
+    ("a host who holds an office", "发布会由市政府新闻办副主任赵敏主持。", ("赵敏", "市政府新闻办副主任")),
     ("a place and its head's role", "黄山市长为此点赞。", ("黄山市长", "市长")),
 ])
 def test_drafts_that_cannot_be_grounded_are_rejected(case: str, text: str, draft: tuple[str, str]) -> None:

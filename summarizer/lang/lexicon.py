@@ -248,7 +248,7 @@ TRAILING = "trailing"  # left at the end of a subject when a verb is read with t
 _MODAL = frozenset({FORWARD, PLAN, MODIFIER, LEADING})  # a forward modal before a verb: 力争, 争取
 
 # Every cue word and its roles. 计划/要/将 also have noun and other uses: 计划生育, 培训计划, 下了计划,
-# 要求, 要素, 将近, 将“X”改成 (the disposal 将); the guards (not_after, not_before) are read where the cue
+# 要求, 要素, 将近, 将“X”改成 (the disposal 将), 该计划 (the scheme); the guards (not_after, not_before) are read where the cue
 # is matched as a cue (FORWARD, RETRO). A new cue word goes here with its roles (有望 opens a pledge and is
 # no part of a subject: `Cue("有望", _MODAL)`); `tests/test_cues.py` wants a row for it.
 CUES = (
@@ -256,13 +256,14 @@ CUES = (
         not_before="近其一二三四五六七八九十0123456789“‘「《\"'"),
     Cue("要", _MODAL | {AFTER_BODY}, not_after="需主重必只想纪", not_before="求素点闻件害"),
     Cue("力争", _MODAL), Cue("争取", _MODAL), Cue("确保", frozenset({FORWARD, MODIFIER, LEADING})),
-    Cue("计划", _MODAL | {QUESTION, AFTER_BODY}, not_after="训作度展施动",
+    Cue("计划", _MODAL | {QUESTION, AFTER_BODY}, not_after="训作度展施动该此本这各",
         not_before="单生经书内外委地，,。；;、」”》』"),
     Cue("拟", frozenset({FORWARD, PLAN, MODIFIER, AFTER_BODY})),
     Cue("预计", _MODAL | {TRAILING}, not_before="目"),
     Cue("下一步", frozenset({FORWARD, QUESTION, CONNECTIVE})), Cue("今后", frozenset({FORWARD, QUESTION, CONNECTIVE})),
     Cue("目标是", frozenset({FORWARD, MODIFIER})), Cue("目标为", frozenset({FORWARD, MODIFIER})),
-    *(Cue(w, frozenset({FORWARD})) for w in ("接下来", "年底前", "月底前", "将要", "承诺", "即将")),
+    *(Cue(w, frozenset({FORWARD})) for w in ("接下来", "年底前", "月底前", "将要", "即将")),
+    Cue("承诺", frozenset({FORWARD}), not_after="的"),  # 市长的承诺引起反响: the pledge as a thing, reported
     # scheduled (暂定今年第4季公布分配结果, 定于明年1月实施)
     Cue("暂定", frozenset({FORWARD})), Cue("预定", frozenset({FORWARD})),
     Cue("定于", frozenset({FORWARD}), not_after="决规确"),
@@ -305,7 +306,7 @@ FORWARD_PATTERNS = (r"到(?P<year>20\d\d)年",
                     r"将一如既往",  # 将 before 一 is mostly the disposal 将一批…, not here
                     r"(?<![社机协学大工议都总例商晚聚理委省全体集开不一只也否])会(?=(?:再|继续|陆续|逐步|进一步|全面|尽快|优先)?"
                     r"(?:增加|增设|开展|提供|推出|推动|推进|加强|扩大|扩展|提升|提高|改善|新增|兴建|建设|设立|向|在|于|"
-                    r"为|从|透过|通过|加大|全力|投入|拨款|申请|检讨|研究|审视|加开|开设|推行|落实|实施))")
+                    r"为|从|透过|通过|加大|全力|努力|投入|拨款|申请|检讨|研究|审视|加开|开设|推行|落实|实施))")
 # Not a pledge although a cue word is there: 要办的实事 (what is to be done, a noun phrase); a
 # purpose clause with no target, then what it takes (要实现如此庞大的建屋量，MiC是黄金机会;
 # 我们要扩大战果，离不开群众的支持).

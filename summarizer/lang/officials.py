@@ -18,6 +18,7 @@ from summarizer.lang.people import (
     Byline,
     PersonMention,
     has_surname,
+    hosts_the_press,
     is_person_name,
     press_before,
     split_title,
@@ -93,6 +94,10 @@ def build_officials(text: str, found: list[PersonMention], drafts: list[tuple[in
             continue  # the rules found this official already
         s, e = min(best.name_span[0], best.title_span[0]), max(best.name_span[1], best.title_span[1])
         title_text = text[best.title_span[0]:best.title_span[1]]
+        if hosts_the_press(text, PersonMention(best.name, title_text, None, s, e)):
+            rejected.append(Rejected(type="official", status="conflict",
+                                     reason="the host of a press conference, not an official", item=item))
+            continue
         by_name[best.name] = Official(id=f"p{len(by_name) + 1}", name=best.name, title=title_text,
                                       organization=split_title(title_text)[0],
                                       quote=text[s:e], span=(s, e), spans=[(s, e)],

@@ -33,11 +33,11 @@ _QUESTION = re.compile(r"[?？][”’」』）)\"']*$")
 _FORWARD_QUESTION = re.compile(rf"{alternation(QUESTION_CUES)}|如何|怎样|哪些")
 _RETRO = re.compile(rf"^\s*(?:{'|'.join(RETRO_OPENING_PATTERNS)}|{alternation(RETRO_OPENERS)})"
                     rf"|{cue_alternation(RETRO_MARKERS)}")
-# A list item's opening: 一是 / （一） / 一、 / 1. / 第一， / 其一 / 首先 / ①.
+# A list item's opening: 一是 / （一） / 一、 / 1. / 第一， / 其一 / 首先 / ① / a bullet (- • ●).
 _ITEMS = (("shi", r"[一二三四五六七八九十]{1,3}是"), ("paren", r"[（(][一二三四五六七八九十\d]{1,3}[)）]"),
           ("dun", r"[一二三四五六七八九十]{1,3}、"), ("num", r"\d{1,2}[.、．)）](?!\d)"),
           ("di", r"第[一二三四五六七八九十]{1,3}[，,、是]"), ("qi", r"其[一二三四五六][，,、是]"),
-          ("order", r"首先|其次|再次|最后"), ("circled", r"[①-⑳]"))
+          ("order", r"首先|其次|再次|最后"), ("circled", r"[①-⑳]"), ("bullet", r"[-－•●·▪■◆◇□○]\s?(?=\S)"))
 _ITEM = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _ITEMS))
 # Headings (a line without sentence-final punctuation) that open or close a plan's scope.
 _FORWARD_HEADING = re.compile(r"今年|明年|下一步|今后|未来|工作安排|工作打算|工作要点|主要任务|重点任务|重点工作|实事|"
