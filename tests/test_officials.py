@@ -23,6 +23,9 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("intro", "房屋局局长何永贤在峰会致辞时指，目前轮候册上有11万宗申请。", ("何永贤", "房屋局局长")),
     ("intro", "据区卫生健康局局长张丽介绍，全区新增床位200张。", ("张丽", "区卫生健康局局长")),
     ("intro", "出席会议的市委副书记李明强调，要抓好落实。", ("李明", "市委副书记")),
+    ("intro", "出席官员包括发展局局长甯汉豪、房屋局局长何永贤。", ("甯汉豪", "发展局局长")),  # a list opener inside
+    ("intro", "房屋局副秘书长（策略）章景星表示，将加快建屋。", ("章景星", "房屋局副秘书长（策略）")),  # a portfolio
+    ("intro", "房屋局常任秘书长李佩诗表示，将加快建屋。", ("李佩诗", "房屋局常任秘书长")),
     # title before the name, then a verb other than a verb of speech
     ("intro_action", "1月14日,省民政厅副厅长王建东做客《阳光政务热线》,与网民交流。",
      ("王建东", "省民政厅副厅长")),
@@ -108,6 +111,11 @@ def _found(text: str) -> list[tuple[str, str | None]]:
 def test_introduction_forms(rule: str, text: str, expected: tuple[str, str] | None) -> None:
     found = _found(text)
     assert (found[0] if found else None) == expected, rule
+
+
+def test_a_photo_captions_positions_are_no_part_of_a_title() -> None:
+    assert _found("发展局局长甯汉豪（左）、房屋局局长何永贤（右）。") == [("甯汉豪", "发展局局长"),
+                                                                     ("何永贤", "房屋局局长")]
 
 
 def test_names_listed_after_one_title_share_it() -> None:

@@ -30,6 +30,7 @@ def _run(text: str, date: str | None = None) -> ArticleResult:
     ("noun 计划: after a demonstrative", "该计划本财政年度的预算开支为43.7亿元。", None, None),
     ("noun 承诺: the pledge reported as a thing", "市长的承诺在市民中引起了强烈反响。", None, None),
     ("会 努力", "房屋局会继续努力，做好每一个项目。", None, "会"),
+    ("做了以下几个方面工作 opens an account", "民政部主要做了以下几个方面工作：", None, None),
     ("disposal 将 before a quote", "将“十件实事”改成“为民办实事”。", None, None),
     ("disposal 将 before a body", "而是将政府当年的实事分列到各部门。", None, None),
     ("要 + verb + 的 is a noun phrase", "政府要办的实事很多。", None, None),
@@ -59,6 +60,11 @@ def _run(text: str, date: str | None = None) -> ArticleResult:
 def test_forward_cues(rule: str, sentence: str, year: int | None, cue: str | None) -> None:
     m = forward_cue(sentence, year)
     assert (m.group() if m else None) == cue, rule
+
+
+def test_a_time_in_a_live_update_is_no_speaker_label() -> None:
+    quotes = [c.quote for c in _run("【16:45】何永賢指，當局會研究模範邨的重建。").commitments]
+    assert quotes == ["何永賢指，當局會研究模範邨的重建。"]  # not 「45】何永賢指…」
 
 
 def test_breakdown_by_place_is_one_pledge_each() -> None:
@@ -304,6 +310,22 @@ def test_not_the_governments_plan(text: str) -> None:
     from summarizer.lang.pledge_decision import refused
 
     assert refused(text) is not None
+    assert _run(text).commitments == []
+
+
+@pytest.mark.parametrize("text", [
+    "梁熙议员:多谢主席。\n这段时间听到的意见很多。如果不做这项工作,可能会难以确保本地就业优先。\n"
+    "行政长官:今年将新增岗位2万个。",  # a legislator's turn goes on over paragraphs
+    "问：如果不做这项工作,可能会难以确保本地就业优先。请问下一步怎么做？\n答：今年将新增岗位2万个。",
+])
+def test_a_questioners_turn_pledges_nothing(text: str) -> None:
+    assert [c.target for c in _run(text).commitments] == ["2万个"]
+
+
+def test_the_items_of_an_account_are_no_pledges() -> None:
+    text = ("民政部会同有关部门狠抓政策的落地落实，主要做了以下几个方面工作：\n"
+            "第一，织密养老服务网络。初步建成覆盖城乡的养老服务“一张网”。\n"
+            "第二，办好养老服务的关键民生实事。聚焦老年人急难愁盼，大力发展居家养老服务。\n")
     assert _run(text).commitments == []
 
 

@@ -90,6 +90,9 @@ TITLE_OPENERS = ("刚刚当选", "新当选", "当选", "担任", "出任",
 # brackets; a delegate or CPPCC member alone (「市政协委员方洁」) speaks as no official.
 # Legislators likewise (「答覆议员颜汶羽的提问」): the dev set's "What counts" lists them in neither list.
 DELEGATE_ROLES = ("党代表", "人大代表", "政协委员", "个人委员", "议员", "立委", "立法委员")
+# A transcript's turn labelled by one of these (「梁熙议员:」, 「记者：」, 「问：」) is a question or an
+# opinion, not the government's words: nothing in it is pledged, until the next label.
+ASKER_LABELS = (*DELEGATE_ROLES, "委员", "代表", "记者", "主持人", "问", "提问")
 # One character a rule may take into a three-character name that the tagger ends before: a modal
 # or adverb of what the official does next (「区长刘强将出席」, 「局长王明也表示」; not 「黄明会:」).
 NAME_TAIL_WORDS = ("将", "会", "要", "也", "还", "在", "就", "都", "则", "又", "亦")
@@ -152,8 +155,8 @@ FORMER_MARKERS = ("前", "原")
 # Roles also written after a name or a surname in running text (「温家宝总理」, 「请问齐部长」).
 HONORIFIC_ROLES = ("总理", "总书记", "主席", "委员长", "部长", "省长", "市长", "区长", "县长", "州长", "局长",
                    "厅长", "院长", "司长", "署长", "行政长官", "总统", "次长", "召集人")
-# Modifiers that may open a role: 党委书记, 常务副市长, 副局长, 二级巡视员.
-ROLE_MODIFIERS = r"(?:党[委组])?(?:代理)?(?:常务)?(?:[一二三四]级)?副?"
+# Modifiers that may open a role: 党委书记, 常务副市长, 副局长, 二级巡视员, 常任秘书长 (Hong Kong).
+ROLE_MODIFIERS = r"(?:党[委组])?(?:代理)?(?:常务|常任)?(?:[一二三四]级)?副?"
 # Press and production roles: never officials (bylines, hosts, editors).
 PRESS_ROLES = ("特约摄影", "责任编辑", "通讯员", "主持人", "总值班", "实习生", "见习记者", "特约记者", "记者", "编辑",
                "摄影", "作者", "撰稿", "□")
@@ -270,8 +273,9 @@ CUES = (
     # decided: 我们决定提前两年，用六年的时间把危房改造完毕 (not 决定性, 起决定作用, 作出了决定)
     Cue("决定", frozenset({FORWARD}), not_after="起的出", not_before="性作了的权因于"),
     # a work report announcing its list of tasks (重点抓好以下工作：（一）…)
-    *(Cue(w, frozenset({FORWARD})) for w in ("以下工作", "以下几方面工作", "以下几个方面", "重点抓好", "着力抓好",
-                                            "重点做好", "主要任务")),
+    # (not after a perfective 了: 主要做了以下几个方面工作 opens an account)
+    *(Cue(w, frozenset({FORWARD}), not_after="了") for w in ("以下工作", "以下几方面工作", "以下几个方面")),
+    *(Cue(w, frozenset({FORWARD})) for w in ("重点抓好", "着力抓好", "重点做好", "主要任务")),
     # modals that make no pledge on their own: what stands before them is who acts (还将新增)
     Cue("将会", frozenset({PLAN, MODIFIER, TRAILING, CONNECTIVE})),
     Cue("还将", frozenset({PLAN, MODIFIER, TRAILING, AFTER_BODY})),

@@ -10,6 +10,7 @@ from itertools import pairwise
 from summarizer.lang import tagger
 from summarizer.lang.lexicon import (
     ACTION_VERBS,
+    ASKER_LABELS,
     ANNOUNCE_VERBS,
     BUREAU_ENDINGS,
     COMPOUND_SURNAMES,
@@ -39,7 +40,10 @@ from summarizer.lang.lexicon import (
 _HAN = HAN
 ROLE = rf"{ROLE_MODIFIERS}(?:{alternation(ROLE_TITLES)})"
 _ROLE_FULL = re.compile(rf"^(?:、?{ROLE})+$")
-_TITLE = rf"[{_HAN}、·()（）\-—]{{0,40}}?{ROLE}"
+# A photo caption's position after a name: 「局长甯汉豪（左）、局长何永贤（右）」, 「（左二）」.
+_POSITION = r"[（(](?:左|右|中|前排|后排)[一二三四五六七八九十\d]*[)）]"
+# (a portfolio in brackets may follow the role: 「发展局常任秘书长（工务）刘俊杰」, 「副秘书长（策略）」)
+_TITLE = rf"[{_HAN}、·()（）\-—]{{0,40}}?{ROLE}(?:(?!{_POSITION})[（(][{_HAN}、]{{1,8}}[)）])?"
 SPEECH = alternation(SPEECH_VERBS)  # verbs that introduce what an official says
 SPEAKING = alternation(SPEECH_VERBS + ANNOUNCE_VERBS)
 _NAME_END = rf"(?=\s*$|\s*[:：，,。；;(（]|{SPEECH})"
@@ -57,6 +61,8 @@ _LEAD = "据由在与及"
 _DATELINE_IN = re.compile(rf"{alternation(PRESS_ROLES)}|日电|日電")
 _TITLE_OPENER = re.compile(rf"(?:{alternation(TITLE_OPENERS)})+")
 _HOSTED_BY = re.compile(r"(?:由|邀请|请)")
+# A title opener of two or more characters inside the clause: 「出席官员包括发展局局长」 → 「发展局局长」
+_OPENS_INSIDE = re.compile(alternation(tuple(w for w in TITLE_OPENERS if len(w) >= 2 and w != "以及")))
 # 「市委教育工委书记、市教委主任 黄政」, 「区民政局党组书记、局长胡文彬:」
 # (nor a name holding a role: 「…委员会书记、…主任石泰峰」 is not 委员 + 会书记)
 _NOT_NAME = rf"(?!{SPEECH}|{alternation(NON_NAMES)}|[{_HAN}]?{ROLE})"
@@ -108,6 +114,8 @@ BYLINE = re.compile(
     re.MULTILINE,
 )
 ORG_END = ORG_END_CHARS
+_LABEL = re.compile(rf"[{_HAN}（）()]{{1,16}}")
+_ASKER_LABEL = re.compile(rf"[{_HAN}]{{0,12}}(?:{alternation(ASKER_LABELS)})")
 _MEDIA_TURN = re.compile(
     rf"^\s*[\[【［]?[{_HAN}\-—]{{0,24}}(?:日报|晚报|晨报|新闻|记者|主持人|本报)[\]】］]?\s*[:：]")
 
@@ -134,6 +142,7 @@ class Turn:
     start: int
     end: int
     name: str | None
+    asking: bool = False  # a questioner's turn (`lexicon.ASKER_LABELS`): 「梁熙议员:」, 「记者：」
 
 
 # A title that ends in X长 may share its X with the organisation: 社会局长 is the 社会局's 局长.
@@ -142,7 +151,7 @@ _CONTRACTED = ORG_END + LEVEL_CHARS
 
 def split_title(title: str) -> tuple[str | None, str]:
     """'市卫生健康委党委书记、主任' -> ('市卫生健康委', '党委书记、主任'); '社会局长' -> ('社会局', '局长')."""
-    first = title.split("、")[0]
+    first = _PORTFOLIO.sub("", title.split("、")[0])  # 发展局常任秘书长（工务）: 发展局
     for i in range(2, len(first)):
         role = first[i:]
         if (_ROLE_FULL.match(role) and role.endswith("长") and role[0] in _CONTRACTED
@@ -319,7 +328,7 @@ def clean_title(raw: str) -> str:
     """A title as the pattern took it from the clause, without what precedes it there:
     「据市民政局局长」 → 「市民政局局长」, 「出席会议的市委副书记」 → 「市委副书记」,
     「还有省教育厅副厅长」 → 「省教育厅副厅长」, 「梁晓辉)人社部副司长」 → 「人社部副司长」."""
-    title = raw.rsplit("的", 1)[-1].lstrip(" 、" + _LEAD)
+    title = re.sub(rf"^.*{_POSITION}", "", raw.rsplit("的", 1)[-1]).lstrip(" 、" + _LEAD)
     close = max(title.rfind(")"), title.rfind("）"))
     opened = max(title.rfind("(", 0, close), title.rfind("（", 0, close))
     if close >= 0 and (opened < 0 or _DATELINE_IN.search(title, opened, close)):
@@ -327,8 +336,10 @@ def clean_title(raw: str) -> str:
     opener = _TITLE_OPENER.match(title)
     title = title[opener.end():] if opener and len(title) - opener.end() >= 2 else title
     # who hosts or is invited: 「发布会由市政府新闻办副主任」, 「请民政部副部长」 (a preposition before the title)
-    tail = _HOSTED_BY.split(title)[-1]
-    return tail if len(tail) >= 2 and re.search(rf"{ROLE}$", tail) else title
+    for cut in (_HOSTED_BY, _OPENS_INSIDE):
+        tail = cut.split(title)[-1]
+        title = tail if len(tail) >= 2 and re.search(rf"{ROLE}$", tail) else title
+    return title
 
 
 def is_person_name(name: str) -> bool:
@@ -339,9 +350,14 @@ def is_person_name(name: str) -> bool:
 
 
 def is_official_title(title: str) -> bool:
-    """Ends in a role, and is not only a delegate's (「市政协委员」: a delegate, no official)."""
+    """Ends in a role (or a role and its portfolio: 「常任秘书长（工务）」), and is not only a delegate's
+    (「市政协委员」: a delegate, no official)."""
+    title = _PORTFOLIO.sub("", title)
     return (bool(re.search(rf"{ROLE}$", title)) and not title.endswith(DELEGATE_ROLES)
             and not _FORMER.search(title))
+
+
+_PORTFOLIO = re.compile(rf"[（(][{_HAN}、]{{1,8}}[)）]$")
 
 
 _FORMER = re.compile(rf"(?:{alternation(FORMER_MARKERS)}){ROLE}$")
@@ -507,10 +523,12 @@ def speaker_turns(text: str, officials: list[PersonMention]) -> list[Turn]:
     names = sorted({p.name for p in officials}, key=len, reverse=True)
     turns: list[Turn] = []
     current: str | None = None
+    asking = False
     turn_start = 0
     pos = 0
     for line in text.split("\n"):
         new: str | bool | None = False  # False = no change
+        asks = asking
         head = line[:80]
         colon = re.search(r"[:：]", head)
         if colon:
@@ -519,18 +537,25 @@ def speaker_turns(text: str, officials: list[PersonMention]) -> list[Turn]:
             who = next((n for n in names if label.endswith(n)
                         or re.search(rf"{re.escape(n)}\s*[(（][^)）]*[)）]\s*$", before)), None)
             if who:
-                new = who
-            elif _MEDIA_TURN.match(line):
-                new = None
+                new, asks = who, False
+            elif _MEDIA_TURN.match(line) or _ASKER_LABEL.fullmatch(label):
+                new, asks = None, True
+            elif asking and _LABEL.fullmatch(label):  # another's label ends the question: 「答：」
+                new, asks = None, False
         if new is False and BYLINE.match(line.strip()) and len(line.strip()) < 40:
-            new = None
-        if new is not False and new != current:
+            new, asks = None, False
+        if new is not False and (new != current or asks != asking):
             if pos > turn_start:
-                turns.append(Turn(turn_start, pos, current))
-            current, turn_start = (new if isinstance(new, str) else None), pos
+                turns.append(Turn(turn_start, pos, current, asking))
+            current, asking, turn_start = (new if isinstance(new, str) else None), asks, pos
         pos += len(line) + 1
-    turns.append(Turn(turn_start, len(text), current))
+    turns.append(Turn(turn_start, len(text), current, asking))
     return [t for t in turns if t.end > t.start]
+
+
+def asked_at(turns: list[Turn], offset: int) -> bool:
+    """Whether `offset` is in a questioner's turn."""
+    return any(t.asking for t in turns if t.start <= offset < t.end)
 
 
 def speaker_at(turns: list[Turn], offset: int) -> str | None:

@@ -121,6 +121,6 @@ class PledgeDecider:
         sentence = self.sentences[index].text
         if rules_say:  # the rules' own pledges, but for an announced appearance (「副市长李明将出席」) …
             return not_the_governments_plan(sentence[label_len(sentence):].strip()) is None
-        if not is_pledge(sentence, self.contexts[index]):
-            return False
+        if self.contexts[index].after_account_intro or not is_pledge(sentence, self.contexts[index]):
+            return False  # (the items of an account: 「主要做了以下几个方面工作：第一，…」)
         return self.policy == "or" or refused(sentence) is None

@@ -21,7 +21,8 @@ from summarizer.lang.lexicon import (
     alternation,
     cue_alternation,
 )
-from summarizer.lang.pledges import forward_cue, label_len, never_a_pledge, pledge_cue
+from summarizer.lang import tagger
+from summarizer.lang.pledges import forward_cue, label_len, never_a_pledge, pledge_cue, reports_the_past
 from summarizer.text.chunk import Sentence
 
 NGRAM_MAX = 3
@@ -55,6 +56,7 @@ class PledgeContext:
     under_forward_heading: bool = False
     under_retro_heading: bool = False
     after_forward_intro: bool = False  # a colon-ended sentence with a forward cue opened a list
+    after_account_intro: bool = False  # one reporting what was done did (主要做了以下几个方面工作：); no token
     in_item: bool = False  # a later sentence of a paragraph that opened as a list item
     paragraph_start: bool = False
     previous: tuple[str, ...] = ()  # the previous sentence's flags: cue, colon, heading, item, retro, question
@@ -139,6 +141,7 @@ class _Walk:
 
     scope: str | None = None  # "forward" / "retro": the last heading that said which
     intro: bool = False
+    account: bool = False  # the last colon-ended sentence reported what was done
     paragraph: int = -1
     item_paragraph: bool = False
     speaker: str | None = None
@@ -164,7 +167,7 @@ def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequenc
             walk.turn_asked = walk.asked_forward
         out.append(PledgeContext(
             under_forward_heading=walk.scope == "forward", under_retro_heading=walk.scope == "retro",
-            after_forward_intro=walk.intro, in_item=walk.item_paragraph and not new_paragraph,
+            after_forward_intro=walk.intro, after_account_intro=walk.account, in_item=walk.item_paragraph and not new_paragraph,
             paragraph_start=new_paragraph, previous=walk.previous, in_turn=speaker is not None,
             turn_start=turn_start, after_forward_question=speaker is not None and walk.turn_asked,
             year=year, rules=rules[i] if rules is not None else None))
@@ -183,8 +186,10 @@ def _advance(walk: _Walk, body: str, year: int | None, speaker: str | None, para
         elif forward_heading(body, year):
             walk.scope = "forward"
         walk.intro = walk.intro and item
+        walk.account = walk.account and item
     if _INTRO.search(body):
         walk.intro = forward_cue(body, year) is not None or forward_heading(body, year)
+        walk.account = not walk.intro and (reports_the_past(body) or (tagger.available() and tagger.perfective(body)))
     if _QUESTION.search(body) and speaker is None:
         walk.asked_forward = bool(_FORWARD_QUESTION.search(body))
     walk.speaker = speaker

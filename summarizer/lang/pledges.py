@@ -216,7 +216,7 @@ def forward_cue(sentence: str, article_year: int | None = None, start: int = 0) 
 def label_len(sentence: str) -> int:
     """Length of a leading speaker label, section tag or dateline: 「黄政:」, 「【权威解读】党代表
     程晓红(…):」, 「本报讯（记者 张瑶）」."""
-    m = re.match(r"^\s*(?:【[^】]{1,10}】)?[^，,。：:“”]{1,40}[:：]", sentence)
+    m = re.match(r"^\s*(?:【[^】]{1,10}】)?[^，,。：:“”]{1,40}(?:(?<!\d)[:：]|[:：](?!\d))", sentence)  # not 16:45
     if m and (len(m.group()) <= 6 or "(" in m.group() or "（" in m.group() or "【" in m.group()):
         return m.end()
     pos = 0

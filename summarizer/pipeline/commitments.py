@@ -10,7 +10,7 @@ from summarizer.lang import pledge_decision
 from summarizer.lang.deadline_scope import DeadlineScope
 from summarizer.lang.lead_units import assign_lead_units
 from summarizer.lang.metrics import build_metric, speaker_for
-from summarizer.lang.people import SPEAKING, PersonMention, Turn, speaker_at
+from summarizer.lang.people import SPEAKING, PersonMention, Turn, asked_at, speaker_at
 from summarizer.lang.pledge_decision import PledgeDecider, closes_the_plan
 from summarizer.lang.pledges import (
     Actors,
@@ -57,7 +57,8 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
         speaker = speaker_for(turns, people, sent.start) or inline_speaker(found, sent, forward)
         fact.speaker = speaker
         paragraph = text.count("\n", 0, sent.start)
-        committing = is_pledge(scope, decider, index, sent, speaker_at(turns, sent.start), paragraph)
+        committing = (is_pledge(scope, decider, index, sent, speaker_at(turns, sent.start), paragraph)
+                      and not asked_at(turns, sent.start))  # a questioner's words: 「梁熙议员:…」
         inside = fact.values
         at = None if forward is None else sent.start + forward
         # A target follows a forward cue in its sentence, or sits in an inherited plan item; with
