@@ -305,6 +305,7 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     "吉林省农村饮水安全工程11月20日告捷,提前完成今年建设任务。",
     "出席专题采访的嘉宾有:齐骥,住房和城乡建设部副部长。",  # the guests, not a plan
     "欢迎新闻界的朋友们对教育系统建设项目进行宣传报道。",  # an invitation
+    "报告共分八个部分:一、2019年和今年以来工作回顾;二、今年发展主要目标和下一阶段工作总体部署。",  # an outline
 ])
 def test_not_the_governments_plan(text: str) -> None:
     from summarizer.lang.pledge_decision import refused
@@ -320,6 +321,11 @@ def test_not_the_governments_plan(text: str) -> None:
 ])
 def test_a_questioners_turn_pledges_nothing(text: str) -> None:
     assert [c.target for c in _run(text).commitments] == ["2万个"]
+
+
+def test_a_span_that_looks_back_is_no_deadline() -> None:
+    got = [(c.target, c.deadline) for c in _run("接下来5年，将兴建公营房屋18.9万单位，为近20年新高。", "2025-09-19").commitments]
+    assert got == [("18.9万", "接下来5年")]
 
 
 def test_the_items_of_an_account_are_no_pledges() -> None:

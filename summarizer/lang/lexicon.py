@@ -116,6 +116,10 @@ FORECAST_ALONE = ("有望", "可望", "料会", "料會")
 AGENDA_OPENERS = ("下面", "下边", "现在", "首先", "接下来", "以下")
 PRESENTING_VERBS = ("介绍", "介紹", "通报", "通報", "回顾", "回顧", "总结", "總結", "汇报", "匯報", "说明", "說明",
                     "解读", "解讀")
+# A document's outline is no pledge (「报告共分八个部分:一、…工作回顾;二、今年发展主要目标…」): the
+# parts it names are chapters, not what will be done.
+OUTLINE_PATTERNS = (r"共分为?[一二三四五六七八九十两\d]{1,3}个?部分", r"分为[一二三四五六七八九十两\d]{1,3}个部分",
+                    r"包括[一二三四五六七八九十两\d]{1,3}个部分")
 # A title naming a plan document (教育部2019年工作要点, 2025年民生实事): its time is the deadline of every
 # pledge in the document that states none (lang/deadline_scope.py).
 PLAN_DOCUMENTS = ("工作要点", "工作要點", "工作计划", "工作計劃", "行动计划", "行動計劃", "实施方案", "實施方案",

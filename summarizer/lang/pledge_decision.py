@@ -22,6 +22,7 @@ from summarizer.lang.lexicon import (
     DIRECTIVE_VERBS,
     MEETINGS,
     NEGATED_PLANS,
+    OUTLINE_PATTERNS,
     PRESENTING_VERBS,
     STOCK_VERBS,
     alternation,
@@ -48,15 +49,18 @@ _APPEAL = re.compile(alternation(APPEAL_VERBS))
 _ACCOUNT = re.compile(alternation(ACCOUNT_MARKERS))
 # 要 of a condition (「簡約公屋要真正做到設計簡單且適當，才能幫助…」): what it takes, not what is pledged
 _CONDITION_TAKES = re.compile(r"要[^。；;！？!?]{1,40}?[，,]?才(?:能|可|会|會)")
+_OUTLINE = re.compile("|".join(OUTLINE_PATTERNS))
 _MEETING_SAID = re.compile(rf"^[^，,。]{{0,16}}?(?:{alternation(MEETINGS)})(?:{alternation(DIRECTIVE_VERBS)})")
 
 
 def not_the_governments_plan(body: str) -> str | None:
     """Why a sentence the rules or the classifier take is still no pledge: an announced appearance,
-    a forecast of conditions, a presenter's agenda, a plan denied, a meeting's directive, an appeal
+    a document's outline, a forecast of conditions, a presenter's agenda, a plan denied, a meeting's directive, an appeal
     to the public, what it takes (要…才能)."""
     if _APPEARANCE.search(body):
         return "announces an appearance, not a pledge"
+    if _OUTLINE.search(body):
+        return "a document's outline, not a pledge"
     if forecasts_conditions(body, None):
         return "forecasts conditions, not a pledge"
     if done_in_cue_clause(body, None):

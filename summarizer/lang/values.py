@@ -357,7 +357,7 @@ def _b_span(m: re.Match[str], ay: int | None) -> _Fields | None:
         return None
     if ay is None:
         return "years_span", None, None, None, None, True
-    first = ay if m["dir"] in ("今后", "未来") else ay - n + 1
+    first = ay if m["dir"] in ("今后", "未来", "接下来") else ay - n + 1
     return "years_span", first, first + n - 1, None, None, False
 
 
@@ -451,7 +451,7 @@ _FISCAL = (rf"(?P<f1>{_FY_YEAR})(?:/(?P<f2>{_FY_TAIL})(?:[-~至到](?P<t1>{_FY_Y
 _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
     (re.compile(p), b)
     for p, b in (
-        (rf"(?:{_YP})?(?P<m1>{_MONTH})(?:月份?)?[-~至到](?P<m2>{_MONTH})月份?", _b_range),
+        (rf"(?:{_YP})?(?P<m1>{_MONTH})(?:月份?)?[-~至到、](?P<m2>{_MONTH})月份?", _b_range),  # 1、2月份 too
         (rf"(?:{_YP})?上半年", _in_year("range_in_year", 1, 6)),
         (rf"(?:{_YP})?下半年", _in_year("range_in_year", 7, 12)),
         (rf"(?:{_YP})?前(?P<n>{_MONTH})个月", _b_first),
@@ -486,7 +486,7 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
             r"(?![〇零一二三四五六七八九十百千万亿])[\"'」』]?(?:时期|期间|前(?P<n>[一二两三四])年)?",
             _b_plan,
         ),
-        (rf"(?P<dir>今后|未来|最近|近|过去)的?{_SMALL_N}个?年(?![代级])", _b_span),  # 过去的一年
+        (rf"(?P<dir>今后|未来|接下来|最近|近|过去)的?{_SMALL_N}个?年(?![代级])", _b_span),  # 过去的一年
         # N years looked back on (五年来, 近五年来) or ahead (三年内)
         (rf"(?<![0-9.{_CN_NUM_CHARS}])(?P<dir>近)?{_SMALL_N}个?年(?P<back>以?来)", _b_span),
         (rf"(?<![0-9.{_CN_NUM_CHARS}第每])(?P<dir>){_SMALL_N}个?年(?:之)?内", _b_span_ahead),

@@ -47,7 +47,9 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
     # when the news was told (李立业12月12日预料…) is no metric's period nor a pledge's deadline; a
     # year already past is no deadline either (二○二二年《施政报告》提出…)
     told_periods = [p for p in periods if not report_date(text, p)]
-    deadlines = [p for p in told_periods if not (article.year and p.year_to and p.year_to < article.year)]
+    # nor is a span that looks back (为近20年新高, 过去五年)
+    deadlines = [p for p in told_periods if not (article.year and p.year_to and p.year_to < article.year)
+                 and not (p.kind == "years_span" and _LOOKS_BACK.match(text, p.start))]
     actors = Actors()
     times = DeadlineScope(deadlines)
     actors.learn_places(text)
@@ -109,6 +111,7 @@ def is_pledge(scope: PlanScope, decider: PledgeDecider, index: int, sent: Senten
 
 
 _SPEECH = re.compile(SPEAKING)
+_LOOKS_BACK = re.compile(r"最近|近|过去")
 
 
 def inline_speaker(found: list[PersonMention], sent: Sentence, forward: int | None) -> PersonMention | None:
