@@ -58,3 +58,9 @@ def test_the_owner_named_in_the_next_sentence() -> None:
     text = "今年将新建社区长者食堂30个。由区民政局牵头。\n"
     (c,) = run_article(parse_article(text, path="t.txt"), None).commitments
     assert c.responsible == "区民政局"
+
+
+@pytest.mark.skipif(not tagger.available(), reason="the tagger is not installed")
+def test_no_body_starts_inside_a_name_the_tagger_reads_whole() -> None:
+    text = "民政部会同有关部门狠抓政策的落地落实。"
+    assert pledges.bodies(text, 0, len(text)) == ["民政部"]  # not 政部会同有关部门

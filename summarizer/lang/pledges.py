@@ -161,6 +161,8 @@ def bodies(text: str, start: int, end: int) -> list[str]:
     for e in tagged_bodies(text, start, end):  # the tagger's whole name over a piece of it (区委|…领导小组)
         if not any(s <= e.start and e.end <= t for s, t, _ in found):
             found = [f for f in found if not (e.start <= f[0] and f[1] <= e.end)] + [(e.start, e.end, e.text)]
+        # nor a match that starts inside the tagger's name: 民|政部会同有关部门 (民政部 acts)
+        found = [f for f in found if not e.start < f[0] < e.end < f[1]]
     return [b for s, t, b in sorted(found) if not any(a <= s and t <= b_ for a, b_ in told)]
 
 
