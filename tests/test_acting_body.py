@@ -64,3 +64,23 @@ def test_the_owner_named_in_the_next_sentence() -> None:
 def test_no_body_starts_inside_a_name_the_tagger_reads_whole() -> None:
     text = "民政部会同有关部门狠抓政策的落地落实。"
     assert pledges.bodies(text, 0, len(text)) == ["民政部"]  # not 政部会同有关部门
+
+
+@pytest.mark.skipif(not tagger.available(), reason="the tagger is not installed")
+@pytest.mark.parametrize(("text", "body"), [
+    ("特区政府将推出新措施。", "特区政府"),  # one name, not 特 + 区政府
+    ("区遵照市政府的部署推进改造。", "市政府"),  # a clause ending in a government of another level
+])
+def test_a_body_starts_where_the_taggers_word_does(text: str, body: str) -> None:
+    assert pledges.bodies(text, 0, len(text)) == [body]
+
+
+@pytest.mark.skipif(not tagger.available(), reason="the tagger is not installed")
+@pytest.mark.parametrize(("text", "place"), [
+    ("改善全市60所中小学校教室视觉环境", None),  # a verb and its object
+    ("推进区、县两级区域教育中心建设", None),
+    ("请各区于2月20日前上报", "各区"),  # asked to act: 各区 acts
+    ("金水区8560套", "金水区"),
+])
+def test_an_opening_verb_names_no_place(text: str, place: str | None) -> None:
+    assert pledges.opening_place(text, 0, len(text)) == place

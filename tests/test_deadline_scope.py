@@ -22,6 +22,13 @@ def test_a_heading_gives_its_time_to_the_list_under_it() -> None:
     assert got and all(d == "2025年" for _, d in got), got
 
 
+def test_an_introduction_without_a_time_passes_on_its_paragraphs_pledge_time() -> None:
+    text = ("今年,泉州市继续开展为民办实事工作,将实施39个具体项目。39个为民办实事项目如下:\n"
+            "1. 新改扩建20所公办幼儿园;\n2. 改善全市60所中小学校教室视觉环境;\n")
+    got = _deadlines(text)
+    assert got == [("39个", "今年"), ("20所", "今年"), ("60所", "今年")], got
+
+
 def test_no_time_is_invented() -> None:
     text = "市政府将新建公办幼儿园5所。\n"
     assert _deadlines(text) == [("5所", None)]

@@ -1,5 +1,6 @@
 """A plan's deadline said once for what follows: a heading or an introduction (「2025年十件民生实事：」,
-「养老方面：到2025年底，建立…。」) gives its time to the items after it that state none, and a
+「养老方面：到2025年底，建立…。」, or one with none after a pledge of its paragraph that has one) gives
+its time to the items after it that state none, and a
 pledge's deadline carries to the next pledges of its paragraph (「到2025年底，建立…体系。全市…床位占比
 不低于40%」), and a title naming a plan document (「教育部2019年工作要点」) gives its time to the whole
 document."""
@@ -40,6 +41,8 @@ class DeadlineScope:
             self.document = own
         self.first = False
         if opens and len(body) <= 80:
+            if own is None and _INTRO.search(body) and self.paragraph and self.paragraph[0] == paragraph:
+                own = self.paragraph[1]  # 「今年…将实施39个项目。39个项目如下：」: the pledge's time before it
             self.section = own  # a heading without a time closes the earlier one's scope
         if committing and own is not None:
             self.paragraph = (paragraph, own)

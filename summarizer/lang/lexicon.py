@@ -232,6 +232,8 @@ SUBJECT_MODALS = ("会", "會", "将", "將", "要", "拟", "擬")
 BODY_HEADS = ("部门", "机关")
 # Prefixes for bodies spread over a territory (各地医保部门, 各级政府, 全省人社部门).
 BODY_SPREAD = ("各地", "各级", "各", "全省", "全市", "全区", "全县", "全国")
+# Verbs that ask their object to act (a notice's 「请各区…上报」): the body after them acts.
+CAUSATIVE_VERBS = ("请", "要求", "责成", "督促", "让")
 # Verbs that name the unit in charge: 由市人社局牵头.
 LEAD_VERBS = ("牵头", "负责", "统筹", "组织", "主办", "承办")
 # A task list names the unit in charge in brackets after the item (「（牵头单位：市住建局）」, 「(發展局)」,

@@ -51,6 +51,7 @@ from summarizer.lang.lexicon import (
     OPINION_VERBS,
     ORG_SUFFIXES,
     PARTY_ORGANS,
+    CAUSATIVE_VERBS,
     PLAN_ACTION_VERBS,
     PRESS_EVENTS,
     QUESTION_CUES,
@@ -156,13 +157,15 @@ def bodies(text: str, start: int, end: int) -> list[str]:
     """The acting bodies named in text[start:end], in order (not 城乡公共服务布局, 区域医疗中心, nor
     the informant of the press: 「据省人社厅介绍」, 「记者从市发改委获悉」, 「省人社厅召开新闻发布会」)."""
     told = informant_spans(text, start, end)
-    found = [(m.start(), m.end(), _innermost(m.group())) for m in _BODY.finditer(text, start, end)
+    found = [(m.start(), m.end(), _innermost(m.group(), text, m.start())) for m in _BODY.finditer(text, start, end)
              if not m.group().endswith(NOT_ORG_ENDINGS) and m.group() not in _SELF]
     for e in tagged_bodies(text, start, end):  # the tagger's whole name over a piece of it (区委|…领导小组)
         if not any(s <= e.start and e.end <= t for s, t, _ in found):
             found = [f for f in found if not (e.start <= f[0] and f[1] <= e.end)] + [(e.start, e.end, e.text)]
         # nor a match that starts inside the tagger's name: 民|政部会同有关部门 (民政部 acts)
         found = [f for f in found if not e.start < f[0] < e.end < f[1]]
+    if tagger.available():  # nor one that starts inside any word: 特|区政府
+        found = [f for f in found if not tagger.inside_word(text, f[0])]
     return [b for s, t, b in sorted(found) if not any(a <= s and t <= b_ for a, b_ in told)]
 
 
@@ -192,12 +195,15 @@ def informant_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _ORG_FULL = re.compile(ORG_NAME)
 
 
-def _innermost(body: str) -> str:
-    """A body holding a government of another level is a clause ending in it: 区遵照市政府 -> 市政府."""
+def _innermost(body: str, text: str = "", at: int = 0) -> str:
+    """A body holding a government of another level is a clause ending in it: 区遵照市政府 -> 市政府
+    (not 特区政府, one name where the tagger reads `text` at `at`)."""
     if not body.endswith("政府"):
         return body
     for k in range(1, len(body) - 2):
         if body[k] in LEVEL_CHARS and _ORG_FULL.fullmatch(body, k):
+            if text and tagger.available() and tagger.inside_word(text, at + k):
+                continue
             return body[k:]
     return body
 
@@ -528,13 +534,36 @@ def opening_place(text: str, start: int, end: int) -> str | None:
     「金水区8560套」, 「公安分局全部增设…」. The lexicon's places and bodies, and the tagger's."""
     at = _OPENING.match(text, start, end)
     pos = at.end() if at else start
+    if tagger.available():
+        pos = _after_causative(text, pos)  # 请各区…: 各区
     words = text[pos:end]  # sliced: a label before it (六是) is no part of the name
-    lengths = [m.end() for m in (_PLACE.match(words), _BODY.match(words))
+    lengths = [m.end() for m in (_PLACE.match(words), _BODY.match(words), _EACH_PLACE.match(words))
                if m and not m.group().endswith(NOT_ORG_ENDINGS)]
+    if lengths and tagger.available() and _opens_with_a_verb(text, pos):
+        lengths = []  # 「改善全市60所…」, 「推进区、县两级…」: a verb and its object, no place
     if tagger.available():  # the tagger's whole name (台北市都市发展局), or a place the lexicon lacks
         lengths += [e.end - pos for e in tagger.entities(text)
                     if e.start == pos and e.end <= end and e.kind in ("LOC", "ORG")]
     return _joint_bodies(words, max(lengths)) if lengths else None
+
+
+_EACH_PLACE = re.compile(r"各(?:省|市|区|县|乡镇|街道|地)")  # 请各区…上报: each district acts
+
+
+def _word_at(text: str, pos: int) -> tagger.Entity | None:
+    return next((t for t in tagger.tokens(text) if t.start == pos), None)
+
+
+def _opens_with_a_verb(text: str, pos: int) -> bool:
+    """The tagger's word at `pos` is a verb or a preposition (改善, 推进, 透过)."""
+    word = _word_at(text, pos)
+    return word is not None and word.kind in ("v", "vd", "vn", "p")
+
+
+def _after_causative(text: str, pos: int) -> int:
+    """Past a verb that asks its object to act (`lexicon.CAUSATIVE_VERBS`: 请各区…)."""
+    word = _word_at(text, pos)
+    return word.end if word is not None and word.text in CAUSATIVE_VERBS else pos
 
 
 _JOINED = re.compile(r"[、和与及]?")
