@@ -157,15 +157,13 @@ def bodies(text: str, start: int, end: int) -> list[str]:
     """The acting bodies named in text[start:end], in order (not 城乡公共服务布局, 区域医疗中心, nor
     the informant of the press: 「据省人社厅介绍」, 「记者从市发改委获悉」, 「省人社厅召开新闻发布会」)."""
     told = informant_spans(text, start, end)
-    found = [(m.start(), m.end(), _innermost(m.group(), text, m.start())) for m in _BODY.finditer(text, start, end)
+    found = [(m.start(), m.end(), _innermost(m.group())) for m in _BODY.finditer(text, start, end)
              if not m.group().endswith(NOT_ORG_ENDINGS) and m.group() not in _SELF]
     for e in tagged_bodies(text, start, end):  # the tagger's whole name over a piece of it (区委|…领导小组)
         if not any(s <= e.start and e.end <= t for s, t, _ in found):
             found = [f for f in found if not (e.start <= f[0] and f[1] <= e.end)] + [(e.start, e.end, e.text)]
         # nor a match that starts inside the tagger's name: 民|政部会同有关部门 (民政部 acts)
         found = [f for f in found if not e.start < f[0] < e.end < f[1]]
-    if tagger.available():  # nor one that starts inside any word: 特|区政府
-        found = [f for f in found if not tagger.inside_word(text, f[0])]
     return [b for s, t, b in sorted(found) if not any(a <= s and t <= b_ for a, b_ in told)]
 
 
@@ -195,15 +193,13 @@ def informant_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _ORG_FULL = re.compile(ORG_NAME)
 
 
-def _innermost(body: str, text: str = "", at: int = 0) -> str:
+def _innermost(body: str) -> str:
     """A body holding a government of another level is a clause ending in it: 区遵照市政府 -> 市政府
-    (not 特区政府, one name where the tagger reads `text` at `at`)."""
+    (not 特区政府: 特区 is a word, `lexicon.NOT_LEVEL_WORDS`)."""
     if not body.endswith("政府"):
         return body
     for k in range(1, len(body) - 2):
-        if body[k] in LEVEL_CHARS and _ORG_FULL.fullmatch(body, k):
-            if text and tagger.available() and tagger.inside_word(text, at + k):
-                continue
+        if body[k] in LEVEL_CHARS and _ORG_FULL.fullmatch(body, k) and body[k - 1:k + 1] not in NOT_LEVEL_WORDS:
             return body[k:]
     return body
 

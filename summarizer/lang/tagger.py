@@ -82,14 +82,6 @@ def perfective(text: str) -> bool:
                for a, b in pairwise(words))
 
 
-def inside_word(text: str, pos: int) -> bool:
-    """`pos` falls inside one of the tagger's words or organisation names, not at its start (区 of
-    特区政府, which LAC gives as the ORG words 特 + 区政府)."""
-    words = tokens(text)
-    return (any(t.start < pos < t.end for t in words)
-            or any(a.end == pos == b.start and a.kind == b.kind == "ORG" for a, b in pairwise(words)))
-
-
 def opens_with_verb(text: str, start: int, end: int) -> bool:
     """text[start:end] opens with a verb, after adverbs (同步建成…, 新开办…, 更换…)."""
     for t in tokens(text):
