@@ -328,6 +328,12 @@ def test_a_span_that_looks_back_is_no_deadline() -> None:
     assert got == [("18.9万", "接下来5年")]
 
 
+def test_the_classifiers_reading_of_a_review_is_no_pledge() -> None:
+    item = "持续加强农村义务教育薄弱环节建设，推进城乡义务教育一体化发展。"
+    text = f"过去五年\n{item}\n2023年工作安排\n{item}\n"  # the classifier takes both (p ≈ 0.7)
+    assert [text.index(c.quote) for c in _run(text, "2023-03-05").commitments] == [text.rindex(item)]
+
+
 def test_the_items_of_an_account_are_no_pledges() -> None:
     text = ("民政部会同有关部门狠抓政策的落地落实，主要做了以下几个方面工作：\n"
             "第一，织密养老服务网络。初步建成覆盖城乡的养老服务“一张网”。\n"

@@ -125,6 +125,7 @@ class PledgeDecider:
         sentence = self.sentences[index].text
         if rules_say:  # the rules' own pledges, but for an announced appearance (「副市长李明将出席」) …
             return not_the_governments_plan(sentence[label_len(sentence):].strip()) is None
-        if self.contexts[index].after_account_intro or not is_pledge(sentence, self.contexts[index]):
-            return False  # (the items of an account: 「主要做了以下几个方面工作：第一，…」)
+        context = self.contexts[index]
+        if context.after_account_intro or context.under_retro_heading or not is_pledge(sentence, context):
+            return False  # the items of an account (「主要做了以下几个方面工作：第一，…」) or of a review (过去五年)
         return self.policy == "or" or refused(sentence) is None
