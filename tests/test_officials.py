@@ -113,6 +113,12 @@ def test_introduction_forms(rule: str, text: str, expected: tuple[str, str] | No
     assert (found[0] if found else None) == expected, rule
 
 
+def test_a_host_is_none_at_any_of_his_mentions() -> None:
+    text = ("主持人: 胡强强   国家卫生健康委新闻发言人\n嘉  宾: 毛群安   全国爱卫办副主任\n"
+            "国家卫生健康委新闻发言人 胡强强:\n各位媒体朋友,大家上午好!\n")
+    assert _found(text) == [("毛群安", "全国爱卫办副主任")]
+
+
 def test_a_photo_captions_positions_are_no_part_of_a_title() -> None:
     assert _found("发展局局长甯汉豪（左）、房屋局局长何永贤（右）。") == [("甯汉豪", "发展局局长"),
                                                                      ("何永贤", "房屋局局长")]

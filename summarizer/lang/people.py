@@ -91,6 +91,13 @@ NAME_FIRST = re.compile(
     rf"(?:[,，][ \t\u3000\xa0]*(?P<title>[{_HAN}、·]{{0,40}}?{ROLE})(?=[ \t\u3000\xa0]*(?:[;；。]|$))"
     rf"|[(（](?P<ptitle>[{_HAN}、·]{{0,40}}?{ROLE})[)）])",
     re.MULTILINE)
+# A transcript's table of guests: a line holding a name, a wide gap and the title to the line's end,
+# after a label or under it (「嘉  宾: 毛群安   全国爱卫办副主任」, 「         许  伟   云南省卫生健康委副主任」).
+NAME_COLUMN = re.compile(
+    rf"^[ \t\u3000]*(?:[{_HAN}][{_HAN} \t\u3000]{{0,6}}[:：][ \t\u3000]*)?"
+    rf"(?P<name>[{_HAN}]{{2,3}}|[{_HAN}][ \t\u3000]{{1,3}}[{_HAN}])[ \t\u3000]{{2,}}"
+    rf"(?P<title>[{_HAN}、·（）()]{{0,60}}?{ROLE})[ \t\u3000]*$",
+    re.MULTILINE)
 # A name followed by its role in running text: 「温家宝总理在《政府工作报告》中强调」,
 # 「李强总理表示」, 「请问齐骥部长」.
 HONORIFIC = rf"{ROLE_MODIFIERS}(?:{alternation(HONORIFIC_ROLES)})"
@@ -183,7 +190,8 @@ def find_officials(text: str) -> list[PersonMention]:
             found[(trimmed.start, trimmed.end)] = trimmed
     for p in tagged_officials(text, list(found), {p.name for p in found.values()}):
         found[(p.start, p.end)] = p
-    mentions = sorted((p for p in found.values() if not hosts_the_press(text, p)), key=lambda p: p.start)
+    hosts = {p.name for p in found.values() if hosts_the_press(text, p)}  # at any of their mentions
+    mentions = sorted((p for p in found.values() if p.name not in hosts), key=lambda p: p.start)
     return sorted(mentions + short_references(text, mentions), key=lambda p: p.start)
 
 
@@ -419,6 +427,11 @@ def _read_name_first(text: str, m: re.Match[str]) -> list[PersonMention]:
     return [_mention(m["name"], title, m.start("name"), m.end("title") if m["title"] else m.end())]
 
 
+def _read_name_column(text: str, m: re.Match[str]) -> list[PersonMention]:
+    name = re.sub(r"[ \t\u3000]", "", m["name"])  # 「许  伟」 is 许伟, spaced to fill the column
+    return [_mention(name, m["title"], m.start("name"), m.end("title"))]
+
+
 def _read_name_role(text: str, m: re.Match[str]) -> list[PersonMention]:
     if not name_before_role(m["name"], m["title"]):
         return []
@@ -446,6 +459,7 @@ INTRO_FORMS = (
     IntroForm("name_title", NAME_FIRST, _read_name_first,
               after=rf"[,，]{_GAP}(?P<title>[{_HAN}、·]{{0,40}}?{ROLE})(?={_GAP}(?:[,，;；。:：\n]|$))"
                     rf"|[(（](?P<ptitle>[{_HAN}、·]{{0,40}}?{ROLE})[)）]"),
+    IntroForm("name_column", NAME_COLUMN, _read_name_column),
     # 「温家宝总理表示」, 「请问齐骥部长」; the model may glue the two: 「周先旺市长」
     IntroForm("name_role", NAME_ROLE, _read_name_role, after=rf"(?P<{_ROLE_AFTER}>{HONORIFIC})",
               glued=rf"(?P<name>[{_HAN}·]{{2,4}}?)(?P<title>{HONORIFIC})"),
