@@ -24,6 +24,7 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("intro", "据区卫生健康局局长张丽介绍，全区新增床位200张。", ("张丽", "区卫生健康局局长")),
     ("intro", "出席会议的市委副书记李明强调，要抓好落实。", ("李明", "市委副书记")),
     ("intro", "出席官员包括发展局局长甯汉豪、房屋局局长何永贤。", ("甯汉豪", "发展局局长")),  # a list opener inside
+    ("intro", "国务院总理李克强应大会发言人张业遂的邀请出席记者会。", ("李克强", "国务院总理")),  # 应…邀请
     ("intro", "房屋局副秘书长（策略）章景星表示，将加快建屋。", ("章景星", "房屋局副秘书长（策略）")),  # a portfolio
     ("intro", "房屋局常任秘书长李佩诗表示，将加快建屋。", ("李佩诗", "房屋局常任秘书长")),
     # title before the name, then a verb other than a verb of speech
@@ -111,6 +112,12 @@ def _found(text: str) -> list[tuple[str, str | None]]:
 def test_introduction_forms(rule: str, text: str, expected: tuple[str, str] | None) -> None:
     found = _found(text)
     assert (found[0] if found else None) == expected, rule
+
+
+def test_an_invitation_ends_a_name_and_opens_no_title() -> None:
+    assert _found("国务院总理李克强应大会发言人张业遂的邀请出席记者会。") == [
+        ("李克强", "国务院总理"), ("张业遂", "大会发言人")]
+    assert _found("市应急管理局局长王强表示，将加强演练。") == [("王强", "市应急管理局局长")]
 
 
 def test_a_host_is_none_at_any_of_his_mentions() -> None:

@@ -67,7 +67,8 @@ ACTION_VERBS = ("做客", "作", "出席", "主持", "参加", "调研", "带队
 # What may stand between an official's name and what they say or do: an honorific (葛国兴先生),
 # a date (王晓萍26日在北京介绍, 李立业12月12日预料), a quote mark (吴江“晒”出).
 NAME_FOLLOWERS = ("先生", "女士", "博士", "“", "「")
-NAME_FOLLOWING_PATTERNS = (r"(?:\d{1,2}月)?\d{1,2}日", r"[一二三四五六七八九十]{1,3}日")
+NAME_FOLLOWING_PATTERNS = (r"(?:\d{1,2}月)?\d{1,2}日", r"[一二三四五六七八九十]{1,3}日",
+                           r"应(?=[^，,。；;\n]{0,30}?邀)")  # 「总理李克强应大会发言人张业遂的邀请出席」
 # Words that follow a title but are no name (「该局局长相关…」, 「常务副市长」, 「国家主席」 read as
 # name + role): a name never starts with one.
 NON_NAMES = ("相关", "同志", "一行", "向记者", "向媒体", "高度", "全面", "全市", "全区", "全县", "全省", "全国",

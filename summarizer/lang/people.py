@@ -61,6 +61,7 @@ _LEAD = "据由在与及"
 _DATELINE_IN = re.compile(rf"{alternation(PRESS_ROLES)}|日电|日電")
 _TITLE_OPENER = re.compile(rf"(?:{alternation(TITLE_OPENERS)})+")
 _HOSTED_BY = re.compile(r"(?:由|邀请|请)")
+_AT_INVITATION = re.compile(r"^应(?!急)(?=[^，,。]{2,40}$)")  # (not 应急管理局)
 # A title opener of two or more characters inside the clause: 「出席官员包括发展局局长」 → 「发展局局长」
 _OPENS_INSIDE = re.compile(alternation(tuple(w for w in TITLE_OPENERS if len(w) >= 2 and w != "以及")))
 # 「市委教育工委书记、市教委主任 黄政」, 「区民政局党组书记、局长胡文彬:」
@@ -344,6 +345,7 @@ def clean_title(raw: str) -> str:
     opener = _TITLE_OPENER.match(title)
     title = title[opener.end():] if opener and len(title) - opener.end() >= 2 else title
     # who hosts or is invited: 「发布会由市政府新闻办副主任」, 「请民政部副部长」 (a preposition before the title)
+    title = _AT_INVITATION.sub("", title)  # 「应大会发言人张业遂的邀请」: 大会发言人
     for cut in (_HOSTED_BY, _OPENS_INSIDE):
         tail = cut.split(title)[-1]
         title = tail if len(tail) >= 2 and re.search(rf"{ROLE}$", tail) else title
