@@ -139,6 +139,11 @@ WHY: list[tuple[str, str, str]] = [
     # quoted names listed before as many
     ("打造“康养小镇”“智慧社区”两个示范点", "两个", "partition"),
     ("同時修改兩項法案", "兩項", "in_words"),
+    # numbers that name: a floor, a flat type, a lot's code
+    ("本據點為4層樓建物，1樓為日照中心", "1", "label"),
+    ("社宅1房型占6成", "1", "label"),
+    ("编号为B-08的地块已出让", "08", "label"),
+    ("東區-2地段将兴建公屋", "2", "label"),
 ]
 
 

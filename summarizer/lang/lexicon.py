@@ -506,6 +506,9 @@ GOAL_WORDS = ("目标", "任务", "计划")
 
 # ---------------------------------------------------------------------------- conditions
 
+# A number that labels, not counts: a floor (1楼为日照中心), a unit's rooms (2房型, 3房单位), before one of
+# these; and a number inside a code of letters and digits (B-08, 東區-2).
+LABEL_AFTER = ("楼", "樓", "房型", "房")
 # A travel time or distance before 圈 names a service radius (15分钟生活圈), not a measurement.
 RADIUS_UNITS = ("分钟", "小时", "公里")
 # Ages and durations in years or months are metrics only as the level of one of these measures

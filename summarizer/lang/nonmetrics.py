@@ -31,6 +31,8 @@ has rows per rule):
     estimate    adjacent small numbers joined (4到5间, 5至6人): "a few", not a count
     per_one     the one an amount is for (每招用1名高校毕业生补助1500元, 每1万人)
     in_words    a count under ten in Chinese numerals (两起, 三层, 两项): how many of a kind, said in words
+    label       a number that names, not counts: a floor (1樓為日照中心), a flat's rooms (2房型), a code
+                of letters and digits (B-08, 東區-2)
 
 The text is the article in simplified characters (the pipeline's `simplified_view`); full-width
 forms are folded here as well.
@@ -50,6 +52,7 @@ from summarizer.lang.lexicon import (
     CONDITION_MARKERS,
     DURATION_UNITS,
     ENUMERATION_OPENERS,
+    LABEL_AFTER,
     LEVEL_WORDS,
     NOT_COUNT_UNITS,
     NOT_SERVICE_AFTER,
@@ -324,6 +327,21 @@ def _per_one(text: str, value: Value) -> bool:
     return value.number == 1 and bool(_PER_ONE.search(f[max(0, value.start - 6):value.start]))
 
 
+_LABEL_AFTER = re.compile(alternation(LABEL_AFTER))
+_CODE = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|[^\W\d_]-[0-9]+")  # not 3-5家
+
+
+def _label(text: str, value: Value) -> bool:
+    """1樓為日照中心, 2房型, B-08: a number that names a floor, a flat type or a lot, not a quantity
+    (「4層樓建物」 stays: the 層 counts)."""
+    f = _fold(text)
+    if not value.unit and _LABEL_AFTER.match(f, value.end):
+        return True
+    lo = max(0, value.start - 12)
+    return any(m.start() + lo <= value.start and value.end <= m.end() + lo
+               for m in _CODE.finditer(f[lo:value.end + 12]))
+
+
 NON_METRIC_RULES: tuple[tuple[str, Callable[[str, Value], bool]], ...] = (
     ("structural", _structural),
     ("per_one", _per_one),
@@ -336,6 +354,7 @@ NON_METRIC_RULES: tuple[tuple[str, Callable[[str, Value], bool]], ...] = (
     ("time_frame", _time_frame),
     ("estimate", _estimate),
     ("in_words", _small_in_words),
+    ("label", _label),
 )
 
 
