@@ -306,6 +306,7 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     "出席专题采访的嘉宾有:齐骥,住房和城乡建设部副部长。",  # the guests, not a plan
     "欢迎新闻界的朋友们对教育系统建设项目进行宣传报道。",  # an invitation
     "报告共分八个部分:一、2019年和今年以来工作回顾;二、今年发展主要目标和下一阶段工作总体部署。",  # an outline
+    "民主党胡志伟质疑政府将推出的措施力度不足。",  # a critic's words
 ])
 def test_not_the_governments_plan(text: str) -> None:
     from summarizer.lang.pledge_decision import refused

@@ -349,6 +349,8 @@ COMMENT_OPENERS = ("这是", "这也是", "这方面", "这些", "这就", "也�
 # Unnamed, they speak for nobody in the government either (「有专家料…将步入流感活跃期」; not 「有家长
 # 抱怨…」 in a sentence whose pledge is the government's: only what they think or say).
 UNNAMED_OPINION = ("有", "据", "多位", "一些", "不少", "部分")
+# Verbs of a critic (「民主黨胡志偉質疑政府…」): what follows is their challenge, not a pledge.
+CRITIC_VERBS = ("质疑", "批评", "指责", "斥责", "促请", "反问", "炮轰", "抨击")
 OPINION_VERBS = ("料", "预料", "预计", "认为", "表示", "指出", "说", "称", "建议", "估计", "担心", "呼吁")
 OPINION_HOLDERS = ("政协委员", "人大代表", "专家", "学者", "教授", "市民", "居民", "网友", "家长", "村民", "群众代表",
                    "立委", "立法委员", "议员")

@@ -52,6 +52,7 @@ from summarizer.lang.lexicon import (
     ORG_SUFFIXES,
     PARTY_ORGANS,
     CAUSATIVE_VERBS,
+    CRITIC_VERBS,
     PLAN_ACTION_VERBS,
     PRESS_EVENTS,
     QUESTION_CUES,
@@ -91,6 +92,7 @@ _QUESTION = re.compile(r"[?？]\s*$|如何|怎样|什么|哪些")
 _DIRECTIVE = re.compile(r"^\s*(?:【报告内容】|市委.{0,12}会议|.{0,8}会议(?:强调|提出|指出))")
 # an opinion holder named in the sentence (role + a name): their 要/应 are no government pledge
 _OPINION = re.compile(rf"(?:{alternation(OPINION_HOLDERS)})(?P<name>[{HAN}]{{2,3}}?)(?:[:：，,]|为|说|表示|认为|建议)")
+_CRITIC = re.compile(rf"^[^，,。；;]{{0,16}}?(?P<name>[{HAN}]{{2,3}})(?:{alternation(CRITIC_VERBS)})")
 _UNNAMED_OPINION = re.compile(rf"(?<![所没还拥具占])(?:{alternation(UNNAMED_OPINION)})"
                               rf"(?:{alternation(OPINION_HOLDERS)})(?:{alternation(OPINION_VERBS)})")
 _TELLING = alternation(SPEECH_VERBS + ANNOUNCE_VERBS + LEARN_VERBS + ("受访", "接受", "召开", "举行"))
@@ -243,6 +245,9 @@ def never_a_pledge(body: str) -> str | None:
         return "a meeting's directive, not a pledge of the government"
     if any(has_surname(m["name"]) for m in _OPINION.finditer(body)) or _UNNAMED_OPINION.search(body):
         return "an opinion holder's words, not a pledge of the government"
+    if (m := _CRITIC.match(body)) and has_surname(m["name"]) and (
+            not tagger.available() or any(e.kind == "PER" and e.text == m["name"] for e in tagger.entities(body))):
+        return "an opinion holder's words, not a pledge of the government"  # a critic's: 胡志伟质疑…
     return None
 
 
