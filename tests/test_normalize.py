@@ -559,6 +559,7 @@ def test_periods_not_in_dates_or_words() -> None:
     assert find_periods("如今年轻人") == []
     assert find_periods("说明年度计划") == []
     assert find_periods("彻底前进") == []
+    assert find_periods("印发《原发性肝癌诊疗指南(2024年版)》") == []  # an edition
     assert [p.surface for p in find_periods("截至目前，目前的情况，年初心愿")] == ["截至目前"]
     # a fiscal year's second year is the next one; a duration of 110-119 years is no ROC year
     assert find_periods("2016/18年度") == []
