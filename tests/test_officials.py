@@ -25,6 +25,7 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("intro", "出席会议的市委副书记李明强调，要抓好落实。", ("李明", "市委副书记")),
     ("intro", "出席官员包括发展局局长甯汉豪、房屋局局长何永贤。", ("甯汉豪", "发展局局长")),  # a list opener inside
     ("intro", "国务院总理李克强应大会发言人张业遂的邀请出席记者会。", ("李克强", "国务院总理")),  # 应…邀请
+    ("intro_action", "记者向局长张三提问。", ("张三", "局长")),  # 向: the one addressed
     ("intro", "房屋局副秘书长（策略）章景星表示，将加快建屋。", ("章景星", "房屋局副秘书长（策略）")),  # a portfolio
     ("intro", "房屋局常任秘书长李佩诗表示，将加快建屋。", ("李佩诗", "房屋局常任秘书长")),
     # title before the name, then a verb other than a verb of speech

@@ -60,7 +60,7 @@ _SURNAMES = SURNAMES
 _LEAD = "据由在与及"
 _DATELINE_IN = re.compile(rf"{alternation(PRESS_ROLES)}|日电|日電")
 _TITLE_OPENER = re.compile(rf"(?:{alternation(TITLE_OPENERS)})+")
-_HOSTED_BY = re.compile(r"(?:由|邀请|请)")
+_HOSTED_BY = re.compile(r"(?:由|邀请|请|向)")  # (向: 「记者向局长张三提问」, the one addressed)
 _AT_INVITATION = re.compile(r"^应(?!急)(?=[^，,。]{2,40}$)")  # (not 应急管理局)
 # A title opener of two or more characters inside the clause: 「出席官员包括发展局局长」 → 「发展局局长」
 _OPENS_INSIDE = re.compile(alternation(tuple(w for w in TITLE_OPENERS if len(w) >= 2 and w != "以及")))
@@ -344,7 +344,8 @@ def clean_title(raw: str) -> str:
         title = title[close + 1:]  # a byline or dateline before it: 「(记者 梁晓辉)中国人社部副司长」
     opener = _TITLE_OPENER.match(title)
     title = title[opener.end():] if opener and len(title) - opener.end() >= 2 else title
-    # who hosts or is invited: 「发布会由市政府新闻办副主任」, 「请民政部副部长」 (a preposition before the title)
+    # who hosts, is invited or addressed: 「发布会由市政府新闻办副主任」, 「请民政部副部长」, 「向主席」 (a
+    # preposition before the title)
     title = _AT_INVITATION.sub("", title)  # 「应大会发言人张业遂的邀请」: 大会发言人
     for cut in (_HOSTED_BY, _OPENS_INSIDE):
         tail = cut.split(title)[-1]
