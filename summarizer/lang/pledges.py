@@ -470,6 +470,11 @@ def speaker_body(speaker: PersonMention) -> str | None:
 _NOTE = re.compile(r"[（(][^（()）]{1,6}[)）]")  # a bracketed note after a target: 4万套(间)
 
 
+# A clause naming whom it is for, then how many (「为10万户高龄独居老人加装燃气报警器」): its own pledge.
+_FOR_WHOM = re.compile(rf"\s*(?:为|给)[^，,。；;]{{0,6}}?\d[^，,。；;]{{1,30}}?"
+                       rf"(?:{alternation(PLAN_ACTION_VERBS + ('进行', '加装', '更换', '安装', '配备'))})")
+
+
 def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: int | None) -> list[tuple[int, int]]:
     """Split a pledging sentence where it lists several targets: at 「；」 between items that carry
     their own target, at 「，」 before a clause with its own subject, cue and target (「山东省计划新增
@@ -500,7 +505,8 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
             # 「其中，中原区开工建设15440套，金水区8560套」: a breakdown by place, one pledge each
             # 「今年投资90亿元，改造2.87万户」: each clause with a target of its own is a pledge of its own
             # (「其中…」, 「同比…」 go on with the value before them)
-            own_target = not _CONTINUING.match(text, pos + 1, item_end) and bool(
+            own_target = bool(_FOR_WHOM.match(text, pos + 1, item_end)) or not _CONTINUING.match(
+                text, pos + 1, item_end) and bool(
                 _VERB_FIRST.match(text, pos + 1, item_end) or _REACHES.search(text, pos + 1, item_end)
                 or (tagger.available() and tagger.opens_with_verb(text, pos + 1, item_end)))
             own_place = opening_place(text, pos + 1, item_end) is not None  # 其中，中原区…，金水区…
