@@ -186,6 +186,8 @@ def test_pledge_pieces(rule: str, text: str, pieces: list[tuple[str, str | None,
     ("the unit of a title is no unit", "市卫健委党委书记王明表示，今年将新建社区医院20所。", "市卫健委"),
     ("two bodies acting together: the clause subject", "市人社局联合市教委将新增见习岗位3000个。",
      "市人社局联合市教委"),
+    ("a body counted is built, not acting", "市民政局将新建30个社区市民健身中心。\n下一步，将继续推进全民健身工作。",
+     "市民政局"),
 ])
 def test_responsible(rule: str, text: str, responsible: str | None) -> None:
     # the last sentence's commitment (an earlier one may be a pledge too: 盐田区…推进建设)

@@ -362,7 +362,7 @@ class Actors:
     def observe(self, text: str, sentence: Sentence, paragraph: int) -> None:
         if paragraph != self.paragraph:
             self.paragraph, self.in_paragraph = paragraph, None
-        found = bodies(text, sentence.start, sentence.end)
+        found = [b for b in bodies(text, sentence.start, sentence.end) if not _counted(text, sentence, b)]
         if found:
             self.in_paragraph = self.in_article = found[-1]
 
@@ -375,6 +375,15 @@ class Actors:
     def is_place(self, words: str) -> bool:
         """A bare 青岛 is a place when the article also names it with its level (青岛市)."""
         return 2 <= len(words) <= 4 and any(words + level in self.text for level in LOCALITY_LEVELS)
+
+
+_COUNTED = re.compile(r"[0-9〇零一二两三四五六七八九十百千万]+(?:个|家|所|座|处|间|栋|支|批|类)[^，,。；;、\d]{0,6}$")
+
+
+def _counted(text: str, sentence: Sentence, body: str) -> bool:
+    """The body is counted (「新建30个社区市民健身中心」): what is built, not who acts."""
+    at = text.rfind(body, sentence.start, sentence.end)
+    return at >= 0 and bool(_COUNTED.search(text, max(sentence.start, at - 10), at))
 
 
 def clause_subject(text: str, clause_start: int, cue_start: int, periods: list[Period],
