@@ -312,6 +312,7 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     "欢迎新闻界的朋友们对教育系统建设项目进行宣传报道。",  # an invitation
     "报告共分八个部分:一、2019年和今年以来工作回顾;二、今年发展主要目标和下一阶段工作总体部署。",  # an outline
     "民主党胡志伟质疑政府将推出的措施力度不足。",  # a critic's words
+    "3月5日,十四届全国人大一次会议开幕会在北京人民大会堂举行。",  # an event held
 ])
 def test_not_the_governments_plan(text: str) -> None:
     from summarizer.lang.pledge_decision import refused

@@ -143,6 +143,8 @@ APPEAL_VERBS = ("呼吁", "呼籲", "提醒市民", "提醒廣大", "提醒广�
 # classifier alone takes is none when it holds one of these.
 ACCOUNT_MARKERS = ("刚刚过去的", "这些年", "多年来", "提前完成",
                    "顺利完成", "圆满完成", "告捷", "嘉宾有", "嘉宾是")
+# A sentence ending on an event held (「…开幕会在北京人民大会堂举行。」) reports it: with no cue of its own, no pledge.
+EVENT_HELD_ENDINGS = ("举行", "召开", "开幕", "闭幕", "举办", "揭牌", "启用", "落成")
 # A plan denied is none (政府无计划改变有关安排).
 NEGATED_PLANS = ("无计划", "無計劃", "没有计划", "沒有計劃", "并无计划", "並無計劃", "暂无计划", "暫無計劃",
                  "未有计划", "未有計劃", "不打算", "无意", "無意")

@@ -20,6 +20,7 @@ from summarizer.lang.lexicon import (
     APPEAL_VERBS,
     APPEARANCE_VERBS,
     DIRECTIVE_VERBS,
+    EVENT_HELD_ENDINGS,
     MEETINGS,
     NEGATED_PLANS,
     OUTLINE_PATTERNS,
@@ -47,6 +48,7 @@ _AGENDA = re.compile(rf"^(?:{alternation(AGENDA_OPENERS)})[^。！？!?]{{0,60}}
 _NEGATED = re.compile(alternation(NEGATED_PLANS))
 _APPEAL = re.compile(alternation(APPEAL_VERBS))
 _ACCOUNT = re.compile(alternation(ACCOUNT_MARKERS))
+_EVENT_HELD = re.compile(rf"(?:{alternation(EVENT_HELD_ENDINGS)})了?[。！!]?[”」』]?$")
 # 要 of a condition (「簡約公屋要真正做到設計簡單且適當，才能幫助…」): what it takes, not what is pledged
 _CONDITION_TAKES = re.compile(r"要[^。；;！？!?]{1,40}?[，,]?才(?:能|可|会|會)")
 _OUTLINE = re.compile("|".join(OUTLINE_PATTERNS))
@@ -100,6 +102,8 @@ def refused(sentence: str) -> str | None:
             return "reports what is done (a verb with 了)"
         if _ACCOUNT.search(body):
             return "an account of what was done"
+        if _EVENT_HELD.search(body):
+            return "reports an event held"
     return None
 
 
