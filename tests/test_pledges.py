@@ -39,6 +39,8 @@ def _run(text: str, date: str | None = None) -> ArticleResult:
     ("会 as will, before a verb", "社工局会开展一系列工作。", None, "会"),
     ("会 in 社会, 会议", "社会各界出席会议。", None, None),
     ("不会 is no pledge", "他不会在会上发言。", None, None),
+    ("会 ending a meeting's name", "招聘会在体育馆举行。", None, None),
+    ("会 of 开幕会", "开幕会在北京人民大会堂举行。", None, None),
     ("scheduled", "暂定今年第4季至明年首季公布分配结果。", None, "暂定"),
     ("预计目标 is a noun", "今年超额完成了农村公路建设预计目标。", None, None),
     ("decided", "我们经过重新规划，决定提前两年，用六年的时间把危房改造完毕。", None, "决定"),

@@ -312,12 +312,13 @@ def cue_words(role: str) -> tuple[str, ...]:
 FORWARD_CUES = cues(FORWARD)
 # Forward cues that are not single words: 到2027年 (a future year only: see pledges.forward_cue).
 # 会 is "will" in Hong Kong, Macao and Taiwan writing (医管局今年下半年会向财委会申请拨款, 亦会增加…名额)
-# only before what a government does; elsewhere it is 会议, 社会, 机会, 不会 ….
+# only before what a government does; elsewhere it is 会议, 社会, 机会, 不会, a meeting (开幕会, 招聘会,
+# 座谈会, 发布会, 听证会, 峰会) ….
 FORWARD_PATTERNS = (r"到(?P<year>20\d\d)年",
                     # from now on: 从今年开始，我们改造40万户; 自明年起 (not 从去年开始: history)
                     r"(?:从|自)(?:今年|明年|下半年|下月|即日)(?:开始|起)",
                     r"将一如既往",  # 将 before 一 is mostly the disposal 将一批…, not here
-                    r"(?<![社机协学大工议都总例商晚聚理委省全体集开不一只也否])会(?=(?:再|继续|陆续|逐步|进一步|全面|尽快|优先)?"
+                    r"(?<![社机协学大工议都总例商晚聚理委省全体集开不一只也否幕聘谈览布证峰])会(?=(?:再|继续|陆续|逐步|进一步|全面|尽快|优先)?"
                     r"(?:增加|增设|开展|提供|推出|推动|推进|加强|扩大|扩展|提升|提高|改善|新增|兴建|建设|设立|向|在|于|"
                     r"为|从|透过|通过|加大|全力|努力|投入|拨款|申请|检讨|研究|审视|加开|开设|推行|落实|实施))")
 # Not a pledge although a cue word is there: 要办的实事 (what is to be done, a noun phrase); a
