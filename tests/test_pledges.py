@@ -337,6 +337,16 @@ def test_a_span_that_looks_back_is_no_deadline() -> None:
     assert got == [("18.9万", "接下来5年")]
 
 
+def test_a_speakers_plan_goes_on_through_the_paragraph() -> None:
+    from summarizer.lang.pledges import PlanScope
+
+    scope = PlanScope(2026)
+    said = ["李强表示，要促进高质量充分就业。", "加大各类政策对就业的支持力度，构建就业友好型发展方式。",
+            "去年全国城镇新增就业1256万人。", "这是一个好消息。"]
+    assert [scope.step(s, None, 0)[0] for s in said] == [True, True, False, False]
+    assert [PlanScope(2026).step(s, None, 0)[0] for s in said[1:2]] == [False]  # not without the speaker's pledge
+
+
 def test_the_classifiers_reading_of_a_review_is_no_pledge() -> None:
     item = "持续加强农村义务教育薄弱环节建设，推进城乡义务教育一体化发展。"
     text = f"过去五年\n{item}\n2023年工作安排\n{item}\n"  # the classifier takes both (p ≈ 0.7)

@@ -302,6 +302,9 @@ def pledge_cue(body: str, year: int | None) -> re.Match[str] | None:
     return cue
 
 
+_SAYS = re.compile(rf"^[^，,。；;：:]{{1,30}}?(?:{alternation(SPEECH_VERBS)})[，,：:]")
+
+
 class PlanScope:
     """Which sentences are forward-looking: a sentence with a forward cue opens a plan scope.
     In a named official's turn (a Q&A answer) the scope covers the following sentences until one
@@ -317,6 +320,7 @@ class PlanScope:
         self.asked_forward = False  # the last question asked about plans: the answer opens a scope
         self.asked_back = False  # the last question asked about what was done: its answer is an account
         self.items = False  # the scope enumerates items here (「一是…」): their sentences continue it
+        self.speaking = False  # a pledge said by someone named in this paragraph (「李强表示，要…」) goes on
 
     def step(self, sentence: str, turn: str | None, paragraph: int) -> tuple[bool, int | None]:
         """(is this sentence a commitment, offset in it where the forward part starts)."""
@@ -328,7 +332,7 @@ class PlanScope:
             self.where = where
             self.open = bool(turn is not None and self.asked_forward) or (self.open and turn is None and enumerating)
             self.asked_forward = False
-            self.items = False
+            self.items = self.speaking = False
         self.items = self.items or (self.open and enumerating)
         refused = never_a_pledge(body)
         if refused is _ASKED:
@@ -339,11 +343,12 @@ class PlanScope:
         cue = pledge_cue(body, self.year)
         if cue:
             self.open = True
+            self.speaking = self.speaking or (turn is None and bool(_SAYS.match(body)))
             return True, sentence.find(body) + cue.start()
         if _PAST.match(body) or _PAST_ANYWHERE.search(body):
             self.open = False
             return False, None
-        if not (self.open and (turn is not None or self.items)) or _COMMENT.match(body):
+        if not (self.open and (turn is not None or self.items or self.speaking)) or _COMMENT.match(body):
             return False, None
         if not self.items and not _ACTS.search(body):
             return False, None  # an answer's sentence with no cue continues the plan only doing something
