@@ -44,12 +44,9 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
     scope = PlanScope(article.year)
     decider = PledgeDecider(text, sentences, [speaker_at(turns, s.start) for s in sentences], article.year,
                             pledge_decision.DEFAULT_POLICY)
-    # when the news was told (李立业12月12日预料…) is no metric's period nor a pledge's deadline; a
-    # year already past is no deadline either (二○二二年《施政报告》提出…)
+    # when the news was told (李立业12月12日预料…) is no metric's period nor a pledge's deadline
     told_periods = [p for p in periods if not report_date(text, p)]
-    # nor is a span that looks back (为近20年新高, 过去五年)
-    deadlines = [p for p in told_periods if not (article.year and p.year_to and p.year_to < article.year)
-                 and not (p.kind == "years_span" and _LOOKS_BACK.match(text, p.start))]
+    deadlines = _deadlines(text, told_periods, article.year)
     actors = Actors()
     times = DeadlineScope(deadlines)
     actors.learn_places(text)
@@ -95,6 +92,13 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
         times.observe(sent, paragraph, committing)
     commitments = assign_lead_units(text, commitments, [sentences[i].end for i in origin])
     return metrics, commitments, origin
+
+
+def _deadlines(text: str, periods: list[Period], year: int | None) -> list[Period]:
+    """The times a pledge may be due by: not a year already past (二○二二年《施政报告》提出…) nor a span
+    that looks back (为近20年新高, 过去五年)."""
+    return [p for p in periods if not (year and p.year_to and p.year_to < year)
+            and not (p.kind == "years_span" and _LOOKS_BACK.match(text, p.start))]
 
 
 def is_pledge(scope: PlanScope, decider: PledgeDecider, index: int, sent: Sentence, turn: str | None,
