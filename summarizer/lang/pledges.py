@@ -166,7 +166,18 @@ def bodies(text: str, start: int, end: int) -> list[str]:
             found = [f for f in found if not (e.start <= f[0] and f[1] <= e.end)] + [(e.start, e.end, e.text)]
         # nor a match that starts inside the tagger's name: 民|政部会同有关部门 (民政部 acts)
         found = [f for f in found if not e.start < f[0] < e.end < f[1]]
-    return [b for s, t, b in sorted(found) if not any(a <= s and t <= b_ for a, b_ in told)]
+    return [b for s, t, b in sorted(found) if not any(a <= s and t <= b_ for a, b_ in told)
+            and not _issuer_or_title(text, s, t)]
+
+
+_ISSUED = re.compile(r"(?:[、和及与][^，,。；;《]{2,12})?《")  # …中宣部、中组部《关于…》: who issued it
+
+
+def _issuer_or_title(text: str, start: int, end: int) -> bool:
+    """A body inside a document's title (《…民政局关于…》) or right before it as its issuer (「贯彻落实
+    中宣部、中组部《…意见》」): named, not acting."""
+    opened, closed = text.rfind("《", 0, start), text.rfind("》", 0, start)
+    return opened > closed or bool(_ISSUED.match(text, end))
 
 
 _TAGGED_ORG_END = re.compile(rf"(?:{alternation(ORG_SUFFIXES + TAGGED_BODY_SUFFIXES)})$")
