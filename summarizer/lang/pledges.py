@@ -673,10 +673,14 @@ def not_a_pledge(sentence: str, year: int | None, deadline: Period | None) -> st
 def pledged_target(text: str, targets: list[Value]) -> Value | None:
     """The first target, or where it changes from one value to another, the value reached."""
     for i, v in enumerate(targets):
-        if i + 1 < len(targets) and _CHANGE_TO.match(text[v.end:targets[i + 1].start]):
-            continue
+        if i + 1 < len(targets) and (_CHANGE_TO.match(between := text[v.end:targets[i + 1].start]) or (
+                _ANY_CHANGE_TO.match(between) and text[max(0, v.start - 1):v.start] in FROM_WORDS)):
+            continue  # 由18人扩编至68人: 68人, whatever the verb
         return v
     return None
+
+
+_ANY_CHANGE_TO = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:至|到)$")
 
 
 _COORDINATED = re.compile(r"[^\d\s，,。；;：:、和及与]{1,8}[和及与、]")
