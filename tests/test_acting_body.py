@@ -13,9 +13,11 @@ ROWS = [
     ("今年交通运输部将推动农村公路建设。", "交通运输部"),  # a ministry the lexicon does not list
     ("当局将持续检视长者医疗券的运作。", "当局"),
     ("运输及物流局会于明年内完成北环线的规划。", "运输及物流局"),  # a Hong Kong bureau of two portfolios
+    ("长照处将于3年内由18人扩编至68人。", "长照处"),  # a division named short (Taiwan, Hong Kong)
 ]
 NO_BODY = [
     "预计会有16处完工。",
+    "此处将新建公园。",  # a place pointed at, no division
     "就业形势将保持平稳。",
 ]
 

@@ -213,13 +213,13 @@ ORG_SUFFIXES = ("局", "委", "厅", "部门", "政府", "中心", "机关", "�
 # A body's party organs: not a unit of it that acts (市卫健委党委书记 speaks for 市卫健委).
 PARTY_ORGANS = ("党委", "党组", "党工委")
 # Suffixes of a bureau named in two to four characters with no level (医管局, 社工局, 房屋署).
-SHORT_BUREAU_SUFFIXES = ("局", "署")
+SHORT_BUREAU_SUFFIXES = ("局", "署", "处")
 # Words that end like an organisation but name none (城乡公共服务布局, 区域医疗中心 is a hospital).
 NOT_ORG_ENDINGS = ("布局", "格局", "大局", "结局", "全局", "开局", "医疗中心", "次中心", "服务中心")
 # A level character inside these words is no administrative level (区域, 城乡, 城市, 社区, 特区).
 NOT_LEVEL_WORDS = ("区域", "城乡", "城市", "社区", "城区", "市场", "县域", "省份", "都市", "特区")
 # Function words never inside an organisation's name (「市政协委员方洁为政府」 is two phrases).
-NOT_IN_ORG_NAME = "为的在和与对把将是了从向给被由于及等已也还都再又要今目进"
+NOT_IN_ORG_NAME = "为的在和与对把将是了从向给被由于及等已也还都再又要今目进此各到何某"
 # Words with one of those characters that do occur in a name (台北市都市发展局).
 IN_ORG_NAME_WORDS = ("都市",)
 # Short names of acting bodies that need no level prefix (政府推出…, 中央推动…, 市府將…); any
