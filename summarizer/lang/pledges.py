@@ -115,7 +115,7 @@ _UNIT_CHAR = rf"[^\W\d_{NOT_IN_ORG_NAME}{''.join(LOCALITY_LEVELS)}]"
 ORG_NAME = (rf"{_LEVEL}{_ORG_CHAR}{{0,12}}?(?:{alternation(ORG_SUFFIXES)})"
             rf"(?:(?!{alternation(PARTY_ORGANS)}){_UNIT_CHAR}{{1,6}}?(?:{alternation(ORG_SUFFIXES)})(?![长员]))*(?!员)")
 # a bureau named short, with no level (医管局, 社工局, 房屋署 of Hong Kong and Macao)
-_SHORT_BUREAU = rf"(?<![{HAN}])[^\W\d_{NOT_IN_ORG_NAME}]{{1,3}}(?:{alternation(SHORT_BUREAU_SUFFIXES)})"
+_SHORT_BUREAU = rf"(?<![{HAN}\d])[^\W\d_{NOT_IN_ORG_NAME}]{{1,3}}(?:{alternation(SHORT_BUREAU_SUFFIXES)})"
 # a Hong Kong bureau of two portfolios (运输及物流局, 食物及卫生局, 劳工及福利局)
 _JOINT_BUREAU = (rf"(?<![{HAN}])[^\W\d_{NOT_IN_ORG_NAME}]{{1,4}}及[^\W\d_{NOT_IN_ORG_NAME}]{{1,6}}?"
                  rf"(?:{alternation(SHORT_BUREAU_SUFFIXES)})")
