@@ -122,9 +122,18 @@ class PledgeDecider:
     def decide(self, index: int, rules_say: bool) -> bool:
         if self.policy == "rules":
             return rules_say
-        sentence = self.sentences[index].text
-        if rules_say:  # the rules' own pledges, but for an announced appearance (「副市长李明将出席」) …
-            return not_the_governments_plan(sentence[label_len(sentence):].strip()) is None
-        if self.contexts[index].after_account_intro or not is_pledge(sentence, self.contexts[index]):
-            return False  # (the items of an account: 「主要做了以下几个方面工作：第一，…」)
-        return self.policy == "or" or refused(sentence) is None
+        sentence, context = self.sentences[index].text, self.contexts[index]
+        settled = settled_without_model(sentence, rules_say, context.after_account_intro, self.policy)
+        return is_pledge(sentence, context) if settled is None else settled
+
+
+def settled_without_model(sentence: str, rules_say: bool, after_account_intro: bool,
+                          policy: Policy = DEFAULT_POLICY) -> bool | None:
+    """The decision when the classifier has no say in it, or None when it decides: the rules' own
+    pledges, but for an announced appearance (「副市长李明将出席」) …; never the items of an account
+    (「主要做了以下几个方面工作：第一，…」) nor, under `or_unless_refused`, what the rules refuse."""
+    if rules_say:
+        return not_the_governments_plan(sentence[label_len(sentence):].strip()) is None
+    if after_account_intro or (policy == "or_unless_refused" and refused(sentence) is not None):
+        return False
+    return None
