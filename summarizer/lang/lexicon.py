@@ -143,6 +143,8 @@ APPEAL_VERBS = ("呼吁", "呼籲", "提醒市民", "提醒廣大", "提醒广�
 # classifier alone takes is none when it holds one of these.
 ACCOUNT_MARKERS = ("刚刚过去的", "这些年", "多年来", "提前完成",
                    "顺利完成", "圆满完成", "告捷", "嘉宾有", "嘉宾是")
+# A sentence that explains what a term means (「两类人群，就是一老和一小」): with no cue, no pledge.
+EXPLAINING_VERBS = ("就是", "即是", "是指", "指的是", "也就是")
 # A sentence ending on an event held (「…开幕会在北京人民大会堂举行。」) reports it: with no cue of its own, no pledge.
 EVENT_HELD_ENDINGS = ("举行", "召开", "开幕", "闭幕", "举办", "揭牌", "启用", "落成")
 # A plan denied is none (政府无计划改变有关安排).

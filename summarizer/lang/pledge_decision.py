@@ -21,6 +21,7 @@ from summarizer.lang.lexicon import (
     APPEARANCE_VERBS,
     DIRECTIVE_VERBS,
     EVENT_HELD_ENDINGS,
+    EXPLAINING_VERBS,
     MEETINGS,
     NEGATED_PLANS,
     OUTLINE_PATTERNS,
@@ -28,7 +29,7 @@ from summarizer.lang.lexicon import (
     STOCK_VERBS,
     alternation,
 )
-from summarizer.lang.pledge_features import article_contexts
+from summarizer.lang.pledge_features import PledgeContext, article_contexts
 from summarizer.lang.pledge_model import is_pledge, model_version
 from summarizer.lang.pledges import (
     done_in_cue_clause,
@@ -48,6 +49,7 @@ _AGENDA = re.compile(rf"^(?:{alternation(AGENDA_OPENERS)})[^。！？!?]{{0,60}}
 _NEGATED = re.compile(alternation(NEGATED_PLANS))
 _APPEAL = re.compile(alternation(APPEAL_VERBS))
 _ACCOUNT = re.compile(alternation(ACCOUNT_MARKERS))
+_EXPLAINS = re.compile(rf"^[^，,。；;]{{1,16}}[，,]?(?:{alternation(EXPLAINING_VERBS)})")
 _EVENT_HELD = re.compile(rf"(?:{alternation(EVENT_HELD_ENDINGS)})了?[。！!]?[”」』]?$")
 # 要 of a condition (「簡約公屋要真正做到設計簡單且適當，才能幫助…」): what it takes, not what is pledged
 _CONDITION_TAKES = re.compile(r"要[^。；;！？!?]{1,40}?[，,]?才(?:能|可|会|會)")
@@ -104,6 +106,8 @@ def refused(sentence: str) -> str | None:
             return "an account of what was done"
         if _EVENT_HELD.search(body):
             return "reports an event held"
+        if _EXPLAINS.match(body):
+            return "explains a term, not a plan"
     return None
 
 
@@ -126,10 +130,20 @@ class PledgeDecider:
     def decide(self, index: int, rules_say: bool) -> bool:
         if self.policy == "rules":
             return rules_say
-        sentence = self.sentences[index].text
-        if rules_say:  # the rules' own pledges, but for an announced appearance (「副市长李明将出席」) …
-            return not_the_governments_plan(sentence[label_len(sentence):].strip()) is None
-        context = self.contexts[index]
-        if context.after_account_intro or context.under_retro_heading or not is_pledge(sentence, context):
-            return False  # the items of an account (「主要做了以下几个方面工作：第一，…」) or of a review (过去五年)
-        return self.policy == "or" or refused(sentence) is None
+        sentence, context = self.sentences[index].text, self.contexts[index]
+        settled = settled_without_model(sentence, rules_say, context, self.policy)
+        return is_pledge(sentence, context) if settled is None else settled
+
+
+def settled_without_model(sentence: str, rules_say: bool, context: PledgeContext,
+                          policy: Policy = DEFAULT_POLICY) -> bool | None:
+    """The decision when the classifier has no say in it, or None when it decides: the rules' own
+    pledges, but for an announced appearance (「副市长李明将出席」) …; never the items of an account
+    (「主要做了以下几个方面工作：第一，…」) or of a review (过去五年), nor, under `or_unless_refused`, what the
+    rules refuse."""
+    if rules_say:
+        return not_the_governments_plan(sentence[label_len(sentence):].strip()) is None
+    if context.after_account_intro or context.under_retro_heading or (
+            policy == "or_unless_refused" and refused(sentence) is not None):
+        return False
+    return None
