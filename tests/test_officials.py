@@ -26,6 +26,7 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("intro", "出席官员包括发展局局长甯汉豪、房屋局局长何永贤。", ("甯汉豪", "发展局局长")),  # a list opener inside
     ("intro", "国务院总理李克强应大会发言人张业遂的邀请出席记者会。", ("李克强", "国务院总理")),  # 应…邀请
     ("intro_action", "记者向局长张三提问。", ("张三", "局长")),  # 向: the one addressed
+    ("intro", "特首李家超今日在立法会发表施政报告。", ("李家超", "特首")),  # Hong Kong's Chief Executive, short
     ("intro", "房屋局副秘书长（策略）章景星表示，将加快建屋。", ("章景星", "房屋局副秘书长（策略）")),  # a portfolio
     ("intro", "房屋局常任秘书长李佩诗表示，将加快建屋。", ("李佩诗", "房屋局常任秘书长")),
     # title before the name, then a verb other than a verb of speech
@@ -109,10 +110,16 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("press", "发布会上，主持人、市政府新闻办副主任赵敏表示，欢迎各位。", None),  # a host who holds an office
     ("press", "主持人：市政府新闻办副主任赵敏\n各位记者朋友，大家好。", None),
     ("citizen", "市民李先生表示，服务很方便。", None),
+    ("not_a_name", "谢谢主席，我想问一个问题。", None),  # thanks to the chair
 ])
 def test_introduction_forms(rule: str, text: str, expected: tuple[str, str] | None) -> None:
     found = _found(text)
     assert (found[0] if found else None) == expected, rule
+
+
+def test_two_officials_joined_by_和_each_keep_their_title() -> None:
+    assert _found("市卫生健康委主任闻大翔和市住房城乡建设管理委副主任裴晓出席发布会。") == [
+        ("闻大翔", "市卫生健康委主任"), ("裴晓", "市住房城乡建设管理委副主任")]
 
 
 def test_an_invitation_ends_a_name_and_opens_no_title() -> None:

@@ -52,12 +52,13 @@ _NAME_END = rf"(?=\s*$|\s*[:：，,。；;(（]|{SPEECH})"
 # name nobody.
 _WEAK_END = (r"在|今天|今日|今[(（]|昨天|昨日|昨[(（]|近日|日前|也|还|则|就|对|向|的|同志|、|主持|出席|宣布|"
              r"回答|通报|解读|答|"
-             + alternation(ACTION_VERBS + NAME_FOLLOWERS) + "|" + "|".join(NAME_FOLLOWING_PATTERNS))
+             + alternation(ACTION_VERBS + NAME_FOLLOWERS) + "|" + "|".join(NAME_FOLLOWING_PATTERNS)
+             + rf"|[和与及](?=[^，,。；;]{{0,30}}?{ROLE})")  # 「主任闻大翔和市住建委副主任裴晓」
 _COMPOUND_SURNAMES = COMPOUND_SURNAMES
 _SURNAMES = SURNAMES
 # Characters a title never starts with, that the pattern takes in from the clause:
 # 「据市民政局局长陈伟介绍」, 「在市长张三的带领下」, 「与副市长李四」.
-_LEAD = "据由在与及"
+_LEAD = "据由在与及和"
 _DATELINE_IN = re.compile(rf"{alternation(PRESS_ROLES)}|日电|日電")
 _TITLE_OPENER = re.compile(rf"(?:{alternation(TITLE_OPENERS)})+")
 _HOSTED_BY = re.compile(r"(?:由|邀请|请|向)")  # (向: 「记者向局长张三提问」, the one addressed)
@@ -70,6 +71,13 @@ _NOT_NAME = rf"(?!{SPEECH}|{alternation(NON_NAMES)}|[{_HAN}]?{ROLE})"
 INTRO = re.compile(
     rf"(?P<title>{_TITLE})[ \t\u3000\xa0]*{_NOT_NAME}(?P<name>[{_HAN}]{{2,3}}?)"
     rf"(?:{_NAME_END}|(?={_WEAK_END}))",
+    re.MULTILINE)
+# A married woman's name in Hong Kong and Macao: her husband's surname before her own (林郑月娥, 范徐丽泰,
+# 叶刘淑仪), four characters after the title.
+_SURNAME_CLASS = "".join(sorted(SURNAMES))
+INTRO_MARRIED = re.compile(
+    rf"(?P<title>{_TITLE})[ \t\u3000\xa0]*(?P<name>[{_SURNAME_CLASS}]{{2}}[{_HAN}]{{2}})"
+    rf"(?:{_NAME_END}|(?={_WEAK_END}|将|將|会|會))",
     re.MULTILINE)
 # A transliterated name (Uyghur, Mongolian, Tibetan …) after its title, two parts joined by a middle dot;
 # no surname to check: 「副局长买买提·吐尔逊介绍」, 「市长阿不都热依木·阿不都热合曼说」.
@@ -430,6 +438,16 @@ def _read_name_first(text: str, m: re.Match[str]) -> list[PersonMention]:
     return [_mention(m["name"], title, m.start("name"), m.end("title") if m["title"] else m.end())]
 
 
+def _read_married(text: str, m: re.Match[str]) -> list[PersonMention]:
+    """Only where the tagger reads a person ending with the four characters (郑月娥 of 林郑月娥), not
+    a name and a verb (「副主任李明做了通报」)."""
+    end = m.end("name")
+    if not tagger.available() or not any(e.end == end and m.start("name") < e.start <= end - 2
+                                         for e in tagger.persons(text)):
+        return []
+    return _read_title_first(text, m)[:1]
+
+
 def _read_name_column(text: str, m: re.Match[str]) -> list[PersonMention]:
     name = re.sub(r"[ \t\u3000]", "", m["name"])  # 「许  伟」 is 许伟, spaced to fill the column
     return [_mention(name, m["title"], m.start("name"), m.end("title"))]
@@ -454,6 +472,8 @@ INTRO_FORMS = (
     # before and with no check (a delegate's own role, 党代表, is no official's)
     IntroForm("delegate", DELEGATE, _read_delegate, checks=frozenset()),
     IntroForm("title_dotted_name", INTRO_DOTTED, _read_title_first, checks=frozenset({CHECK_FREE, CHECK_TITLE}),
+              before=_TITLE),
+    IntroForm("title_married_name", INTRO_MARRIED, _read_married, checks=frozenset({CHECK_FREE, CHECK_TITLE}),
               before=_TITLE),
     # 「市民政局局长陈伟表示」; the model may glue the two: 「武汉市市长周先旺」
     IntroForm("title_name", INTRO, _read_title_first, before=_TITLE,
