@@ -409,6 +409,8 @@ PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int 
     ("今年1-10月,全市", None, "今年1-10月", "range_in_year", None, None, 1, 10, True),
     ("今年1-10月,全市", 2020, "今年1-10月", "range_in_year", 2020, 2020, 1, 10, False),
     ("今年1、2月份房地产市场", 2025, "今年1、2月份", "range_in_year", 2025, 2025, 1, 2, False),  # two months
+    ("后年新建7所", 2025, "后年", "relative_year", 2027, 2027, None, None, False),  # the year after next
+    ("前年新建7所", 2025, "前年", "relative_year", 2023, 2023, None, None, False),
     ("1—3月", 2023, "1—3月", "range_in_year", 2023, 2023, 1, 3, False),
     ("1至10月", None, "1至10月", "range_in_year", None, None, 1, 10, True),
     ("2023年1-10月", None, "2023年1-10月", "range_in_year", 2023, 2023, 1, 10, False),

@@ -84,6 +84,7 @@ def test_breakdown_by_place_is_one_pledge_each() -> None:
     # a clause naming whom it is for, then how many, then the verb
     ("今年将完成5000户适老化改造，为10万户高龄独居老人加装燃气报警器。", ["5000户", "10万户"]),
     ("今年将新增就业6万人，为全省的30%。", ["6万人"]),  # 为: what the value is
+    ("今年将新建幼儿园16所，明年新建10所，后年新建7所。", ["16所", "10所", "7所"]),  # a time, then the verb
 ])
 def test_one_commitment_per_pledged_clause(text: str, targets: list[str]) -> None:
     assert [c.target for c in _run(text).commitments] == targets
@@ -316,6 +317,8 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     "欢迎新闻界的朋友们对教育系统建设项目进行宣传报道。",  # an invitation
     "报告共分八个部分:一、2019年和今年以来工作回顾;二、今年发展主要目标和下一阶段工作总体部署。",  # an outline
     "民主党胡志伟质疑政府将推出的措施力度不足。",  # a critic's words
+    "林正财说，相信政府会一如既往，继续推动社区照顾。",  # what someone expects of the government
+    "图为新北市第127家公托，将于明年启用。",  # a photo's caption
     "3月5日,十四届全国人大一次会议开幕会在北京人民大会堂举行。",  # an event held
 ])
 def test_not_the_governments_plan(text: str) -> None:

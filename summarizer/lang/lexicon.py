@@ -357,6 +357,11 @@ COMMENT_OPENERS = ("这是", "这也是", "这方面", "这些", "这就", "也�
 UNNAMED_OPINION = ("有", "据", "多位", "一些", "不少", "部分")
 # Verbs of a critic (「民主黨胡志偉質疑政府…」): what follows is their challenge, not a pledge.
 CRITIC_VERBS = ("质疑", "批评", "指责", "斥责", "促请", "反问", "炮轰", "抨击")
+# A photo's caption repeats the body (「图为新北市第127家公托，将于明年启用」): no pledge of its own.
+CAPTION_OPENERS = ("图为", "上图为", "下图为", "左图为", "右图为", "图片为", "图：", "图:")
+# Someone's belief or hope about what the government will do (「相信政府会一如既往…」): not its pledge.
+EXPECTING_VERBS = ("相信", "期望", "希望", "期待", "盼望", "冀望", "期盼")
+GOVERNMENT_WORDS = ("政府", "当局", "市府", "县府", "特区政府")
 OPINION_VERBS = ("料", "预料", "预计", "认为", "表示", "指出", "说", "称", "建议", "估计", "担心", "呼吁")
 OPINION_HOLDERS = ("政协委员", "人大代表", "专家", "学者", "教授", "市民", "居民", "网友", "家长", "村民", "群众代表",
                    "立委", "立法委员", "议员")
@@ -517,6 +522,8 @@ GOAL_WORDS = ("目标", "任务", "计划")
 # A number that labels, not counts: a floor (1楼为日照中心), a unit's rooms (2房型, 3房单位), before one of
 # these; and a number inside a code of letters and digits (B-08, 東區-2).
 LABEL_AFTER = ("楼", "樓", "房型", "房")
+# A phone number's digits are no metric (「查詢電話:(02) 2960-3456轉 3694」): after one of these.
+PHONE_WORDS = ("电话", "热线", "专线", "传真", "Tel", "TEL", "tel")
 # A travel time or distance before 圈 names a service radius (15分钟生活圈), not a measurement.
 RADIUS_UNITS = ("分钟", "小时", "公里")
 # Ages and durations in years or months are metrics only as the level of one of these measures

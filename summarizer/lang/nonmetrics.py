@@ -32,7 +32,7 @@ has rows per rule):
     per_one     the one an amount is for (每招用1名高校毕业生补助1500元, 每1万人)
     in_words    a count under ten in Chinese numerals (两起, 三层, 两项): how many of a kind, said in words
     label       a number that names, not counts: a floor (1樓為日照中心), a flat's rooms (2房型), a code
-                of letters and digits (B-08, 東區-2)
+                of letters and digits (B-08, 東區-2), a phone number (電話:(02) 2960-3456轉 3694)
 
 The text is the article in simplified characters (the pipeline's `simplified_view`); full-width
 forms are folded here as well.
@@ -53,6 +53,7 @@ from summarizer.lang.lexicon import (
     DURATION_UNITS,
     ENUMERATION_OPENERS,
     LABEL_AFTER,
+    PHONE_WORDS,
     LEVEL_WORDS,
     NOT_COUNT_UNITS,
     NOT_SERVICE_AFTER,
@@ -331,11 +332,14 @@ _LABEL_AFTER = re.compile(alternation(LABEL_AFTER))
 _CODE = re.compile(r"[A-Za-z0-9]*[A-Za-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)+|[^\W\d_]-[0-9]+")  # not 3-5家
 
 
+_PHONE = re.compile(rf"(?:{alternation(PHONE_WORDS)})[:：]?[\s\d()（）\-—转分机]*$")
+
+
 def _label(text: str, value: Value) -> bool:
     """1樓為日照中心, 2房型, B-08: a number that names a floor, a flat type or a lot, not a quantity
     (「4層樓建物」 stays: the 層 counts)."""
     f = _fold(text)
-    if not value.unit and _LABEL_AFTER.match(f, value.end):
+    if not value.unit and (_LABEL_AFTER.match(f, value.end) or _PHONE.search(f, max(0, value.start - 24), value.start)):
         return True
     lo = max(0, value.start - 12)
     return any(m.start() + lo <= value.start and value.end <= m.end() + lo

@@ -52,7 +52,10 @@ from summarizer.lang.lexicon import (
     ORG_SUFFIXES,
     PARTY_ORGANS,
     CAUSATIVE_VERBS,
+    CAPTION_OPENERS,
     CRITIC_VERBS,
+    EXPECTING_VERBS,
+    GOVERNMENT_WORDS,
     PLAN_ACTION_VERBS,
     PRESS_EVENTS,
     QUESTION_CUES,
@@ -92,6 +95,8 @@ _QUESTION = re.compile(r"[?？]\s*$|如何|怎样|什么|哪些")
 _DIRECTIVE = re.compile(r"^\s*(?:【报告内容】|市委.{0,12}会议|.{0,8}会议(?:强调|提出|指出))")
 # an opinion holder named in the sentence (role + a name): their 要/应 are no government pledge
 _OPINION = re.compile(rf"(?:{alternation(OPINION_HOLDERS)})(?P<name>[{HAN}]{{2,3}}?)(?:[:：，,]|为|说|表示|认为|建议)")
+_CAPTION = re.compile(rf"^(?:{alternation(CAPTION_OPENERS)})")
+_EXPECTS = re.compile(rf"(?:{alternation(EXPECTING_VERBS)})(?:{alternation(GOVERNMENT_WORDS)})")
 _CRITIC = re.compile(rf"^[^，,。；;]{{0,16}}?(?P<name>[{HAN}]{{2,3}})(?:{alternation(CRITIC_VERBS)})")
 _UNNAMED_OPINION = re.compile(rf"(?<![所没还拥具占])(?:{alternation(UNNAMED_OPINION)})"
                               rf"(?:{alternation(OPINION_HOLDERS)})(?:{alternation(OPINION_VERBS)})")
@@ -252,8 +257,12 @@ def never_a_pledge(body: str) -> str | None:
         return "a headline or bullet (no sentence-final punctuation): it repeats the body"
     if _QUESTION.search(body):
         return _ASKED
+    if _CAPTION.match(body):
+        return "a headline or bullet: a photo's caption repeats the body"
     if _DIRECTIVE.match(body):
         return "a meeting's directive, not a pledge of the government"
+    if _EXPECTS.search(body):
+        return "an opinion holder's words: what someone expects of the government"
     if any(has_surname(m["name"]) for m in _OPINION.finditer(body)) or _UNNAMED_OPINION.search(body):
         return "an opinion holder's words, not a pledge of the government"
     if (m := _CRITIC.match(body)) and has_surname(m["name"]) and (

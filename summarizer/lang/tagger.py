@@ -83,13 +83,13 @@ def perfective(text: str) -> bool:
 
 
 def opens_with_verb(text: str, start: int, end: int) -> bool:
-    """text[start:end] opens with a verb, after adverbs (同步建成…, 新开办…, 更换…)."""
+    """text[start:end] opens with a verb, after adverbs and times (同步建成…, 新开办…, 更换…, 明年新建…)."""
     for t in tokens(text):
         if t.end <= start or t.text.isspace():
             continue
         if t.start >= end:
             return False
-        if t.kind in ("d", "ad"):
+        if t.kind in ("d", "ad", "TIME"):
             continue
         return t.kind in ("v", "vd")
     return False
