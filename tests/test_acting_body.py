@@ -14,6 +14,7 @@ ROWS = [
     ("当局将持续检视长者医疗券的运作。", "当局"),
     ("运输及物流局会于明年内完成北环线的规划。", "运输及物流局"),  # a Hong Kong bureau of two portfolios
     ("长照处将于3年内由18人扩编至68人。", "长照处"),  # a division named short (Taiwan, Hong Kong)
+    ("预计香洲区将新增学位3000个。", "香洲区"),  # a verb before the subject is no part of it
 ]
 NO_BODY = [
     "预计会有16处完工。",
@@ -95,3 +96,9 @@ def test_an_opening_verb_names_no_place(text: str, place: str | None) -> None:
 ])
 def test_a_documents_issuer_or_title_names_no_actor(text: str, found: list[str]) -> None:
     assert pledges.bodies(text, 0, len(text)) == found
+
+
+@pytest.mark.skipif(not tagger.available(), reason="the tagger is not installed")
+def test_a_body_holds_no_persons_name() -> None:
+    text = "市长胡衡华作政府工作报告。"
+    assert pledges.bodies(text, 0, len(text)) == []  # not 市长胡衡华作政府

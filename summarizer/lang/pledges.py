@@ -171,6 +171,9 @@ def bodies(text: str, start: int, end: int) -> list[str]:
             found = [f for f in found if not (e.start <= f[0] and f[1] <= e.end)] + [(e.start, e.end, e.text)]
         # nor a match that starts inside the tagger's name: 民|政部会同有关部门 (民政部 acts)
         found = [f for f in found if not e.start < f[0] < e.end < f[1]]
+    if tagger.available():  # nor one holding a person's name: 市长胡衡华作政府(工作报告)
+        people = [(e.start, e.end) for e in tagger.persons(text) if start <= e.start and e.end <= end]
+        found = [f for f in found if not any(f[0] <= a and b <= f[1] for a, b in people)]
     return [b for s, t, b in sorted(found) if not any(a <= s and t <= b_ for a, b_ in told)
             and not _issuer_or_title(text, s, t)]
 
@@ -419,6 +422,7 @@ def clause_subject(text: str, clause_start: int, cue_start: int, periods: list[P
         if clause_start <= p.start and p.end <= cue_start:
             words = words.replace(text[p.start:p.end], " ", 1)
     words = _CONNECTIVES.sub("", words.strip()).strip(" ，,")
+    words = _without_leading_verb(words)  # 预计香洲区将… → 香洲区, 透过特区政府 → 特区政府
     for candidate in _without_trailing_adverbs(words):  # 青岛市还 → 青岛市, 成都还 → 成都 (not 成)
         if not candidate or len(candidate) > 16:
             continue
@@ -427,6 +431,16 @@ def clause_subject(text: str, clause_start: int, cue_start: int, periods: list[P
         if tagged_body(text, candidate, clause_start, cue_start):
             return candidate
     return None
+
+
+def _without_leading_verb(words: str) -> str:
+    """`words` less a verb or preposition the tagger reads at their start (预计, 透过, 让)."""
+    if not tagger.available() or not words:
+        return words
+    first = tagger.tokens(words)[:1]
+    if first and first[0].kind in ("v", "vd", "p") and first[0].end < len(words):
+        return words[first[0].end:]
+    return words
 
 
 def _without_trailing_adverbs(words: str) -> list[str]:
