@@ -14,7 +14,7 @@ ROWS = [
     ("当局将持续检视长者医疗券的运作。", "当局"),
     ("运输及物流局会于明年内完成北环线的规划。", "运输及物流局"),  # a Hong Kong bureau of two portfolios
     ("长照处将于3年内由18人扩编至68人。", "长照处"),  # a division named short (Taiwan, Hong Kong)
-    ("预计香洲区将新增学位3000个。", "香洲区"),  # a verb before the subject is no part of it
+    ("透过特区政府将推出新措施。", "特区政府"),  # a preposition before the subject is no part of it
 ]
 NO_BODY = [
     "预计会有16处完工。",
