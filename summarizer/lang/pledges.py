@@ -434,11 +434,12 @@ def clause_subject(text: str, clause_start: int, cue_start: int, periods: list[P
 
 
 def _without_leading_verb(words: str) -> str:
-    """`words` less a verb or preposition the tagger reads at their start (预计, 透过, 让)."""
+    """`words` less a verb or preposition of two or more characters the tagger reads at their start
+    (预计, 透过; one character, in so short a piece, is too often a name's: 长|照处)."""
     if not tagger.available() or not words:
         return words
     first = tagger.tokens(words)[:1]
-    if first and first[0].kind in ("v", "vd", "p") and first[0].end < len(words):
+    if first and first[0].kind in ("v", "vd", "p") and 2 <= first[0].end < len(words):
         return words[first[0].end:]
     return words
 
