@@ -93,6 +93,7 @@ def test_an_opening_verb_names_no_place(text: str, place: str | None) -> None:
     ("贯彻落实中宣部、中组部《关于加强教育系统党的建设的意见》。", []),  # the issuers of a document
     ("市教育局将按照《市人社局关于就业的通知》推进。", ["市教育局"]),  # the body inside its title is none
     ("省政府办公厅《关于推进养老服务发展的实施意见》印发后，市民政局将推进。", ["市民政局"]),
+    ("全面贯彻中央经济工作会议精神，市政府将稳就业。", ["市政府"]),  # a meeting's line
 ])
 def test_a_documents_issuer_or_title_names_no_actor(text: str, found: list[str]) -> None:
     assert pledges.bodies(text, 0, len(text)) == found

@@ -178,14 +178,16 @@ def bodies(text: str, start: int, end: int) -> list[str]:
             and not _issuer_or_title(text, s, t)]
 
 
+# …中央经济工作会议精神, 省委全会部署: a body naming a meeting or its line, not acting
+_ITS_LINE = re.compile(r"[^，,。；;、]{0,12}?(?:会议|全会|大会)?(?:精神|决策部署|重要讲话|重要指示)")
 _ISSUED = re.compile(r"(?:[、和及与][^，,。；;《]{2,12})?《")  # …中宣部、中组部《关于…》: who issued it
 
 
 def _issuer_or_title(text: str, start: int, end: int) -> bool:
-    """A body inside a document's title (《…民政局关于…》) or right before it as its issuer (「贯彻落实
-    中宣部、中组部《…意见》」): named, not acting."""
+    """A body inside a document's title (《…民政局关于…》), right before it as its issuer (「贯彻落实
+    中宣部、中组部《…意见》」) or naming a meeting's line (「中央经济工作会议精神」): named, not acting."""
     opened, closed = text.rfind("《", 0, start), text.rfind("》", 0, start)
-    return opened > closed or bool(_ISSUED.match(text, end))
+    return opened > closed or bool(_ISSUED.match(text, end)) or bool(_ITS_LINE.match(text, end))
 
 
 _TAGGED_ORG_END = re.compile(rf"(?:{alternation(ORG_SUFFIXES + TAGGED_BODY_SUFFIXES)})$")
