@@ -338,7 +338,8 @@ def test_a_questioners_turn_pledges_nothing(text: str) -> None:
 
 
 def test_a_span_that_looks_back_is_no_deadline() -> None:
-    got = [(c.target, c.deadline) for c in _run("接下来5年，将兴建公营房屋18.9万单位，为近20年新高。", "2025-09-19").commitments]
+    text = "接下来5年，将兴建公营房屋18.9万单位，为近20年新高。"
+    got = [(c.target, c.deadline) for c in _run(text, "2025-09-19").commitments]
     assert got == [("18.9万", "接下来5年")]
 
 

@@ -263,9 +263,9 @@ TRAILING = "trailing"  # left at the end of a subject when a verb is read with t
 _MODAL = frozenset({FORWARD, PLAN, MODIFIER, LEADING})  # a forward modal before a verb: 力争, 争取
 
 # Every cue word and its roles. 计划/要/将 also have noun and other uses: 计划生育, 培训计划, 下了计划,
-# 要求, 要素, 将近, 将“X”改成 (the disposal 将), 该计划 (the scheme); the guards (not_after, not_before) are read where the cue
-# is matched as a cue (FORWARD, RETRO). A new cue word goes here with its roles (有望 opens a pledge and is
-# no part of a subject: `Cue("有望", _MODAL)`); `tests/test_cues.py` wants a row for it.
+# 要求, 要素, 将近, 将“X”改成 (the disposal 将), 该计划 (the scheme); the guards (not_after, not_before) are
+# read where the cue is matched as a cue (FORWARD, RETRO). A new cue word goes here with its roles (有望
+# opens a pledge and is no part of a subject: `Cue("有望", _MODAL)`); `tests/test_cues.py` wants a row for it.
 CUES = (
     Cue("将", _MODAL | {TRAILING, QUESTION, AFTER_BODY}, not_after="即必若",
         not_before="近其一二三四五六七八九十0123456789“‘「《\"'"),

@@ -10,8 +10,8 @@ from itertools import pairwise
 from summarizer.lang import tagger
 from summarizer.lang.lexicon import (
     ACTION_VERBS,
-    ASKER_LABELS,
     ANNOUNCE_VERBS,
+    ASKER_LABELS,
     BUREAU_ENDINGS,
     COMPOUND_SURNAMES,
     DELEGATE_ROLES,
@@ -215,7 +215,8 @@ def hosts_the_press(text: str, p: PersonMention) -> bool:
     """The host of a press conference is never an official, even one who holds an office (the dev
     set's "What counts"): 「发布会由市政府新闻办副主任欧阳晓明主持」, 「…副主任X主持新闻发布会」; a mayor
     who 主持 an event or a meeting is one (「市長黃偉哲11日主持「…開幕」」)."""
-    if _HOSTS.match(text, p.end) or "主持人" in (p.title or "") or _HOST_LABEL.search(text, max(0, p.start - 8), p.start):
+    if (_HOSTS.match(text, p.end) or "主持人" in (p.title or "")
+            or _HOST_LABEL.search(text, max(0, p.start - 8), p.start)):
         return True  # …or named the host first: 「主持人、市政府新闻办副主任赵敏」, 「主持人：副主任赵敏」
     opened = text.rfind("由", max(0, p.start - 30), p.start + 1)
     sentence_end = min([i for i in (text.find(c, p.end) for c in "。；;\n") if i >= 0] or [len(text)])

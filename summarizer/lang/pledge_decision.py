@@ -59,8 +59,8 @@ _MEETING_SAID = re.compile(rf"^[^，,。]{{0,16}}?(?:{alternation(MEETINGS)})(?:
 
 def not_the_governments_plan(body: str) -> str | None:
     """Why a sentence the rules or the classifier take is still no pledge: an announced appearance,
-    a document's outline, a forecast of conditions, a presenter's agenda, a plan denied, a meeting's directive, an appeal
-    to the public, what it takes (要…才能)."""
+    a document's outline, a forecast of conditions, a presenter's agenda, a plan denied, a meeting's
+    directive, an appeal to the public, what it takes (要…才能)."""
     if _APPEARANCE.search(body):
         return "announces an appearance, not a pledge"
     if _OUTLINE.search(body):

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from summarizer.lang import tagger
 from summarizer.lang.lexicon import (
     QUESTION_CUES,
     RETRO_MARKERS,
@@ -21,7 +22,6 @@ from summarizer.lang.lexicon import (
     alternation,
     cue_alternation,
 )
-from summarizer.lang import tagger
 from summarizer.lang.pledges import forward_cue, label_len, never_a_pledge, pledge_cue, reports_the_past
 from summarizer.text.chunk import Sentence
 
@@ -167,7 +167,8 @@ def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequenc
             walk.turn_asked = walk.asked_forward
         out.append(PledgeContext(
             under_forward_heading=walk.scope == "forward", under_retro_heading=walk.scope == "retro",
-            after_forward_intro=walk.intro, after_account_intro=walk.account, in_item=walk.item_paragraph and not new_paragraph,
+            after_forward_intro=walk.intro, after_account_intro=walk.account,
+            in_item=walk.item_paragraph and not new_paragraph,
             paragraph_start=new_paragraph, previous=walk.previous, in_turn=speaker is not None,
             turn_start=turn_start, after_forward_question=speaker is not None and walk.turn_asked,
             year=year, rules=rules[i] if rules is not None else None))

@@ -22,6 +22,8 @@ from summarizer.lang.lexicon import (
     BARE_ACTORS,
     BODY_HEADS,
     BODY_SPREAD,
+    CAPTION_OPENERS,
+    CAUSATIVE_VERBS,
     CHANGE_TO,
     CLAUSE_CONNECTIVES,
     COMMENT_OPENERS,
@@ -29,14 +31,17 @@ from summarizer.lang.lexicon import (
     CONDITION_HEADS,
     CONTINUING_OPENERS,
     COUNT_VERBS,
+    CRITIC_VERBS,
     DATELINE_PATTERNS,
     DISPOSAL_VERBS,
+    EXPECTING_VERBS,
     FORECAST_ALONE,
     FORECAST_WORDS,
     FORWARD_CUES,
     FORWARD_EXCLUSIONS,
     FORWARD_PATTERNS,
     FROM_WORDS,
+    GOVERNMENT_WORDS,
     HAN,
     IN_ORG_NAME_WORDS,
     INFORMANT_VERBS,
@@ -51,11 +56,6 @@ from summarizer.lang.lexicon import (
     OPINION_VERBS,
     ORG_SUFFIXES,
     PARTY_ORGANS,
-    CAUSATIVE_VERBS,
-    CAPTION_OPENERS,
-    CRITIC_VERBS,
-    EXPECTING_VERBS,
-    GOVERNMENT_WORDS,
     PLAN_ACTION_VERBS,
     PRESS_EVENTS,
     QUESTION_CUES,
@@ -523,7 +523,7 @@ _NOTE = re.compile(r"[（(][^（()）]{1,6}[)）]")  # a bracketed note after a 
 
 # A clause naming whom it is for, then how many (「为10万户高龄独居老人加装燃气报警器」): its own pledge.
 _FOR_WHOM = re.compile(rf"\s*(?:为|给)[^，,。；;]{{0,6}}?\d[^，,。；;]{{1,30}}?"
-                       rf"(?:{alternation(PLAN_ACTION_VERBS + ('进行', '加装', '更换', '安装', '配备'))})")
+                       rf"(?:{alternation((*PLAN_ACTION_VERBS, '进行', '加装', '更换', '安装', '配备'))})")
 
 
 def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: int | None) -> list[tuple[int, int]]:
@@ -556,10 +556,10 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
             # 「其中，中原区开工建设15440套，金水区8560套」: a breakdown by place, one pledge each
             # 「今年投资90亿元，改造2.87万户」: each clause with a target of its own is a pledge of its own
             # (「其中…」, 「同比…」 go on with the value before them)
-            own_target = bool(_FOR_WHOM.match(text, pos + 1, item_end)) or not _CONTINUING.match(
+            own_target = bool(_FOR_WHOM.match(text, pos + 1, item_end)) or (not _CONTINUING.match(
                 text, pos + 1, item_end) and bool(
                 _VERB_FIRST.match(text, pos + 1, item_end) or _REACHES.search(text, pos + 1, item_end)
-                or (tagger.available() and tagger.opens_with_verb(text, pos + 1, item_end)))
+                or (tagger.available() and tagger.opens_with_verb(text, pos + 1, item_end))))
             own_place = opening_place(text, pos + 1, item_end) is not None  # 其中，中原区…，金水区…
             listed = pos >= listed_from
             cut = ((own_subject or own_change or own_target or own_place or listed) and has_target(pos + 1, item_end)
