@@ -11,13 +11,15 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import queue
+import pickle
 import signal
 import sys
 import time
 from collections.abc import Callable, Generator, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass, field, replace
+from multiprocessing.connection import Connection
+from multiprocessing.connection import wait as connection_wait
 from pathlib import Path
 
 from rich.markup import escape
@@ -175,46 +177,55 @@ class ShardedRun:
     made, so make it before this process starts any thread. Iterating yields every article's
     `Done`; a worker that dies fails its unfinished articles. A fatal endpoint error is raised;
     it, Ctrl-C or `close()` terminate all workers (outputs are atomic, the cache is
-    transactional: nothing half-written survives)."""
+    transactional: nothing half-written survives).
+
+    Each worker reports on a pipe of its own: a shared queue has one write lock, and a worker
+    killed while holding it would block every other worker for good."""
 
     def __init__(self, files: list[str], processes: int, make_llm: Callable[[int], LLM | None],
                  workers: int, opts: Options) -> None:
         ctx = multiprocessing.get_context("fork")
-        self.events: multiprocessing.Queue[tuple[str, int, Done | EndpointError | str | None]] = ctx.Queue()
         self.shards = [files[k::processes] for k in range(processes)]
         shares = [max(1, workers // processes + (k < workers % processes)) for k in range(processes)]
-        self.procs = [ctx.Process(target=_worker, name=f"summarizer-shard-{k}", daemon=True,
-                                  args=(k, self.shards[k], make_llm, shares[k], opts, self.events))
-                      for k in range(processes)]
+        self.readers: list[Connection] = []
+        self.procs: list[multiprocessing.process.BaseProcess] = []
         self.closed = False
-        for proc in self.procs:
+        for k in range(processes):  # one at a time: a later fork must not inherit a write end
+            reader, writer = ctx.Pipe(duplex=False)
+            proc = ctx.Process(target=_worker, name=f"summarizer-shard-{k}", daemon=True,
+                               args=(k, self.shards[k], make_llm, shares[k], opts, writer))
             proc.start()
+            writer.close()  # only the worker holds it now: its death reads as EOF here
+            self.readers.append(reader)
+            self.procs.append(proc)
 
     def __iter__(self) -> Iterator[Done]:
         seen: list[set[str]] = [set() for _ in self.procs]
         running = set(range(len(self.procs)))
         try:
             while running:
-                try:
-                    kind, k, payload = self.events.get(timeout=0.5)
-                except queue.Empty:
-                    for k in [k for k in running if self.procs[k].exitcode is not None]:
-                        running.discard(k)  # died without a word (killed, out of memory)
-                        yield from _lost(self.shards[k], seen[k],
-                                         f"exit code {self.procs[k].exitcode}")
-                    continue
-                if kind == "done" and isinstance(payload, Done):
-                    seen[k].add(payload.path)
-                    yield payload
-                elif kind == "fatal":  # the worker's error itself: its HTTP status and body too
-                    raise payload if isinstance(payload, EndpointError) else EndpointError(str(payload))
-                elif kind == "crash":
-                    running.discard(k)
-                    yield from _lost(self.shards[k], seen[k], str(payload))
-                elif kind == "end":
-                    running.discard(k)
+                ready = connection_wait([self.readers[k] for k in running])
+                for k in [k for k in sorted(running) if self.readers[k] in ready]:
+                    try:
+                        kind, _, payload = self.readers[k].recv()
+                    except (EOFError, OSError, pickle.UnpicklingError):
+                        kind, payload = "crash", f"exit code {self._exitcode(k)}"
+                    if kind == "done" and isinstance(payload, Done):
+                        seen[k].add(payload.path)
+                        yield payload
+                    elif kind == "fatal":  # the worker's error itself: its HTTP status and body too
+                        raise payload if isinstance(payload, EndpointError) else EndpointError(str(payload))
+                    elif kind == "crash":
+                        running.discard(k)
+                        yield from _lost(self.shards[k], seen[k], str(payload))
+                    elif kind == "end":
+                        running.discard(k)
         finally:
             self.close()
+
+    def _exitcode(self, k: int) -> int | None:
+        self.procs[k].join(timeout=5)  # its pipe closed: it is gone or going
+        return self.procs[k].exitcode
 
     def close(self) -> None:
         if self.closed:
@@ -225,8 +236,8 @@ class ShardedRun:
                 proc.terminate()
         for proc in self.procs:
             proc.join(timeout=5)
-        self.events.close()
-        self.events.cancel_join_thread()
+        for reader in self.readers:
+            reader.close()
 
 
 def _lost(shard: list[str], seen: set[str], why: str) -> Iterator[Done]:
@@ -237,22 +248,21 @@ def _lost(shard: list[str], seen: set[str], why: str) -> Iterator[Done]:
 
 
 def _worker(k: int, files: list[str], make_llm: Callable[[int], LLM | None], workers: int,
-            opts: Options, events: multiprocessing.Queue[tuple[str, int, Done | EndpointError | str | None]]) -> None:
+            opts: Options, out: Connection) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and ends us
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     die_with_parent()
     llm = make_llm(workers)
     try:
         for done in run_in_process(files, llm, workers, opts):
-            events.put(("done", k, done))
+            out.send(("done", k, done))
     except EndpointError as exc:
-        events.put(("fatal", k, exc))
+        out.send(("fatal", k, exc))
     except Exception as exc:  # reported by the parent against this shard's unfinished articles
-        events.put(("crash", k, f"{type(exc).__name__}: {exc}"))
+        out.send(("crash", k, f"{type(exc).__name__}: {exc}"))
     else:
-        events.put(("end", k, None))
+        out.send(("end", k, None))
     finally:
         if llm is not None:
             llm.close()
-        events.close()
-        events.join_thread()
+        out.close()
