@@ -3,6 +3,7 @@
 
     python bench/genre_scores.py                 # extracts seeds + dev with --deterministic first
     python bench/genre_scores.py OUT_DIR         # scores outputs already made (e.g. with the model)
+    python bench/genre_scores.py --counts [OUT]  # each cell as hits/total too
 
 Prints a Markdown table (docs/quality.md keeps it). The validation part is scored, never read.
 """
@@ -38,10 +39,12 @@ def _parts(tmp: Path, out: Path) -> dict[str, DevCounts]:
 
 
 def main() -> None:
+    args = [a for a in sys.argv[1:] if a != "--counts"]
+    counts = len(args) < len(sys.argv) - 1
     with tempfile.TemporaryDirectory() as t:
         tmp = Path(t)
-        if len(sys.argv) > 1:
-            out = Path(sys.argv[1])
+        if args:
+            out = Path(args[0])
         else:
             out = tmp / "out"
             subprocess.run([sys.executable, "-m", "summarizer.cli.app", "extract", str(ROOT / "seeds"),
@@ -51,7 +54,9 @@ def main() -> None:
         print("| measure | " + " | ".join(scores) + " |")
         print("|---|" + "---|" * len(scores))
         for name in MEASURES:
-            print(f"| {name} | " + " | ".join(getattr(c, name).rate() for c in scores.values()) + " |")
+            cells = [getattr(c, name) for c in scores.values()]
+            shown = [r.rate() + (f" ({r.fraction()})" if counts else "") for r in cells]
+            print(f"| {name} | " + " | ".join(shown) + " |")
         print("| hallucinated | " + " | ".join(str(c.hallucinated) for c in scores.values()) + " |")
         seeds = subprocess.run([sys.executable, "-m", "summarizer.cli.app", "eval", "--gold",
                                 str(ROOT / "tests" / "gold"), str(out)], capture_output=True, text=True)

@@ -103,3 +103,29 @@ def test_a_documents_issuer_or_title_names_no_actor(text: str, found: list[str])
 def test_a_body_holds_no_persons_name() -> None:
     text = "市长胡衡华作政府工作报告。"
     assert pledges.bodies(text, 0, len(text)) == []  # not 市长胡衡华作政府
+
+
+@pytest.mark.skipif(not tagger.available(), reason="the tagger is not installed")
+@pytest.mark.parametrize(("text", "found"), [
+    ("涉县中心城区排水管网改造，县住建局将实施。", ["县住建局"]),  # 涉|县中心: cut out of a place's name
+    ("連接長濱鄉南溪部落重要橋樑的南北溪大橋將改建。", []),  # not 鄉南溪部 (部落)
+    ("深入部署2026年人社各项任务。", []),  # 部署 is a verb, though 署 ends a bureau's name
+    ("2026年全市人社系统将加快构建就业友好型发展方式。", ["市人社系统"]),  # 全市 spreads over the body
+])
+def test_a_body_is_no_piece_of_a_word(text: str, found: list[str]) -> None:
+    assert pledges.bodies(text, 0, len(text)) == found
+
+
+@pytest.mark.skipif(not tagger.available(), reason="the tagger is not installed")
+@pytest.mark.parametrize("text", [
+    "人力资源市场会越来越火爆",  # not 人力资源市 (市场)
+    "紧紧围绕省委省政府深入实施决策部署",  # not 紧紧围绕省 (省委)
+])
+def test_an_opening_place_is_no_piece_of_a_word(text: str) -> None:
+    assert pledges.opening_place(text, 0, len(text)) is None
+
+
+@pytest.mark.skipif(not tagger.available(), reason="the tagger is not installed")
+def test_a_place_before_its_heads_title_is_whole() -> None:
+    text = "苗栗县长钟东锦今天在县务会议揭橥明年的期望"
+    assert pledges.opening_place(text, 0, len(text)) == "苗栗县"  # 县长 is one word: the county's head

@@ -55,3 +55,12 @@ def test_opens_with_verb(clause: str, verb_first: bool) -> None:
 ])
 def test_perfective(text: str, done: bool) -> None:
     assert tagger.perfective(text) is done
+
+
+@pytest.mark.parametrize(("text", "start", "end", "cut"), [
+    ("涉县中心城区", 1, 4, True),  # 涉|县中心
+    ("人力资源市场", 0, 5, True),  # 人力资源市|场
+    ("省人社厅将", 0, 4, False),
+])
+def test_cuts_a_word(text: str, start: int, end: int, cut: bool) -> None:
+    assert tagger.cuts_a_word(text, start, end) == cut

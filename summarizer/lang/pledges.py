@@ -173,7 +173,8 @@ def bodies(text: str, start: int, end: int) -> list[str]:
         found = [f for f in found if not e.start < f[0] < e.end < f[1]]
     if tagger.available():  # nor one holding a person's name: 市长胡衡华作政府(工作报告)
         people = [(e.start, e.end) for e in tagger.persons(text) if start <= e.start and e.end <= end]
-        found = [f for f in found if not any(f[0] <= a and b <= f[1] for a, b in people)]
+        found = [f for f in found if not any(f[0] <= a and b <= f[1] for a, b in people)
+                 and not _cut_or_verb(text, f[1] - len(f[2]), f[1])]  # (innermost: 区遵照|市政府)
     return [b for s, t, b in sorted(found) if not any(a <= s and t <= b_ for a, b_ in told)
             and not _issuer_or_title(text, s, t)]
 
@@ -428,11 +429,32 @@ def clause_subject(text: str, clause_start: int, cue_start: int, periods: list[P
     for candidate in _without_trailing_adverbs(words):  # 青岛市还 → 青岛市, 成都还 → 成都 (not 成)
         if not candidate or len(candidate) > 16:
             continue
+        if _cut_out(text, candidate, clause_start, cue_start):
+            continue  # 紧紧围绕省|委…, 人力资源市|场…: part of a word
         if is_body(candidate) or _PLACE.fullmatch(candidate) or candidate in _SELF or actors.is_place(candidate):
             return candidate
         if tagged_body(text, candidate, clause_start, cue_start):
             return candidate
     return None
+
+
+def _cut_or_verb(text: str, start: int, end: int) -> bool:
+    """text[start:end] is cut out of a word (涉|县中心城区, 長濱鄉南溪部|落; but 全|市人社系统: 全市 spreads
+    over the body, 苗栗縣|長: its head) or ends in a verb (深入部署: 署 ends a bureau's name, 部署 is a verb)."""
+    words = tagger.tokens(text)
+    first = next((t for t in words if t.start < start < t.end), None)
+    if first is not None and (first.text in BODY_SPREAD or first.kind in ("v", "vd")):
+        start = first.start  # 全|市人社系统; 进|行政机关: the tagger glued a verb to the name's first character
+    last = next((t for t in words if t.start < end <= t.end), None)
+    if last is not None and last.start == end - 1 and last.text[1:] in ("长", "長") and last.text[0] in LEVEL_CHARS:
+        end = last.end  # 苗栗縣|長: the government its head speaks for, not a piece
+    return tagger.cuts_a_word(text, start, end) or (last is not None and last.kind in ("v", "vd"))
+
+
+def _cut_out(text: str, words: str, start: int, end: int) -> bool:
+    """`words`, found in text[start:end], begin or end inside one of the tagger's words."""
+    at = text.rfind(words, start, end)
+    return at >= 0 and tagger.available() and tagger.cuts_a_word(text, at, at + len(words))
 
 
 def _without_leading_verb(words: str) -> str:
@@ -599,6 +621,8 @@ def opening_place(text: str, start: int, end: int) -> str | None:
                if m and not m.group().endswith(NOT_ORG_ENDINGS)]
     if lengths and tagger.available() and _opens_with_a_verb(text, pos):
         lengths = []  # 「改善全市60所…」, 「推进区、县两级…」: a verb and its object, no place
+    if tagger.available():  # nor a piece of a word: 人力资源市|场
+        lengths = [n for n in lengths if not _cut_or_verb(text, pos, pos + n)]
     if tagger.available():  # the tagger's whole name (台北市都市发展局), or a place the lexicon lacks
         lengths += [e.end - pos for e in tagger.entities(text)
                     if e.start == pos and e.end <= end and e.kind in ("LOC", "ORG")]

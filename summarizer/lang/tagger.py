@@ -9,6 +9,7 @@ process on first use; `available()` says whether it can be.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
@@ -126,3 +127,19 @@ def names_nothing(phrase: str) -> bool:
     (tokens,) = _model().run([phrase.strip()])
     return all(tag in _NAMES_NOTHING for _, tag in tokens)
 
+
+
+def cuts_a_word(text: str, start: int, end: int) -> bool:
+    """text[start:end] begins or ends inside one of the tagger's words (涉|县中心城区, 紧紧围绕省|委,
+    人力资源市|场): a piece cut out of a longer word, not a name said whole."""
+    words, starts = tokens(text), _starts(text)
+    for edge in (start, end):
+        k = bisect_right(starts, edge) - 1  # the word that begins at or before the edge
+        if k >= 0 and words[k].start < edge < words[k].end:
+            return True
+    return False
+
+
+@lru_cache(maxsize=64)
+def _starts(text: str) -> list[int]:
+    return [t.start for t in tokens(text)]
