@@ -392,3 +392,20 @@ def test_an_answer_about_what_was_done_is_an_account_not_a_plan() -> None:
             "张伟：为实现更加充分更高质量就业，我们把稳就业放在更加突出的位置，从稳岗位、保重点、促创业等方面精准施策。\n\n"
             "记者：明年有什么打算？\n\n张伟：明年将新增就业岗位5万个。\n")
     assert [c.target for c in _run(text).commitments] == ["5万个"]
+
+
+def test_the_items_under_a_plans_heading_are_pledges_without_a_cue() -> None:
+    text = ("一、经济社会发展的主要预期目标\n\n1.努力实现地区生产总值增长6.2%左右。\n\n牵头单位:区发改局\n\n"
+            "2.规模上工业增加值增长5%左右。\n\n牵头单位:区工信局\n\n3.重点工作举措。\n")
+    found = _run(text, "2023-03-28").commitments
+    assert [(c.target, c.responsible) for c in found] == [("6.2%左右", "区发改局"), ("5%左右", "区工信局")]
+
+
+@pytest.mark.parametrize("item", [
+    "2. 改善環境衛生及市容:",  # a heading of items of its own
+    "61. 房屋是最受關注的民生問題。",  # a numbered paragraph of an address, no list item
+    "首先,我代表市教育局向媒體朋友們表示衷心的感謝!",  # a speech's order
+])
+def test_what_only_looks_like_a_plans_item_is_none(item: str) -> None:
+    text = f"2023年工作安排\n\n{item}\n"
+    assert _run(text, "2023-03-28").commitments == []

@@ -32,6 +32,7 @@ from summarizer.lang.lexicon import (
 from summarizer.lang.pledge_features import PledgeContext, article_contexts
 from summarizer.lang.pledge_model import is_pledge, model_version
 from summarizer.lang.pledges import (
+    acts,
     done_in_cue_clause,
     forecasts_conditions,
     label_len,
@@ -146,4 +147,6 @@ def settled_without_model(sentence: str, rules_say: bool, context: PledgeContext
     if context.after_account_intro or context.under_retro_heading or (
             policy == "or_unless_refused" and refused(sentence) is not None):
         return False
+    if policy != "rules" and context.under_forward_heading and context.opens_item and acts(sentence):
+        return True  # an item of a list under a plan's heading (一、主要预期目标 / 1.努力实现…增长6.2%左右。)
     return None

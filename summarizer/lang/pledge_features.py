@@ -22,7 +22,14 @@ from summarizer.lang.lexicon import (
     alternation,
     cue_alternation,
 )
-from summarizer.lang.pledges import forward_cue, label_len, never_a_pledge, pledge_cue, reports_the_past
+from summarizer.lang.pledges import (
+    done_in_cue_clause,
+    forward_cue,
+    label_len,
+    never_a_pledge,
+    pledge_cue,
+    reports_the_past,
+)
 from summarizer.text.chunk import Sentence
 
 NGRAM_MAX = 3
@@ -65,6 +72,7 @@ class PledgeContext:
     after_forward_question: bool = False  # the turn answers a question about plans
     year: int | None = None  # the article's year: 到2020年 before it is history
     rules: bool | None = None  # the rules' decision (`PlanScope.step`), when given
+    opens_item: bool = False  # the sentence opens a list item (1. / （一） / 一是); no token
 
 
 def char_ngrams(text: str) -> list[str]:
@@ -114,6 +122,21 @@ def features(sentence: str, context: PledgeContext | None = None, *, cues: bool 
     if context is not None:
         out += context_tokens(context)
     return out
+
+
+_PARAGRAPH_NUMBER = 30  # 「61. 房屋是…」: addresses and reports number their paragraphs, lists stay short
+_ITEM_HEADING = re.compile(r"^[^\d，,]{0,6}(?:举措|措施|指标|目标|任务|要求|安排)[。.]?$")  # 「2.重点工作举措。」
+
+
+def _opens_item(body: str) -> bool:
+    """The sentence opens a numbered or bulleted item (not 首先…, a speech's order; not a paragraph's
+    number) and is no heading of items of its own (「2. 改善環境衛生及市容:」, 「1.主要目标指标。」)."""
+    m = _ITEM.match(body)
+    if m is None or m.lastgroup == "order" or _INTRO.search(body):
+        return False
+    number = re.match(r"\d+", m.group())
+    rest = body[m.end():].strip()
+    return not (number and int(number.group()) > _PARAGRAPH_NUMBER) and not _ITEM_HEADING.match(rest)
 
 
 def is_heading(body: str) -> bool:
@@ -171,7 +194,7 @@ def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequenc
             in_item=walk.item_paragraph and not new_paragraph,
             paragraph_start=new_paragraph, previous=walk.previous, in_turn=speaker is not None,
             turn_start=turn_start, after_forward_question=speaker is not None and walk.turn_asked,
-            year=year, rules=rules[i] if rules is not None else None))
+            year=year, rules=rules[i] if rules is not None else None, opens_item=_opens_item(body)))
         _advance(walk, body, year, speaker, paragraph, new_paragraph)
     return out
 
@@ -190,7 +213,9 @@ def _advance(walk: _Walk, body: str, year: int | None, speaker: str | None, para
         walk.account = walk.account and item
     if _INTRO.search(body):
         walk.intro = forward_cue(body, year) is not None or forward_heading(body, year)
-        walk.account = not walk.intro and (reports_the_past(body) or (tagger.available() and tagger.perfective(body)))
+        done = done_in_cue_clause(body, year) or (not walk.intro and "RETRO" in walk.previous)
+        walk.account = (not walk.intro or done) and (  # 「…已于8月底全部竣工。具体情况如下：」
+            done or reports_the_past(body) or (tagger.available() and tagger.perfective(body)))
     if _QUESTION.search(body) and speaker is None:
         walk.asked_forward = bool(_FORWARD_QUESTION.search(body))
     walk.speaker = speaker

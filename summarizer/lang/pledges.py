@@ -331,6 +331,11 @@ def pledge_cue(body: str, year: int | None) -> re.Match[str] | None:
 _SAYS = re.compile(rf"^[^，,。；;：:]{{1,30}}?(?:{alternation(SPEECH_VERBS)})[，,：:]")
 
 
+def acts(sentence: str) -> bool:
+    """The sentence does something or counts something (a plan verb or a number)."""
+    return bool(_ACTS.search(sentence))
+
+
 class PlanScope:
     """Which sentences are forward-looking: a sentence with a forward cue opens a plan scope.
     In a named official's turn (a Q&A answer) the scope covers the following sentences until one
