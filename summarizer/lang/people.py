@@ -190,10 +190,10 @@ def find_officials(text: str) -> list[PersonMention]:
                 for shared in readings[1:]:  # names that share the first's title: 「副市长王强、李明」
                     _admit(found, form.checks, shared)
     for span, p in list(found.items()):
-        if _function_word_first(text, p):  # 「相关负责人和专家」: 和 is no surname here
+        if _function_word_first(text, p) or _time_in_name(text, p):  # 「负责人和专家」, 「副總院長於今(28)日」
             del found[span]
             continue
-        trimmed = tagged_boundary(text, p)
+        trimmed = tagged_boundary(text, _title_from_last_item(text, p))
         if trimmed is not p:
             del found[span]
             found[(trimmed.start, trimmed.end)] = trimmed
@@ -236,6 +236,35 @@ def _function_word_first(text: str, p: PersonMention) -> bool:
                            and b.kind != "PER" for a, b in pairwise(words))
 
 
+def _time_in_name(text: str, p: PersonMention) -> bool:
+    """The tagger reads a time inside the name (於|今(28)日; not 贾维|周8日, a time running past it)
+    and no person's name over all of it."""
+    if not tagger.available():
+        return False
+    at = text.rfind(p.name, p.start, p.end)
+    span = (at, at + len(p.name))
+    words = [t for t in tagger.tokens(text) if t.start < span[1] and span[0] < t.end]
+    return at >= 0 and any(t.kind == "TIME" and span[0] < t.start and t.end <= span[1] for t in words) and not any(
+        t.kind == "PER" and t.start <= span[0] and span[1] <= t.end for t in words)
+
+
+_ITEM_SEPARATOR = re.compile(r"[、和]")
+
+
+def _title_from_last_item(text: str, p: PersonMention) -> PersonMention:
+    """A title that ran over earlier items of a list of officials (「总工程师张占海和综合司司长韩海青」,
+    「柯文哲市長、黃珊珊副市長、衛生局黃世傑局長、財政局長陳家蓁」): only the last item, when an earlier
+    one holds a name the tagger reads as a person's."""
+    if not p.title or not tagger.available():
+        return p
+    at = text.rfind(p.title, max(0, p.start - len(p.title) - 2), p.end)  # in the span, or right before the name
+    cuts = [m.end() for m in _ITEM_SEPARATOR.finditer(p.title)]
+    if at < 0 or not cuts or not any(at <= e.start and e.end <= at + cuts[-1] for e in tagger.persons(text)):
+        return p
+    title = p.title[cuts[-1]:]
+    return PersonMention(p.name, title, split_title(title)[0], max(p.start, at + cuts[-1]), p.end) if title else p
+
+
 def _admit(found: dict[tuple[int, int], PersonMention], checks: frozenset[str], p: PersonMention) -> bool:
     """Keep `p` if it passes the form's checks: whether it is kept (or its span already was)."""
     if CHECK_FREE in checks and any(s < p.end and p.start < e for s, e in found):
@@ -267,7 +296,7 @@ def tagged_officials(text: str, taken: list[tuple[int, int]], names: set[str]) -
             continue  # a name cut short where the article names the official in full (盧秀 of 盧秀燕)
         title = _title_near(text, e.start, e.end)
         if title and is_official_title(title) and not _cited(text, e, title):
-            out.append(PersonMention(e.text, title, split_title(title)[0], e.start, e.end))
+            out.append(_title_from_last_item(text, PersonMention(e.text, title, split_title(title)[0], e.start, e.end)))
             taken.append((e.start, e.end))
     return out
 
