@@ -320,6 +320,12 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     "林正财说，相信政府会一如既往，继续推动社区照顾。",  # what someone expects of the government
     "图为新北市第127家公托，将于明年启用。",  # a photo's caption
     "3月5日,十四届全国人大一次会议开幕会在北京人民大会堂举行。",  # an event held
+    # a document's framing: what is sent, its guiding thought, why it matters
+    "经市人民政府同意,现将《运城市应急体系建设规划》责任分解印发给你们,请认真组织实施。",
+    "为全面贯彻落实党的二十大精神,做好今年政府工作,现就全区2023年重点工作,制定分工方案如下。",
+    "坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神,确保卫生健康现代化建设开好局。",
+    "为进一步深化政务公开工作,提高行政透明度,结合我市实际,制定本要点。",
+    "建立全面规范、公开透明的现代预算制度,是深化财税体制改革的重大举措。",
 ])
 def test_not_the_governments_plan(text: str) -> None:
     from summarizer.lang.pledge_decision import refused

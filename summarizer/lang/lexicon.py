@@ -122,6 +122,13 @@ PRESENTING_VERBS = ("介绍", "介紹", "通报", "通報", "回顾", "回顧", 
 # parts it names are chapters, not what will be done.
 OUTLINE_PATTERNS = (r"共分为?[一二三四五六七八九十两\d]{1,3}个?部分", r"分为[一二三四五六七八九十两\d]{1,3}个部分",
                     r"包括[一二三四五六七八九十两\d]{1,3}个部分")
+# A document's framing, no pledge of its own: what is sent and how to use it (现将…印发给你们，请认真组织实施;
+# 特制定本方案), its guiding thought (坚持以…为指导), and why it matters (…是…的重大举措).
+FRAMING_PATTERNS = (r"现将[^。]{0,80}?(?:印发|转发|公布|予以)",
+                    r"请[^。]{0,12}?认真(?:组织实施|贯彻落实|贯彻执行|抓好落实)",
+                    r"(?:制定|制订|编制)(?:了)?(?:本|如下)[^。，,]{0,8}?(?:要点|方案|计划|意见|办法|细则)",
+                    r"(?:制定|制订)[^。，,]{0,10}?(?:方案|要点|计划)如下", r"^(?:坚持)?以[^。]{2,60}?为指导[，,]",
+                    r"是[^。，,]{0,30}?的(?:重大|重要|关键)(?:举措|抓手|任务|部署|保障)[。！!]?$")
 # A title naming a plan document (教育部2019年工作要点, 2025年民生实事): its time is the deadline of every
 # pledge in the document that states none (lang/deadline_scope.py).
 PLAN_DOCUMENTS = ("工作要点", "工作要點", "工作计划", "工作計劃", "行动计划", "行動計劃", "实施方案", "實施方案",

@@ -22,6 +22,7 @@ from summarizer.lang.lexicon import (
     DIRECTIVE_VERBS,
     EVENT_HELD_ENDINGS,
     EXPLAINING_VERBS,
+    FRAMING_PATTERNS,
     MEETINGS,
     NEGATED_PLANS,
     OUTLINE_PATTERNS,
@@ -55,6 +56,7 @@ _EVENT_HELD = re.compile(rf"(?:{alternation(EVENT_HELD_ENDINGS)})了?[。！!]?[
 # 要 of a condition (「簡約公屋要真正做到設計簡單且適當，才能幫助…」): what it takes, not what is pledged
 _CONDITION_TAKES = re.compile(r"要[^。；;！？!?]{1,40}?[，,]?才(?:能|可|会|會)")
 _OUTLINE = re.compile("|".join(OUTLINE_PATTERNS))
+_FRAMING = re.compile("|".join(FRAMING_PATTERNS))
 _MEETING_SAID = re.compile(rf"^[^，,。]{{0,16}}?(?:{alternation(MEETINGS)})(?:{alternation(DIRECTIVE_VERBS)})")
 
 
@@ -66,6 +68,8 @@ def not_the_governments_plan(body: str) -> str | None:
         return "announces an appearance, not a pledge"
     if _OUTLINE.search(body):
         return "a document's outline, not a pledge"
+    if _FRAMING.search(body):
+        return "a document's framing (what it is, its guiding thought), not a pledge"
     if forecasts_conditions(body, None):
         return "forecasts conditions, not a pledge"
     if done_in_cue_clause(body, None):
