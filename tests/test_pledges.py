@@ -415,3 +415,11 @@ def test_the_items_under_a_plans_heading_are_pledges_without_a_cue() -> None:
 def test_what_only_looks_like_a_plans_item_is_none(item: str) -> None:
     text = f"2023年工作安排\n\n{item}\n"
     assert _run(text, "2023-03-28").commitments == []
+
+
+@pytest.mark.parametrize("text", [
+    "县政府将督促县教育资助中心做好资助工作。今年还将新建学校5所。",  # asked to act: in its own sentence only
+    "县政府将积极配合省政府参事室开展调研。今年还将新建学校5所。",  # helped
+])
+def test_a_body_asked_or_helped_is_no_subject_of_later_sentences(text: str) -> None:
+    assert [c.responsible for c in _run(text, "2023-03-28").commitments] == ["县政府", "县政府"]

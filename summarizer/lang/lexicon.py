@@ -247,6 +247,9 @@ BODY_HEADS = ("部门", "机关")
 BODY_SPREAD = ("各地", "各级", "各", "全省", "全市", "全区", "全县", "全国")
 # Verbs that ask their object to act (a notice's 「请各区…上报」): the body after them acts.
 CAUSATIVE_VERBS = ("请", "要求", "责成", "督促", "让")
+# Verbs whose object another acts with or for (配合省政府参事室, 协助各区): no actor of later sentences,
+# as the body asked to act (督促县教育资助中心, 责请卫生局) acts only in its own sentence.
+SUPPORT_VERBS = ("配合", "协助", "協助", "支持", "协调", "協調", "争取", "爭取")
 # Verbs that name the unit in charge: 由市人社局牵头.
 LEAD_VERBS = ("牵头", "负责", "统筹", "组织", "主办", "承办")
 # A task list names the unit in charge in brackets after the item (「（牵头单位：市住建局）」, 「(發展局)」,

@@ -67,6 +67,7 @@ from summarizer.lang.lexicon import (
     SHORT_BUREAU_SUFFIXES,
     SPEECH_VERBS,
     SUBJECT_MODALS,
+    SUPPORT_VERBS,
     TAGGED_BODY_SUFFIXES,
     UNNAMED_OPINION,
     alternation,
@@ -398,7 +399,8 @@ class Actors:
     def observe(self, text: str, sentence: Sentence, paragraph: int) -> None:
         if paragraph != self.paragraph:
             self.paragraph, self.in_paragraph = paragraph, None
-        found = [b for b in bodies(text, sentence.start, sentence.end) if not _counted(text, sentence, b)]
+        found = [b for b in bodies(text, sentence.start, sentence.end)
+                 if not _counted(text, sentence, b) and not _asked_or_helped(text, sentence, b)]
         if found:
             self.in_paragraph = self.in_article = found[-1]
 
@@ -414,6 +416,16 @@ class Actors:
 
 
 _COUNTED = re.compile(r"[0-9〇零一二两三四五六七八九十百千万]+(?:个|家|所|座|处|间|栋|支|批|类)[^，,。；;、\d]{0,6}$")
+
+
+_ASKED_OR_HELPED = re.compile(rf"(?:{alternation(CAUSATIVE_VERBS + SUPPORT_VERBS)})$")
+
+
+def _asked_or_helped(text: str, sentence: Sentence, body: str) -> bool:
+    """The body is asked to act (督促县教育资助中心…) or helped (配合省政府参事室…): it acts, if at all,
+    in its own sentence, and is no subject the later sentences leave out."""
+    at = text.rfind(body, sentence.start, sentence.end)
+    return at >= 0 and bool(_ASKED_OR_HELPED.search(text, max(sentence.start, at - 2), at))
 
 
 def _counted(text: str, sentence: Sentence, body: str) -> bool:
