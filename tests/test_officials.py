@@ -134,6 +134,14 @@ def test_a_host_is_none_at_any_of_his_mentions() -> None:
     assert _found(text) == [("毛群安", "全国爱卫办副主任")]
 
 
+@pytest.mark.parametrize("text", [
+    "中共海南省委宣传部新闻发布处四级调研员茹英英:\n\n女士们、先生们,记者朋友们,大家上午好!欢迎出席海南省新闻办公室新闻发布会。\n",
+    "省委宣传部新闻发布处处长胡从东: |\n大家上午好!欢迎参加省政府新闻办新闻发布会。\n",
+])
+def test_a_turn_welcoming_the_press_is_the_hosts(text: str) -> None:
+    assert _found(text + "省人社厅厅长张三:\n欢迎大家提问。今年将新增就业10万人。\n") == [("张三", "省人社厅厅长")]
+
+
 def test_a_photo_captions_positions_are_no_part_of_a_title() -> None:
     assert _found("发展局局长甯汉豪（左）、房屋局局长何永贤（右）。") == [("甯汉豪", "发展局局长"),
                                                                      ("何永贤", "房屋局局长")]

@@ -209,14 +209,18 @@ _HOSTS = re.compile(rf"[^，,。；;！？!?\n]{{0,12}}?主持(?:了|召开)?[^�
 
 
 _HOST_LABEL = re.compile(r"主持人\s*[：:、，,]?\s*$")
+# a turn that opens by welcoming the press to the event (「女士们、先生们…大家上午好!欢迎出席…新闻发布会。」)
+_WELCOMES = re.compile(rf"[\s:：|]*(?:[^。！!？?\n]*[。！!？?]?\s*){{0,2}}?[^。！!？?\n]{{0,10}}欢迎(?:各位|大家)?"
+                       rf"(?:出席|参加|光临|来到)[^。！!？?\n]{{0,30}}?(?:{alternation(PRESS_EVENTS)})")
 
 
 def hosts_the_press(text: str, p: PersonMention) -> bool:
     """The host of a press conference is never an official, even one who holds an office (the dev
-    set's "What counts"): 「发布会由市政府新闻办副主任欧阳晓明主持」, 「…副主任X主持新闻发布会」; a mayor
+    set's "What counts"): 「发布会由市政府新闻办副主任欧阳晓明主持」, 「…副主任X主持新闻发布会」, a turn
+    opening with 「欢迎出席…新闻发布会」; a mayor
     who 主持 an event or a meeting is one (「市長黃偉哲11日主持「…開幕」」)."""
     if (_HOSTS.match(text, p.end) or "主持人" in (p.title or "")
-            or _HOST_LABEL.search(text, max(0, p.start - 8), p.start)):
+            or _HOST_LABEL.search(text, max(0, p.start - 8), p.start) or _WELCOMES.match(text, p.end, p.end + 160)):
         return True  # …or named the host first: 「主持人、市政府新闻办副主任赵敏」, 「主持人：副主任赵敏」
     opened = text.rfind("由", max(0, p.start - 30), p.start + 1)
     sentence_end = min([i for i in (text.find(c, p.end) for c in "。；;\n") if i >= 0] or [len(text)])
