@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from summarizer.lang import pledges
+from summarizer.lang import pledges, tagger
 from summarizer.lang.pledges import forward_cue
 from summarizer.models import ArticleResult, Source
 from summarizer.pipeline.article import run_article
@@ -423,3 +423,19 @@ def test_what_only_looks_like_a_plans_item_is_none(item: str) -> None:
 ])
 def test_a_body_asked_or_helped_is_no_subject_of_later_sentences(text: str) -> None:
     assert [c.responsible for c in _run(text, "2023-03-28").commitments] == ["县政府", "县政府"]
+
+
+@pytest.mark.skipif(not tagger.available(), reason="the tagger is not installed")
+@pytest.mark.parametrize(("text", "will"), [
+    ("房屋局称,会不时检讨公营房屋建设计划。", True),  # the body said it just before
+    ("当局会持续监察各项目进度,使项目尽快落成。", True),
+    ("屋宇署会继续对违规情况加强执法。", True),
+    ("如有住户无家可归,政府会按现行机制提供过渡性的居所。", True),
+    ("人力资源市场会越来越火爆。", False),  # a condition, no actor
+    ("明天会下雨。", False),
+    ("他会出席开幕式。", False),  # a person, no government actor
+    ("社保基金会将投资。", False),  # 会 ends a body's name
+    ("项目会否如期完成?", False),
+])
+def test_a_government_actors_bare_hui_is_a_pledge(text: str, will: bool) -> None:
+    assert pledges.acting_will(text) is will

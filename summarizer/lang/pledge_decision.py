@@ -33,6 +33,7 @@ from summarizer.lang.lexicon import (
 from summarizer.lang.pledge_features import PledgeContext, article_contexts
 from summarizer.lang.pledge_model import is_pledge, model_version
 from summarizer.lang.pledges import (
+    acting_will,
     acts,
     done_in_cue_clause,
     forecasts_conditions,
@@ -153,4 +154,6 @@ def settled_without_model(sentence: str, rules_say: bool, context: PledgeContext
         return False
     if policy != "rules" and context.under_forward_heading and context.opens_item and acts(sentence):
         return True  # an item of a list under a plan's heading (一、主要预期目标 / 1.努力实现…增长6.2%左右。)
+    if policy != "rules" and acting_will(sentence[label_len(sentence):]):
+        return True  # 「當局會持續監察各項目進度」: a government actor's bare 会
     return None

@@ -13,6 +13,7 @@ acting: 「政府投入大量资源兴建简约公屋…。她指，目前有13�
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -824,3 +825,41 @@ def build_commitment(text: str, idx: int, piece: tuple[int, int], targets: list[
         responsible=responsible, speaker=speaker.name if speaker else None,
         quote=text[start:end], span=(start, end), spans=[(start, end)],
     )
+
+
+_SAID_BY = re.compile(rf"(?:{alternation((*SPEECH_VERBS, '称', '稱'))})[，,]?$")
+_MODAL_ADVERBS = ("d", "vd", "ad", "p", "r", "n", "vn", "a", "m", "q", "u", "f", "ORG", "LOC")  # before the verb
+
+
+def acting_will(text: str) -> bool:
+    """A government actor says it will act with a bare 会 (「當局會持續監察各項目進度」, 「屋宇署會繼續對…加強
+    執法」, 「房屋局稱，會不時檢討…」): 会 the tagger reads as a modal verb, a verb after it in its clause,
+    and the clause's subject a body, a government word or 我们 (or, with none, a body that says it just
+    before). Not conditions (「市场会越来越火爆」, 「天气会更冷」): they have no actor."""
+    if not tagger.available():
+        return False
+    words = [w for w in tagger.tokens(text) if not w.text.isspace()]
+    for k, w in enumerate(words):
+        if w.text not in ("会", "會") or w.kind != "v":
+            continue
+        start = max([m.end() for m in _CLAUSE.finditer(text, 0, w.start)] or [0])
+        subject = _CONNECTIVES.sub("", text[start:w.start]).strip()
+        subject = _without_trailing_adverbs(subject)[-1] if subject else subject
+        actor = (subject in _SELF or subject in _SPEAKERS_OWN or subject in GOVERNMENT_WORDS or is_body(subject)
+                 or any(e.kind == "ORG" and e.text == subject for e in tagger.entities(text)))
+        if not subject:
+            before = text[max(0, start - 12):start]
+            actor = bool(_SAID_BY.search(before)) and bool(bodies(text, max(0, start - 12), start))
+        if actor and _verb_follows(words[k + 1:]):
+            return True
+    return False
+
+
+def _verb_follows(words: Sequence[tagger.Entity]) -> bool:
+    """A verb comes in the clause after the modal (adverbs and a prepositional phrase may come first)."""
+    for w in words[:8]:
+        if w.kind == "v":
+            return True
+        if w.kind not in _MODAL_ADVERBS:
+            return False  # punctuation, an adjective's condition (越来越火爆), the end of the clause
+    return False
