@@ -145,6 +145,7 @@ WHY: list[tuple[str, str, str]] = [
     ("编号为B-08的地块已出让", "08", "label"),
     ("東區-2地段将兴建公屋", "2", "label"),
     ("查詢電話:(02) 2960-3456轉 3694", "3456", "label"),
+    ("在39个村改造升级10千伏线路16.66公里", "10千伏", "label"),  # a voltage class names the kind of line
 ]
 
 

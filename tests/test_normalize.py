@@ -367,6 +367,7 @@ def test_numeral_text_and_offsets() -> None:
         "總量比過去五年(2017-18 至 2021-22年度)",
         "截至2021-11",
         "行政處新聞科 037-559828",  # a Taiwan local phone number
+        "日期:106-02-09",  # a date in the ROC calendar
     ],
 )
 def test_not_values(text: str) -> None:

@@ -532,6 +532,8 @@ GOAL_WORDS = ("目标", "任务", "计划")
 # A number that labels, not counts: a floor (1楼为日照中心), a unit's rooms (2房型, 3房单位), before one of
 # these; and a number inside a code of letters and digits (B-08, 東區-2).
 LABEL_AFTER = ("楼", "樓", "房型", "房")
+# Units of a class, not an amount (10千伏线路: the kind of line).
+CLASS_UNITS = ("千伏",)
 # A phone number's digits are no metric (「查詢電話:(02) 2960-3456轉 3694」): after one of these.
 PHONE_WORDS = ("电话", "热线", "专线", "传真", "Tel", "TEL", "tel")
 # A travel time or distance before 圈 names a service radius (15分钟生活圈), not a measurement.

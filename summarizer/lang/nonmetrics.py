@@ -49,6 +49,7 @@ from summarizer.lang.lexicon import (
     AGENDA_VERBS,
     CAMPAIGN_WORDS,
     CHANGE_VERBS,
+    CLASS_UNITS,
     CONDITION_MARKERS,
     DURATION_UNITS,
     ENUMERATION_OPENERS,
@@ -336,11 +337,13 @@ _PHONE = re.compile(rf"(?:{alternation(PHONE_WORDS)})[:：]?[\s\d()（）\-—�
 
 
 def _label(text: str, value: Value) -> bool:
-    """1樓為日照中心, 2房型, B-08: a number that names a floor, a flat type or a lot, not a quantity
+    """1樓為日照中心, 2房型, B-08, 10千伏: a number that names a floor, a flat type, a lot or a class, not a quantity
     (「4層樓建物」 stays: the 層 counts)."""
     f = _fold(text)
     if not value.unit and (_LABEL_AFTER.match(f, value.end) or _PHONE.search(f, max(0, value.start - 24), value.start)):
         return True
+    if value.unit in CLASS_UNITS:
+        return True  # 10千伏线路: a voltage class names the kind of line
     lo = max(0, value.start - 12)
     return any(m.start() + lo <= value.start and value.end <= m.end() + lo
                for m in _CODE.finditer(f[lo:value.end + 12]))
