@@ -27,6 +27,8 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("intro", "国务院总理李克强应大会发言人张业遂的邀请出席记者会。", ("李克强", "国务院总理")),  # 应…邀请
     ("intro_action", "记者向局长张三提问。", ("张三", "局长")),  # 向: the one addressed
     ("intro", "特首李家超今日在立法会发表施政报告。", ("李家超", "特首")),  # Hong Kong's Chief Executive, short
+    ("intro", "由省政府参事李发昌一行4人组成的调研组来我厅调研。", ("李发昌", "省政府参事")),  # a counsellor
+    ("intro", "政务专员王明表示，将加强服务。", ("王明", "政务专员")),
     ("intro", "房屋局副秘书长（策略）章景星表示，将加快建屋。", ("章景星", "房屋局副秘书长（策略）")),  # a portfolio
     ("intro", "房屋局常任秘书长李佩诗表示，将加快建屋。", ("李佩诗", "房屋局常任秘书长")),
     # title before the name, then a verb other than a verb of speech
