@@ -566,8 +566,9 @@ def test_periods_not_in_dates_or_words() -> None:
     assert [p.surface for p in find_periods("截至目前，目前的情况，年初心愿")] == ["截至目前"]
     # a fiscal year's second year is the next one; a duration of 110-119 years is no ROC year
     assert find_periods("2016/18年度") == []
-    for text in ("該校已有113年歷史", "近110年來", "創校112年", "長達115年之久"):
+    for text in ("該校已有113年歷史", "近110年來", "創校112年", "長達115年之久", "建黨100年來"):
         assert find_periods(text) == [], text
+    assert [(p.surface, p.year_to) for p in find_periods("預計106年完工啟用")] == [("106年", 2017)]  # ROC 100-119
     # a month after from/than/to is a baseline; 十月 inside a clause is no month; 从…起 needs a time
     for text in ("由7月的85%升至", "比5月增加", "十月革命", "从此起步", "自身开始", "未来年度", "第二季节目", "第3月起",
                  "○七至○九年度"):

@@ -193,12 +193,12 @@ def _clean(d: Decimal) -> Decimal:
 # ---------------------------------------------------------------------------- periods
 
 _CN_NUM_CHARS = "〇零一二两三四五六七八九十"
-# A year of the Republic of China (Taiwan; year + 1911): after 民国 any (民国99年), alone 110-119
+# A year of the Republic of China (Taiwan; year + 1911): after 民国 any (民国99年), alone 100-119
 # (113年) or 一〇〇-一二九 (一一五年), unless a quantity or founding word makes it a duration
 # (已有113年历史, 近110年来, 建校110年).
 _ROC = (
     r"(?:民国(?P<rocm>[0-9]{1,3}|[〇零一二三四五六七八九十]{1,4})"
-    r"|(?<![0-9.有达近约逾超满第校党立埠])(?P<roc>11[0-9])"
+    r"|(?<![0-9.有达近约逾超满第校党立埠百])(?P<roc>1[01][0-9])"
     r"|(?<![〇零一二三四五六七八九十有达近约逾超满第校党立埠])(?P<roccn>一[〇零一二][〇零一二三四五六七八九]))"
     r"年(?!的?历史|之久|以来|来|前|后|间)"
 )
