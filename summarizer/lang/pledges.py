@@ -742,13 +742,14 @@ def pledged_target(text: str, targets: list[Value]) -> Value | None:
     """The first target, or where it changes from one value to another, the value reached."""
     for i, v in enumerate(targets):
         if i + 1 < len(targets) and (_CHANGE_TO.match(between := text[v.end:targets[i + 1].start]) or (
-                _ANY_CHANGE_TO.match(between) and text[max(0, v.start - 1):v.start] in FROM_WORDS)):
-            continue  # 由18人扩编至68人: 68人, whatever the verb
+                _ANY_CHANGE_TO.match(between) and _FROM_BEFORE.search(text, max(0, v.start - 6), v.start))):
+            continue  # 由18人扩编至68人: 68人, whatever the verb; 由原来首300万调整为600万: 600万
         return v
     return None
 
 
-_ANY_CHANGE_TO = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:至|到)$")
+_ANY_CHANGE_TO = re.compile(r"^[\u4e00-\u9fff]{1,3}(?:至|到|为|為)$")
+_FROM_BEFORE = re.compile(rf"(?:{alternation(FROM_WORDS)})[\u4e00-\u9fff]{{0,4}}$")  # 由, 由原来首
 
 
 _COORDINATED = re.compile(r"[^\d\s，,。；;：:、和及与]{1,8}[和及与、]")
