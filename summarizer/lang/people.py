@@ -193,7 +193,7 @@ def find_officials(text: str) -> list[PersonMention]:
         if _function_word_first(text, p) or _time_in_name(text, p):  # 「负责人和专家」, 「副總院長於今(28)日」
             del found[span]
             continue
-        trimmed = tagged_boundary(text, _title_from_last_item(text, p))
+        trimmed = tagged_boundary(text, _title_after_the_sentences_words(text, _title_from_last_item(text, p)))
         if trimmed is not p:
             del found[span]
             found[(trimmed.start, trimmed.end)] = trimmed
@@ -252,7 +252,44 @@ def _time_in_name(text: str, p: PersonMention) -> bool:
         t.kind == "PER" and t.start <= span[0] and span[1] <= t.end for t in words)
 
 
-_ITEM_SEPARATOR = re.compile(r"[、和]")
+_ITEM_SEPARATOR = re.compile(r"[、和及与]")
+# Words a title never holds: a verb, a preposition or an adverb before it belongs to the sentence
+# (「…将迎来国家发展改革委主任徐绍史」, 「随着自然资源部部长王广华」, 「县长张丽善率副县长谢淑亚」).
+# (not 都: 高雄市都|發局長)
+_MODAL_BEFORE = frozenset({"将", "將", "即将", "即將", "已", "正", "还", "還", "也", "再", "又", "会", "會"})
+_TITLE_VERBS = frozenset({"代", "兼", "暂代", "署理", "代理", "兼任"})  # 代市长, 副市长兼秘书长: part of one
+
+
+def _sentence_word(before: tagger.Entity | None, word: tagger.Entity, after: tagger.Entity | None) -> bool:
+    """A word of the sentence, not of a title: a preposition (随着), a verb of action (率, 陪同), one after
+    a modal (将迎来) or before 了 (到了); not 代 or 兼 (代市长, 副市长兼秘书长), nor a verb inside a
+    body's name (就业促进司, 破案会战领导小组, 都發局)."""
+    if word.text in _TITLE_VERBS:
+        return False
+    return word.kind == "p" or (word.kind == "v" and (
+        word.text in ACTION_VERBS or (before is not None and before.text in _MODAL_BEFORE)
+        or (after is not None and after.text == "了")))
+
+
+def _title_after_the_sentences_words(text: str, p: PersonMention) -> PersonMention:
+    """A title less the words of its sentence the pattern took in before it: what follows the last
+    verb, preposition or adverb the tagger reads inside it (迎来|国家发展改革委主任)."""
+    if not p.title or not tagger.available():
+        return p
+    at = text.rfind(p.title, max(0, p.start - len(p.title) - 2), p.end)
+    if at < 0:
+        return p
+    end = at + len(p.title)
+    words = [t for t in tagger.tokens(text) if at <= t.start and t.end < end]
+    if not words:
+        return p
+    cut = max((b.end for a, b, c in zip([None, *words[:-1]], words, [*words[1:], None], strict=True)
+               if _sentence_word(a, b, c)), default=at)
+    cut += text.startswith("了", cut)  # 到了|市委教育工委副书记
+    title = p.title[cut - at:]
+    if cut == at or not is_official_title(title):
+        return p
+    return PersonMention(p.name, title, split_title(title)[0], max(p.start, cut), p.end)
 
 
 def _title_from_last_item(text: str, p: PersonMention) -> PersonMention:
@@ -300,7 +337,8 @@ def tagged_officials(text: str, taken: list[tuple[int, int]], names: set[str]) -
             continue  # a name cut short where the article names the official in full (盧秀 of 盧秀燕)
         title = _title_near(text, e.start, e.end)
         if title and is_official_title(title) and not _cited(text, e, title):
-            out.append(_title_from_last_item(text, PersonMention(e.text, title, split_title(title)[0], e.start, e.end)))
+            found = PersonMention(e.text, title, split_title(title)[0], e.start, e.end)
+            out.append(_title_after_the_sentences_words(text, _title_from_last_item(text, found)))
             taken.append((e.start, e.end))
     return out
 
