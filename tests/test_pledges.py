@@ -440,3 +440,21 @@ def test_a_body_asked_or_helped_is_no_subject_of_later_sentences(text: str) -> N
 ])
 def test_a_government_actors_bare_hui_is_a_pledge(text: str, will: bool) -> None:
     assert pledges.acting_will(text) is will
+
+
+@pytest.mark.parametrize(("title", "review"), [
+    ("重庆市荣昌县2011年国民经济和社会发展统计公报(2)", True),
+    ("2022年社会服务统计3月份报表", True),
+    ("市民政局2023年上半年工作总结", True),
+    ("2023年全省卫生健康工作要点", False),
+    ("长沙市政府工作报告", False),
+])
+def test_a_review_is_named_by_its_title(title: str, review: bool) -> None:
+    from summarizer.lang.pledge_decision import reviews
+
+    assert reviews(f"{title}\n全年完成1821套廉租房建设。\n") is review
+
+
+def test_in_a_bulletin_only_the_rules_cues_pledge() -> None:
+    text = "重庆市荣昌县2011年国民经济和社会发展统计公报(2)\n\n建成农民新村20个、巴渝新居3465户。开工建设黄金大道。\n"
+    assert _run(text, "2012-03-01").commitments == []

@@ -129,6 +129,10 @@ FRAMING_PATTERNS = (r"现将[^。]{0,80}?(?:印发|转发|公布|予以)",
                     r"(?:制定|制订|编制)(?:了)?(?:本|如下)[^。，,]{0,8}?(?:要点|方案|计划|意见|办法|细则)",
                     r"(?:制定|制订)[^。，,]{0,10}?(?:方案|要点|计划)如下", r"^(?:坚持)?以[^。]{2,60}?为指导[，,]",
                     r"是[^。，,]{0,30}?的(?:重大|重要|关键)(?:举措|抓手|任务|部署|保障)[。！!]?$")
+# A title naming a review (a statistical bulletin, a work summary, a progress report, a monthly table):
+# its sentences report; only the rules' own cues pledge in it, not the classifier's reading of a bare verb.
+REVIEW_TITLE_WORDS = ("统计公报", "工作总结", "上半年总结", "年度总结", "报表", "完成情况", "进展情况", "就业调查",
+                      "统计快报")
 # A title naming a plan document (教育部2019年工作要点, 2025年民生实事): its time is the deadline of every
 # pledge in the document that states none (lang/deadline_scope.py).
 PLAN_DOCUMENTS = ("工作要点", "工作要點", "工作计划", "工作計劃", "行动计划", "行動計劃", "实施方案", "實施方案",

@@ -27,6 +27,7 @@ from summarizer.lang.lexicon import (
     NEGATED_PLANS,
     OUTLINE_PATTERNS,
     PRESENTING_VERBS,
+    REVIEW_TITLE_WORDS,
     STOCK_VERBS,
     alternation,
 )
@@ -124,14 +125,24 @@ def closes_the_plan(sentence: str) -> bool:
     return done_in_cue_clause(body, None) or bool(_AGENDA.match(body))
 
 
+_REVIEW_TITLE = re.compile(alternation(REVIEW_TITLE_WORDS))
+
+
+def reviews(text: str) -> bool:
+    """The document's title (its first line) names a review: 「…2011年国民经济和社会发展统计公报」,
+    「民政局上半年工作总结」, 「2022年社会服务统计3月份报表」 (simplified view)."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    return len(first) <= 80 and bool(_REVIEW_TITLE.search(first))
+
+
 class PledgeDecider:
     """The classifier's view of every sentence of one article, asked sentence by sentence."""
 
     def __init__(self, text: str, sentences: Sequence[Sentence], speakers: Sequence[str | None],
                  year: int | None, policy: Policy = DEFAULT_POLICY) -> None:
-        self.policy = policy
+        self.policy = "rules" if reviews(text) else policy  # a bulletin, a summary: the rules' cues only
         self.sentences = sentences
-        self.contexts = article_contexts(text, sentences, speakers, year) if policy != "rules" else []
+        self.contexts = article_contexts(text, sentences, speakers, year) if self.policy != "rules" else []
 
     def decide(self, index: int, rules_say: bool) -> bool:
         if self.policy == "rules":
