@@ -327,6 +327,9 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     "坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神,确保卫生健康现代化建设开好局。",
     "为进一步深化政务公开工作,提高行政透明度,结合我市实际,制定本要点。",
     "建立全面规范、公开透明的现代预算制度,是深化财税体制改革的重大举措。",
+    # a progress report: plan against actual, a target beaten, a completion ratio
+    "该项目计划累计完成铸铁管网改造7公里,实际完成22.12公里。",
+    "全市城镇新增就业人数64558人,完成全年指标任务的110.4%,南昌县提前超额完成全年任务。",
 ])
 def test_not_the_governments_plan(text: str) -> None:
     from summarizer.lang.pledge_decision import refused
@@ -458,3 +461,11 @@ def test_a_review_is_named_by_its_title(title: str, review: bool) -> None:
 def test_in_a_bulletin_only_the_rules_cues_pledge() -> None:
     text = "重庆市荣昌县2011年国民经济和社会发展统计公报(2)\n\n建成农民新村20个、巴渝新居3465户。开工建设黄金大道。\n"
     assert _run(text, "2012-03-01").commitments == []
+
+
+@pytest.mark.parametrize("text", ["确保提前完成全年任务。", "今年力争超额完成目标。",
+                                  "9月底前,完成全年基本建成任务的50%。"])
+def test_completing_ahead_is_a_pledge_when_aimed_at(text: str) -> None:
+    from summarizer.lang.pledge_decision import refused
+
+    assert refused(text) is None

@@ -129,6 +129,11 @@ FRAMING_PATTERNS = (r"现将[^。]{0,80}?(?:印发|转发|公布|予以)",
                     r"(?:制定|制订|编制)(?:了)?(?:本|如下)[^。，,]{0,8}?(?:要点|方案|计划|意见|办法|细则)",
                     r"(?:制定|制订)[^。，,]{0,10}?(?:方案|要点|计划)如下", r"^(?:坚持)?以[^。]{2,60}?为指导[，,]",
                     r"是[^。，,]{0,30}?的(?:重大|重要|关键)(?:举措|抓手|任务|部署|保障)[。！!]?$")
+# A progress report's words (plan against actual, a target beaten, a completion ratio): what was done,
+# unless a forward cue before it makes it the aim (确保提前完成全年任务, 力争超额完成, 9月底前，完成…的50%).
+PROGRESS_REPORT_PATTERNS = (r"(?:超额|提前)完成", r"完成[^，,。；;]{0,12}的\d+(?:\.\d+)?%")
+# What was actually done, set against the plan (计划完成7公里，实际完成22.12公里): a report, plan and all.
+ACTUAL_DONE = r"实际(?:完成|建成|开工|发放|投入|新增|实现)"
 # A title naming a review (a statistical bulletin, a work summary, a progress report, a monthly table):
 # its sentences report; only the rules' own cues pledge in it, not the classifier's reading of a bare verb.
 REVIEW_TITLE_WORDS = ("统计公报", "工作总结", "上半年总结", "年度总结", "报表", "完成情况", "进展情况", "就业调查",

@@ -16,6 +16,7 @@ from typing import Literal
 from summarizer.lang import tagger
 from summarizer.lang.lexicon import (
     ACCOUNT_MARKERS,
+    ACTUAL_DONE,
     AGENDA_OPENERS,
     APPEAL_VERBS,
     APPEARANCE_VERBS,
@@ -27,6 +28,7 @@ from summarizer.lang.lexicon import (
     NEGATED_PLANS,
     OUTLINE_PATTERNS,
     PRESENTING_VERBS,
+    PROGRESS_REPORT_PATTERNS,
     REVIEW_TITLE_WORDS,
     STOCK_VERBS,
     alternation,
@@ -59,6 +61,8 @@ _EVENT_HELD = re.compile(rf"(?:{alternation(EVENT_HELD_ENDINGS)})了?[。！!]?[
 _CONDITION_TAKES = re.compile(r"要[^。；;！？!?]{1,40}?[，,]?才(?:能|可|会|會)")
 _OUTLINE = re.compile("|".join(OUTLINE_PATTERNS))
 _FRAMING = re.compile("|".join(FRAMING_PATTERNS))
+_PROGRESS = re.compile("|".join(PROGRESS_REPORT_PATTERNS))
+_ACTUAL = re.compile(ACTUAL_DONE)
 _MEETING_SAID = re.compile(rf"^[^，,。]{{0,16}}?(?:{alternation(MEETINGS)})(?:{alternation(DIRECTIVE_VERBS)})")
 
 
@@ -86,6 +90,8 @@ def not_the_governments_plan(body: str) -> str | None:
         return "an appeal to the public, not a pledge"
     if _CONDITION_TAKES.search(body):
         return "what it takes (要…才能), not a pledge"
+    if _ACTUAL.search(body) or any(pledge_cue(body[:m.start()], None) is None for m in _PROGRESS.finditer(body)):
+        return "a progress report (实际完成, 超额完成, 完成…的110%), not a pledge"  # (9月底前，完成…的50%: one)
     return None
 
 
