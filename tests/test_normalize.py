@@ -368,6 +368,7 @@ def test_numeral_text_and_offsets() -> None:
         "截至2021-11",
         "行政處新聞科 037-559828",  # a Taiwan local phone number
         "日期:106-02-09",  # a date in the ROC calendar
+        "开展1对1帮扶服务",  # a pairing
     ],
 )
 def test_not_values(text: str) -> None:
@@ -720,3 +721,15 @@ def test_spaced_number_and_unit(text: str, surface: str, number: str, unit: str)
 def test_a_number_in_three_parts() -> None:
     (v,) = find_values("總經費達1億97萬6000元")
     assert (v.number, v.unit) == (Decimal("100976000"), "元")
+
+
+@pytest.mark.parametrize(("text", "surface", "unit"), [
+    ("全年办理结婚登记1013.9万对", "1013.9万对", "对"),  # pairs
+    ("火化遗体486.9万具", "486.9万具", "具"),
+    ("失业率下降0.2个千分点", "0.2个千分点", "个千分点"),
+    ("合资格永久居民获1万澳门元", "1万澳门元", "澳门元"),
+    ("办结时限压缩至5个工作日", "5个工作日", "个工作日"),
+    ("改造10千伏线路", "10千伏", "千伏"),  # a unit, not 千 + 伏
+])
+def test_units_of_the_genre(text: str, surface: str, unit: str) -> None:
+    assert _pick(text, surface).unit == unit
