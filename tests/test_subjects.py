@@ -202,6 +202,8 @@ SUBJECTS = {
         # a fiscal or ROC year that opens the clause is its period, not what is counted
         ("一一六年社會住宅預計完工八百戶。", "八百戶", "社会住宅预计完工"),
         ("2024/25年度普通科門診可服務約30万人次。", "30万", "普通科门诊可服务"),
+        # a preposition that opens the clause is left out, but not from a word it begins (在校生)
+        ("普通小学招生1866万人，在校生10725万人。", "10725万人", "在校生"),
     ],
 }
 

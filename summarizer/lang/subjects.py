@@ -459,11 +459,17 @@ def _clean(raw: str) -> str:
     """The text before a value without what opens and closes the clause around the counted thing."""
     s = _ORG_LEAD.sub("", _DATELINES.sub("", _tidy(raw)))
     lead = _LEAD.match(s)
-    s = s[lead.end():] if lead else s
+    s = s[_whole_word_from(s, lead.end()):] if lead else s
     s = _without_leading_period(s)
     if s.endswith(LIST_ENDS):
         return s  # the end of a list item: _choose reads the noun after the value
     return _drop_actor(_TRAIL.sub("", s).strip(" “”\""))
+
+
+def _whole_word_from(s: str, at: int) -> int:
+    """`at`, or the start of the tagger's word it falls inside: 在|校生 is one word (在校生), not 在 + 校生."""
+    inside = [t.start for t in tagger.phrase_tokens(s) if t.start < at < t.end]
+    return inside[0] if inside else at
 
 
 def _without_leading_period(s: str) -> str:

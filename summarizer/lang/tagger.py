@@ -113,6 +113,20 @@ def persons(text: str) -> list[Entity]:
     return [e for e in entities(text) if e.kind == "PER"]
 
 
+@lru_cache(maxsize=4096)
+def phrase_tokens(phrase: str) -> tuple[Entity, ...]:
+    """The words of a short phrase on one line, offsets into it (their own cache: many phrases do
+    not push an article out of `tokens`'s). Empty when the tagger is unavailable."""
+    if not phrase.strip() or "\n" in phrase or not available():
+        return ()
+    (words,) = _model().run([phrase])
+    out, pos = [], 0
+    for word, tag in words:
+        out.append(Entity(tag, word, pos, pos + len(word)))
+        pos += len(word)
+    return tuple(out) if pos == len(phrase) else ()
+
+
 # Word classes of LAC that name nothing: verbs, adverbs, prepositions, conjunctions, particles, pronouns,
 # numerals, measure words, punctuation, other function words, times.
 _NAMES_NOTHING = frozenset(["v", "vd", "d", "p", "c", "u", "r", "m", "q", "w", "xc", "f", "TIME"])
