@@ -180,7 +180,8 @@ TAGGED_BODY_SUFFIXES = ("小组", "处", "署", "会", "院", "办", "所", "站
 FORMER_MARKERS = ("前", "原")
 # Roles also written after a name or a surname in running text (「温家宝总理」, 「请问齐部长」).
 HONORIFIC_ROLES = ("总理", "总书记", "主席", "委员长", "部长", "省长", "市长", "区长", "县长", "州长", "局长",
-                   "厅长", "院长", "司长", "署长", "行政长官", "总统", "次长", "召集人")
+                   "厅长", "院长", "司长", "署长", "行政长官", "总统", "次长", "召集人", "书记", "处长", "主任",
+                   "科长", "秘书长", "议长", "主委")
 # Modifiers that may open a role: 党委书记, 常务副市长, 副局长, 二级巡视员, 常任秘书长 (Hong Kong).
 ROLE_MODIFIERS = r"(?:党[委组])?(?:代理)?(?:常务|常任)?(?:[一二三四]级)?副?"
 # Press and production roles: never officials (bylines, hosts, editors).
