@@ -190,7 +190,8 @@ def find_officials(text: str) -> list[PersonMention]:
                 for shared in readings[1:]:  # names that share the first's title: 「副市长王强、李明」
                     _admit(found, form.checks, shared)
     for span, p in list(found.items()):
-        if _function_word_first(text, p) or _time_in_name(text, p):  # 「负责人和专家」, 「副總院長於今(28)日」
+        if _function_word_first(text, p) or _time_in_name(text, p) or _inside_a_body(text, p):
+            # 「负责人和专家」, 「副總院長於今(28)日」, 「世壯運辦|公室發言人」
             del found[span]
             continue
         trimmed = tagged_boundary(text, _title_after_the_sentences_words(text, _title_from_last_item(text, p)))
@@ -250,6 +251,15 @@ def _time_in_name(text: str, p: PersonMention) -> bool:
     words = [t for t in tagger.tokens(text) if t.start < span[1] and span[0] < t.end]
     return at >= 0 and any(t.kind == "TIME" and span[0] < t.start and t.end <= span[1] for t in words) and not any(
         t.kind == "PER" and t.start <= span[0] and span[1] <= t.end for t in words)
+
+
+def _inside_a_body(text: str, p: PersonMention) -> bool:
+    """The name is the tail of a body's name the tagger reads whole (世壮运办|公室 发言人)."""
+    if not tagger.available():
+        return False
+    at = text.rfind(p.name, p.start, p.end)
+    return at >= 0 and any(t.kind in ("ORG", "LOC") and t.start < at and at + len(p.name) <= t.end
+                           for t in tagger.tokens(text))
 
 
 _ITEM_SEPARATOR = re.compile(r"[、和及与]")
