@@ -201,7 +201,7 @@ def test_responsible(rule: str, text: str, responsible: str | None) -> None:
     ("from one value to another: the one reached", "补助将由12万元提升至18万元。", "18万元", None),
     ("the one reached, whatever the verb", "明年将把床位从300张扩充到500张。", "500张", "明年"),
     ("the one reached, traditional", "長照處將於3年內由18人擴編至68人。", "68人", "3年內"),
-    ("the one reached, adjusted to", "將豁免的金額增加一倍，由原來首300萬調整為600萬澳門元。", "600萬", None),
+    ("the one reached, adjusted to", "將豁免的金額增加一倍，由原來首300萬調整為600萬澳門元。", "600萬澳門元", None),
     ("a reported clause is no target",
      "我省将继续开展促进月活动，目前，全省已经排出184场招聘活动。", None, None),
     ("deadline nearest before the cue",
