@@ -21,7 +21,7 @@ ROWS = [
     ("会议选举董延明为海珠区人民代表大会常务委员会副主任。", [("董延明", "海珠区人民代表大会常务委员会副主任")]),
     # the name's boundary is the tagger's, not the verb after it
     ("区长刘强将出席开幕式。", [("刘强", "区长")]),
-    ("水利部部长陈雷解答记者提问。", [("陈雷", "水利部部长")]),  # 解 opens the verb 解答
+    ("省长王三运作了回答。", [("王三运", "省长")]),  # not 王三|运作: a three-character name stays whole
     # a name, then a role said as a form of address
     ("我想请问张宝顺书记。", [("张宝顺", "书记")]),
     ("市卫生健康委党委书记、主任 黄明会\n黄明会:全市卫生健康系统将", [("黄明会", "市卫生健康委党委书记、主任")]),

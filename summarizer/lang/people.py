@@ -366,25 +366,18 @@ def _cited(text: str, e: tagger.Entity, title: str) -> bool:
 
 
 def tagged_boundary(text: str, p: PersonMention) -> PersonMention:
-    """A rule's name that runs one character into what follows (「区长刘强将出席」 → 刘强, 「部长陈雷解答」 → 陈雷):
-    where the tagger ends the name before a modal, an adverb or a verb it begins, and no speech or
-    punctuation follows the longer name (「黄明会:」 stays 黄明会)."""
+    """A rule's name that runs one character into what follows (「区长刘强将出席」 → 刘强): where the
+    tagger ends the name before a modal or adverb, and no speech or punctuation follows the longer
+    name (「黄明会:」 stays 黄明会)."""
     at = text.find(p.name, p.start, p.end)
-    if at < 0 or len(p.name) != 3 or not tagger.available():
-        return p
-    if p.name[-1] not in NAME_TAIL_WORDS and not _verb_from(text, at + 2, at + 3):
-        return p  # (陈雷解答: 解 opens the verb 解答, which runs past the name)
+    if at < 0 or len(p.name) != 3 or p.name[-1] not in NAME_TAIL_WORDS or not tagger.available():
+        return p  # (not a verb the tagger begins at the last character: 陈雷|解答 but 王三运|作了, 王三|运作)
     if re.match(rf"[ \t\u3000\xa0]*(?:$|\n|[:：，,。；;(（]|{SPEECH})", text[at + 3:at + 8]):
         return p
     if not any(e.start == at and e.end == at + 2 for e in tagger.persons(text)):
         return p
     end = p.end - 1 if p.end == at + 3 else p.end
     return PersonMention(p.name[:2], p.title, p.organization, p.start, end)
-
-
-def _verb_from(text: str, start: int, past: int) -> bool:
-    """The tagger reads a verb that begins at `start` and runs past `past`."""
-    return any(t.start == start and t.end > past and t.kind in ("v", "vd") for t in tagger.tokens(text))
 
 
 def _title_near(text: str, start: int, end: int) -> str | None:
