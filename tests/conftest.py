@@ -8,12 +8,19 @@ embedded llama.cpp server; host and port are not part of request matching.
 from __future__ import annotations
 
 import json
+import signal
 from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import yaml
 from vcr.serializers.yamlserializer import _CassetteDumper, _CassetteLoader
+
+# A run started in the background by a shell without job control inherits SIGINT ignored, and so
+# would every process the tests start (an ignored signal survives exec); the Ctrl-C tests need it
+# delivered. A handler here is reset to the default in each child.
+if signal.getsignal(signal.SIGINT) is signal.SIG_IGN:
+    signal.signal(signal.SIGINT, signal.default_int_handler)
 
 MOCK_KEY = "mock-api-key"
 REPLAY_URL = "http://127.0.0.1:8765/v1"
