@@ -254,11 +254,12 @@ def _time_in_name(text: str, p: PersonMention) -> bool:
 
 
 def _inside_a_body(text: str, p: PersonMention) -> bool:
-    """The name is the tail of a body's name the tagger reads whole (世壮运办|公室 发言人)."""
+    """The name is the tail of a word the tagger reads whole, a body's name or a noun (世壮运办|公室
+    发言人, 办|公室)."""
     if not tagger.available():
         return False
     at = text.rfind(p.name, p.start, p.end)
-    return at >= 0 and any(t.kind in ("ORG", "LOC") and t.start < at and at + len(p.name) <= t.end
+    return at >= 0 and any(t.kind in ("ORG", "LOC", "n") and t.start < at and at + len(p.name) <= t.end
                            for t in tagger.tokens(text))
 
 
