@@ -47,7 +47,8 @@ NOT_OFFICIALS = [
     "陈肇始今日在立法会答覆议员颜汶羽的提问时说。",  # a legislator
     "记者王一心报道。",  # press
     "世壯運辦公室發言人表示，賽事將如期舉行。",  # 公室 is the tail of a body's name, no person's
-    "新任副發言人及世壯運辦公室發言人。",  # ... or of a noun the tagger reads whole (办|公室)
+    # ... or of a noun the tagger reads whole (办|公室)
+    "臺北市政府今(16)日發布小內閣異動,並宣布新任市府發言人、副發言人及世壯運辦公室發言人。",
 ]
 
 
