@@ -259,8 +259,8 @@ def _inside_a_body(text: str, p: PersonMention) -> bool:
     if not tagger.available():
         return False
     at = text.rfind(p.name, p.start, p.end)
-    return at >= 0 and any(t.kind in ("ORG", "LOC", "n") and t.start < at and at + len(p.name) <= t.end
-                           for t in tagger.tokens(text))
+    word = tagger.word_at(text, at) if at >= 0 else None
+    return word is not None and word.kind in ("ORG", "LOC", "n") and word.start < at and at + len(p.name) <= word.end
 
 
 _ITEM_SEPARATOR = re.compile(r"[、和及与]")
@@ -285,36 +285,42 @@ def _sentence_word(before: tagger.Entity | None, word: tagger.Entity, after: tag
 def _title_after_the_sentences_words(text: str, p: PersonMention) -> PersonMention:
     """A title less the words of its sentence the pattern took in before it: what follows the last
     verb, preposition or adverb the tagger reads inside it (迎来|国家发展改革委主任)."""
-    if not p.title or not tagger.available():
-        return p
-    at = text.rfind(p.title, max(0, p.start - len(p.title) - 2), p.end)
+    at = _title_at(text, p)
     if at < 0:
         return p
-    end = at + len(p.title)
+    end = at + len(p.title or "")
     words = [t for t in tagger.tokens(text) if at <= t.start and t.end < end]
     if not words:
         return p
     cut = max((b.end for a, b, c in zip([None, *words[:-1]], words, [*words[1:], None], strict=True)
                if _sentence_word(a, b, c)), default=at)
     cut += text.startswith("了", cut)  # 到了|市委教育工委副书记
-    title = p.title[cut - at:]
-    if cut == at or not is_official_title(title):
-        return p
-    return PersonMention(p.name, title, split_title(title)[0], max(p.start, cut), p.end)
+    trimmed = _title_from(p, at, cut)
+    return trimmed if cut > at and is_official_title(trimmed.title or "") else p
 
 
 def _title_from_last_item(text: str, p: PersonMention) -> PersonMention:
     """A title that ran over earlier items of a list of officials (「总工程师张占海和综合司司长韩海青」,
     「柯文哲市長、黃珊珊副市長、衛生局黃世傑局長、財政局長陳家蓁」): only the last item, when an earlier
     one holds a name the tagger reads as a person's."""
-    if not p.title or not tagger.available():
-        return p
-    at = text.rfind(p.title, max(0, p.start - len(p.title) - 2), p.end)  # in the span, or right before the name
-    cuts = [m.end() for m in _ITEM_SEPARATOR.finditer(p.title)]
+    at = _title_at(text, p)
+    cuts = [m.end() for m in _ITEM_SEPARATOR.finditer(p.title or "")]
     if at < 0 or not cuts or not any(at <= e.start and e.end <= at + cuts[-1] for e in tagger.persons(text)):
         return p
-    title = p.title[cuts[-1]:]
-    return PersonMention(p.name, title, split_title(title)[0], max(p.start, at + cuts[-1]), p.end) if title else p
+    return _title_from(p, at, at + cuts[-1]) if at + cuts[-1] < at + len(p.title or "") else p
+
+
+def _title_at(text: str, p: PersonMention) -> int:
+    """Where the mention's title is written: in its span or right before the name (-1: nowhere, or no tagger)."""
+    if not p.title or not tagger.available():
+        return -1
+    return text.rfind(p.title, max(0, p.start - len(p.title) - 2), p.end)
+
+
+def _title_from(p: PersonMention, at: int, cut: int) -> PersonMention:
+    """The mention with its title (written at `at`) starting at `cut`."""
+    title = (p.title or "")[cut - at:]
+    return PersonMention(p.name, title, split_title(title)[0], max(p.start, cut), p.end)
 
 
 def _admit(found: dict[tuple[int, int], PersonMention], checks: frozenset[str], p: PersonMention) -> bool:

@@ -459,11 +459,10 @@ def clause_subject(text: str, clause_start: int, cue_start: int, periods: list[P
 def _cut_or_verb(text: str, start: int, end: int) -> bool:
     """text[start:end] is cut out of a word (涉|县中心城区, 長濱鄉南溪部|落; but 全|市人社系统: 全市 spreads
     over the body, 苗栗縣|長: its head) or ends in a verb (深入部署: 署 ends a bureau's name, 部署 is a verb)."""
-    words = tagger.tokens(text)
-    first = next((t for t in words if t.start < start < t.end), None)
-    if first is not None and (first.text in BODY_SPREAD or first.kind in ("v", "vd")):
+    first = tagger.word_at(text, start)
+    if first is not None and first.start < start and (first.text in BODY_SPREAD or first.kind in ("v", "vd")):
         start = first.start  # 全|市人社系统; 进|行政机关: the tagger glued a verb to the name's first character
-    last = next((t for t in words if t.start < end <= t.end), None)
+    last = tagger.word_at(text, end - 1)
     if last is not None and last.start == end - 1 and last.text[1:] in ("长", "長") and last.text[0] in LEVEL_CHARS:
         end = last.end  # 苗栗縣|長: the government its head speaks for, not a piece
     return tagger.cuts_a_word(text, start, end) or (last is not None and last.kind in ("v", "vd"))
@@ -651,7 +650,8 @@ _EACH_PLACE = re.compile(r"各(?:省|市|区|县|乡镇|街道|地)")  # 请各�
 
 
 def _word_at(text: str, pos: int) -> tagger.Entity | None:
-    return next((t for t in tagger.tokens(text) if t.start == pos), None)
+    word = tagger.word_at(text, pos)
+    return word if word is not None and word.start == pos else None
 
 
 def _opens_with_a_verb(text: str, pos: int) -> bool:
@@ -847,7 +847,7 @@ def acting_will(text: str) -> bool:
         subject = _CONNECTIVES.sub("", text[start:w.start]).strip()
         subject = _without_trailing_adverbs(subject)[-1] if subject else subject
         actor = (subject in _SELF or subject in _SPEAKERS_OWN or subject in GOVERNMENT_WORDS or is_body(subject)
-                 or any(e.kind == "ORG" and e.text == subject for e in tagger.entities(text)))
+                 or tagged_body(text, subject, 0, len(text)))
         if not subject:
             before = text[max(0, start - 12):start]
             actor = bool(_SAID_BY.search(before)) and bool(bodies(text, max(0, start - 12), start))

@@ -143,15 +143,17 @@ def names_nothing(phrase: str) -> bool:
 
 
 
+def word_at(text: str, pos: int) -> Entity | None:
+    """The tagger's word that holds text[pos] (by bisection: called for every candidate)."""
+    words = tokens(text)
+    k = bisect_right(_starts(text), pos) - 1  # the word that begins at or before pos
+    return words[k] if k >= 0 and words[k].start <= pos < words[k].end else None
+
+
 def cuts_a_word(text: str, start: int, end: int) -> bool:
     """text[start:end] begins or ends inside one of the tagger's words (涉|县中心城区, 紧紧围绕省|委,
     人力资源市|场): a piece cut out of a longer word, not a name said whole."""
-    words, starts = tokens(text), _starts(text)
-    for edge in (start, end):
-        k = bisect_right(starts, edge) - 1  # the word that begins at or before the edge
-        if k >= 0 and words[k].start < edge < words[k].end:
-            return True
-    return False
+    return any((w := word_at(text, edge)) is not None and w.start < edge for edge in (start, end))
 
 
 @lru_cache(maxsize=64)
