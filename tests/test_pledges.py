@@ -330,6 +330,9 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     # a progress report: plan against actual, a target beaten, a completion ratio
     "该项目计划累计完成铸铁管网改造7公里,实际完成22.12公里。",
     "全市城镇新增就业人数64558人,完成全年指标任务的110.4%,南昌县提前超额完成全年任务。",
+    # a heading written as a sentence: a topic, no verb, no figure (statistics bulletins' sections)
+    "1.婚姻登记服务。", "1.社会组织。",
+    "2.殡葬服务。",
 ])
 def test_not_the_governments_plan(text: str) -> None:
     from summarizer.lang.pledge_decision import refused
@@ -461,6 +464,15 @@ def test_a_review_is_named_by_its_title(title: str, review: bool) -> None:
 def test_in_a_bulletin_only_the_rules_cues_pledge() -> None:
     text = "重庆市荣昌县2011年国民经济和社会发展统计公报(2)\n\n建成农民新村20个、巴渝新居3465户。开工建设黄金大道。\n"
     assert _run(text, "2012-03-01").commitments == []
+
+
+@pytest.mark.parametrize("text", ["10.“绿色空间”:建设环境优美口袋公园。",  # a clause after the colon
+                                  "社区助餐点60个。", "金水区8560套"])  # a breakdown item: a figure
+def test_an_item_with_a_clause_or_a_figure_names_more_than_a_topic(text: str) -> None:
+    from summarizer.lang import tagger
+    from summarizer.lang.pledges import without_item_number
+
+    assert not tagger.names_a_topic(without_item_number(text))
 
 
 @pytest.mark.parametrize("text", ["确保提前完成全年任务。", "今年力争超额完成目标。",

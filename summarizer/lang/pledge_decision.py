@@ -44,6 +44,7 @@ from summarizer.lang.pledges import (
     never_a_pledge,
     pledge_cue,
     reports_the_past,
+    without_item_number,
 )
 from summarizer.text.chunk import Sentence
 
@@ -121,6 +122,8 @@ def refused(sentence: str) -> str | None:
             return "reports an event held"
         if _EXPLAINS.match(body):
             return "explains a term, not a plan"
+        if tagger.available() and tagger.names_a_topic(without_item_number(body)):
+            return "names a topic only (a heading): no verb, no figure"
     return None
 
 

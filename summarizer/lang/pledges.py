@@ -243,6 +243,12 @@ def forward_cue(sentence: str, article_year: int | None = None, start: int = 0) 
     return None
 
 
+def without_item_number(body: str) -> str:
+    """The body after a list item's number (「1.」, 「（一）」, 「二是」)."""
+    m = _ENUMERATION.match(body)
+    return body[m.end():] if m else body
+
+
 def label_len(sentence: str) -> int:
     """Length of a leading speaker label, section tag or dateline: 「黄政:」, 「【权威解读】党代表
     程晓红(…):」, 「本报讯（记者 张瑶）」."""

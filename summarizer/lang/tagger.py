@@ -83,6 +83,17 @@ def perfective(text: str) -> bool:
                for a, b in pairwise(words))
 
 
+def names_a_topic(text: str) -> bool:
+    """`text` only names a topic: no verb, no figure, no clause inside (「1.婚姻登记服务。」, 「(一)成员组织。」
+    — a heading written as a sentence). False when the tagger is unavailable."""
+    words = [t for t in tokens(text) if not t.text.isspace()]
+    if not words or not available():
+        return False
+    inner = words[:-1] if words[-1].kind == "w" else words
+    return not any(t.kind in ("v", "vd") or (t.kind == "m" and any(c.isdigit() for c in t.text))
+                   or (t.kind == "w" and t.text in "，,：:；;") for t in inner)
+
+
 def opens_with_verb(text: str, start: int, end: int) -> bool:
     """text[start:end] opens with a verb, after adverbs and times (同步建成…, 新开办…, 更换…, 明年新建…)."""
     for t in tokens(text):
