@@ -106,6 +106,9 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("not_a_name", "据黄山市长介绍，全市新建公园3个。", None),
     ("name_role", "会上，孙春兰副总理出席会议。", ("孙春兰", "副总理")),
     ("name_role", "据王晓东省长介绍，全省将推进改革。", ("王晓东", "省长")),
+    # a two-character name before a locality head's role: a person where the tagger reads one
+    ("name_role", "会上，李明市长强调，要做好就业工作。", ("李明", "市长")),
+    ("name_role", "陈红副区长出席仪式。", ("陈红", "副区长")),
     # press and citizens
     ("press", "【记者陈世长台中报导】后里区举行落成启用典礼。", None),
     ("press", "本报讯（通讯员 王贤勇）截至8月15日，我市累计完成投资。", None),

@@ -388,7 +388,7 @@ def tagged_boundary(text: str, p: PersonMention) -> PersonMention:
 
 
 def _title_near(text: str, start: int, end: int) -> str | None:
-    spans = titles_next_to(text, start, end)
+    spans = titles_next_to(text, start, end, person=True)  # the tagger's PER: 「李明市长」 is no city's head
     if spans:
         return text[spans[0][0]:spans[0][1]]
     of = _OF.search(text, max(0, start - 48), start)
@@ -585,10 +585,11 @@ _TITLE_AFTER = re.compile(rf"{_GAP}(?:{'|'.join(f.after for f in INTRO_FORMS if 
 _PRESS_BEFORE = re.compile(rf"(?:{_BYLINE_ROLE})[ \t\u3000\xa0:：]*$")
 
 
-def titles_next_to(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def titles_next_to(text: str, start: int, end: int, person: bool = False) -> list[tuple[int, int]]:
     """Spans of the title phrases written right next to the name at text[start:end]: before it
     (the longest phrase that ends in a role, 「武汉市市长」周先旺) or after it (「齐骥,」住房和城乡建设部
-    副部长, 「王海(」市统计局局长「)」, 温家宝「总理」)."""
+    副部长, 「王海(」市统计局局长「)」, 温家宝「总理」). `person`: the tagger reads text[start:end] as
+    a name, so a locality head's role after it is theirs (李明「市长」, not 黄山市长)."""
     spans = []
     before = _TITLE_BEFORE.search(text, max(0, start - 48), start)
     if before:
@@ -601,7 +602,7 @@ def titles_next_to(text: str, start: int, end: int) -> list[tuple[int, int]]:
     if after:
         group = next(g for g, v in after.groupdict().items() if v)
         if is_official_title(after[group]) and (
-                group != _ROLE_AFTER or name_before_role(text[start:end], after[group])):
+                group != _ROLE_AFTER or person or name_before_role(text[start:end], after[group])):
             spans.append(after.span(group))
     return spans
 
