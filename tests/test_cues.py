@@ -180,3 +180,13 @@ def test_a_subject_role_strips_the_cue(word: str, role: str) -> None:
 def test_a_question_with_a_question_cue_asks_about_plans(word: str) -> None:
     assert _answers_a_plan(f"请问市里{word}怎么做？")
     assert not _answers_a_plan("请问市里有多少家养老院？")
+
+
+@pytest.mark.parametrize(("sentence", "past"), [
+    ("统计显示,2003年以来,我国城镇新增就业每年超过900万人,2006年达1184万人。", True),  # a clause since a time
+    ("下半年以来,特别是该县自8月份开始深入开展“五治”活动,全县13个镇筹集资金。", True),  # (simplified view)
+    ("新建社区食堂20家,方便老年人就餐。", False),
+    ("长期稳定就业的人员可以申请补贴。", False),  # no 以来
+])
+def test_a_clause_opened_by_a_time_since_which_reports_the_past(sentence: str, past: bool) -> None:
+    assert reports_the_past(sentence) is past

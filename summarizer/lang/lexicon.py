@@ -355,6 +355,8 @@ DISPOSAL_VERBS = ("作为", "列为", "列入", "纳入", "视为", "当作", "�
 # A sentence that opens with one of these reports the past or the present state.
 RETRO_OPENERS = ("今年以来", "截至", "截止", "近年来", "目前", "去年", "此前", "据")
 RETRO_OPENING_PATTERNS = (r"\d{4}年[,，]", r"今年[,，1-9]", r"自.{0,12}以来", r"从\d{4}年")
+# Anywhere: a clause opened by the time since which something holds (「统计显示，2003年以来，…」) reports the past.
+RETRO_CLAUSE_PATTERNS = (r"(?:^|[，,：:；;])[^，,。；;：:]{1,16}以来[，,]",)
 # Anywhere in a sentence: it reports what was done.
 RETRO_MARKERS = cues(RETRO)
 # In an official's answer, a sentence with no cue of its own continues the plan only when it does

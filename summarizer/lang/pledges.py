@@ -62,6 +62,7 @@ from summarizer.lang.lexicon import (
     QUESTION_CUES,
     RETRO_MARKERS,
     RETRO_OPENERS,
+    RETRO_CLAUSE_PATTERNS,
     RETRO_OPENING_PATTERNS,
     RETRO_QUESTIONS,
     SELF_REFERENCES,
@@ -88,7 +89,8 @@ _ACTS = re.compile(rf"(?<![可能以够于要])(?:{alternation(PLAN_ACTION_VERBS
 _COMMENT = re.compile(rf"^(?:[{HAN}]{{0,4}}[，,])?(?:{alternation(COMMENT_OPENERS)})")
 # a verb of doing with 了 reports it done (两年的时间我们改造了602000户), as the markers do
 _PAST_ANYWHERE = re.compile(
-    rf"{cue_alternation(RETRO_MARKERS)}|(?:{alternation(COUNT_VERBS + PLAN_ACTION_VERBS)})了(?!解)")
+    rf"{cue_alternation(RETRO_MARKERS)}|(?:{alternation(COUNT_VERBS + PLAN_ACTION_VERBS)})了(?!解)"
+    rf"|{'|'.join(RETRO_CLAUSE_PATTERNS)}")
 _DISPOSAL = re.compile(rf"将[^，,。；;]{{1,24}}?(?:{alternation(DISPOSAL_VERBS)})")
 _FINAL = re.compile(r"[。！？!?；;…：:][”’」』）)\"']*$")
 _FORWARD_QUESTION = re.compile(alternation(QUESTION_CUES))
