@@ -115,6 +115,9 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("press", "发布会上，主持人、市政府新闻办副主任赵敏表示，欢迎各位。", None),  # a host who holds an office
     ("press", "主持人：市政府新闻办副主任赵敏\n各位记者朋友，大家好。", None),
     ("citizen", "市民李先生表示，服务很方便。", None),
+    ("press", "“中国越来越开放。”这是俄罗斯塔斯通讯社主任记者阿列克谢·谢利谢夫2日在今年中国两会首场新闻发布会上"
+              "感受到的信号。", None),  # a press rank (主任记者)
+    ("not_a_name", "陈议员明建市长施政总质询\n", None),  # a surname, a role, a given name: the councillor's
     ("not_a_name", "谢谢主席，我想问一个问题。", None),  # thanks to the chair
 ])
 def test_introduction_forms(rule: str, text: str, expected: tuple[str, str] | None) -> None:
@@ -156,6 +159,22 @@ def test_names_listed_after_one_title_share_it() -> None:
     assert _found("副市长王强、李明、陈红等出席。") == [("王强", "副市长"), ("李明", "副市长"), ("陈红", "副市长")]
     assert _found("市长王强、副市长李明出席。") == [("王强", "市长"), ("李明", "副市长")]
     assert _found("副市长王强、企业代表李明出席。") == [("王强", "副市长")]
+    # the last name is read whole by the tagger whatever follows it
+    assert _found("市人大常委会副主任何智、陈玉莲、张敏丽、付伟分别主持座谈会。")[-1] == ("付伟", "市人大常委会副主任")
+    assert _found("监察委员余腾芳、葛永光100年11月10日至11日到彰化。") == [("余腾芳", "监察委员"),
+                                                                        ("葛永光", "监察委员")]
+
+
+def test_an_item_that_goes_on_to_a_role_opens_the_next_title() -> None:
+    text = "代表团成员包括财政司司长陈茂波、律政司司长郑若骅、商务及经济发展局局长邱腾华、保安局局长李家超。"
+    assert _found(text) == [("陈茂波", "财政司司长"), ("郑若骅", "律政司司长"),
+                            ("邱腾华", "商务及经济发展局局长"), ("李家超", "保安局局长")]
+
+
+def test_the_commissioner_and_the_garrisons_heads_are_officials() -> None:
+    text = "出席的嘉宾有外交部驻澳特派员公署署理特派员王冬、解放军驻澳部队司令员徐良才、政委周吴刚。"
+    assert _found(text) == [("王冬", "外交部驻澳特派员公署署理特派员"), ("徐良才", "解放军驻澳部队司令员"),
+                            ("周吴刚", "政委")]
 
 
 def test_a_surname_and_role_refers_to_the_official() -> None:

@@ -82,6 +82,7 @@ ROLE_TITLES = (
     "总经济师", "总工程师", "总督学", "总监", "总理", "省长", "州长", "盟长", "旗长", "村长", "社长",
     "首长", "议员", "发言人", "行政长官", "党组成员", "党委委员", "行政总裁", "总裁", "次长", "总统",
     "召集人", "执行长", "行政经理", "主计长", "议长", "特首", "参事", "专员",
+    "特派员", "司令员", "政委",  # the central government's commissioner and the garrison's heads in Hong Kong and Macao
 )
 # Words of the clause that a title pattern may take in before the title (「出席发布会的还有省教育厅
 # 副厅长王建华」, 「嘉宾分别是…」, 「会上人社部部长」, 「今日上午在社会文化司司长」): never part of the title.
@@ -183,7 +184,7 @@ HONORIFIC_ROLES = ("总理", "总书记", "主席", "委员长", "部长", "省�
                    "厅长", "院长", "司长", "署长", "行政长官", "总统", "次长", "召集人", "书记", "处长", "主任",
                    "科长", "秘书长", "议长", "主委")
 # Modifiers that may open a role: 党委书记, 常务副市长, 副局长, 二级巡视员, 常任秘书长 (Hong Kong).
-ROLE_MODIFIERS = r"(?:党[委组])?(?:代理)?(?:常务|常任)?(?:[一二三四]级)?副?"
+ROLE_MODIFIERS = r"(?:党[委组])?(?:代理|署理)?(?:常务|常任)?(?:[一二三四]级)?副?"
 # Press and production roles: never officials (bylines, hosts, editors).
 PRESS_ROLES = ("特约摄影", "责任编辑", "通讯员", "主持人", "总值班", "实习生", "见习记者", "特约记者", "记者", "编辑",
                "摄影", "作者", "撰稿", "□")

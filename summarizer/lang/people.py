@@ -87,6 +87,9 @@ INTRO_DOTTED = re.compile(
     re.MULTILINE)
 # Names that share the title before them: 「副市长王强、李明出席」.
 _MORE_NAMES = re.compile(rf"、(?P<name>[{_HAN}]{{2,3}}?)(?:{_NAME_END}|(?={_WEAK_END}))")
+# The list item goes on to a role and a name of its own: it opens the next title (「、商务及经济发展局局长
+# 邱腾华」), no name (not 「、熊占玉在主席台就座」: no name after 主席).
+_ITEM_HAS_ROLE = re.compile(rf"[^、，,。；;：:\s]{{0,20}}?{ROLE}(?=[{_HAN}]{{2,3}}(?:[、，,。；;\s]|$))")
 # 「党代表程晓红(市人社局党组书记、局长)」
 DELEGATE = re.compile(
     rf"(?:{alternation(DELEGATE_ROLES)})(?P<name>[{_HAN}]{{2,3}})[(（](?P<title>[^)）]{{2,40}})[)）]"
@@ -190,8 +193,9 @@ def find_officials(text: str) -> list[PersonMention]:
                 for shared in readings[1:]:  # names that share the first's title: 「副市长王强、李明」
                     _admit(found, form.checks, shared)
     for span, p in list(found.items()):
-        if _function_word_first(text, p) or _time_in_name(text, p) or _inside_a_body(text, p):
-            # 「负责人和专家」, 「副總院長於今(28)日」, 「世壯運辦|公室發言人」
+        if (_function_word_first(text, p) or _time_in_name(text, p) or _inside_a_body(text, p)
+                or p.name.startswith(NON_OFFICIAL_ROLES)):
+            # 「负责人和专家」, 「副總院長於今(28)日」, 「世壯運辦|公室發言人」, 「主任|记者阿列克谢·谢利谢夫」 (press)
             del found[span]
             continue
         trimmed = tagged_boundary(text, _title_after_the_sentences_words(text, _title_from_last_item(text, p)))
@@ -269,6 +273,8 @@ _ITEM_SEPARATOR = re.compile(r"[、和及与]")
 # (not 都: 高雄市都|發局長)
 _MODAL_BEFORE = frozenset({"将", "將", "即将", "即將", "已", "正", "还", "還", "也", "再", "又", "会", "會"})
 _TITLE_VERBS = frozenset({"代", "兼", "暂代", "署理", "代理", "兼任"})  # 代市长, 副市长兼秘书长: part of one
+# 「嘉宾有|外交部…特派员」: the verb that opens a list, no title's
+_LINKING_VERBS = frozenset({"有", "是", "包括", "係", "系"})
 
 
 def _sentence_word(before: tagger.Entity | None, word: tagger.Entity, after: tagger.Entity | None) -> bool:
@@ -278,7 +284,8 @@ def _sentence_word(before: tagger.Entity | None, word: tagger.Entity, after: tag
     if word.text in _TITLE_VERBS:
         return False
     return word.kind == "p" or (word.kind == "v" and (
-        word.text in ACTION_VERBS or (before is not None and before.text in _MODAL_BEFORE)
+        word.text in ACTION_VERBS or word.text in _LINKING_VERBS
+        or (before is not None and before.text in _MODAL_BEFORE)
         or (after is not None and after.text == "了")))
 
 
@@ -304,10 +311,13 @@ def _title_from_last_item(text: str, p: PersonMention) -> PersonMention:
     「柯文哲市長、黃珊珊副市長、衛生局黃世傑局長、財政局長陳家蓁」): only the last item, when an earlier
     one holds a name the tagger reads as a person's."""
     at = _title_at(text, p)
-    cuts = [m.end() for m in _ITEM_SEPARATOR.finditer(p.title or "")]
-    if at < 0 or not cuts or not any(at <= e.start and e.end <= at + cuts[-1] for e in tagger.persons(text)):
+    if at < 0:
         return p
-    return _title_from(p, at, at + cuts[-1]) if at + cuts[-1] < at + len(p.title or "") else p
+    end = at + len(p.title or "")
+    last_name = max((e.end for e in tagger.persons(text) if at <= e.start and e.end <= end), default=-1)
+    # the item begins after the separator that follows the last name (商务及经济发展局局长 stays whole)
+    cut = next((at + m.end() for m in _ITEM_SEPARATOR.finditer(p.title or "") if at + m.start() >= last_name), -1)
+    return _title_from(p, at, cut) if last_name >= 0 and at < cut < end else p
 
 
 def _title_at(text: str, p: PersonMention) -> int:
@@ -337,6 +347,7 @@ def _admit(found: dict[tuple[int, int], PersonMention], checks: frozenset[str], 
 
 _APPOINTED = re.compile(rf"为(?P<title>[{_HAN}、·]{{2,40}}?{ROLE})(?=[，,。；;、\s]|$)")
 _OF = re.compile(rf"(?P<title>{_TITLE})的$")
+_ROLE_BEFORE = re.compile(rf"{ROLE}$")
 
 
 def tagged_officials(text: str, taken: list[tuple[int, int]], names: set[str]) -> list[PersonMention]:
@@ -388,7 +399,8 @@ def tagged_boundary(text: str, p: PersonMention) -> PersonMention:
 
 
 def _title_near(text: str, start: int, end: int) -> str | None:
-    spans = titles_next_to(text, start, end, person=True)  # the tagger's PER: 「李明市长」 is no city's head
+    # the tagger's PER: 「李明市长」 is no city's head; but not a given name after surname and role (陈议员|明建)
+    spans = titles_next_to(text, start, end, person=not _ROLE_BEFORE.search(text, max(0, start - 8), start))
     if spans:
         return text[spans[0][0]:spans[0][1]]
     of = _OF.search(text, max(0, start - 48), start)
@@ -513,11 +525,34 @@ def _read_title_first(text: str, m: re.Match[str]) -> list[PersonMention]:
     if _ROLE_FULL.match(title) and not (_is_line_start(text, start) or text[start - 1] in "。！？；，,;、"):
         return []
     out = [_mention(m["name"], title, start, m.end("name"))]
-    more = _MORE_NAMES.match(text, m.end("name"))
-    while more and is_person_name(more["name"]):
-        out.append(_mention(more["name"], title, more.start("name"), more.end("name")))
-        more = _MORE_NAMES.match(text, more.end("name"))
+    more = _next_shared_name(text, m.end("name"))
+    while more and is_person_name(more[0]) and not _opens_next_title(text, more[2]):
+        out.append(_mention(more[0], title, more[1], more[2]))
+        more = _next_shared_name(text, more[2])
     return out
+
+
+def _opens_next_title(text: str, at: int) -> bool:
+    """The list item goes on from `at` to a role and a name of its own (the tagger's PER, when it runs)."""
+    m = _ITEM_HAS_ROLE.match(text, at)
+    if m is None or not tagger.available():
+        return m is not None
+    word = tagger.word_at(text, m.end())
+    return word is not None and word.kind == "PER" and word.start == m.end()
+
+
+def _next_shared_name(text: str, at: int) -> tuple[str, int, int] | None:
+    """The name after 「、」 at `at` that shares the title before it: ended by a word names end with, or
+    read whole by the tagger whatever follows (「付伟分别主持」, 「葛永光100年11月」)."""
+    more = _MORE_NAMES.match(text, at)
+    if more:
+        return more["name"], more.start("name"), more.end("name")
+    if not text.startswith("、", at) or not tagger.available():
+        return None
+    word = tagger.word_at(text, at + 1)
+    if word is None or word.kind != "PER" or word.start != at + 1 or not 2 <= len(word.text) <= 3:
+        return None
+    return word.text, word.start, word.end
 
 
 def _read_name_first(text: str, m: re.Match[str]) -> list[PersonMention]:
