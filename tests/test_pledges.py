@@ -191,6 +191,12 @@ def test_pledge_pieces(rule: str, text: str, pieces: list[tuple[str, str | None,
      "市人社局联合市教委"),
     ("a body counted is built, not acting", "市民政局将新建30个社区市民健身中心。\n下一步，将继续推进全民健身工作。",
      "市民政局"),
+    # a task list's units by their part in it, and the localities below the issuer
+    ("each responsible unit", "市人民政府办公室印发通知。各责任单位要逐项系统科学谋划，确保按时完成。", "各责任单位"),
+    ("each lead unit", "市政府决定。各牵头单位于2023年2月10日前将制订的办理方案报市人民政府督查室。", "各牵头单位"),
+    ("the localities below", "市政府召开会议。各县区、各部门要坚持以人民为中心，确保民生实事落地见效。", "各县区"),
+    ("a government of the localities below is one body", "市政府召开会议。各县市区政府要落实属地责任。",
+     "各县市区政府"),
 ])
 def test_responsible(rule: str, text: str, responsible: str | None) -> None:
     # the last sentence's commitment (an earlier one may be a pledge too: 盐田区…推进建设)

@@ -254,6 +254,10 @@ BARE_ACTORS = ("政府", "中央", "市府", "县府", "省府", "国务院", "�
 SUBJECT_MODALS = ("会", "會", "将", "將", "要", "拟", "擬")
 # Heads that make any short noun a body in charge (医保部门, 各地医保部门, 公安机关).
 BODY_HEADS = ("部门", "机关")
+# Units a plan names by their part in it, each or all (各责任单位, 牵头单位, 各成员单位), and the localities
+# below the issuer, each (各县区, 各区县, 各乡镇): the bodies that act in a task list.
+COLLECTIVE_BODIES = (r"各[^\W\d_]{0,4}?单位", r"(?:牵头|责任|成员|参与|承办|主办|配合)单位",
+                     r"各(?:县区|区县|县市区|县（市、区）|县\(市、区\)|乡镇|镇街|街镇|街道|区|县)(?![长委])")
 # Prefixes for bodies spread over a territory (各地医保部门, 各级政府, 全省人社部门).
 BODY_SPREAD = ("各地", "各级", "各", "全省", "全市", "全区", "全县", "全国")
 # Verbs that ask their object to act (a notice's 「请各区…上报」): the body after them acts.

@@ -27,6 +27,7 @@ from summarizer.lang.lexicon import (
     CAUSATIVE_VERBS,
     CHANGE_TO,
     CLAUSE_CONNECTIVES,
+    COLLECTIVE_BODIES,
     COMMENT_OPENERS,
     COMPLETION_VERBS,
     CONDITION_HEADS,
@@ -130,7 +131,7 @@ _JOINT_BUREAU = (rf"(?<![{HAN}])[^\W\d_{NOT_IN_ORG_NAME}]{{1,4}}及[^\W\d_{NOT_I
                  rf"(?:{alternation(SHORT_BUREAU_SUFFIXES)})")
 _BODY = re.compile(rf"(?:{alternation(BODY_SPREAD)})?(?:{ORG_NAME}|{alternation(BARE_ACTORS)}|{_JOINT_BUREAU}"
                    rf"|{_SHORT_BUREAU}"
-                   rf"|{_ORG_CHAR}{{1,6}}?(?:{alternation(BODY_HEADS)}))")
+                   rf"|{_ORG_CHAR}{{1,6}}?(?:{alternation(BODY_HEADS)}))|{'|'.join(COLLECTIVE_BODIES)}")
 # (not a word that only ends in a level character: 新建社区, 老城区, 都市)
 _NOT_PLACE_END = "".join(f"(?<!{w})" for w in NOT_LEVEL_WORDS if w[-1] in LEVEL_CHARS)
 _PLACE = re.compile(rf"[{HAN}]{{2,4}}?(?:省|市|自治区|县|区){_NOT_PLACE_END}")
