@@ -49,3 +49,19 @@ def test_a_plan_documents_title_gives_its_time_to_the_whole_document() -> None:
 def test_a_news_headline_is_no_plan_document() -> None:
     text = "2019年全市就业形势平稳\n\n一、就业\n将新建公办幼儿园5所。\n"
     assert _deadlines(text) == [("5所", None)]
+
+
+def test_a_plans_unpunctuated_list_takes_the_headings_time_past_sub_headings_and_notes() -> None:
+    text = ("2024年南京要办这十类民生实事\n一、大力促进就业创业\n1 组织线上线下招聘会1000场次\n"
+            "2 做好25家南京青年人才驿站建设运营\n二、关爱新就业形态群体\n3 新建8个交通驿站\n4 开展公益服务100场\n")
+    got = _deadlines(text)
+    assert got == [("1000场", "2024年"), ("25家", "2024年"), ("8个", "2024年"), ("100场", "2024年")], got
+    noted = "2024年重点工作任务清单\n1 新建幼儿园10所\n牵头单位：市教育局\n2 新增养老床位500张\n牵头单位：市民政局\n"
+    assert _deadlines(noted) == [("10所", "2024年"), ("500张", "2024年")]
+
+
+def test_a_heading_without_a_time_closes_a_scope_at_its_level() -> None:
+    from summarizer.lang.deadline_scope import heading_level
+
+    assert [heading_level(h) for h in ("民生实事", "一、就业", "（一）就业", "1.就业", "1 就业", "（1）就业")] == [
+        0, 1, 2, 3, 3, 4]

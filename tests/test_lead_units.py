@@ -12,7 +12,21 @@ ROWS = [
     ("於2022年底前完成檢視。(政務司副司長辦公室/相關政策局)", "政務司副司長辦公室/相關政策局"),
     ("新建公办幼儿园10所。\n责任单位：市教育局\n2.新增学位3000个。", "市教育局"),  # a labelled line
     ("新建公办幼儿园10所。\n牵头单位：市教育局、市财政局\n", "市教育局、市财政局"),
+    ("新建公办幼儿园10所。（市教育局牵头，各区县配合）", "市教育局"),  # the unit, then its verb
 ]
+
+
+@pytest.mark.parametrize(("row", "unit"), [
+    ("1 新建幼儿园10所 市教育局 各区县政府", "市教育局"),  # a table's row flattened: number, item, lead unit
+    ("2\t新增养老床位500张\t市民政局\t各区县政府", "市民政局"),
+    ("将改扩建多所学校 教育,始终是千家万户关注的头等大事", None),  # no row: no number
+    ("1 新建幼儿园10所", None),  # no column after the item
+])
+def test_the_lead_units_column_of_a_row(row: str, unit: str | None) -> None:
+    from summarizer.lang.lead_units import unit_in_row
+
+    text = f"2024年重点工作任务清单\n{row}\n"
+    assert unit_in_row(text, text.index(row) + len(row)) == unit
 NOT_UNITS = [
     "新建社区食堂30个。(记者 张三)",  # a byline
     "新增学位8000个(含幼儿园)。",  # a note, no unit

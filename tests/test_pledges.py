@@ -487,3 +487,26 @@ def test_completing_ahead_is_a_pledge_when_aimed_at(text: str) -> None:
     from summarizer.lang.pledge_decision import refused
 
     assert refused(text) is None
+
+
+def test_the_unpunctuated_lines_of_a_plans_numbered_list_are_pledges() -> None:
+    text = ("2024年南京要办这十类民生实事\n一、大力促进就业创业\n1 组织线上线下招聘会  \n"
+            "1000场次,开发高质量就业见习岗位1.2万个,支持大学生创业5000人\n2 做好25家南京青年人才驿站建设运营\n"
+            "3 帮扶退役军人就业创业不少于1000人次,服务不少于100家退役军人企业\n")
+    targets = [c.target for c in _run(text, "2024-01-20").commitments]
+    assert targets == [None, "1000场", "1.2万个", "5000人", "25家", "不少于1000人次", "不少于100家"], targets
+
+
+def test_numbered_headings_over_paragraphs_are_no_list() -> None:
+    from summarizer.lang.pledge_features import listed_lines
+
+    text = ("涉县2025年十件民生实事\n一、2025年农村饮水维修养护工程\n对全县农村饮水工程进行维修养护。\n"
+            "二、城乡电网改造升级工程\n新建改造10千伏线路100公里。\n")
+    assert listed_lines(text) == []
+    listed = "十类民生实事\n一、大力促进就业创业\n1 组织线上线下招聘会\n1000场次\n2 做好人才驿站建设\n"
+    assert [listed[s:e] for s, e in listed_lines(listed)] == ["1 组织线上线下招聘会", "1000场次", "2 做好人才驿站建设"]
+
+
+def test_a_colon_inside_brackets_opens_no_label() -> None:
+    assert pledges.label_len("1 新建幼儿园10所（牵头单位：市教育局）") == 0
+    assert pledges.label_len("党代表程晓红(市人社局局长):我们将加大就业帮扶。") > 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from summarizer.lang.lexicon import PLAN_DOCUMENTS, alternation
+from summarizer.lang.lexicon import LEAD_UNIT_LABELS, PLAN_DOCUMENTS, PLAN_LIST_WORDS, alternation
 from summarizer.lang.pledges import DEADLINE_KINDS, label_len
 from summarizer.lang.values import Period
 from summarizer.text.chunk import Sentence
@@ -17,6 +17,22 @@ from summarizer.text.chunk import Sentence
 _FINAL = re.compile(r"[。！？!?；;…][”’」』）)\"']*\s*$")
 _INTRO = re.compile(r"[：:][”’」』）)\"']*\s*$")
 _PLAN_DOCUMENT = re.compile(alternation(PLAN_DOCUMENTS))
+# A line that notes who leads the item above (「牵头单位：市教育局」, 「（市教育局牵头）」) or a table's header
+# (「序号 工作任务 牵头单位」): no heading, the plan's time goes on.
+_NOTE = re.compile(rf"[（(]?(?:{alternation(LEAD_UNIT_LABELS)})[：:]|[（(][^（()）]{{1,30}}(?:牵头|负责)[)）]$|序号")
+
+
+_LEVELS = (r"[一二三四五六七八九十]{1,3}、", r"[（(][一二三四五六七八九十]{1,3}[)）]", r"\d{1,2}(?:[.、．]|\s)",
+           r"[（(]\d{1,2}[)）]")
+
+
+_NO_LEVEL = 9  # below every numbered level: any heading closes the scope
+_PLAN_LIST = re.compile(alternation((*PLAN_DOCUMENTS, *PLAN_LIST_WORDS)))
+
+
+def heading_level(line: str) -> int:
+    """How deep a heading is numbered: 0 none, 1 「一、」, 2 「（一）」, 3 「1.」, 4 「（1）」."""
+    return next((i for i, pattern in enumerate(_LEVELS, 1) if re.match(pattern, line.strip())), 0)
 
 
 class DeadlineScope:
@@ -25,6 +41,7 @@ class DeadlineScope:
     def __init__(self, deadlines: list[Period]) -> None:
         self.deadlines = [p for p in deadlines if p.kind in DEADLINE_KINDS]
         self.section: Period | None = None  # said by the last heading or introduction
+        self.level = _NO_LEVEL  # the numbering level of a plan's heading that said it (`heading_level`)
         self.paragraph: tuple[int, Period] | None = None  # said by a pledge of this paragraph
         self.document: Period | None = None  # said by a title naming a plan document
         self.first = True
@@ -36,14 +53,21 @@ class DeadlineScope:
     def observe(self, sent: Sentence, paragraph: int, committing: bool) -> None:
         body = sent.text[label_len(sent.text):].strip()
         own = self._own(sent)
-        opens = not _FINAL.search(body) or bool(_INTRO.search(body))  # a heading or an introduction
+        # a heading or an introduction (a pledge's unpunctuated line is an item of a list: 「1 新建幼儿园10所」)
+        heading = not _FINAL.search(body) and not committing and not _NOTE.match(sent.text.strip())
+        opens = heading or bool(_INTRO.search(body))
         if self.first and not _FINAL.search(body) and _PLAN_DOCUMENT.search(body):
             self.document = own
         self.first = False
         if opens and len(body) <= 80:
             if own is None and _INTRO.search(body) and self.paragraph and self.paragraph[0] == paragraph:
                 own = self.paragraph[1]  # 「今年…将实施39个项目。39个项目如下：」: the pledge's time before it
-            self.section = own  # a heading without a time closes the earlier one's scope
+            # a heading without a time closes the earlier one's scope, but a plan's (任务清单, 民生实事) only at its
+            # level or above: 「2024年南京要办这十类民生实事」 goes on over 「一、大力促进就业创业」
+            level = heading_level(body)
+            if own is not None or level <= self.level:
+                self.section = own
+                self.level = level if own is not None and _PLAN_LIST.search(body) else _NO_LEVEL
         if committing and own is not None:
             self.paragraph = (paragraph, own)
 

@@ -7,13 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarizer.lang.lexicon import LEAD_UNIT_LABELS, ORG_END_CHARS, ORG_SUFFIXES, alternation
+from summarizer.lang.lexicon import LEAD_UNIT_LABELS, LEAD_VERBS, ORG_END_CHARS, ORG_SUFFIXES, alternation
 from summarizer.models import Commitment
 
 _UNIT = rf"[^\W\d_]{{2,24}}?(?:{alternation(ORG_SUFFIXES)}|[{ORG_END_CHARS}])"
-_BRACKET = re.compile(
+_BRACKET = re.compile(  # （牵头单位：市住建局）, （市教育局牵头，各区县配合）
     rf"[ \t\u3000\xa0]*[（(](?:(?:{alternation(LEAD_UNIT_LABELS)})[:：]?)?"
-    rf"(?P<units>{_UNIT}(?:[/／、，,]{_UNIT})*)[)）]")
+    rf"(?P<units>{_UNIT}(?:[/／、，,]{_UNIT})*)(?:(?:{alternation(LEAD_VERBS)})[^（()）]{{0,16}})?[)）]")
 _BRACKET_LAST = re.compile(_BRACKET.pattern + r"[。；;]?[ \t\u3000\xa0]*$")
 # the unit on a labelled line of its own right after the item (「…新建幼儿园10所。\n责任单位：市教育局」)
 _LABELLED = re.compile(rf"\s*(?:{alternation(LEAD_UNIT_LABELS)})[:：][ \t\u3000\xa0]*"
@@ -27,8 +27,25 @@ def unit_after(text: str, end: int) -> str | None:
     m = _BRACKET.match(text, end) or _LABELLED.match(text, end)
     if m is not None:
         return m["units"]
+    if (column := unit_in_row(text, end)) is not None:
+        return column
     tail = _BRACKET_LAST.search(text, max(0, end - 60), end)
     return tail["units"] if tail else None
+
+
+_CELL_GAP = re.compile(r"[ \t\u3000\xa0]+")
+_WHOLE_UNIT = re.compile(_UNIT)
+
+
+def unit_in_row(text: str, end: int) -> str | None:
+    """A table's row flattened to a line, cells apart by blanks (「1 新建幼儿园10所 市教育局 各区县政府」): the
+    first cell after the item's own that is a unit and nothing else (its lead unit's column)."""
+    start = text.rfind("\n", 0, end) + 1
+    line_end = text.find("\n", end)
+    cells = [c for c in _CELL_GAP.split(text[start:line_end if line_end >= 0 else len(text)].strip()) if c]
+    if len(cells) < 3 or not cells[0].isdigit():
+        return None  # a row: its number, the item, then the columns
+    return next((c for c in cells[2:] if _WHOLE_UNIT.fullmatch(c)), None)
 
 
 def assign_lead_units(text: str, commitments: Sequence[Commitment], item_ends: Sequence[int]) -> list[Commitment]:

@@ -143,6 +143,9 @@ REVIEW_TITLE_WORDS = ("统计公报", "工作总结", "上半年总结", "年度
 # pledge in the document that states none (lang/deadline_scope.py).
 PLAN_DOCUMENTS = ("工作要点", "工作要點", "工作计划", "工作計劃", "行动计划", "行動計劃", "实施方案", "實施方案",
                   "工作方案", "实事", "實事", "工作报告", "工作報告", "施政报告", "施政報告", "重点任务", "重點任務")
+# A heading over a plan's list (with PLAN_DOCUMENTS): its time goes on over the list's own sub-headings.
+PLAN_LIST_WORDS = ("任务清单", "目标清单", "项目清单", "要办", "将办", "民生工程", "惠民工程", "为民办实事", "重点工作",
+                   "工作任务")  # (read on the simplified view)
 # A plan reported done in the clause of its cue is history (「计划实施的5个项目已于8月底全部竣工」; not
 # 「巩固已建成的…」, an attribute, nor 「今年已建成100所，明年将新建200所」, another clause).
 COMPLETION_VERBS = ("竣工", "完成", "建成", "完工", "落成", "开通", "开通运营", "投入使用", "启用", "投用", "交付")
@@ -255,8 +258,9 @@ SUBJECT_MODALS = ("会", "會", "将", "將", "要", "拟", "擬")
 # Heads that make any short noun a body in charge (医保部门, 各地医保部门, 公安机关).
 BODY_HEADS = ("部门", "机关")
 # Units a plan names by their part in it, each or all (各责任单位, 牵头单位, 各成员单位), and the localities
-# below the issuer, each (各县区, 各区县, 各乡镇): the bodies that act in a task list.
-COLLECTIVE_BODIES = (r"各[^\W\d_]{0,4}?单位", r"(?:牵头|责任|成员|参与|承办|主办|配合)单位",
+# below the issuer, each (各县区, 各区县, 各乡镇): the bodies that act in a task list (a unit without 各 before
+# a modal only: 「牵头单位适时向市人民政府报告」, not a table's column 「牵头单位 责任单位」).
+COLLECTIVE_BODIES = (r"各[^\W\d_]{0,4}?单位", r"(?:牵头|责任|成员|参与|承办|主办|配合)单位(?=要|将|应|须|于|会|适时)",
                      r"各(?:县区|区县|县市区|县（市、区）|县\(市、区\)|乡镇|镇街|街镇|街道|区|县)(?![长委])")
 # Prefixes for bodies spread over a territory (各地医保部门, 各级政府, 全省人社部门).
 BODY_SPREAD = ("各地", "各级", "各", "全省", "全市", "全区", "全县", "全国")

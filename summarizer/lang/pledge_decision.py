@@ -161,6 +161,15 @@ class PledgeDecider:
         return is_pledge(sentence, context) if settled is None else settled
 
 
+_LINE_NUMBER = re.compile(r"\s*\d{1,2}(?:[.、．)）]|\s)")
+
+
+def _item_text(sentence: str) -> str:
+    """The item after its number (the number is no figure of it)."""
+    number = _LINE_NUMBER.match(sentence)
+    return without_item_number(sentence[number.end():] if number else sentence)
+
+
 def settled_without_model(sentence: str, rules_say: bool, context: PledgeContext,
                           policy: Policy = DEFAULT_POLICY) -> bool | None:
     """The decision when the classifier has no say in it, or None when it decides: the rules' own
@@ -169,8 +178,12 @@ def settled_without_model(sentence: str, rules_say: bool, context: PledgeContext
     rules refuse."""
     if rules_say:
         return not_the_governments_plan(sentence[label_len(sentence):].strip()) is None
-    if context.after_account_intro or context.under_retro_heading or (
-            policy == "or_unless_refused" and refused(sentence) is not None):
+    if context.after_account_intro or context.under_retro_heading:
+        return False
+    if (policy != "rules" and (context.under_forward_heading or context.after_forward_intro) and context.listed
+            and acts(_item_text(sentence))):
+        return True  # an unpunctuated line of a plan's list (「2024年南京要办这十类民生实事」 / 「1 组织招聘会」)
+    if policy == "or_unless_refused" and refused(sentence) is not None:
         return False
     if policy != "rules" and context.under_forward_heading and context.opens_item and acts(sentence):
         return True  # an item of a list under a plan's heading (一、主要预期目标 / 1.努力实现…增长6.2%左右。)

@@ -73,6 +73,7 @@ class PledgeContext:
     year: int | None = None  # the article's year: 到2020年 before it is history
     rules: bool | None = None  # the rules' decision (`PlanScope.step`), when given
     opens_item: bool = False  # the sentence opens a list item (1. / （一） / 一是); no token
+    listed: bool = False  # a line of a numbered list with no final punctuation (「1 组织招聘会1000场次」); no token
 
 
 def char_ngrams(text: str) -> list[str]:
@@ -139,6 +140,59 @@ def _opens_item(body: str) -> bool:
     return not (number and int(number.group()) > _PARAGRAPH_NUMBER) and not _ITEM_HEADING.match(rest)
 
 
+# A line's own number: 「1 」, 「1.」, 「一、」, 「（一）」 (kind, value).
+_LINE_NUMBER = re.compile(r"[ \t\u3000]*(?:(?P<num>\d{1,2})(?:[.、．)）][ \t\u3000]*|[ \t\u3000]+)(?=[^\d\s])"
+                          r"|(?P<dun>[一二三四五六七八九十]{1,3})、|[（(](?P<paren>[一二三四五六七八九十]{1,3})[)）])")
+_CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
+
+
+def _chinese_value(digits: str) -> int:
+    if "十" not in digits:
+        return _CHINESE_DIGITS[digits[-1]]
+    tens, _, ones = digits.partition("十")
+    return 10 * (_CHINESE_DIGITS[tens[-1]] if tens else 1) + (_CHINESE_DIGITS[ones[-1]] if ones else 0)
+
+
+def _line_number(line: str) -> tuple[str, int] | None:
+    m = _LINE_NUMBER.match(line)
+    if m is None or m.lastgroup is None:
+        return None
+    return m.lastgroup, int(m["num"]) if m.lastgroup == "num" else _chinese_value(m[m.lastgroup])
+
+
+def _unpunctuated(line: str) -> bool:
+    return not _FINAL.search(line) and not _INTRO.search(line)
+
+
+def listed_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of the lines of numbered lists that end in no punctuation: a numbered line next to its
+    sibling (1 → 2, 一、 → 二、; at most one unnumbered line of the item carried on between them), and
+    that carried-on line (「1 组织线上线下招聘会」 / 「1000场次,开发…岗位1.2万个」). A numbered line with a
+    paragraph or other numbers between it and its siblings is a heading (「一、2025年防火通道硬化工程」 over its
+    description, 「一、大力促进就业创业」 over 「1 …」)."""
+    lines, pos = [], 0
+    for raw in text.split("\n"):
+        if raw.strip():
+            lines.append((pos, pos + len(raw), raw.strip(), _line_number(raw)))
+        pos += len(raw) + 1
+
+    def carried(k: int) -> bool:  # an unnumbered, unpunctuated line: an item's text carried on
+        return 0 <= k < len(lines) and lines[k][3] is None and _unpunctuated(lines[k][2])
+
+    def sibling(k: int, number: tuple[str, int], step: int) -> bool:  # the line before or after, or one further
+        k += 2 * step if carried(k + step) else step
+        return 0 <= k < len(lines) and lines[k][3] == (number[0], number[1] + step)
+
+    out: list[tuple[int, int]] = []
+    for i, (start, end, line, number) in enumerate(lines):
+        if number is None or not _unpunctuated(line) or not (sibling(i, number, -1) or sibling(i, number, 1)):
+            continue
+        out.append((start, end))
+        if carried(i + 1):
+            out.append(lines[i + 1][:2])
+    return out
+
+
 def is_heading(body: str) -> bool:
     """A line without sentence-final punctuation or a colon: a title, heading or bullet."""
     return bool(body) and len(body) <= _HEADING_MAX and not _FINAL.search(body) and not _INTRO.search(body)
@@ -180,6 +234,7 @@ def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequenc
     rules' decision per sentence if the caller wants it as a feature."""
     walk = _Walk()
     out = []
+    listed = listed_lines(text)
     for i, sent in enumerate(sentences):
         body = sent.text[label_len(sent.text):].strip()
         paragraph = text.count("\n", 0, sent.start)
@@ -194,14 +249,15 @@ def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequenc
             in_item=walk.item_paragraph and not new_paragraph,
             paragraph_start=new_paragraph, previous=walk.previous, in_turn=speaker is not None,
             turn_start=turn_start, after_forward_question=speaker is not None and walk.turn_asked,
-            year=year, rules=rules[i] if rules is not None else None, opens_item=_opens_item(body)))
+            year=year, rules=rules[i] if rules is not None else None, opens_item=_opens_item(body),
+            listed=any(s <= sent.start and sent.end <= e for s, e in listed)))
         _advance(walk, body, year, speaker, paragraph, new_paragraph)
     return out
 
 
 def _advance(walk: _Walk, body: str, year: int | None, speaker: str | None, paragraph: int,
              new_paragraph: bool) -> None:
-    item = bool(_ITEM.match(body))
+    item = bool(_ITEM.match(body) or _LINE_NUMBER.match(body))
     if new_paragraph:
         walk.paragraph, walk.item_paragraph = paragraph, item
     if is_heading(body):

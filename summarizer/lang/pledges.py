@@ -252,11 +252,16 @@ def without_item_number(body: str) -> str:
     return body[m.end():] if m else body
 
 
+_OPEN_BRACKET = re.compile(r"[（(][^）)]*$")
+
+
 def label_len(sentence: str) -> int:
     """Length of a leading speaker label, section tag or dateline: 「黄政:」, 「【权威解读】党代表
     程晓红(…):」, 「本报讯（记者 张瑶）」."""
     m = re.match(r"^\s*(?:【[^】]{1,10}】)?[^，,。：:“”]{1,40}(?:(?<!\d)[:：]|[:：](?!\d))", sentence)  # not 16:45
-    if m and (len(m.group()) <= 6 or "(" in m.group() or "（" in m.group() or "【" in m.group()):
+    # (not a colon inside brackets: 「1 新建幼儿园10所（牵头单位：市教育局）」)
+    if m and (len(m.group()) <= 6 or "(" in m.group() or "（" in m.group() or "【" in m.group()) and (
+            not _OPEN_BRACKET.search(m.group())):
         return m.end()
     pos = 0
     while (d := _DATELINE.match(sentence, pos)) is not None and d.end() > pos:
