@@ -467,6 +467,12 @@ def test_a_review_is_named_by_its_title(title: str, review: bool) -> None:
     assert reviews(f"{title}\n全年完成1821套廉租房建设。\n") is review
 
 
+def test_in_a_completion_report_an_item_needs_its_own_cue_and_no_progress() -> None:
+    text = ("2022年十件民生实事完成情况\n"
+            "全年项目资金支出4.98亿元,完成年初计划的119.64%。\n一是城乡医保各级财政补助标准从年人均580元提高到610元。\n")
+    assert _run(text, "2023-01-10").commitments == []
+
+
 def test_in_a_bulletin_only_the_rules_cues_pledge() -> None:
     text = "重庆市荣昌县2011年国民经济和社会发展统计公报(2)\n\n建成农民新村20个、巴渝新居3465户。开工建设黄金大道。\n"
     assert _run(text, "2012-03-01").commitments == []

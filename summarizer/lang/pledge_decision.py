@@ -149,13 +149,16 @@ class PledgeDecider:
 
     def __init__(self, text: str, sentences: Sequence[Sentence], speakers: Sequence[str | None],
                  year: int | None, policy: Policy = DEFAULT_POLICY) -> None:
-        self.policy = "rules" if reviews(text) else policy  # a bulletin, a summary: the rules' cues only
+        self.review, self.year = reviews(text), year
+        self.policy = "rules" if self.review else policy  # a bulletin, a summary: the rules' cues only
         self.sentences = sentences
         self.contexts = article_contexts(text, sentences, speakers, year) if self.policy != "rules" else []
 
     def decide(self, index: int, rules_say: bool) -> bool:
-        if self.policy == "rules":
-            return rules_say
+        if self.policy == "rules":  # in a review only a sentence with a cue of its own, and no report of progress
+            body = self.sentences[index].text[label_len(self.sentences[index].text):].strip()  # (完成年初计划的119%)
+            return rules_say and not (self.review and (
+                pledge_cue(body, self.year) is None or not_the_governments_plan(body) is not None))
         sentence, context = self.sentences[index].text, self.contexts[index]
         settled = settled_without_model(sentence, rules_say, context, self.policy)
         return is_pledge(sentence, context) if settled is None else settled
