@@ -467,6 +467,12 @@ def test_a_review_is_named_by_its_title(title: str, review: bool) -> None:
     assert reviews(f"{title}\n全年完成1821套廉租房建设。\n") is review
 
 
+def test_the_disposal_将_of_a_year_past_is_what_that_year_did() -> None:
+    text = "2024年,福建泉州持续深化“民生工程”专项行动,将超七成五财力投入民生领域。"
+    assert _run(text, "2025-02-10").commitments == []
+    assert len(_run(text, "2024-01-10").commitments) == 1  # the year's own plan
+
+
 def test_in_a_completion_report_an_item_needs_its_own_cue_and_no_progress() -> None:
     text = ("2022年十件民生实事完成情况\n"
             "全年项目资金支出4.98亿元,完成年初计划的119.64%。\n一是城乡医保各级财政补助标准从年人均580元提高到610元。\n")

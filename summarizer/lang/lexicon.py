@@ -360,7 +360,7 @@ FORWARD_EXCLUSIONS = (r"要[\u4e00-\u9fff]的",
                       r"要[^，,。；;！？!?0-9]{2,30}[，,][^，,。；;！？!?]{0,20}?(?:离不开|离不了|关键在于|关键是|是)")
 # 将 taking an object before one of these (将X作为Y) is the disposal 将, which reports what was done
 # in a sentence that reports the past elsewhere (国务院成立了…，全国政协将就业优先作为重要议题).
-DISPOSAL_VERBS = ("作为", "列为", "列入", "纳入", "视为", "当作", "摆在")
+DISPOSAL_VERBS = ("作为", "列为", "列入", "纳入", "视为", "当作", "摆在", "投入", "用于")
 # A sentence that opens with one of these reports the past or the present state.
 RETRO_OPENERS = ("今年以来", "截至", "截止", "近年来", "目前", "去年", "此前", "据")
 RETRO_OPENING_PATTERNS = (r"\d{4}年[,，]", r"今年[,，1-9]", r"自.{0,12}以来", r"从\d{4}年")

@@ -339,9 +339,19 @@ def pledge_cue(body: str, year: int | None) -> re.Match[str] | None:
     """The forward cue that makes a sentence a pledge: not the disposal 将 among what was done
     (国务院成立了…，全国政协将就业优先作为重要议题)."""
     cue = forward_cue(body, year)
-    if cue and _DISPOSAL.match(body, cue.start()) and _PAST_ANYWHERE.search(body):
+    if cue and _DISPOSAL.match(body, cue.start()) and (
+            _PAST_ANYWHERE.search(body) or _opens_in_a_past_year(body, year)):
         return None
     return cue
+
+
+_OPENING_YEAR = re.compile(r"\s*(\d{4})年")
+
+
+def _opens_in_a_past_year(body: str, year: int | None) -> bool:
+    """「2024年，…将超七成五财力投入民生领域」 in a 2025 report: what that year did."""
+    m = _OPENING_YEAR.match(body)
+    return bool(m and year and int(m[1]) < year)
 
 
 _SAYS = re.compile(rf"^[^，,。；;：:]{{1,30}}?(?:{alternation(SPEECH_VERBS)})[，,：:]")
