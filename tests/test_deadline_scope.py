@@ -65,3 +65,8 @@ def test_a_heading_without_a_time_closes_a_scope_at_its_level() -> None:
 
     assert [heading_level(h) for h in ("民生实事", "一、就业", "（一）就业", "1.就业", "1 就业", "（1）就业")] == [
         0, 1, 2, 3, 3, 4]
+
+
+def test_a_five_year_plans_name_in_a_documents_is_no_deadline() -> None:
+    assert _deadlines("下一步，我们将编制“十五五”就业专项规划。\n") == [(None, None)]
+    assert _deadlines("“十四五”期间，全市将新建养老床位5000张。\n") == [("5000张", "“十四五”期间")]

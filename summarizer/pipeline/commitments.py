@@ -98,7 +98,8 @@ def _deadlines(text: str, periods: list[Period], year: int | None) -> list[Perio
     """The times a pledge may be due by: not a year already past (二○二二年《施政报告》提出…) nor a span
     that looks back (为近20年新高, 过去五年)."""
     return [p for p in periods if not (year and p.year_to and p.year_to < year)
-            and not (p.kind == "years_span" and _LOOKS_BACK.match(text, p.start))]
+            and not (p.kind == "years_span" and _LOOKS_BACK.match(text, p.start))
+            and not (p.kind == "plan" and _NAMES_A_PLAN.match(text, p.end))]
 
 
 def is_pledge(scope: PlanScope, decider: PledgeDecider, index: int, sent: Sentence, turn: str | None,
@@ -116,6 +117,8 @@ def is_pledge(scope: PlanScope, decider: PledgeDecider, index: int, sent: Senten
 
 _SPEECH = re.compile(SPEAKING)
 _LOOKS_BACK = re.compile(r"最近|近|过去")
+# a five-year plan's name inside a document's (编制“十五五”就业专项规划): no time the pledge is due by
+_NAMES_A_PLAN = re.compile(r"[”」』\"']?[^，,。；;、：:\s“”]{0,8}?(?:规划|纲要)")
 
 
 def inline_speaker(found: list[PersonMention], sent: Sentence, forward: int | None) -> PersonMention | None:
