@@ -522,3 +522,10 @@ def test_numbered_headings_over_paragraphs_are_no_list() -> None:
 def test_a_colon_inside_brackets_opens_no_label() -> None:
     assert pledges.label_len("1 新建幼儿园10所（牵头单位：市教育局）") == 0
     assert pledges.label_len("党代表程晓红(市人社局局长):我们将加大就业帮扶。") > 0
+
+
+def test_a_numbered_paragraphs_short_title_is_no_pledge_its_items_are() -> None:
+    text = ("2024年台州市政府民生实事项目\n一、实施医疗健康关爱。为适龄女生免费接种二价国产HPV疫苗;"
+            "为60岁以上老人免费接种肺炎疫苗10万人。\n二、推进教育补短提质。新建(改扩)公办幼儿园10所、新增学位1500个。\n")
+    quotes = [c.quote for c in _run(text, "2024-01-22").commitments]
+    assert quotes and not any(q.startswith(("一、", "二、")) for q in quotes), quotes

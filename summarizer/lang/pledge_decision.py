@@ -181,8 +181,8 @@ def settled_without_model(sentence: str, rules_say: bool, context: PledgeContext
     rules refuse."""
     if rules_say:
         return not_the_governments_plan(sentence[label_len(sentence):].strip()) is None
-    if context.after_account_intro or context.under_retro_heading:
-        return False
+    if context.after_account_intro or context.under_retro_heading or context.run_in_heading:
+        return False  # (a paragraph's title: its items say what is pledged)
     if (policy != "rules" and (context.under_forward_heading or context.after_forward_intro) and context.listed
             and acts(_item_text(sentence))):
         return True  # an unpunctuated line of a plan's list (「2024年南京要办这十类民生实事」 / 「1 组织招聘会」)

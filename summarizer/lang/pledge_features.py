@@ -74,6 +74,7 @@ class PledgeContext:
     rules: bool | None = None  # the rules' decision (`PlanScope.step`), when given
     opens_item: bool = False  # the sentence opens a list item (1. / （一） / 一是); no token
     listed: bool = False  # a line of a numbered list with no final punctuation (「1 组织招聘会1000场次」); no token
+    run_in_heading: bool = False  # a numbered paragraph's short title, its items after it (「一、实施医疗健康关爱。」)
 
 
 def char_ngrams(text: str) -> list[str]:
@@ -193,6 +194,16 @@ def listed_lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_RUN_IN_MAX = 14
+
+
+def _run_in_heading(body: str) -> bool:
+    """A numbered paragraph's first sentence that only titles it: short, no figure (「一、实施医疗健康关爱。」)."""
+    m = _ITEM.match(body)
+    rest = body[m.end():].strip() if m and m.lastgroup in ("dun", "paren", "num", "di") else ""
+    return 0 < len(rest) <= _RUN_IN_MAX and not re.search(r"\d", rest)
+
+
 def is_heading(body: str) -> bool:
     """A line without sentence-final punctuation or a colon: a title, heading or bullet."""
     return bool(body) and len(body) <= _HEADING_MAX and not _FINAL.search(body) and not _INTRO.search(body)
@@ -250,7 +261,9 @@ def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequenc
             paragraph_start=new_paragraph, previous=walk.previous, in_turn=speaker is not None,
             turn_start=turn_start, after_forward_question=speaker is not None and walk.turn_asked,
             year=year, rules=rules[i] if rules is not None else None, opens_item=_opens_item(body),
-            listed=any(s <= sent.start and sent.end <= e for s, e in listed)))
+            listed=any(s <= sent.start and sent.end <= e for s, e in listed),
+            run_in_heading=new_paragraph and _run_in_heading(body) and i + 1 < len(sentences)
+            and text.count("\n", sent.end, sentences[i + 1].start) == 0))
         _advance(walk, body, year, speaker, paragraph, new_paragraph)
     return out
 

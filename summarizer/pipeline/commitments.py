@@ -99,7 +99,8 @@ def _deadlines(text: str, periods: list[Period], year: int | None) -> list[Perio
     that looks back (为近20年新高, 过去五年)."""
     return [p for p in periods if not (year and p.year_to and p.year_to < year)
             and not (p.kind == "years_span" and _LOOKS_BACK.match(text, p.start))
-            and not (p.kind == "plan" and _NAMES_A_PLAN.match(text, p.end))]
+            and not (p.kind == "plan" and _NAMES_A_PLAN.match(text, p.end)
+                     and _DRAFTS.search(text, max(0, p.start - 12), p.start))]
 
 
 def is_pledge(scope: PlanScope, decider: PledgeDecider, index: int, sent: Sentence, turn: str | None,
@@ -117,7 +118,9 @@ def is_pledge(scope: PlanScope, decider: PledgeDecider, index: int, sent: Senten
 
 _SPEECH = re.compile(SPEAKING)
 _LOOKS_BACK = re.compile(r"最近|近|过去")
-# a five-year plan's name inside a document's (编制“十五五”就业专项规划): no time the pledge is due by
+# a five-year plan's name inside the name of a document to be drafted (编制“十五五”就业专项规划): no time the
+# pledge is due by (but the plan's own title, 「“十四五”规划纲要」, gives its time)
+_DRAFTS = re.compile(r"(?:编制|制定|起草|修订|研究制定|印发|出台)[^，,。；;]{0,8}$")
 _NAMES_A_PLAN = re.compile(r"[”」』\"']?[^，,。；;、：:\s“”]{0,8}?(?:规划|纲要)")
 
 
