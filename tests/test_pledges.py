@@ -529,3 +529,12 @@ def test_a_numbered_paragraphs_short_title_is_no_pledge_its_items_are() -> None:
             "为60岁以上老人免费接种肺炎疫苗10万人。\n二、推进教育补短提质。新建(改扩)公办幼儿园10所、新增学位1500个。\n")
     quotes = [c.quote for c in _run(text, "2024-01-22").commitments]
     assert quotes and not any(q.startswith(("一、", "二、")) for q in quotes), quotes
+
+
+@pytest.mark.parametrize("text", [
+    "2024年全市新增中小学学位2.7万个,新增养老床位超2000张。",
+    "中新网泉州1月2日电 (吴冠标)“2024年,福建泉州持续深化‘惠民生补短板’专项行动,将超七成五财力投入民生领域。",
+])
+def test_a_sentence_opened_by_a_year_before_the_articles_reports_that_year(text: str) -> None:
+    assert pledges.opens_in_a_past_year(text[pledges.label_len(text):], 2025)
+    assert _run(text, "2025-01-02").commitments == []

@@ -42,6 +42,7 @@ from summarizer.lang.pledges import (
     forecasts_conditions,
     label_len,
     never_a_pledge,
+    opens_in_a_past_year,
     pledge_cue,
     reports_the_past,
     without_item_number,
@@ -183,6 +184,8 @@ def settled_without_model(sentence: str, rules_say: bool, context: PledgeContext
         return not_the_governments_plan(sentence[label_len(sentence):].strip()) is None
     if context.after_account_intro or context.under_retro_heading or context.run_in_heading:
         return False  # (a paragraph's title: its items say what is pledged)
+    if opens_in_a_past_year(sentence[label_len(sentence):].strip(), context.year):
+        return False  # 「2024年全市新增中小学学位2.7万个」 in a 2025 briefing: that year's result
     if (policy != "rules" and (context.under_forward_heading or context.after_forward_intro) and context.listed
             and acts(_item_text(sentence))):
         return True  # an unpunctuated line of a plan's list (「2024年南京要办这十类民生实事」 / 「1 组织招聘会」)

@@ -340,15 +340,15 @@ def pledge_cue(body: str, year: int | None) -> re.Match[str] | None:
     (国务院成立了…，全国政协将就业优先作为重要议题)."""
     cue = forward_cue(body, year)
     if cue and _DISPOSAL.match(body, cue.start()) and (
-            _PAST_ANYWHERE.search(body) or _opens_in_a_past_year(body, year)):
+            _PAST_ANYWHERE.search(body) or opens_in_a_past_year(body, year)):
         return None
     return cue
 
 
-_OPENING_YEAR = re.compile(r"\s*(\d{4})年")
+_OPENING_YEAR = re.compile(r"\s*(?:[（(][^（()）]{1,12}[)）])?[\s“\"「『]*(\d{4})年")  # (a byline: (吴冠标)“2024年
 
 
-def _opens_in_a_past_year(body: str, year: int | None) -> bool:
+def opens_in_a_past_year(body: str, year: int | None) -> bool:
     """「2024年，…将超七成五财力投入民生领域」 in a 2025 report: what that year did."""
     m = _OPENING_YEAR.match(body)
     return bool(m and year and int(m[1]) < year)
