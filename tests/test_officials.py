@@ -25,6 +25,8 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("intro", "出席会议的市委副书记李明强调，要抓好落实。", ("李明", "市委副书记")),
     ("intro", "出席官员包括发展局局长甯汉豪、房屋局局长何永贤。", ("甯汉豪", "发展局局长")),  # a list opener inside
     ("intro", "国务院总理李克强应大会发言人张业遂的邀请出席记者会。", ("李克强", "国务院总理")),  # 应…邀请
+    ("intro", "香港特别行政区政府新闻网发公报称:行政长官林郑月娥将于19日至20日率领港府代表团访问澳门。",
+     ("林郑月娥", "行政长官")),  # a bare role after what is reported (称:)
     ("intro_action", "记者向局长张三提问。", ("张三", "局长")),  # 向: the one addressed
     ("intro", "特首李家超今日在立法会发表施政报告。", ("李家超", "特首")),  # Hong Kong's Chief Executive, short
     ("intro", "由省政府参事李发昌一行4人组成的调研组来我厅调研。", ("李发昌", "省政府参事")),  # a counsellor

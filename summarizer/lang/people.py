@@ -522,7 +522,7 @@ def _read_title_first(text: str, m: re.Match[str]) -> list[PersonMention]:
     a bare role mid-sentence (「主任 X」) is too weak."""
     title = clean_title(m["title"])
     start = m.end("title") - len(title)
-    if _ROLE_FULL.match(title) and not (_is_line_start(text, start) or text[start - 1] in "。！？；，,;、"):
+    if _ROLE_FULL.match(title) and not (_is_line_start(text, start) or text[start - 1] in "。！？；，,;、:："):
         return []
     out = [_mention(m["name"], title, start, m.end("name"))]
     more = _next_shared_name(text, m.end("name"))
