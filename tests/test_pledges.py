@@ -191,6 +191,11 @@ def test_pledge_pieces(rule: str, text: str, pieces: list[tuple[str, str | None,
      "市人社局联合市教委"),
     ("a body counted is built, not acting", "市民政局将新建30个社区市民健身中心。\n下一步，将继续推进全民健身工作。",
      "市民政局"),
+    # a press unit's head briefs for the body it belongs to
+    ("a publicity department speaks for its commission",
+     "国家卫生计生委宣传司司长毛群安介绍，下一步，将继续开展全民健康素养促进行动。", "国家卫生计生委"),
+    ("a party committee's publicity department speaks for its city",
+     "泉州市委宣传部副部长王明表示，我们将持续办好惠民实事。", "泉州市"),
     # a task list's units by their part in it, and the localities below the issuer
     ("each responsible unit", "市人民政府办公室印发通知。各责任单位要逐项系统科学谋划，确保按时完成。", "各责任单位"),
     ("each lead unit", "市政府决定。各牵头单位于2023年2月10日前将制订的办理方案报市人民政府督查室。", "各牵头单位"),

@@ -257,6 +257,9 @@ BARE_ACTORS = ("政府", "中央", "市府", "县府", "省府", "国务院", "�
 SUBJECT_MODALS = ("会", "會", "将", "將", "要", "拟", "擬")
 # Heads that make any short noun a body in charge (医保部门, 各地医保部门, 公安机关).
 BODY_HEADS = ("部门", "机关")
+# A body's press or publicity unit (国家卫生计生委宣传司, 泉州市委宣传部, 市政府新闻办): its head briefs the press
+# for the body, which is the one that acts.
+PRESS_UNITS = ("宣传司", "宣传部", "宣传处", "宣传科", "新闻办公室", "新闻办", "新闻处", "新闻中心")
 # Units a plan names by their part in it, each or all (各责任单位, 牵头单位, 各成员单位), and the localities
 # below the issuer, each (各县区, 各区县, 各乡镇): the bodies that act in a task list (a unit without 各 before
 # a modal only: 「牵头单位适时向市人民政府报告」, not a table's column 「牵头单位 责任单位」).

@@ -60,6 +60,7 @@ from summarizer.lang.lexicon import (
     PARTY_ORGANS,
     PLAN_ACTION_VERBS,
     PRESS_EVENTS,
+    PRESS_UNITS,
     QUESTION_CUES,
     RETRO_CLAUSE_PATTERNS,
     RETRO_MARKERS,
@@ -562,6 +563,7 @@ def acting_body(text: str, sentence: Sentence, piece: tuple[int, int], cue: int 
 
 
 _PARTY_COMMITTEE = re.compile(rf"(?:{_LEVELS})委$")
+_PRESS_UNIT = re.compile(rf"(?:{alternation(PRESS_UNITS)})$")
 _HEAD_OF_GOVERNMENT = re.compile(rf"、(?:常务)?副?(?:{_LEVELS})长$")
 
 
@@ -578,6 +580,9 @@ def speaker_body(speaker: PersonMention) -> str | None:
     org = speaker.organization
     if org and _PARTY_COMMITTEE.search(org) and _HEAD_OF_GOVERNMENT.search(speaker.title or ""):
         return org[:-1] if len(org) > 2 else org[:-1] + "政府"  # 云南省委 -> 云南省, 省委 -> 省政府
+    if org and (press := _PRESS_UNIT.search(org)) and press.start() >= 2:
+        body = org[:press.start()]  # 国家卫生计生委|宣传司: the commission; 泉州市委|宣传部: the city
+        return body[:-1] if _PARTY_COMMITTEE.search(body) and len(body) > 2 else body
     return org
 
 
