@@ -22,6 +22,7 @@ ROWS = {
                     "云南省卫生健康委副主任", "云南省卫生健康委"),
     "name_role": ("温家宝总理在《政府工作报告》中强调，要稳定物价。", "温家宝", "总理", None),
     "org_name_role": ("劳工事务局黄志雄局长表示，将推出新措施。", "黄志雄", "局长", "劳工事务局"),
+    "minutes_label": ("林市长右昌:谢谢议员的关心，市府会持续推动。", "林右昌", "市长", None),
 }
 # glued form -> (a model's field holding both, the name, the title)
 GLUED_ROWS = {

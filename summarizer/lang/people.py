@@ -94,6 +94,11 @@ _ITEM_HAS_ROLE = re.compile(rf"[^、，,。；;：:\s]{{0,20}}?{ROLE}(?=[{_HAN}]
 DELEGATE = re.compile(
     rf"(?:{alternation(DELEGATE_ROLES)})(?P<name>[{_HAN}]{{2,3}})[(（](?P<title>[^)）]{{2,40}})[)）]"
 )
+# A council's minutes label a speaker by surname, role, given name (「林市长右昌:」, 「主席(蔡议长旺琏):」).
+MINUTES_LABEL = re.compile(
+    rf"(?:^|(?<=[(（]))[ \t\u3000]*(?P<surname>[{_SURNAME_CLASS}])"
+    rf"(?P<title>{ROLE_MODIFIERS}(?:{alternation(ROLE_TITLES)}))(?P<given>[{_HAN}]{{1,2}})(?=[)）]?[:：])",
+    re.MULTILINE)
 # Where a name standing before its title starts: a line, a list item or a clause.
 _AFTER_BREAK = r"(?:^|(?<=[\s:：;；,，、。！？!?“\[【]))"
 # A guest list or an appositive, name before title: 「嘉宾有:齐骥,住房和城乡建设部副部长;」,
@@ -512,6 +517,10 @@ def _mention(name: str, title: str, start: int, end: int) -> PersonMention:
     return PersonMention(name, title, split_title(title)[0], start, end)
 
 
+def _read_minutes_label(text: str, m: re.Match[str]) -> list[PersonMention]:
+    return [_mention(m["surname"] + m["given"], m["title"], m.start("surname"), m.end("given"))]
+
+
 def _read_delegate(text: str, m: re.Match[str]) -> list[PersonMention]:
     title = m["title"].strip()
     return [_mention(m["name"], title, m.start(), m.end())]
@@ -595,6 +604,8 @@ INTRO_FORMS = (
     # 「党代表程晓红(市人社局党组书记、局长)」: the bracketed title is taken as written, over anything found
     # before and with no check (a delegate's own role, 党代表, is no official's)
     IntroForm("delegate", DELEGATE, _read_delegate, checks=frozenset()),
+    # 「林市长右昌:」: a council's minutes, surname, role, given name (a councillor's is no official's)
+    IntroForm("minutes_label", MINUTES_LABEL, _read_minutes_label, checks=frozenset({CHECK_TITLE})),
     IntroForm("title_dotted_name", INTRO_DOTTED, _read_title_first, checks=frozenset({CHECK_FREE, CHECK_TITLE}),
               before=_TITLE),
     IntroForm("title_married_name", INTRO_MARRIED, _read_married, checks=frozenset({CHECK_FREE, CHECK_TITLE}),
