@@ -342,6 +342,12 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     "该项目计划累计完成铸铁管网改造7公里,实际完成22.12公里。",
     "全市城镇新增就业人数64558人,完成全年指标任务的110.4%,南昌县提前超额完成全年任务。",
     # a heading written as a sentence: a topic, no verb, no figure (statistics bulletins' sections)
+    # an opinion holder's demand, a belief, an adverse consequence of a condition, a session announced
+    "台中市这几年财政连年超征、税课收入逼近千亿，市议员要求市府将钱用在刀口上，不要让托育排不到。",
+    "相信公屋以至居屋供应等问题,将会进一步纾缓。",
+    "市长黄伟哲强调，中央预算若持续延宕，将无法及时补助地方政府于人口新兴地区布建所需公共托育设施。",
+    "全国两会即将举行!",
+    "全国政协十三届二次会议新闻发布会将于今天(2日)下午举行,大会新任新闻发言人郭卫民将向中外媒体介绍大会情况。",
     "1.婚姻登记服务。", "1.社会组织。",
     "2.殡葬服务。",
 ])
@@ -487,6 +493,17 @@ def test_in_a_completion_report_an_item_needs_its_own_cue_and_no_progress() -> N
 def test_in_a_bulletin_only_the_rules_cues_pledge() -> None:
     text = "重庆市荣昌县2011年国民经济和社会发展统计公报(2)\n\n建成农民新村20个、巴渝新居3465户。开工建设黄金大道。\n"
     assert _run(text, "2012-03-01").commitments == []
+
+
+@pytest.mark.parametrize("text", [
+    "若遇到可行的建议,将带回县府研议。",  # a government's conditional plan: no adverse outcome
+    "希望于6月或7月展示长者公寓的单人房及双人房示范单位。",  # an official's intent (希望), no belief
+    "市民政局表示，将新建食堂20个。",  # 市民 opens a body's name here, no citizen
+])
+def test_no_opinion_nor_condition_refused(text: str) -> None:
+    from summarizer.lang.pledge_decision import refused
+
+    assert refused(text) is None
 
 
 @pytest.mark.parametrize("text", ["10.“绿色空间”:建设环境优美口袋公园。",  # a clause after the colon

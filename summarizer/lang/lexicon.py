@@ -395,6 +395,13 @@ CRITIC_VERBS = ("质疑", "批评", "指责", "斥责", "促请", "反问", "炮
 CAPTION_OPENERS = ("图为", "上图为", "下图为", "左图为", "右图为", "图片为", "图：", "图:")
 # Someone's belief or hope about what the government will do (「相信政府会一如既往…」): not its pledge.
 EXPECTING_VERBS = ("相信", "期望", "希望", "期待", "盼望", "冀望", "期盼")
+# A sentence that opens with a condition and goes on to an adverse outcome (「若中央总预算持续未能通过，…将无法
+# 如期动支」) forecasts it, no pledge (「若遇到可行的建议，将带回县府研议」 stays one).
+CONDITION_OPENERS = ("若", "如果", "假如", "倘若", "一旦", "万一", "要是")
+ADVERSE_OUTCOMES = ("无法", "不能", "难以", "影响", "导致", "造成", "延宕", "延误")
+# A meeting or session announced (「全国两会即将举行」, 「定期会将于…开幕」): an event's date, no pledge.
+SESSION_WORDS = ("两会", "会议", "全会", "大会", "常委会", "定期会", "临时会", "论坛", "博览会")
+SESSION_VERBS = ("举行", "召开", "开幕", "闭幕", "揭幕")
 GOVERNMENT_WORDS = ("政府", "当局", "市府", "县府", "特区政府")
 OPINION_VERBS = ("料", "预料", "预计", "认为", "表示", "指出", "说", "称", "建议", "估计", "担心", "呼吁")
 OPINION_HOLDERS = ("政协委员", "人大代表", "专家", "学者", "教授", "市民", "居民", "网友", "家长", "村民", "群众代表",

@@ -30,6 +30,8 @@ from summarizer.lang.lexicon import (
     PRESENTING_VERBS,
     PROGRESS_REPORT_PATTERNS,
     REVIEW_TITLE_WORDS,
+    SESSION_VERBS,
+    SESSION_WORDS,
     STOCK_VERBS,
     alternation,
 )
@@ -65,6 +67,8 @@ _OUTLINE = re.compile("|".join(OUTLINE_PATTERNS))
 _FRAMING = re.compile("|".join(FRAMING_PATTERNS))
 _PROGRESS = re.compile("|".join(PROGRESS_REPORT_PATTERNS))
 _ACTUAL = re.compile(ACTUAL_DONE)
+_SESSION = re.compile(rf"[^，,。；;]{{0,12}}?(?:{alternation(SESSION_WORDS)})[^，,。；;]{{0,12}}?(?:即将|将|將)"
+                      rf"[^，,。；;]{{0,12}}?(?:{alternation(SESSION_VERBS)})")
 _MEETING_SAID = re.compile(rf"^[^，,。]{{0,16}}?(?:{alternation(MEETINGS)})(?:{alternation(DIRECTIVE_VERBS)})")
 
 
@@ -88,6 +92,8 @@ def not_the_governments_plan(body: str) -> str | None:
         return "a plan denied, not a pledge"
     if _MEETING_SAID.match(body):
         return "a meeting's directive, not a pledge of the government"
+    if _SESSION.match(body):
+        return "announces a meeting or session, not a pledge"
     if _APPEAL.search(body):
         return "an appeal to the public, not a pledge"
     if _CONDITION_TAKES.search(body):

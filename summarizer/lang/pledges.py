@@ -19,6 +19,7 @@ from itertools import pairwise
 
 from summarizer.lang import tagger
 from summarizer.lang.lexicon import (
+    ADVERSE_OUTCOMES,
     ANNOUNCE_VERBS,
     BARE_ACTORS,
     BODY_HEADS,
@@ -31,6 +32,7 @@ from summarizer.lang.lexicon import (
     COMMENT_OPENERS,
     COMPLETION_VERBS,
     CONDITION_HEADS,
+    CONDITION_OPENERS,
     CONTINUING_OPENERS,
     COUNT_VERBS,
     CRITIC_VERBS,
@@ -102,6 +104,11 @@ _DIRECTIVE = re.compile(r"^\s*(?:【报告内容】|市委.{0,12}会议|.{0,8}�
 # an opinion holder named in the sentence (role + a name): their 要/应 are no government pledge
 _OPINION = re.compile(rf"(?:{alternation(OPINION_HOLDERS)})(?P<name>[{HAN}]{{2,3}}?)(?:[:：，,]|为|说|表示|认为|建议)")
 _CAPTION = re.compile(rf"^(?:{alternation(CAPTION_OPENERS)})")
+_BELIEF = re.compile(r"(?:相信|深信|坚信)")  # opening the sentence: a belief (not 希望: an official's intent)
+_HOLDER_SAYS = re.compile(rf"(?:^|(?<=[，,；;]))[^，,。；;]{{0,4}}?(?:{alternation(OPINION_HOLDERS)})们?"
+                          rf"(?:{alternation((*OPINION_VERBS, *CRITIC_VERBS, '要求'))})")
+_CONDITIONAL = re.compile(rf"(?:{alternation(CONDITION_OPENERS)})[^。；;！？]{{2,40}}?[，,][^。；;！？]{{0,30}}?"
+                          rf"(?:{alternation(ADVERSE_OUTCOMES)})")
 _EXPECTS = re.compile(rf"(?:{alternation(EXPECTING_VERBS)})(?:{alternation(GOVERNMENT_WORDS)})")
 _CRITIC = re.compile(rf"^[^，,。；;]{{0,16}}?(?P<name>[{HAN}]{{2,3}})(?:{alternation(CRITIC_VERBS)})")
 _UNNAMED_OPINION = re.compile(rf"(?<![所没还拥具占])(?:{alternation(UNNAMED_OPINION)})"
@@ -284,8 +291,12 @@ def never_a_pledge(body: str) -> str | None:
         return "a headline or bullet: a photo's caption repeats the body"
     if _DIRECTIVE.match(body):
         return "a meeting's directive, not a pledge of the government"
-    if _EXPECTS.search(body):
+    if _EXPECTS.search(body) or _BELIEF.match(body):
         return "an opinion holder's words: what someone expects of the government"
+    if (holder := _HOLDER_SAYS.search(body)) and ((cue := forward_cue(body)) is None or holder.start() < cue.start()):
+        return "an opinion holder's words, not a pledge of the government"  # …，市议员要求市府将…
+    if (condition := _CONDITIONAL.search(body)) and (cue := forward_cue(body)) and cue.start() > condition.start():
+        return "the adverse consequence of a condition, not a pledge"
     if any(has_surname(m["name"]) for m in _OPINION.finditer(body)) or _UNNAMED_OPINION.search(body):
         return "an opinion holder's words, not a pledge of the government"
     if (m := _CRITIC.match(body)) and has_surname(m["name"]) and (
