@@ -560,3 +560,15 @@ def test_a_numbered_paragraphs_short_title_is_no_pledge_its_items_are() -> None:
 def test_a_sentence_opened_by_a_year_before_the_articles_reports_that_year(text: str) -> None:
     assert pledges.opens_in_a_past_year(text[pledges.label_len(text):], 2025)
     assert _run(text, "2025-01-02").commitments == []
+
+
+@pytest.mark.parametrize(("text", "told"), [
+    ("政府统计处9月16日公布最新失业率为3.7%。", True),  # a figure released that day
+    ("2月11日，记者从市人社局获悉，全市将新增岗位1万个。", True),
+    ("统计处将于9月16日公布新一轮补贴名单。", False),  # due that day
+])
+def test_the_day_news_or_figures_were_released_is_no_period(text: str, told: bool) -> None:
+    from summarizer.lang.values import find_periods
+
+    period = next(p for p in find_periods(text, 2023) if p.kind == "date")
+    assert pledges.report_date(text, period) is told

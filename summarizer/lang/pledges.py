@@ -115,6 +115,9 @@ _UNNAMED_OPINION = re.compile(rf"(?<![所没还拥具占])(?:{alternation(UNNAME
                               rf"(?:{alternation(OPINION_HOLDERS)})(?:{alternation(OPINION_VERBS)})")
 _TELLING = alternation(SPEECH_VERBS + ANNOUNCE_VERBS + LEARN_VERBS + ("受访", "接受", "召开", "举行"))
 _REPORTED = re.compile(rf"(?:[，,]?记者|[^，,。；;]{{0,8}}?(?:{_TELLING}))")
+# a figure released that day (「统计处9月16日公布最新失业率为3.7%」), not one due then (「将于9月16日公布」)
+_RELEASED = re.compile(r"[^，,。；;]{0,4}?(?:公布|发布|发表)")
+_DUE_BEFORE = re.compile(r"(?:将|将于|拟于|计划于)$")
 _DATELINE = re.compile(rf"\s*(?:{'|'.join(DATELINE_PATTERNS)})\s*")
 _ENUMERATION = re.compile(
     r"(?:[一二三四五六七八九十]{1,3}是|首先|其次|第[一二三四五六七八九十]{1,3}[，,、是]|"
@@ -814,7 +817,8 @@ def coordinated_target(text: str, target: Value | None, values: list[Value], end
 def report_date(text: str, period: Period) -> bool:
     """A date that says when the news was told, not when a pledge is due: 「2月11日，记者从…获悉」,
     「李立业12月12日预料」, 「部长王晓萍26日在北京介绍」."""
-    return period.kind == "date" and bool(_REPORTED.match(text, period.end))
+    return period.kind == "date" and bool(_REPORTED.match(text, period.end) or (
+        _RELEASED.match(text, period.end) and not _DUE_BEFORE.search(text, max(0, period.start - 3), period.start)))
 
 
 def pledge_deadline(periods: list[Period], piece: tuple[int, int], head: tuple[int, int],
