@@ -70,3 +70,10 @@ def test_a_heading_without_a_time_closes_a_scope_at_its_level() -> None:
 def test_a_five_year_plans_name_in_a_documents_is_no_deadline() -> None:
     assert _deadlines("下一步，我们将编制“十五五”就业专项规划。\n") == [(None, None)]
     assert _deadlines("“十四五”期间，全市将新建养老床位5000张。\n") == [("5000张", "“十四五”期间")]
+
+
+def test_an_introductions_year_over_the_day_the_list_came_out() -> None:
+    text = ("历时3个多月,1月9日下午,2023年度10件民生实事项目出炉,分别是:\n"
+            "1.新建公办幼儿园5所。\n2.新增养老床位300张。\n")
+    got = _deadlines(text)
+    assert got[-2:] == [("5所", "2023年度"), ("300张", "2023年度")], got

@@ -202,6 +202,8 @@ def test_pledge_pieces(rule: str, text: str, pieces: list[tuple[str, str | None,
     ("a party committee's publicity department speaks for its city",
      "泉州市委宣传部副部长王明表示，我们将持续办好惠民实事。", "泉州市"),
     # a task list's units by their part in it, and the localities below the issuer
+    ("a standing committee's member is a title, no body (nor is the host of the press conference)",
+     "市政府召开新闻发布会，市委常委、常务副市长李林介绍有关情况。\n今年将新建公办幼儿园5所。", None),
     ("each responsible unit", "市人民政府办公室印发通知。各责任单位要逐项系统科学谋划，确保按时完成。", "各责任单位"),
     ("each lead unit", "市政府决定。各牵头单位于2023年2月10日前将制订的办理方案报市人民政府督查室。", "各牵头单位"),
     ("the localities below", "市政府召开会议。各县区、各部门要坚持以人民为中心，确保民生实事落地见效。", "各县区"),

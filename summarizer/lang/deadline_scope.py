@@ -48,7 +48,10 @@ class DeadlineScope:
 
     def _own(self, sent: Sentence) -> Period | None:
         own = [p for p in self.deadlines if sent.start <= p.start and p.end <= sent.end]
-        return next((p for p in own if p.kind == "deadline"), own[0] if own else None)
+        # a due time first, then a year or span over a day (「1月9日下午,2023年度10件民生实事项目出炉」: the day is
+        # when the list came out, the year what it is for)
+        return next((p for p in own if p.kind == "deadline"), next((p for p in own if p.kind != "date"),
+                                                                    own[0] if own else None))
 
     def observe(self, sent: Sentence, paragraph: int, committing: bool) -> None:
         body = sent.text[label_len(sent.text):].strip()

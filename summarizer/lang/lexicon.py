@@ -239,7 +239,8 @@ PARTY_ORGANS = ("党委", "党组", "党工委")
 # Suffixes of a bureau named in two to four characters with no level (医管局, 社工局, 房屋署).
 SHORT_BUREAU_SUFFIXES = ("局", "署", "处")
 # Words that end like an organisation but name none (城乡公共服务布局, 区域医疗中心 is a hospital).
-NOT_ORG_ENDINGS = ("布局", "格局", "大局", "结局", "全局", "开局", "医疗中心", "次中心", "服务中心")
+NOT_ORG_ENDINGS = ("布局", "格局", "大局", "结局", "全局", "开局", "医疗中心", "次中心", "服务中心",
+                   "常委")  # (市委常委: a member of its standing committee, a title)
 # A level character inside these words is no administrative level (区域, 城乡, 城市, 社区, 特区).
 NOT_LEVEL_WORDS = ("区域", "城乡", "城市", "社区", "城区", "市场", "县域", "省份", "都市", "特区")
 # Function words never inside an organisation's name (「市政协委员方洁为政府」 is two phrases).
