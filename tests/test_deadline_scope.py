@@ -77,3 +77,19 @@ def test_an_introductions_year_over_the_day_the_list_came_out() -> None:
             "1.新建公办幼儿园5所。\n2.新增养老床位300张。\n")
     got = _deadlines(text)
     assert got[-2:] == [("5所", "2023年度"), ("300张", "2023年度")], got
+
+
+def _periods(text: str) -> list[tuple[str, str | None]]:
+    result = run_article(parse_article(text, path="t.txt"), None)
+    return [(m.value_text, m.period) for m in result.metrics]
+
+
+def test_a_lists_heading_gives_its_time_to_the_metrics_under_it() -> None:
+    text = "聊城市2023年重点民生事项\n1.新改扩建公办幼儿园11所,新增公办园学位2550个。\n"
+    assert _periods(text) == [("11所", "2023年"), ("2550个", "2023年")]
+
+
+def test_a_news_sub_headline_with_a_verb_gives_its_time_to_nothing() -> None:
+    text = ("实施“五大工程”,确保全年城镇新增就业60万人以上\n"
+            "我市将建设7个高质量充分就业区县和200个示范社区(村)。\n")
+    assert ("7个", None) in _periods(text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from summarizer.lang import tagger
 from summarizer.lang.lexicon import LEAD_UNIT_LABELS, PLAN_DOCUMENTS, PLAN_LIST_WORDS, alternation
 from summarizer.lang.pledges import DEADLINE_KINDS, label_len
 from summarizer.lang.values import Period
@@ -26,6 +27,7 @@ _LEVELS = (r"[一二三四五六七八九十]{1,3}、", r"[（(][一二三四五
            r"[（(]\d{1,2}[)）]")
 
 
+_TIME_WORDS = re.compile(r"[\d年月日度\-—~至到上下半季第一二三四]+")  # (a title's time is no figure of it)
 _NO_LEVEL = 9  # below every numbered level: any heading closes the scope
 _PLAN_LIST = re.compile(alternation((*PLAN_DOCUMENTS, *PLAN_LIST_WORDS)))
 
@@ -77,4 +79,21 @@ class DeadlineScope:
     def inherited(self, paragraph: int) -> Period | None:
         if self.paragraph is not None and self.paragraph[0] == paragraph:
             return self.paragraph[1]
+        return self.section or self.document
+
+
+class HeadingTimes(DeadlineScope):
+    """The time of the last heading that only names a list or table (「2023年重点民生事项」, 「2023年1-6月全市
+    民政统计数据」: no verb), for the metrics under it that state none; a news story's sub-headlines (「实施
+    “五大工程”,确保全年…」) say what the body says and give theirs to nothing."""
+
+    def observe(self, sent: Sentence, paragraph: int, committing: bool) -> None:
+        body = sent.text[label_len(sent.text):].strip()
+        if not _FINAL.search(body) and len(body) <= 80 and not (tagger.available() and tagger.names_a_topic(
+                _TIME_WORDS.sub("", body))):
+            self.section, self.level = None, _NO_LEVEL  # a headline with a verb: no time for what follows
+            return
+        super().observe(sent, paragraph, committing)
+
+    def time(self) -> Period | None:
         return self.section or self.document

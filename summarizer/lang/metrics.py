@@ -15,10 +15,15 @@ from summarizer.text.chunk import Sentence
 
 
 def build_metric(text: str, idx: int, value: Value, sentence: Sentence, values: tuple[Value, ...],
-                 periods: list[Period], speaker: str | None, target: bool) -> Metric:
+                 periods: list[Period], speaker: str | None, target: bool,
+                 heading: Period | None = None) -> Metric:
+    """`heading`: the time of the heading or title over the sentence (「2023年重点民生事项」), the
+    metric's period when its sentence states none; the quote then spans it too."""
     subject, clause_start = metric_subject(text, sentence, value, values)
     period = metric_period(periods, sentence, value, text)
-    start = min(clause_start, period.start) if period else clause_start
+    inherited = heading if period is None and heading is not None and heading.end <= sentence.start else None
+    period = period or inherited
+    start = min(clause_start, period.start) if period and not inherited else clause_start
     start = max(start, sentence.start)
     while start < value.start and text[start].isspace():
         start += 1
@@ -30,7 +35,7 @@ def build_metric(text: str, idx: int, value: Value, sentence: Sentence, values: 
         period_start=_iso(period, True) if period else None,
         period_end=_iso(period, False) if period else None,
         role="target" if target else "reported", speaker=speaker,
-        quote=text[span[0]:span[1]], span=span, spans=[span],
+        quote=text[span[0]:span[1]], span=span, spans=[(inherited.start, inherited.end), span] if inherited else [span],
     )
 
 

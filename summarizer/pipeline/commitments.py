@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from summarizer.lang import pledge_decision
-from summarizer.lang.deadline_scope import DeadlineScope
+from summarizer.lang.deadline_scope import DeadlineScope, HeadingTimes
 from summarizer.lang.lead_units import assign_lead_units
 from summarizer.lang.metrics import build_metric, speaker_for
 from summarizer.lang.people import SPEAKING, PersonMention, Turn, asked_at, speaker_at
@@ -49,6 +49,7 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
     deadlines = _deadlines(text, told_periods, article.year)
     actors = Actors()
     times = DeadlineScope(deadlines)
+    headings = HeadingTimes(told_periods)  # the time a list's heading says, for metrics that state none
     actors.learn_places(text)
     for index, (sent, fact) in enumerate(zip(sentences, facts, strict=True)):
         cue = forward_cue(sent.text, article.year, label_len(sent.text))
@@ -69,7 +70,8 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
                        and not reported_in_clause(text, sent, v, at)]
         for value in inside:
             metrics.append(build_metric(text, len(metrics) + 1, value, sent, inside, told_periods,
-                                        speaker.name if speaker else None, value in targets))
+                                        speaker.name if speaker else None, value in targets,
+                                        headings.time()))
         if committing:
             head = (sent.start, sent.end)
             for piece in pledge_pieces(text, sent.start, sent.end, targets, article.year):
@@ -90,6 +92,7 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
                 acting_body(text, sent, piece, at, periods, actors, speaker), speaker)
         actors.observe(text, sent, paragraph)
         times.observe(sent, paragraph, committing)
+        headings.observe(sent, paragraph, committing)
     commitments = assign_lead_units(text, commitments, [sentences[i].end for i in origin])
     return metrics, commitments, origin
 
