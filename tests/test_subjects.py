@@ -34,6 +34,11 @@ def _subject(text: str, surface: str) -> str:
 
 
 SUBJECTS = {
+    # a list item's number is no part of what is counted (「1.」, a row's 「1 」)
+    "item_number": [
+        ("2024年南京民生实事\n1 组织线上线下招聘会1000场次\n", "1000场", "组织线上线下招聘会"),
+        ("2024年南京民生实事\n1.组织线上线下招聘会1000场次\n", "1000场", "组织线上线下招聘会"),
+    ],
     # numeral–classifier–noun: after a verb (or 对) the noun after the value is counted
     # a count in a classifier with a noun right after it counts that noun, whatever the verb, scope or
     # speaker before it (a verb the tables do not list, 全市, 我国); a 的 may be inside the noun, 之一 and

@@ -92,7 +92,8 @@ _RELATIVE = re.compile(r"^(?:同比|较|比|环比|较去年|较上年)")
 # an organisation that opens a metric's clause (「市财政局将安排资金5亿元」) is not what is counted
 _ORG_LEAD = re.compile(rf"^{ORG_NAME}(?:{alternation(AFTER_BODY_MODALS)})")
 _JUNK = re.compile(rf"^(?:[、，,；;。\s“”\"'（）()]|{alternation(LIST_JOINERS)}|的"
-                   r"|[一二三四五六七八九十0-9]{1,3}[)）、．.](?![0-9]))+")  # and an item's number: （一）
+                   r"|[一二三四五六七八九十0-9]{1,3}[)）、．.](?![0-9])"
+                   r"|^[0-9]{1,2}[ \t\u3000]+(?=[^\W\d_]))+")  # and an item's number: （一）, 1. , a row's 「1 」
 _JOINER = re.compile(alternation(LIST_JOINERS))
 # a verb (with the words between it and its actor) that ends the text before a value
 _VERB_END = re.compile(
