@@ -579,3 +579,15 @@ def test_the_day_news_or_figures_were_released_is_no_period(text: str, told: boo
 
     period = next(p for p in find_periods(text, 2023) if p.kind == "date")
     assert pledges.report_date(text, period) is told
+
+
+@pytest.mark.parametrize(("title", "past"), [
+    ("住建部：2021年全国40个城市新筹集保障性租赁住房94.2万套", True),  # what that year did
+    ("2023年民生实事项目出炉", False),  # the article's own year
+    ("武政办〔2023〕1号关于印发2023年市《政府工作报告》目标任务责任分解的通知", False),  # a plan's title
+    ("回顾2022年 展望2024年", False),
+])
+def test_a_title_of_a_past_year_makes_the_classifiers_readings_an_account(title: str, past: bool) -> None:
+    from summarizer.lang.pledge_features import title_of_a_past_year
+
+    assert title_of_a_past_year(f"{title}\n正文。", 2023 if "2023" in title else 2022) is past

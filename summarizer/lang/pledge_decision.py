@@ -188,7 +188,7 @@ def settled_without_model(sentence: str, rules_say: bool, context: PledgeContext
     rules refuse."""
     if rules_say:
         return not_the_governments_plan(sentence[label_len(sentence):].strip()) is None
-    if context.after_account_intro or context.under_retro_heading or context.run_in_heading:
+    if context.after_account_intro or context.under_retro_heading or context.run_in_heading or context.past_title:
         return False  # (a paragraph's title: its items say what is pledged)
     if opens_in_a_past_year(sentence[label_len(sentence):].strip(), context.year):
         return False  # 「2024年全市新增中小学学位2.7万个」 in a 2025 briefing: that year's result

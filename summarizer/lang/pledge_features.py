@@ -75,6 +75,7 @@ class PledgeContext:
     opens_item: bool = False  # the sentence opens a list item (1. / （一） / 一是); no token
     listed: bool = False  # a line of a numbered list with no final punctuation (「1 组织招聘会1000场次」); no token
     run_in_heading: bool = False  # a numbered paragraph's short title, its items after it (「一、实施医疗健康关爱。」)
+    past_title: bool = False  # the title tells of a year before the article's only (「住建部：2021年全国…新筹集…」)
 
 
 def char_ngrams(text: str) -> list[str]:
@@ -204,6 +205,18 @@ def _run_in_heading(body: str) -> bool:
     return 0 < len(rest) <= _RUN_IN_MAX and not re.search(r"\d", rest)
 
 
+_TITLE_YEAR = re.compile(r"(?<!\d)(20\d\d|19\d\d)年")
+
+
+def title_of_a_past_year(text: str, year: int | None) -> bool:
+    """The article's first line names only years before the article's, with no forward cue and no plan's
+    word: it tells what those years did (「住建部：2021年全国40个城市新筹集保障性租赁住房94.2万套」 in 2022)."""
+    first = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    years = [int(m[1]) for m in _TITLE_YEAR.finditer(first)]
+    plan = any(not m["year"] for m in _FORWARD_HEADING.finditer(first))  # (a plan's title: 〔2023〕…目标任务)
+    return bool(year and years and max(years) < year and forward_cue(first, year) is None and not plan)
+
+
 def is_heading(body: str) -> bool:
     """A line without sentence-final punctuation or a colon: a title, heading or bullet."""
     return bool(body) and len(body) <= _HEADING_MAX and not _FINAL.search(body) and not _INTRO.search(body)
@@ -246,6 +259,7 @@ def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequenc
     walk = _Walk()
     out = []
     listed = listed_lines(text)
+    past = title_of_a_past_year(text, year)
     for i, sent in enumerate(sentences):
         body = sent.text[label_len(sent.text):].strip()
         paragraph = text.count("\n", 0, sent.start)
@@ -261,7 +275,7 @@ def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequenc
             paragraph_start=new_paragraph, previous=walk.previous, in_turn=speaker is not None,
             turn_start=turn_start, after_forward_question=speaker is not None and walk.turn_asked,
             year=year, rules=rules[i] if rules is not None else None, opens_item=_opens_item(body),
-            listed=any(s <= sent.start and sent.end <= e for s, e in listed),
+            listed=any(s <= sent.start and sent.end <= e for s, e in listed), past_title=past,
             run_in_heading=new_paragraph and _run_in_heading(body) and i + 1 < len(sentences)
             and text.count("\n", sent.end, sentences[i + 1].start) == 0))
         _advance(walk, body, year, speaker, paragraph, new_paragraph)
