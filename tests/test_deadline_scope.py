@@ -93,3 +93,11 @@ def test_a_news_sub_headline_with_a_verb_gives_its_time_to_nothing() -> None:
     text = ("实施“五大工程”,确保全年城镇新增就业60万人以上\n"
             "我市将建设7个高质量充分就业区县和200个示范社区(村)。\n")
     assert ("7个", None) in _periods(text)
+
+
+def test_the_bullets_after_a_pledge_take_its_time() -> None:
+    text = ("到2020年,全面建成覆盖城乡的养老服务体系。\n\n"
+            "——养老服务设施覆盖所有城市社区、90%以上乡镇和60%以上村。\n\n"
+            "——全市机构养老床位达到15800张以上。护理型床位占养老服务机构总床位比例达到30%以上。\n")
+    got = _deadlines(text)
+    assert len(got) >= 3 and all(d == "到2020年" for _, d in got), got

@@ -28,6 +28,7 @@ _LEVELS = (r"[一二三四五六七八九十]{1,3}、", r"[（(][一二三四五
 
 
 _TIME_WORDS = re.compile(r"[\d年月日度\-—~至到上下半季第一二三四]+")  # (a title's time is no figure of it)
+_BULLET = re.compile(r"\s*(?:——|—|－|-|•|●|▪|■)")
 _NO_LEVEL = 9  # below every numbered level: any heading closes the scope
 _PLAN_LIST = re.compile(alternation((*PLAN_DOCUMENTS, *PLAN_LIST_WORDS)))
 
@@ -47,6 +48,7 @@ class DeadlineScope:
         self.paragraph: tuple[int, Period] | None = None  # said by a pledge of this paragraph
         self.document: Period | None = None  # said by a title naming a plan document
         self.first = True
+        self.lead: Period | None = None  # said by the last pledge that is no bullet: its bullets' time
 
     def _own(self, sent: Sentence) -> Period | None:
         own = [p for p in self.deadlines if sent.start <= p.start and p.end <= sent.end]
@@ -75,6 +77,17 @@ class DeadlineScope:
                 self.level = level if own is not None and _PLAN_LIST.search(body) else _NO_LEVEL
         if committing and own is not None:
             self.paragraph = (paragraph, own)
+            if not _BULLET.match(sent.text):
+                self.lead = own
+        elif opens and len(body) <= 80:
+            self.lead = None
+
+    def enter(self, line: str, paragraph: int) -> None:
+        """Before a pledge on `line`: a paragraph that opens with a bullet (——, •) is an item of the pledge
+        before the bullets (「到2020年,全面建成…养老服务体系。」 / 「——全市机构养老床位至少需达到15800张以上」)."""
+        if (_BULLET.match(line) and self.lead is not None
+                and (self.paragraph is None or self.paragraph[0] != paragraph)):
+            self.paragraph = (paragraph, self.lead)
 
     def inherited(self, paragraph: int) -> Period | None:
         if self.paragraph is not None and self.paragraph[0] == paragraph:

@@ -26,7 +26,7 @@ from summarizer.lang.pledges import (
     reported_in_clause,
     subject_before_cue,
 )
-from summarizer.lang.values import Period
+from summarizer.lang.values import Period, Value
 from summarizer.models import Commitment, Metric
 from summarizer.pipeline.verify import ChunkAnswer, SentenceFacts
 from summarizer.text.chunk import Sentence
@@ -61,28 +61,16 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
                       and not asked_at(turns, sent.start))  # a questioner's words: 「梁熙议员:…」
         inside = fact.values
         at = None if forward is None else sent.start + forward
-        # A target follows a forward cue in its sentence, or sits in an inherited plan item; with
-        # neither, the value in the subject right before the cue (约2 600个单位将于…落成).
-        targets = [v for v in inside if ((at is not None and v.start >= at) or (committing and at is None))
-                   and not reported_in_clause(text, sent, v, at)]
-        if not targets and at is not None:
-            targets = [v for v in inside if subject_before_cue(text, v, at, inside)
-                       and not reported_in_clause(text, sent, v, at)]
+        targets = _targets(text, sent, inside, at, committing)
         for value in inside:
             metrics.append(build_metric(text, len(metrics) + 1, value, sent, inside, told_periods,
                                         speaker.name if speaker else None, value in targets,
                                         headings.time()))
         if committing:
-            head = (sent.start, sent.end)
-            for piece in pledge_pieces(text, sent.start, sent.end, targets, article.year):
-                if (span := pledge_span(text, piece))[0] >= span[1]:
-                    continue  # nothing pledged in it (a speaker's label between two pieces)
-                piece_cue = forward_cue(text[piece[0]:piece[1]], article.year)
-                at = piece[0] + piece_cue.start() if piece_cue else None
-                deadline = pledge_deadline(deadlines, piece, head, at) or times.inherited(paragraph)
-                responsible = acting_body(text, sent, piece, at, periods, actors, speaker)
-                commitments.append(build_commitment(text, len(commitments) + 1, piece, targets, deadline,
-                                                    responsible, speaker))
+            times.enter(text[text.rfind("\n", 0, sent.start) + 1:sent.end], paragraph)
+            for made in _pledged(text, sent, targets, article.year, deadlines, times, paragraph, periods, actors,
+                                 speaker, len(commitments)):
+                commitments.append(made)
                 origin.append(index)
         elif semantic:  # what the rules would make of it, should the model find a pledge here
             piece = (sent.start, sent.end)
@@ -95,6 +83,34 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
         headings.observe(sent, paragraph, committing)
     commitments = assign_lead_units(text, commitments, [sentences[i].end for i in origin])
     return metrics, commitments, origin
+
+
+def _targets(text: str, sent: Sentence, inside: tuple[Value, ...], at: int | None, committing: bool) -> list[Value]:
+    """A target follows a forward cue in its sentence, or sits in an inherited plan item; with
+    neither, the value in the subject right before the cue (约2 600个单位将于…落成)."""
+    targets = [v for v in inside if ((at is not None and v.start >= at) or (committing and at is None))
+               and not reported_in_clause(text, sent, v, at)]
+    if not targets and at is not None:
+        targets = [v for v in inside if subject_before_cue(text, v, at, inside)
+                   and not reported_in_clause(text, sent, v, at)]
+    return targets
+
+
+def _pledged(text: str, sent: Sentence, targets: list[Value], year: int | None, deadlines: list[Period],
+             times: DeadlineScope, paragraph: int, periods: list[Period], actors: Actors,
+             speaker: PersonMention | None, made: int) -> list[Commitment]:
+    """The commitments of a pledging sentence, one per pledged piece (numbered after the `made` ones)."""
+    out: list[Commitment] = []
+    head = (sent.start, sent.end)
+    for piece in pledge_pieces(text, sent.start, sent.end, targets, year):
+        if (span := pledge_span(text, piece))[0] >= span[1]:
+            continue  # nothing pledged in it (a speaker's label between two pieces)
+        piece_cue = forward_cue(text[piece[0]:piece[1]], year)
+        at = piece[0] + piece_cue.start() if piece_cue else None
+        deadline = pledge_deadline(deadlines, piece, head, at) or times.inherited(paragraph)
+        responsible = acting_body(text, sent, piece, at, periods, actors, speaker)
+        out.append(build_commitment(text, made + len(out) + 1, piece, targets, deadline, responsible, speaker))
+    return out
 
 
 def _deadlines(text: str, periods: list[Period], year: int | None) -> list[Period]:
