@@ -51,12 +51,16 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
     times = DeadlineScope(deadlines)
     headings = HeadingTimes(told_periods)  # the time a list's heading says, for metrics that state none
     actors.learn_places(text)
+    said: tuple[int, PersonMention | None] = (-1, None)
     for index, (sent, fact) in enumerate(zip(sentences, facts, strict=True)):
         cue = forward_cue(sent.text, article.year, label_len(sent.text))
         forward = cue.start() if cue else None
-        speaker = speaker_for(turns, people, sent.start) or inline_speaker(found, sent, forward)
-        fact.speaker = speaker
         paragraph = text.count("\n", 0, sent.start)
+        speaker = speaker_for(turns, people, sent.start) or inline_speaker(found, sent, forward)
+        # 「陈勇嘉说，…。下一步，将…」: the paragraph's speaker goes on speaking
+        speaker = speaker or (said[1] if said[0] == paragraph else None)
+        said = (paragraph, speaker)
+        fact.speaker = speaker
         committing = (is_pledge(scope, decider, index, sent, speaker_at(turns, sent.start), paragraph)
                       and not asked_at(turns, sent.start))  # a questioner's words: 「梁熙议员:…」
         inside = fact.values
