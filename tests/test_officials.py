@@ -120,6 +120,7 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("press", "“中国越来越开放。”这是俄罗斯塔斯通讯社主任记者阿列克谢·谢利谢夫2日在今年中国两会首场新闻发布会上"
               "感受到的信号。", None),  # a press rank (主任记者)
     ("not_a_name", "陈议员明建市长施政总质询\n", None),
+    ("not_a_name", "深入学习贯彻习近平总书记关于就业工作的重要论述。", None),  # 关于 is one preposition
     # a council's minutes: surname, role, given name before the speaker's colon (a councillor is none)
     ("minutes_label", "主席(蔡议长旺琏):现在开会。", ("蔡旺琏", "议长")),
     ("minutes_label", "林市长右昌:谢谢议员的关心，市府会持续推动。", ("林右昌", "市长")),

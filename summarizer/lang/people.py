@@ -239,6 +239,9 @@ def hosts_the_press(text: str, p: PersonMention) -> bool:
             and any(e in text[before:sentence_end] for e in PRESS_EVENTS))
 
 
+_NO_NAME_KINDS = frozenset(("p", "c", "u"))  # (not v: a name the tagger reads as a verb may be one)
+
+
 def _function_word_first(text: str, p: PersonMention) -> bool:
     """The tagger reads the name's first character as a conjunction or preposition word of its own
     (和 of 「负责人和专家」), where it is no surname."""
@@ -246,6 +249,9 @@ def _function_word_first(text: str, p: PersonMention) -> bool:
         return False
     at = text.rfind(p.name, p.start, p.end)
     words = tagger.tokens(text)
+    whole = tagger.word_at(text, at) if at >= 0 else None
+    if whole is not None and (whole.start, whole.end) == (at, at + len(p.name)) and whole.kind in _NO_NAME_KINDS:
+        return True  # the name is one function word: 「…总书记|关于」
     return at >= 0 and any(a.start == at and a.kind in ("c", "p") and b.start == a.end < at + len(p.name)
                            and b.kind != "PER" for a, b in pairwise(words))
 
