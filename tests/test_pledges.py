@@ -594,3 +594,8 @@ def test_a_title_of_a_past_year_makes_the_classifiers_readings_an_account(title:
     from summarizer.lang.pledge_features import title_of_a_past_year
 
     assert title_of_a_past_year(f"{title}\n正文。", 2023 if "2023" in title else 2022) is past
+
+
+def test_as_planned_is_no_plan() -> None:
+    text = "2020-2021年深圳已按计划新改扩建义务教育阶段学校126所。"
+    assert pledges.pledge_cue(text, 2022) is None

@@ -304,7 +304,7 @@ CUES = (
         not_before="近其一二三四五六七八九十0123456789“‘「《\"'"),
     Cue("要", _MODAL | {AFTER_BODY}, not_after="需主重必只想纪", not_before="求素点闻件害"),
     Cue("力争", _MODAL), Cue("争取", _MODAL), Cue("确保", frozenset({FORWARD, MODIFIER, LEADING})),
-    Cue("计划", _MODAL | {QUESTION, AFTER_BODY}, not_after="训作度展施动该此本这各",
+    Cue("计划", _MODAL | {QUESTION, AFTER_BODY}, not_after="训作度展施动该此本这各按",  # (按计划: as planned)
         not_before="单生经书内外委地，,。；;、」”》』"),
     Cue("拟", frozenset({FORWARD, PLAN, MODIFIER, AFTER_BODY})),
     Cue("预计", _MODAL | {TRAILING}, not_before="目"),
@@ -332,6 +332,7 @@ CUES = (
     Cue("已", frozenset({RETRO, MODIFIER, TRAILING, LEADING}), not_before="有"),
     Cue("累计", frozenset({RETRO, MODIFIER})),
     *(Cue(w, frozenset({RETRO})) for w in ("成功", "实现了", "取得", "得益于")),
+    Cue("先后", frozenset({RETRO}), not_before="顺次"),  # 先后举办…2500场: one after another, done (not 先后顺序)
 )
 
 
