@@ -61,9 +61,9 @@ def test_a_plans_unpunctuated_list_takes_the_headings_time_past_sub_headings_and
 
 
 def test_a_heading_without_a_time_closes_a_scope_at_its_level() -> None:
-    from summarizer.lang.deadline_scope import heading_level
+    from summarizer.lang.pledge_features import numbering_depth
 
-    assert [heading_level(h) for h in ("民生实事", "一、就业", "（一）就业", "1.就业", "1 就业", "（1）就业")] == [
+    assert [numbering_depth(h) for h in ("民生实事", "一、就业", "（一）就业", "1.就业", "1 就业", "（1）就业")] == [
         0, 1, 2, 3, 3, 4]
 
 

@@ -11,6 +11,7 @@ import re
 
 from summarizer.lang import tagger
 from summarizer.lang.lexicon import LEAD_UNIT_LABELS, PLAN_DOCUMENTS, PLAN_LIST_WORDS, alternation
+from summarizer.lang.pledge_features import numbering_depth
 from summarizer.lang.pledges import DEADLINE_KINDS, label_len
 from summarizer.lang.values import Period
 from summarizer.text.chunk import Sentence
@@ -23,19 +24,10 @@ _PLAN_DOCUMENT = re.compile(alternation(PLAN_DOCUMENTS))
 _NOTE = re.compile(rf"[（(]?(?:{alternation(LEAD_UNIT_LABELS)})[：:]|[（(][^（()）]{{1,30}}(?:牵头|负责)[)）]$|序号")
 
 
-_LEVELS = (r"[一二三四五六七八九十]{1,3}、", r"[（(][一二三四五六七八九十]{1,3}[)）]", r"\d{1,2}(?:[.、．]|\s)",
-           r"[（(]\d{1,2}[)）]")
-
-
 _TIME_WORDS = re.compile(r"[\d年月日度\-—~至到上下半季第一二三四]+")  # (a title's time is no figure of it)
 _BULLET = re.compile(r"\s*(?:——|—|－|-|•|●|▪|■)")
 _NO_LEVEL = 9  # below every numbered level: any heading closes the scope
 _PLAN_LIST = re.compile(alternation((*PLAN_DOCUMENTS, *PLAN_LIST_WORDS)))
-
-
-def heading_level(line: str) -> int:
-    """How deep a heading is numbered: 0 none, 1 「一、」, 2 「（一）」, 3 「1.」, 4 「（1）」."""
-    return next((i for i, pattern in enumerate(_LEVELS, 1) if re.match(pattern, line.strip())), 0)
 
 
 class DeadlineScope:
@@ -44,7 +36,7 @@ class DeadlineScope:
     def __init__(self, deadlines: list[Period]) -> None:
         self.deadlines = [p for p in deadlines if p.kind in DEADLINE_KINDS]
         self.section: Period | None = None  # said by the last heading or introduction
-        self.level = _NO_LEVEL  # the numbering level of a plan's heading that said it (`heading_level`)
+        self.level = _NO_LEVEL  # the numbering level of a plan's heading that said it (`numbering_depth`)
         self.paragraph: tuple[int, Period] | None = None  # said by a pledge of this paragraph
         self.document: Period | None = None  # said by a title naming a plan document
         self.first = True
@@ -71,7 +63,7 @@ class DeadlineScope:
                 own = self.paragraph[1]  # 「今年…将实施39个项目。39个项目如下：」: the pledge's time before it
             # a heading without a time closes the earlier one's scope, but a plan's (任务清单, 民生实事) only at its
             # level or above: 「2024年南京要办这十类民生实事」 goes on over 「一、大力促进就业创业」
-            level = heading_level(body)
+            level = numbering_depth(body)
             if own is not None or level <= self.level:
                 self.section = own
                 self.level = level if own is not None and _PLAN_LIST.search(body) else _NO_LEVEL

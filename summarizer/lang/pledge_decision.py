@@ -35,7 +35,7 @@ from summarizer.lang.lexicon import (
     STOCK_VERBS,
     alternation,
 )
-from summarizer.lang.pledge_features import PledgeContext, article_contexts
+from summarizer.lang.pledge_features import PledgeContext, after_line_number, article_contexts
 from summarizer.lang.pledge_model import is_pledge, model_version
 from summarizer.lang.pledges import (
     acting_will,
@@ -171,15 +171,6 @@ class PledgeDecider:
         return is_pledge(sentence, context) if settled is None else settled
 
 
-_LINE_NUMBER = re.compile(r"\s*\d{1,2}(?:[.、．)）]|\s)")
-
-
-def _item_text(sentence: str) -> str:
-    """The item after its number (the number is no figure of it)."""
-    number = _LINE_NUMBER.match(sentence)
-    return without_item_number(sentence[number.end():] if number else sentence)
-
-
 def settled_without_model(sentence: str, rules_say: bool, context: PledgeContext,
                           policy: Policy = DEFAULT_POLICY) -> bool | None:
     """The decision when the classifier has no say in it, or None when it decides: the rules' own
@@ -193,7 +184,7 @@ def settled_without_model(sentence: str, rules_say: bool, context: PledgeContext
     if opens_in_a_past_year(sentence[label_len(sentence):].strip(), context.year):
         return False  # 「2024年全市新增中小学学位2.7万个」 in a 2025 briefing: that year's result
     if (policy != "rules" and (context.under_forward_heading or context.after_forward_intro) and context.listed
-            and acts(_item_text(sentence))):
+            and acts(without_item_number(after_line_number(sentence)))):
         return True  # an unpunctuated line of a plan's list (「2024年南京要办这十类民生实事」 / 「1 组织招聘会」)
     if policy == "or_unless_refused" and refused(sentence) is not None:
         return False

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summarizer.lang import tagger
+from summarizer.lang import tagger, values
 from summarizer.lang.lexicon import (
     QUESTION_CUES,
     RETRO_MARKERS,
@@ -142,24 +142,33 @@ def _opens_item(body: str) -> bool:
     return not (number and int(number.group()) > _PARAGRAPH_NUMBER) and not _ITEM_HEADING.match(rest)
 
 
-# A line's own number: 「1 」, 「1.」, 「一、」, 「（一）」 (kind, value).
+# A line's own number: 「1 」, 「1.」, 「一、」, 「（一）」 (kind, value), and how deep each kind numbers a heading.
 _LINE_NUMBER = re.compile(r"[ \t\u3000]*(?:(?P<num>\d{1,2})(?:[.、．)）][ \t\u3000]*|[ \t\u3000]+)(?=[^\d\s])"
                           r"|(?P<dun>[一二三四五六七八九十]{1,3})、|[（(](?P<paren>[一二三四五六七八九十]{1,3})[)）])")
-_CHINESE_DIGITS = {c: i for i, c in enumerate("零一二三四五六七八九十")}
-
-
-def _chinese_value(digits: str) -> int:
-    if "十" not in digits:
-        return _CHINESE_DIGITS[digits[-1]]
-    tens, _, ones = digits.partition("十")
-    return 10 * (_CHINESE_DIGITS[tens[-1]] if tens else 1) + (_CHINESE_DIGITS[ones[-1]] if ones else 0)
+_PAREN_DIGITS = re.compile(r"\s*[（(]\d{1,2}[)）]")
+_DEPTH = {"dun": 1, "paren": 2, "num": 3}
 
 
 def _line_number(line: str) -> tuple[str, int] | None:
     m = _LINE_NUMBER.match(line)
     if m is None or m.lastgroup is None:
         return None
-    return m.lastgroup, int(m["num"]) if m.lastgroup == "num" else _chinese_value(m[m.lastgroup])
+    value = int(m["num"]) if m.lastgroup == "num" else values.cn_int(m[m.lastgroup])
+    return (m.lastgroup, value) if value is not None else None
+
+
+def numbering_depth(line: str) -> int:
+    """How deep a heading is numbered: 0 none, 1 「一、」, 2 「（一）」, 3 「1.」 or 「1 」, 4 「（1）」."""
+    m = _LINE_NUMBER.match(line)
+    if m is not None and m.lastgroup is not None:
+        return _DEPTH[m.lastgroup]
+    return 4 if _PAREN_DIGITS.match(line) else 0
+
+
+def after_line_number(line: str) -> str:
+    """The line after its own number, if it has one (the number is no figure of the item)."""
+    m = _LINE_NUMBER.match(line)
+    return line[m.end():] if m else line
 
 
 def _unpunctuated(line: str) -> bool:

@@ -147,6 +147,11 @@ def _cn_number(s: str) -> Decimal | None:
     return Decimal(f"{n}.{''.join(str(_CN_DIGIT[c]) for c in frac)}") if frac else Decimal(n)
 
 
+def cn_int(s: str) -> int | None:
+    """Value of a Chinese numeral below 10**4 (十二, 三百零五), None if it is none."""
+    return _cn_int(s)
+
+
 def _cn_int(s: str, seq: bool = False) -> int | None:
     """Value of a Chinese numeral below 10**4 (十二, 三百零五); ``seq`` allows 二〇二五."""
     if len(s) > 1 and all(c in _CN_DIGIT for c in s):
