@@ -346,6 +346,7 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     "经市人民政府同意,现将《运城市应急体系建设规划》责任分解印发给你们,请认真组织实施。",
     "为全面贯彻落实党的二十大精神,做好今年政府工作,现就全区2023年重点工作,制定分工方案如下。",
     "坚持以习近平新时代中国特色社会主义思想为指导,全面贯彻党的二十大精神,确保卫生健康现代化建设开好局。",
+    "全面贯彻党的十九大精神,以习近平新时代中国特色社会主义思想为指导,坚持把就业作为最大的民生,全面实施就业优先战略。",
     "为进一步深化政务公开工作,提高行政透明度,结合我市实际,制定本要点。",
     "建立全面规范、公开透明的现代预算制度,是深化财税体制改革的重大举措。",
     # a progress report: plan against actual, a target beaten, a completion ratio
@@ -599,3 +600,13 @@ def test_a_title_of_a_past_year_makes_the_classifiers_readings_an_account(title:
 def test_as_planned_is_no_plan() -> None:
     text = "2020-2021年深圳已按计划新改扩建义务教育阶段学校126所。"
     assert pledges.pledge_cue(text, 2022) is None
+
+
+@pytest.mark.parametrize(("body", "cut"), [
+    ("到2025年,全县平均每年实现城镇新增就业2800人以上,促进失业人员再就业320人以上,促进就业困难人员就业370人", True),
+    ("重庆：今年新增就业60万人，城镇登记失业率控制在5.5%以内", False),  # a headline: one comma
+    ("■全市卫生健康部门将优化“一老一小”服务体系,提升基层医疗卫生服务能力,改善群众就医体验", False),  # a bullet
+])
+def test_a_sentence_whose_full_stop_the_page_lost_is_no_headline(body: str, cut: bool) -> None:
+    assert pledges.cut_off(body) is cut
+    assert (pledges.never_a_pledge(body) is None) is cut

@@ -281,12 +281,20 @@ def label_len(sentence: str) -> int:
 
 
 _ASKED = "a question, not a pledge"
+_BULLET = re.compile(r"^[■□▲△●○◆◇★☆▶►※·•]")
+
+
+def cut_off(body: str) -> bool:
+    """A sentence whose full stop the page lost, not a headline: three clauses or more
+    (「到2025年,全县…2800人以上,促进…320人以上,促进…370人」); a headline has one comma at most,
+    a bullet its mark (■我市将…)."""
+    return len(re.findall(r"[，,]", body)) >= 2 and len(body) >= 30 and not _BULLET.match(body)
 
 
 def never_a_pledge(body: str) -> str | None:
     """Why a sentence is no pledge whatever its cues (a headline, a question, a meeting's
     directive, an opinion holder's words), or None."""
-    if len(body) < 4 or (not _FINAL.search(body) and len(body) < 80):
+    if len(body) < 4 or (not _FINAL.search(body) and len(body) < 80 and not cut_off(body)):
         return "a headline or bullet (no sentence-final punctuation): it repeats the body"
     if _QUESTION.search(body):
         return _ASKED
