@@ -63,6 +63,8 @@ def _run(text: str, date: str | None = None) -> ArticleResult:
     ("计划 closing a quoted programme name", "行政长官在《施政报告》提出「公屋提前上楼计划」。", None, None),
     ("要 with a target stays a pledge", "今年要新建幼儿园30所，这是市政府的重要部署。", None, "要"),
     ("要, then what it will do", "要加快养老服务体系建设，确保明年新增床位3000张。", None, "要"),
+    ("要 with heeding: an assessment", "就业形势总体稳定,但是有一些情况也要引起重视:一是就业总量压力不减。", None, None),
+    ("要 with seeing: an assessment", "我们也要清醒看到，就业的结构性矛盾依然突出。", None, None),
 ])
 def test_forward_cues(rule: str, sentence: str, year: int | None, cue: str | None) -> None:
     m = forward_cue(sentence, year)

@@ -365,8 +365,10 @@ FORWARD_PATTERNS = (r"到(?P<year>20\d\d)年",
                     r"为|从|透过|通过|加大|全力|努力|投入|拨款|申请|检讨|研究|审视|加开|开设|推行|落实|实施))")
 # Not a pledge although a cue word is there: 要办的实事 (what is to be done, a noun phrase); a
 # purpose clause with no target, then what it takes (要实现如此庞大的建屋量，MiC是黄金机会;
-# 我们要扩大战果，离不开群众的支持).
+# 我们要扩大战果，离不开群众的支持); 要 with a verb of seeing or heeding is an assessment of the
+# situation (也要引起重视, 我们也要清醒看到), no plan.
 FORWARD_EXCLUSIONS = (r"要[\u4e00-\u9fff]的",
+                      r"要(?:引起[^，,。；;]{0,4}?重视|(?:清醒|充分)?(?:地)?(?:看到|认识到|注意到))",
                       r"要[^，,。；;！？!?0-9]{2,30}[，,][^，,。；;！？!?]{0,20}?(?:离不开|离不了|关键在于|关键是|是)")
 # 将 taking an object before one of these (将X作为Y) is the disposal 将, which reports what was done
 # in a sentence that reports the past elsewhere (国务院成立了…，全国政协将就业优先作为重要议题).
