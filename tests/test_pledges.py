@@ -362,6 +362,7 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     "全国两会即将举行!",
     "全国政协十三届二次会议新闻发布会将于今天(2日)下午举行,大会新任新闻发言人郭卫民将向中外媒体介绍大会情况。",
     "1.婚姻登记服务。", "1.社会组织。",
+    "(责任单位:市交通局、规划局、建设局、公安局、城管执法局、安监局)",  # who leads the items above
     "2.殡葬服务。",
 ])
 def test_not_the_governments_plan(text: str) -> None:
@@ -612,3 +613,10 @@ def test_as_planned_is_no_plan() -> None:
 def test_a_sentence_whose_full_stop_the_page_lost_is_no_headline(body: str, cut: bool) -> None:
     assert pledges.cut_off(body) is cut
     assert (pledges.never_a_pledge(body) is None) is cut
+
+
+def test_a_lead_unit_note_names_the_items_above_not_the_next_sections() -> None:
+    text = ("今年的十二项民生实事工程\n(一)缓解交通出行难。今年新增公交车30辆。\n(责任单位:市交通局、安监局)\n"
+            "(二)提高住房保障水平。开工建设保障性住房6.32万平方米。\n")
+    got = [(c.target, c.responsible) for c in _run(text, "2010-03-13").commitments]
+    assert ("30辆", "市交通局、安监局") in got and all(r != "安监局" for _, r in got), got

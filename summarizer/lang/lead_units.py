@@ -21,6 +21,13 @@ _LABELLED = re.compile(rf"\s*(?:{alternation(LEAD_UNIT_LABELS)})[:：][ \t\u3000
 _ITEM_BREAK = re.compile(r"\n[ \t\u3000\xa0]*\n|\n[^\n\-•·●■◆▲0-9一二三四五六七八九十（(]")
 
 
+def is_lead_note(line: str) -> bool:
+    """The line only notes who leads the items above it: 「(责任单位:市交通局、规划局、建设局)」,
+    「牵头单位：市教育局」. No pledge of its own."""
+    line = line.strip().rstrip("。；;")
+    return any(m is not None and m.end() == len(line) for m in (_BRACKET.match(line), _LABELLED.match(line)))
+
+
 def unit_after(text: str, end: int) -> str | None:
     """The bracketed unit of an item that ends at `end`: right after it (「…行動。(房屋局)」), closing
     it before its stop (「…工作（牵头单位：市住建局）。」), or on a labelled line after it (「责任单位：市教育局」)."""

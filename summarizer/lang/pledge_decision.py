@@ -37,6 +37,7 @@ from summarizer.lang.lexicon import (
 )
 from summarizer.lang.pledge_features import PledgeContext, after_line_number, article_contexts
 from summarizer.lang.pledge_model import is_pledge, model_version
+from summarizer.lang.lead_units import is_lead_note
 from summarizer.lang.pledges import (
     acting_will,
     acts,
@@ -184,7 +185,7 @@ def settled_without_model(sentence: str, rules_say: bool, context: PledgeContext
     if opens_in_a_past_year(sentence[label_len(sentence):].strip(), context.year):
         return False  # 「2024年全市新增中小学学位2.7万个」 in a 2025 briefing: that year's result
     if (policy != "rules" and (context.under_forward_heading or context.after_forward_intro) and context.listed
-            and acts(without_item_number(after_line_number(sentence)))):
+            and acts(without_item_number(after_line_number(sentence))) and not is_lead_note(sentence)):
         return True  # an unpunctuated line of a plan's list (「2024年南京要办这十类民生实事」 / 「1 组织招聘会」)
     if policy == "or_unless_refused" and refused(sentence) is not None:
         return False

@@ -79,6 +79,7 @@ from summarizer.lang.lexicon import (
     alternation,
     cue_alternation,
 )
+from summarizer.lang.lead_units import is_lead_note
 from summarizer.lang.people import PersonMention, has_surname
 from summarizer.lang.values import Period, Value
 from summarizer.models import Commitment
@@ -294,6 +295,8 @@ def cut_off(body: str) -> bool:
 def never_a_pledge(body: str) -> str | None:
     """Why a sentence is no pledge whatever its cues (a headline, a question, a meeting's
     directive, an opinion holder's words), or None."""
+    if is_lead_note(body):
+        return "notes the unit in charge of the items above, no pledge"
     if len(body) < 4 or (not _FINAL.search(body) and len(body) < 80 and not cut_off(body)):
         return "a headline or bullet (no sentence-final punctuation): it repeats the body"
     if _QUESTION.search(body):
@@ -447,6 +450,8 @@ class Actors:
     def observe(self, text: str, sentence: Sentence, paragraph: int) -> None:
         if paragraph != self.paragraph:
             self.paragraph, self.in_paragraph = paragraph, None
+        if is_lead_note(sentence.text):
+            return  # (责任单位:…安监局) names who leads the items above, not who acts in the next ones
         found = [b for b in bodies(text, sentence.start, sentence.end)
                  if not _counted(text, sentence, b) and not _asked_or_helped(text, sentence, b)]
         if found:
