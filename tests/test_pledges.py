@@ -63,7 +63,8 @@ def _run(text: str, date: str | None = None) -> ArticleResult:
     ("计划 closing a quoted programme name", "行政长官在《施政报告》提出「公屋提前上楼计划」。", None, None),
     ("要 with a target stays a pledge", "今年要新建幼儿园30所，这是市政府的重要部署。", None, "要"),
     ("要, then what it will do", "要加快养老服务体系建设，确保明年新增床位3000张。", None, "要"),
-    ("要 with heeding: an assessment", "就业形势总体稳定,但是有一些情况也要引起重视:一是就业总量压力不减。", None, None),
+    ("要 with heeding: an assessment", "就业形势总体稳定,但是有一些情况也要引起重视:一是就业总量压力不减。",
+     None, None),
     ("要 with seeing: an assessment", "我们也要清醒看到，就业的结构性矛盾依然突出。", None, None),
 ])
 def test_forward_cues(rule: str, sentence: str, year: int | None, cue: str | None) -> None:
@@ -616,7 +617,7 @@ def test_a_sentence_whose_full_stop_the_page_lost_is_no_headline(body: str, cut:
 
 
 def test_a_lead_unit_note_names_the_items_above_not_the_next_sections() -> None:
-    text = ("今年的十二项民生实事工程\n(一)缓解交通出行难。今年新增公交车30辆。\n(责任单位:市交通局、安监局)\n"
+    text = ("市政府确定今年实施十二项民生实事工程:\n(一)缓解交通出行难。新增公交车30辆。\n(责任单位:市交通局、安监局)\n"
             "(二)提高住房保障水平。开工建设保障性住房6.32万平方米。\n")
     got = [(c.target, c.responsible) for c in _run(text, "2010-03-13").commitments]
     assert ("30辆", "市交通局、安监局") in got and all(r != "安监局" for _, r in got), got

@@ -18,6 +18,8 @@ _BRACKET_LAST = re.compile(_BRACKET.pattern + r"[。；;]?[ \t\u3000\xa0]*$")
 # the unit on a labelled line of its own right after the item (「…新建幼儿园10所。\n责任单位：市教育局」)
 _LABELLED = re.compile(rf"\s*(?:{alternation(LEAD_UNIT_LABELS)})[:：][ \t\u3000\xa0]*"
                        rf"(?P<units>{_UNIT}(?:[/／、，,]{_UNIT})*)(?=[\s。；;]|$)")
+# on a line of its own: 「…新增公交车30辆。\n(责任单位:市交通局、规划局)」
+_BRACKET_LINE = re.compile(r"[ \t\u3000\xa0]*\n" + _BRACKET.pattern + r"[。；;]?[ \t\u3000\xa0]*(?=\n|$)")
 _ITEM_BREAK = re.compile(r"\n[ \t\u3000\xa0]*\n|\n[^\n\-•·●■◆▲0-9一二三四五六七八九十（(]")
 
 
@@ -30,8 +32,9 @@ def is_lead_note(line: str) -> bool:
 
 def unit_after(text: str, end: int) -> str | None:
     """The bracketed unit of an item that ends at `end`: right after it (「…行動。(房屋局)」), closing
-    it before its stop (「…工作（牵头单位：市住建局）。」), or on a labelled line after it (「责任单位：市教育局」)."""
-    m = _BRACKET.match(text, end) or _LABELLED.match(text, end)
+    it before its stop (「…工作（牵头单位：市住建局）。」), or on a line of its own
+    after it (「责任单位：市教育局」, 「(责任单位:市交通局)」)."""
+    m = _BRACKET.match(text, end) or _LABELLED.match(text, end) or _BRACKET_LINE.match(text, end)
     if m is not None:
         return m["units"]
     if (column := unit_in_row(text, end)) is not None:

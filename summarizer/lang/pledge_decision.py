@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from typing import Literal
 
 from summarizer.lang import tagger
+from summarizer.lang.lead_units import is_lead_note
 from summarizer.lang.lexicon import (
     ACCOUNT_MARKERS,
     ACTUAL_DONE,
@@ -37,7 +38,6 @@ from summarizer.lang.lexicon import (
 )
 from summarizer.lang.pledge_features import PledgeContext, after_line_number, article_contexts
 from summarizer.lang.pledge_model import is_pledge, model_version
-from summarizer.lang.lead_units import is_lead_note
 from summarizer.lang.pledges import (
     acting_will,
     acts,

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from summarizer.lang import tagger
+from summarizer.lang.lead_units import is_lead_note
 from summarizer.lang.lexicon import (
     ADVERSE_OUTCOMES,
     ANNOUNCE_VERBS,
@@ -79,7 +80,6 @@ from summarizer.lang.lexicon import (
     alternation,
     cue_alternation,
 )
-from summarizer.lang.lead_units import is_lead_note
 from summarizer.lang.people import PersonMention, has_surname
 from summarizer.lang.values import Period, Value
 from summarizer.models import Commitment
