@@ -97,6 +97,9 @@ def _found(text: str) -> list[tuple[str, str | None]]:
      ("程晓红", "市人社局党组书记、局长")),
     ("delegate", "市政协委员方洁为政府工作点赞。", None),
     ("delegate", "会上，市人大代表王芳表示，要办好实事。", None),
+    # a role in a body outside the government: a think tank's expert, a company's recruiter
+    ("outside the government", "中國政策科學研究會經濟政策委員會副主任徐洪才說，目標是符合實際的。", None),
+    ("outside the government", "環美制動有限公司人事專員劉之倩介紹，今年招聘200人。", None),
     # words after a role or before one that are no name
     ("not_a_name", "会上，常务副市长在讲话中要求抓好落实。", None),
     ("not_a_name", "据悉，国家主席出席了会议。", None),

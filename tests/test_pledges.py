@@ -364,6 +364,7 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     "全国政协十三届二次会议新闻发布会将于今天(2日)下午举行,大会新任新闻发言人郭卫民将向中外媒体介绍大会情况。",
     "1.婚姻登记服务。", "1.社会组织。",
     "(责任单位:市交通局、规划局、建设局、公安局、城管执法局、安监局)",  # who leads the items above
+    "中国政策科学研究会经济政策委员会副主任徐洪才说，“积极的财政政策要加力提效。”",  # an expert's view
     "2.殡葬服务。",
 ])
 def test_not_the_governments_plan(text: str) -> None:

@@ -92,6 +92,10 @@ TITLE_OPENERS = ("刚刚当选", "新当选", "当选", "担任", "出任",
 # Delegates to a congress: 「党代表程晓红(市人社局党组书记、局长)」 names the official's title in
 # brackets; a delegate or CPPCC member alone (「市政协委员方洁」) speaks as no official.
 # Legislators likewise (「答覆议员颜汶羽的提问」): the dev set's "What counts" lists them in neither list.
+# Bodies outside the government whose staff are no officials, whatever their role: a company's HR
+# officer at a job fair, a think tank's or a society's director quoted as an expert.
+NON_GOVERNMENT_BODIES = ("公司", "集团", "集團", "企业", "企業", "银行", "銀行", "研究会", "研究會", "学会", "學會",
+                         "协会", "協會", "商会", "商會", "基金会", "基金會", "智库", "智庫", "事务所", "事務所")
 DELEGATE_ROLES = ("党代表", "人大代表", "政协委员", "个人委员", "议员", "立委", "立法委员")
 # A transcript's turn labelled by one of these (「梁熙议员:」, 「记者：」, 「问：」) is a question or an
 # opinion, not the government's words: nothing in it is pledged, until the next label.

@@ -25,6 +25,7 @@ from summarizer.lang.lexicon import (
     NAME_FOLLOWERS,
     NAME_FOLLOWING_PATTERNS,
     NAME_TAIL_WORDS,
+    NON_GOVERNMENT_BODIES,
     NON_NAMES,
     ORG_END_CHARS,
     PRESS_EVENTS,
@@ -482,10 +483,11 @@ def is_person_name(name: str) -> bool:
 
 def is_official_title(title: str) -> bool:
     """Ends in a role (or a role and its portfolio: 「常任秘书长（工务）」), and is not only a delegate's
-    (「市政协委员」: a delegate, no official)."""
+    (「市政协委员」: a delegate, no official), nor a role in a body outside the government
+    (「环美制动有限公司人事专员」, 「中国政策科学研究会经济政策委员会副主任」)."""
     title = _PORTFOLIO.sub("", title)
     return (bool(re.search(rf"{ROLE}$", title)) and not title.endswith(DELEGATE_ROLES)
-            and not _FORMER.search(title))
+            and not _FORMER.search(title) and not any(b in title for b in NON_GOVERNMENT_BODIES))
 
 
 _PORTFOLIO = re.compile(rf"[（(][{_HAN}、]{{1,8}}[)）]$")

@@ -54,6 +54,7 @@ from summarizer.lang.lexicon import (
     LEARN_VERBS,
     LEVEL_CHARS,
     LOCALITY_LEVELS,
+    NON_GOVERNMENT_BODIES,
     NOT_IN_ORG_NAME,
     NOT_LEVEL_WORDS,
     NOT_ORG_ENDINGS,
@@ -108,6 +109,9 @@ _CAPTION = re.compile(rf"^(?:{alternation(CAPTION_OPENERS)})")
 _BELIEF = re.compile(r"(?:相信|深信|坚信)")  # opening the sentence: a belief (not 希望: an official's intent)
 _HOLDER_SAYS = re.compile(rf"(?:^|(?<=[，,；;]))[^，,。；;]{{0,4}}?(?:{alternation(OPINION_HOLDERS)})们?"
                           rf"(?:{alternation((*OPINION_VERBS, *CRITIC_VERBS, '要求'))})")
+# someone of a body outside the government says it (「中国政策科学研究会…副主任徐洪才说，“…”」)
+_OUTSIDER_SAYS = re.compile(rf"^[^，,。；;“”「」]{{0,30}}?(?:{alternation(NON_GOVERNMENT_BODIES)})"
+                            rf"[^，,。；;“”「」]{{0,24}}?(?:{alternation(OPINION_VERBS)})")
 _CONDITIONAL = re.compile(rf"(?:{alternation(CONDITION_OPENERS)})[^。；;！？]{{2,40}}?[，,][^。；;！？]{{0,30}}?"
                           rf"(?:{alternation(ADVERSE_OUTCOMES)})")
 _EXPECTS = re.compile(rf"(?:{alternation(EXPECTING_VERBS)})(?:{alternation(GOVERNMENT_WORDS)})")
@@ -307,6 +311,8 @@ def never_a_pledge(body: str) -> str | None:
         return "a meeting's directive, not a pledge of the government"
     if _EXPECTS.search(body) or _BELIEF.match(body):
         return "an opinion holder's words: what someone expects of the government"
+    if _OUTSIDER_SAYS.match(body):
+        return "the words of someone outside the government, not its pledge"
     if (holder := _HOLDER_SAYS.search(body)) and ((cue := forward_cue(body)) is None or holder.start() < cue.start()):
         return "an opinion holder's words, not a pledge of the government"  # …，市议员要求市府将…
     if (condition := _CONDITIONAL.search(body)) and (cue := forward_cue(body)) and cue.start() > condition.start():
@@ -453,7 +459,8 @@ class Actors:
         if is_lead_note(sentence.text):
             return  # (责任单位:…安监局) names who leads the items above, not who acts in the next ones
         found = [b for b in bodies(text, sentence.start, sentence.end)
-                 if not _counted(text, sentence, b) and not _asked_or_helped(text, sentence, b)]
+                 if not _counted(text, sentence, b) and not _asked_or_helped(text, sentence, b)
+                 and not any(w in b for w in NON_GOVERNMENT_BODIES)]  # (a think tank quoted: no actor)
         if found:
             self.in_paragraph = self.in_article = found[-1]
 
