@@ -365,6 +365,7 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     "1.婚姻登记服务。", "1.社会组织。",
     "(责任单位:市交通局、规划局、建设局、公安局、城管执法局、安监局)",  # who leads the items above
     "中国政策科学研究会经济政策委员会副主任徐洪才说，“积极的财政政策要加力提效。”",  # an expert's view
+    "成立了由市长任组长的领导小组，建立月报及例会制度，确保学位建设统筹高效推进。",  # done, and what for
     "2.殡葬服务。",
 ])
 def test_not_the_governments_plan(text: str) -> None:

@@ -372,6 +372,8 @@ FORWARD_PATTERNS = (r"到(?P<year>20\d\d)年",
 # purpose clause with no target, then what it takes (要实现如此庞大的建屋量，MiC是黄金机会;
 # 我们要扩大战果，离不开群众的支持); 要 with a verb of seeing or heeding is an assessment of the
 # situation (也要引起重视, 我们也要清醒看到), no plan.
+# Cues that say what something is for: after a verb with 了 they close an account (成立了…，确保…).
+PURPOSE_CUES = ("确保", "確保")
 FORWARD_EXCLUSIONS = (r"要[\u4e00-\u9fff]的",
                       r"要(?:引起[^，,。；;]{0,4}?重视|(?:清醒|充分)?(?:地)?(?:看到|认识到|注意到))",
                       r"要[^，,。；;！？!?0-9]{2,30}[，,][^，,。；;！？!?]{0,20}?(?:离不开|离不了|关键在于|关键是|是)")

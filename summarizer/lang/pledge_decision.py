@@ -30,6 +30,7 @@ from summarizer.lang.lexicon import (
     OUTLINE_PATTERNS,
     PRESENTING_VERBS,
     PROGRESS_REPORT_PATTERNS,
+    PURPOSE_CUES,
     REVIEW_TITLE_WORDS,
     SESSION_VERBS,
     SESSION_WORDS,
@@ -43,6 +44,7 @@ from summarizer.lang.pledges import (
     acts,
     done_in_cue_clause,
     forecasts_conditions,
+    forward_cue,
     label_len,
     never_a_pledge,
     opens_in_a_past_year,
@@ -73,6 +75,14 @@ _SESSION = re.compile(rf"[^，,。；;]{{0,12}}?(?:{alternation(SESSION_WORDS)})
 _MEETING_SAID = re.compile(rf"^[^，,。]{{0,16}}?(?:{alternation(MEETINGS)})(?:{alternation(DIRECTIVE_VERBS)})")
 
 
+def done_for_a_purpose(body: str) -> bool:
+    """The sentence's first cue is a purpose (确保) after a verb with the perfective 了: an account of
+    what was done and why (「成立了…领导小组…，确保学位建设统筹高效推进」)."""
+    cue = forward_cue(body)
+    return (cue is not None and cue.group() in PURPOSE_CUES and tagger.available()
+            and tagger.perfective(body[:cue.start()]))
+
+
 def not_the_governments_plan(body: str) -> str | None:
     """Why a sentence the rules or the classifier take is still no pledge: an announced appearance,
     a document's outline, a forecast of conditions, a presenter's agenda, a plan denied, a meeting's
@@ -97,6 +107,8 @@ def not_the_governments_plan(body: str) -> str | None:
         return "announces a meeting or session, not a pledge"
     if _APPEAL.search(body):
         return "an appeal to the public, not a pledge"
+    if done_for_a_purpose(body):
+        return "reports what was done and what for (成立了…，确保…), not a pledge"
     if _CONDITION_TAKES.search(body):
         return "what it takes (要…才能), not a pledge"
     if _ACTUAL.search(body) or any(pledge_cue(body[:m.start()], None) is None for m in _PROGRESS.finditer(body)):
