@@ -103,6 +103,8 @@ KEPT: list[tuple[str, set[str]]] = [
     ("差额票决出2025年海珠区十件民生实事，新增五个。", {"十件"}),  # ten and more are figures
     ("目前逾九成合資格長者使用過醫療券，開支兩千五百萬元。", {"逾九成", "兩千五百萬元"}),
     ("收回土地超逾四倍，新增三万个学位。", {"逾四倍", "三万个"}),
+    # a count in digits after the names it sums up is a target (等3条支路), not a partition
+    ("打通长元路、经十九路、文山支一路等3条支路。", {"3条"}),
 ]
 
 

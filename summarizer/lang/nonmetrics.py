@@ -148,7 +148,8 @@ def _partition(text: str, value: Value) -> bool:
     were named; not a count made."""
     if not (_small_count(value) and _NOUN_NEXT.match(text, value.end) and not _PREDICATE_NEXT.match(text, value.end)):
         return False
-    return bool(_PLACE_BEFORE.search(text, 0, value.start)) or _listed(text, value) == value.number
+    return bool(_PLACE_BEFORE.search(text, 0, value.start)) or (
+        not value.numeral_text.isdigit() and _listed(text, value) == value.number)  # (等3条支路: a target)
 
 
 def _listed(text: str, value: Value) -> int:

@@ -65,7 +65,7 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
                       and not asked_at(turns, sent.start))  # a questioner's words: 「梁熙议员:…」
         inside = fact.values
         at = None if forward is None else sent.start + forward
-        targets = _targets(text, sent, inside, at, committing)
+        targets = _targets(text, sent, inside, None if _listed_plan(decider, index, text, sent, at) else at, committing)
         for value in inside:
             metrics.append(build_metric(text, len(metrics) + 1, value, sent, inside, told_periods,
                                         speaker.name if speaker else None, value in targets,
@@ -87,6 +87,14 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
         headings.observe(sent, paragraph, committing)
     commitments = assign_lead_units(text, commitments, [sentences[i].end for i in origin])
     return metrics, commitments, origin
+
+
+def _listed_plan(decider: PledgeDecider, index: int, text: str, sent: Sentence, at: int | None) -> bool:
+    """Under a plan's heading or introduction, a sentence whose cue stands in a later item of its
+    「；」 list (「新增公交车30辆…；完成200个…改造；争取完成2个…」): every item pledges its own target."""
+    context = decider.contexts[index] if decider.contexts else None
+    return (at is not None and context is not None and (context.under_forward_heading or context.after_forward_intro)
+            and bool(re.search("[；;]", text[sent.start:at])))
 
 
 def _targets(text: str, sent: Sentence, inside: tuple[Value, ...], at: int | None, committing: bool) -> list[Value]:
