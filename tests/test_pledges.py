@@ -623,3 +623,10 @@ def test_a_lead_unit_note_names_the_items_above_not_the_next_sections() -> None:
             "(二)提高住房保障水平。开工建设保障性住房6.32万平方米。\n")
     got = [(c.target, c.responsible) for c in _run(text, "2010-03-13").commitments]
     assert ("30辆", "市交通局、安监局") in got and all(r != "安监局" for _, r in got), got
+
+
+def test_each_item_of_a_listed_plan_pledges_its_target_whatever_cue_a_later_item_has() -> None:
+    text = ("今年的十二项民生实事工程\n(一)逐步缓解交通出行难。新增公交车30辆,更新公交车约50辆;"
+            "完成200个公交候车棚改造;争取完成2个公交首末站建设。\n")
+    targets = [c.target for c in _run(text, "2010-03-13").commitments]
+    assert {"30辆", "200个", "2个"} <= set(targets), targets
