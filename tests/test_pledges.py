@@ -630,3 +630,13 @@ def test_each_item_of_a_listed_plan_pledges_its_target_whatever_cue_a_later_item
             "完成200个公交候车棚改造;争取完成2个公交首末站建设。\n")
     targets = [c.target for c in _run(text, "2010-03-13").commitments]
     assert {"30辆", "200个", "2个"} <= set(targets), targets
+
+
+def test_the_clauses_of_a_plans_item_without_a_cue_are_its_items() -> None:
+    from summarizer.lang.values import find_values
+
+    text = "城镇新增就业3.3万人,城乡劳动力技能培训3万人次,农村劳动力转移就业35万人次。"
+    values = find_values(text)
+    pieces = [text[a:b] for a, b in pledges.pledge_pieces(text, 0, len(text), values, 2021, listed=True)]
+    assert pieces == ["城镇新增就业3.3万人,", "城乡劳动力技能培训3万人次,", "农村劳动力转移就业35万人次。"], pieces
+    assert len(pledges.pledge_pieces(text, 0, len(text), values, 2021)) == 1  # said with no plan around it

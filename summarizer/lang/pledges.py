@@ -628,7 +628,8 @@ _FOR_WHOM = re.compile(rf"\s*(?:为|给)[^，,。；;]{{0,6}}?\d[^，,。；;]{{
                        rf"(?:{alternation((*PLAN_ACTION_VERBS, '进行', '加装', '更换', '安装', '配备'))})")
 
 
-def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: int | None) -> list[tuple[int, int]]:
+def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: int | None,
+                  listed: bool = False) -> list[tuple[int, int]]:
     """Split a pledging sentence where it lists several targets: at 「；」 between items that carry
     their own target, at 「，」 before a clause with its own subject, cue and target (「山东省计划新增
     6.5万张，青岛计划新增3000张」, not 「预计会有16处，预计可再增加600多处」), at 「、」 right after a
@@ -638,6 +639,8 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
     # after a forward introduction with a colon (「主要预期目标是：」, 「办好十件民生实事：」) the clauses are a
     # list: each with its own target is a pledge of its own
     listed_from = start + colon.end() if colon and forward_cue(text[start:start + colon.start()], year) else end
+    if listed:  # an item of a plan's list, no cue of its own: its clauses are the list's items
+        listed_from = start
 
     def has_target(a: int, b: int) -> bool:
         return any(a <= v.start and v.end <= b for v in targets)
