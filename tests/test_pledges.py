@@ -640,3 +640,16 @@ def test_the_clauses_of_a_plans_item_without_a_cue_are_its_items() -> None:
     pieces = [text[a:b] for a, b in pledges.pledge_pieces(text, 0, len(text), values, 2021, listed=True)]
     assert pieces == ["城镇新增就业3.3万人,", "城乡劳动力技能培训3万人次,", "农村劳动力转移就业35万人次。"], pieces
     assert len(pledges.pledge_pieces(text, 0, len(text), values, 2021)) == 1  # said with no plan around it
+
+
+@pytest.mark.parametrize("text", [
+    # a forecast and an appeal in clauses of their own
+    "现时有约十万名长者,预料会不断上升,下一步会增加社会援助和津贴等支持,欢迎社会多提供意见。",
+    "罗致光在网志表示,政府今个年度会启动兴建18间安老院,但服务短缺最快也要四、五年后才能完成。",  # 要…才能: later
+    "当局会优化长者社区照顾服务。",
+])
+def test_a_pledge_with_a_forecast_appeal_or_condition_in_another_clause_stays_one(text: str) -> None:
+    from summarizer.lang.pledge_decision import refused
+
+    assert refused(text) is None
+    assert _run(text).commitments

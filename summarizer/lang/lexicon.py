@@ -367,7 +367,8 @@ FORWARD_PATTERNS = (r"到(?P<year>20\d\d)年",
                     r"(?=[^。；;]{0,6}?(?:今年|明年|全年|到20))",
                     r"(?<![社机协学大工议都总例商晚聚理委省全体集开不一只也否幕聘谈览布证峰])会(?=(?:再|继续|陆续|逐步|进一步|全面|尽快|优先)?"
                     r"(?:增加|增设|开展|提供|推出|推动|推进|加强|扩大|扩展|提升|提高|改善|新增|兴建|建设|设立|向|在|于|"
-                    r"为|从|透过|通过|加大|全力|努力|投入|拨款|申请|检讨|研究|审视|加开|开设|推行|落实|实施))")
+                    r"为|从|透过|通过|加大|全力|努力|投入|拨款|申请|检讨|研究|审视|加开|开设|推行|落实|实施|"
+                    r"启动|优化|放宽|简化|调整|调高|完善|增拨|资助|展开|跟进|深入))")
 # Not a pledge although a cue word is there: 要办的实事 (what is to be done, a noun phrase); a
 # purpose clause with no target, then what it takes (要实现如此庞大的建屋量，MiC是黄金机会;
 # 我们要扩大战果，离不开群众的支持); 要 with a verb of seeing or heeding is an assessment of the

@@ -105,11 +105,12 @@ def not_the_governments_plan(body: str) -> str | None:
         return "a meeting's directive, not a pledge of the government"
     if _SESSION.match(body):
         return "announces a meeting or session, not a pledge"
-    if _APPEAL.search(body):
-        return "an appeal to the public, not a pledge"
+    if (appeal := _APPEAL.search(body)) and ((cue := forward_cue(body)) is None or appeal.start() < cue.start()):
+        return "an appeal to the public, not a pledge"  # (…下一步会增加津贴，欢迎社会多提供意见: one)
     if done_for_a_purpose(body):
         return "reports what was done and what for (成立了…，确保…), not a pledge"
-    if _CONDITION_TAKES.search(body):
+    takes = _CONDITION_TAKES.search(body)
+    if takes and ((cue := forward_cue(body)) is None or takes.start() <= cue.start()):
         return "what it takes (要…才能), not a pledge"
     if _ACTUAL.search(body) or any(pledge_cue(body[:m.start()], None) is None for m in _PROGRESS.finditer(body)):
         return "a progress report (实际完成, 超额完成, 完成…的110%), not a pledge"  # (9月底前，完成…的50%: one)

@@ -347,6 +347,8 @@ def forecasts_conditions(body: str, year: int | None) -> bool:
     if at is None:
         return False
     clause = max([0, *(m.end() for m in _CLAUSE.finditer(body, 0, at))])
+    if forecast is not None and forecast.end() < clause and body[forecast.end():clause].strip("，,：: "):
+        forecast = None  # a forecast of its own clause (「…预料会不断上升，下一步会增加津贴」): the cue's still pledges
     subject = _FORECAST.sub("", body[clause:at]).strip()
     if _CONDITION.search(subject):
         return True
