@@ -653,3 +653,15 @@ def test_a_pledge_with_a_forecast_appeal_or_condition_in_another_clause_stays_on
 
     assert refused(text) is None
     assert _run(text).commitments
+
+
+def test_a_run_of_bare_lines_under_a_plans_heading_are_its_items() -> None:
+    from summarizer.lang.pledge_features import listed_lines
+
+    text = ("政府工作报告要点\n一、去年工作回顾\n城镇新增就业1269万人\n新增减税降费超过1万亿元\n二、今年主要预期目标\n"
+            "国内生产总值增长5.5%左右\n城镇新增就业1100万人以上\n三、今年部分重点工作\n"
+            "财政:今年赤字率拟按2.8%左右安排\n政务服务:扩大“跨省通办”范围\n")
+    targets = [c.target for c in _run(text, "2022-03-07").commitments]
+    assert targets == ["5.5%左右", "1100万人以上", "2.8%左右", None], targets  # not last year's results
+    metadata = "某市养老工作\n发布时间:2012-07-11 09:00\n编辑:苏杰\n审核:罗皓月\n"
+    assert listed_lines(metadata) == []  # no heading over them: a page's metadata

@@ -175,12 +175,16 @@ def _unpunctuated(line: str) -> bool:
     return not _FINAL.search(line) and not _INTRO.search(line)
 
 
+_BARE_ITEM = re.compile(r"\d|^[^：:，,。]{1,8}[：:](?=\S)")
+
+
 def listed_lines(text: str) -> list[tuple[int, int]]:
     """Spans of the lines of numbered lists that end in no punctuation: a numbered line next to its
     sibling (1 → 2, 一、 → 二、; at most one unnumbered line of the item carried on between them), and
     that carried-on line (「1 组织线上线下招聘会」 / 「1000场次,开发…岗位1.2万个」). A numbered line with a
     paragraph or other numbers between it and its siblings is a heading (「一、2025年防火通道硬化工程」 over its
-    description, 「一、大力促进就业创业」 over 「1 …」)."""
+    description, 「一、大力促进就业创业」 over 「1 …」). Also a run of unnumbered lines with a figure or a topic's
+    label each (「国内生产总值增长5.5%左右」 / 「城镇新增就业1100万人以上」, 「财政:今年赤字率拟按2.8%左右安排」)."""
     lines, pos = [], 0
     for raw in text.split("\n"):
         if raw.strip():
@@ -194,8 +198,21 @@ def listed_lines(text: str) -> list[tuple[int, int]]:
         k += 2 * step if carried(k + step) else step
         return 0 <= k < len(lines) and lines[k][3] == (number[0], number[1] + step)
 
+    def bare_item(k: int) -> bool:  # an unnumbered line with a figure or a topic's label (「财政:今年赤字率…」)
+        return (0 < k < len(lines) and lines[k][3] is None and _unpunctuated(lines[k][2])
+                and bool(_BARE_ITEM.search(lines[k][2])))
+
+    def opens_a_run(k: int) -> bool:  # a numbered heading or an introduction over bare items
+        return (0 <= k < len(lines) and not bare_item(k)
+                and ((lines[k][3] is not None and _unpunctuated(lines[k][2])) or bool(_INTRO.search(lines[k][2]))))
+
     out: list[tuple[int, int]] = []
+    run = False  # inside a run of bare items under a heading: 「二、今年主要预期目标」 / 「国内生产总值增长5.5%左右」 / …
     for i, (start, end, line, number) in enumerate(lines):
+        run = bare_item(i) and (run or (opens_a_run(i - 1) and bare_item(i + 1)))
+        if run:
+            out.append((start, end))
+            continue
         if number is None or not _unpunctuated(line) or not (sibling(i, number, -1) or sibling(i, number, 1)):
             continue
         out.append((start, end))
