@@ -232,6 +232,8 @@ def test_responsible(rule: str, text: str, responsible: str | None) -> None:
      "在2009年的工作当中，就是今年在全国范围内要新增解决260万户。", "260万户", "今年"),
     ("a deadline word wins", "全市将新增床位3000张，确保年底前完工。", "3000张", "年底前"),
     ("a time range is a deadline", "5—6月还将同步举办网络招聘会。", None, "5—6月"),
+    ("a label naming the year's targets is a cue, its base year no deadline",
+     "年度目标:实现城镇新增就业50万人以上,高校毕业生就业去向落实率不低于2022年水平。", "50万人以上", None),
 ])
 def test_targets_and_deadlines(rule: str, text: str, target: str | None, deadline: str | None) -> None:
     (c,) = _run(text, date="2009-03-07").commitments

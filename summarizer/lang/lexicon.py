@@ -362,6 +362,8 @@ FORWARD_PATTERNS = (r"到(?P<year>20\d\d)年",
                     r"将一如既往",  # 将 before 一 is mostly the disposal 将一批…, not here
                     # this or next year's targets introduced by a colon (明年就业再就业工作目标:城镇新增就业1000万人)
                     r"(?:今年|明年)[^，,。；;：:]{0,16}?(?:目标|任务|指标)[：:]",
+                    # a label naming the year's targets (「年度目标:实现城镇新增就业50万人以上」)
+                    r"^(?:年度|全年|本年度|主要|预期|工作)?目标(?:任务)?[：:]",
                     # a plan document proposing this year's targets (政府工作报告提出，今年城镇新增就业1100万人以上)
                     r"(?:工作报告|施政报告|规划纲要|行动计划|实施方案)[^，,。；;]{0,4}?(?:提出|明确)[，,：:]"
                     r"(?=[^。；;]{0,6}?(?:今年|明年|全年|到20))",

@@ -207,7 +207,7 @@ def listed_lines(text: str) -> list[tuple[int, int]]:
                 and ((lines[k][3] is not None and _unpunctuated(lines[k][2])) or bool(_INTRO.search(lines[k][2]))))
 
     out: list[tuple[int, int]] = []
-    run = False  # inside a run of bare items under a heading: 「二、今年主要预期目标」 / 「国内生产总值增长5.5%左右」 / …
+    run = False  # in a run of bare items under a heading: 「二、今年主要预期目标」 / 「国内生产总值增长5.5%左右」
     for i, (start, end, line, number) in enumerate(lines):
         run = bare_item(i) and (run or (opens_a_run(i - 1) and bare_item(i + 1)))
         if run:

@@ -271,13 +271,16 @@ def without_item_number(body: str) -> str:
 _OPEN_BRACKET = re.compile(r"[（(][^）)]*$")
 
 
+_TARGETS_LABEL = re.compile(r"\s*(?:年度|全年|本年度|主要|预期|工作)?目标(?:任务)?[：:]")  # no speaker: the targets
+
+
 def label_len(sentence: str) -> int:
     """Length of a leading speaker label, section tag or dateline: 「黄政:」, 「【权威解读】党代表
     程晓红(…):」, 「本报讯（记者 张瑶）」."""
     m = re.match(r"^\s*(?:【[^】]{1,10}】)?[^，,。：:“”]{1,40}(?:(?<!\d)[:：]|[:：](?!\d))", sentence)  # not 16:45
     # (not a colon inside brackets: 「1 新建幼儿园10所（牵头单位：市教育局）」)
     if m and (len(m.group()) <= 6 or "(" in m.group() or "（" in m.group() or "【" in m.group()) and (
-            not _OPEN_BRACKET.search(m.group())):
+            not _OPEN_BRACKET.search(m.group())) and not _TARGETS_LABEL.match(m.group()):
         return m.end()
     pos = 0
     while (d := _DATELINE.match(sentence, pos)) is not None and d.end() > pos:

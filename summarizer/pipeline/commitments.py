@@ -127,9 +127,10 @@ def _pledged(text: str, sent: Sentence, targets: list[Value], year: int | None, 
 
 
 def _deadlines(text: str, periods: list[Period], year: int | None) -> list[Period]:
-    """The times a pledge may be due by: not a year already past (二○二二年《施政报告》提出…) nor a span
-    that looks back (为近20年新高, 过去五年)."""
+    """The times a pledge may be due by: not a year already past (二○二二年《施政报告》提出…), a base of
+    comparison (不低于2022年水平) nor a span that looks back (为近20年新高, 过去五年)."""
     return [p for p in periods if not (year and p.year_to and p.year_to < year)
+            and not _BASE_AFTER.match(text, p.end)  # 不低于2022年水平: a base to compare with
             and not (p.kind == "years_span" and _LOOKS_BACK.match(text, p.start))
             and not (p.kind == "plan" and _NAMES_A_PLAN.match(text, p.end)
                      and _DRAFTS.search(text, max(0, p.start - 12), p.start))]
@@ -149,6 +150,7 @@ def is_pledge(scope: PlanScope, decider: PledgeDecider, index: int, sent: Senten
 
 
 _SPEECH = re.compile(SPEAKING)
+_BASE_AFTER = re.compile(r"的?(?:水平|同期)")
 _LOOKS_BACK = re.compile(r"最近|近|过去")
 # a five-year plan's name inside the name of a document to be drafted (编制“十五五”就业专项规划): no time the
 # pledge is due by (but the plan's own title, 「“十四五”规划纲要」, gives its time)
