@@ -65,6 +65,8 @@ def _run(text: str, date: str | None = None) -> ArticleResult:
     ("要, then what it will do", "要加快养老服务体系建设，确保明年新增床位3000张。", None, "要"),
     ("要 with heeding: an assessment", "就业形势总体稳定,但是有一些情况也要引起重视:一是就业总量压力不减。",
      None, None),
+    ("a policy address proposing next year's", "澳门行政长官发表2026年施政报告，提出明年继续推出多项惠民安排。", 2025,
+     "施政报告，提出"),
     ("要 with seeing: an assessment", "我们也要清醒看到，就业的结构性矛盾依然突出。", None, None),
 ])
 def test_forward_cues(rule: str, sentence: str, year: int | None, cue: str | None) -> None:
