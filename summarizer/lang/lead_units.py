@@ -13,7 +13,8 @@ from summarizer.models import Commitment
 _UNIT = rf"[^\W\d_]{{2,24}}?(?:{alternation(ORG_SUFFIXES)}|[{ORG_END_CHARS}])"
 _BRACKET = re.compile(  # （牵头单位：市住建局）, （市教育局牵头，各区县配合）
     rf"[ \t\u3000\xa0]*[（(](?:(?:{alternation(LEAD_UNIT_LABELS)})[:：]?)?"
-    rf"(?P<units>{_UNIT}(?:[/／、，,]{_UNIT})*)(?:(?:{alternation(LEAD_VERBS)})[^（()）]{{0,16}})?[)）]")
+    rf"(?P<units>{_UNIT}(?:[/／、，,]{_UNIT})*)(?:(?:{alternation(LEAD_VERBS)})[^（()）]{{0,16}})?"
+    rf"(?:[;；][^（()）]{{0,120}})?[)）]")  # (…;共同责任单位:市发改委、…): the lead unit first
 _BRACKET_LAST = re.compile(_BRACKET.pattern + r"[。；;]?[ \t\u3000\xa0]*$")
 # the unit on a labelled line of its own right after the item (「…新建幼儿园10所。\n责任单位：市教育局」)
 _LABELLED = re.compile(rf"\s*(?:{alternation(LEAD_UNIT_LABELS)})[:：][ \t\u3000\xa0]*"
