@@ -337,7 +337,8 @@ CUES = (
     Cue("已", frozenset({RETRO, MODIFIER, TRAILING, LEADING}), not_before="有"),
     Cue("累计", frozenset({RETRO, MODIFIER})),
     *(Cue(w, frozenset({RETRO})) for w in ("成功", "实现了", "取得", "得益于")),
-    Cue("先后", frozenset({RETRO}), not_before="顺次"),  # 先后举办…2500场: one after another, done (not 先后顺序)
+    Cue("先后", frozenset({RETRO}), not_before="顺次"),
+    *(Cue(w, frozenset({RETRO}), not_before="屏器") for w in ("数据显示", "统计显示")),  # figures reported  # 先后举办…2500场: one after another, done (not 先后顺序)
 )
 
 
@@ -388,7 +389,9 @@ DISPOSAL_VERBS = ("作为", "列为", "列入", "纳入", "视为", "当作", "�
 RETRO_OPENERS = ("今年以来", "截至", "截止", "近年来", "目前", "去年", "此前", "据")
 RETRO_OPENING_PATTERNS = (r"\d{4}年[,，]", r"今年[,，1-9]", r"自.{0,12}以来", r"从\d{4}年")
 # Anywhere: a clause opened by the time since which something holds (「统计显示，2003年以来，…」) reports the past.
-RETRO_CLAUSE_PATTERNS = (r"(?:^|[，,：:；;])[^，,。；;：:]{1,16}以来[，,]",)
+# So does a clause opened by a part of the year gone by (「今年一季度,山东人社部门创新打造…」, 「潘文勇透露,一季度,…」).
+RETRO_CLAUSE_PATTERNS = (r"(?:^|[，,：:；;])[^，,。；;：:]{1,16}以来[，,]",
+                         r"(?:^|[，,：:；;])(?:今年)?(?:第?[一二三四1-4]季度|前[二三两2-3]季度|上半年|1[-—至~]\d{1,2}月)[，,]")
 # Anywhere in a sentence: it reports what was done.
 RETRO_MARKERS = cues(RETRO)
 # In an official's answer, a sentence with no cue of its own continues the plan only when it does
