@@ -337,8 +337,8 @@ CUES = (
     Cue("已", frozenset({RETRO, MODIFIER, TRAILING, LEADING}), not_before="有"),
     Cue("累计", frozenset({RETRO, MODIFIER})),
     *(Cue(w, frozenset({RETRO})) for w in ("成功", "实现了", "取得", "得益于")),
-    Cue("先后", frozenset({RETRO}), not_before="顺次"),
-    *(Cue(w, frozenset({RETRO}), not_before="屏器") for w in ("数据显示", "统计显示")),  # figures reported  # 先后举办…2500场: one after another, done (not 先后顺序)
+    Cue("先后", frozenset({RETRO}), not_before="顺次"),  # 先后举办…2500场: one after another, done (not 先后顺序)
+    *(Cue(w, frozenset({RETRO}), not_before="屏器") for w in ("数据显示", "统计显示")),  # figures reported
 )
 
 
