@@ -113,7 +113,8 @@ APPEARANCE_VERBS = ("做客", "出席", "亮相", "接受采访", "参加", "走
 # the cue's subject is a condition (these end it: 就业形势, 今年的就业走势), or a forecast word comes before
 # the cue and no body or place is the subject (据预测，…毕业生将达3万人; not 社會局預計將再新增9處).
 CONDITION_HEADS = ("形势", "走势", "态势", "趋势", "局势", "形勢", "走勢", "態勢", "趨勢", "局勢", "经济", "經濟",
-                   "增速", "失业率", "失業率", "就业率", "就業率", "出生率", "需求", "人数", "人數")
+                   "增速", "失业率", "失業率", "就业率", "就業率", "出生率", "需求", "人数", "人數",
+                   "矛盾", "压力", "壓力", "挑战", "挑戰")  # 结构性矛盾将更加突出, 就业压力将长期存在
 FORECAST_WORDS = ("预计", "預計", "预期", "預期", "预测", "預測", "估计", "估計", "料会", "料會", "料将", "料將",
                   "有望", "可望")
 # Of those, the ones that forecast with no forward cue after them (有望超额完成; not 公布…供應預測, a noun).
