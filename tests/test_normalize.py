@@ -140,6 +140,7 @@ COMPOSITE_CASES: list[tuple[str, str, str, str, str, str | None]] = [
     ("月薪3万5", "3万5", "35000", "", C, None),  # a single digit stands for the next lower unit
     ("共两万零五百人", "两万零五百人", "20500", "人", C, None),
     ("约12万3456户", "约12万3456户", "123456", "户", C, "about"),
+    ("累計興辦社宅達一萬四五○戶", "達一萬四五○戶", "10450", "户", C, "reached"),  # digit by digit after 萬
 ]
 
 # Chinese numerals are quantities with a multiplier, or with a measure word (below ten: not a

@@ -787,7 +787,8 @@ def _cont_number(c: re.Match[str], whole: int) -> Decimal | None:
             return Decimal(digits) * whole // 10
         base = Decimal(digits)
     else:
-        n = _cn_int(c["cn"].lstrip("零"))
+        digit_by_digit = len(c["cn"]) >= 3 and all(ch in _CN_DIGIT for ch in c["cn"]) and not c["mult"]
+        n = _cn_int(c["cn"], seq=True) if digit_by_digit else _cn_int(c["cn"].lstrip("零"))  # 一萬四五○戶: 10450
         if n is None:
             return None
         if len(c["cn"]) == 1 and not c["mult"] and c["cn"] != "十":  # 三万五: 三万五千
