@@ -712,7 +712,7 @@ def test_a_season_without_article_year_is_relative() -> None:
 
 @pytest.mark.parametrize(("text", "surface", "number", "unit"), [
     ("提供 3,300 公頃新平整土地", "3,300 公頃", "3300", "公顷"),  # Hong Kong's spaced writing
-    ("每年進行約 500 次聯合清潔行動", "500 次", "500", "次"),
+    ("每年進行約 500 次聯合清潔行動", "約 500 次", "500", "次"),
 ])
 def test_spaced_number_and_unit(text: str, surface: str, number: str, unit: str) -> None:
     (v,) = find_values(text)

@@ -620,6 +620,7 @@ _VALUE_RE = re.compile(
     rf"(?P<ra>{_AR}):(?P<rb>{_AR})"
     rf"|百分之(?:(?P<pa>{_AR})|(?P<pc>{_CN}))(?P<psuf>以上|以下|以内|左右)?"
     rf"|(?:(?P<ar>{_AR})|(?P<cn>{_CN})|{_ONE})(?P<inf1>[余多])?"
+    r"(?:(?<=[0-9])[ \u00a0](?=[万亿]))?"  # 超 15 万个: a web page's spaces around a figure
     r"(?P<mult>[百千](?![米克瓦分伏])(?:万亿|万|亿)?|万亿|亿|万)?(?P<inf2>[余多])?"
     # Hong Kong writes a space between a number and its unit: 約 600 個, 3,300 公頃
     r"(?:(?<=[0-9])[ \u00a0](?=(?:" + _UNIT_ALT + r")))?"
@@ -742,6 +743,9 @@ def _glued(ch: str) -> bool:
 
 
 def _prefix(f: str, pos: int, floor: int, mask: bytearray) -> tuple[int, str | None]:
+    if pos - 1 > floor and f[pos - 1] in " \u00a0" and f[pos - 2] not in " \u00a0":
+        at, label = _prefix(f, pos - 1, floor, mask)  # 超 15 万个, 約 600 個: a space after the qualifier
+        return (at, label) if label else (pos, None)
     for word, label in _PREFIXES:
         st = pos - len(word)
         if st >= floor and f.startswith(word, st) and not any(mask[st:pos]):
