@@ -101,3 +101,11 @@ def test_the_bullets_after_a_pledge_take_its_time() -> None:
             "——全市机构养老床位达到15800张以上。护理型床位占养老服务机构总床位比例达到30%以上。\n")
     got = _deadlines(text)
     assert len(got) >= 3 and all(d == "到2020年" for _, d in got), got
+
+
+def test_a_reports_part_gives_its_year_to_the_bare_lines_under_it() -> None:
+    text = ("政府工作报告要点\n2022-03-07\n一、去年工作回顾\n国内生产总值增长8.1%\n城镇新增就业1269万人\n"
+            "二、今年主要预期目标\n国内生产总值增长5.5%左右\n城镇新增就业1100万人以上\n")
+    result = run_article(parse_article(text, path="t.txt"), None)
+    periods = {m.value_text: m.period for m in result.metrics}
+    assert periods == {"8.1%": "去年", "1269万人": "去年", "5.5%左右": "今年", "1100万人以上": "今年"}, periods

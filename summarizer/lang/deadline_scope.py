@@ -24,6 +24,8 @@ _PLAN_DOCUMENT = re.compile(alternation(PLAN_DOCUMENTS))
 _NOTE = re.compile(rf"[（(]?(?:{alternation(LEAD_UNIT_LABELS)})[：:]|[（(][^（()）]{{1,30}}(?:牵头|负责)[)）]$|序号")
 
 
+# a report's part and its year, no verb (一、去年工作回顾, 二、今年主要预期目标)
+_SECTION_WORDS = re.compile(r"工作回顾|回顾|主要预期目标|预期目标|主要目标|重点工作|[去今明上本]年")
 _TIME_WORDS = re.compile(r"[\d年月日度\-—~至到上下半季第一二三四]+")  # (a title's time is no figure of it)
 _BULLET = re.compile(r"\s*(?:——|—|－|-|•|●|▪|■)")
 _NO_LEVEL = 9  # below every numbered level: any heading closes the scope
@@ -92,10 +94,16 @@ class HeadingTimes(DeadlineScope):
     民政统计数据」: no verb), for the metrics under it that state none; a news story's sub-headlines (「实施
     “五大工程”,确保全年…」) say what the body says and give theirs to nothing."""
 
+    def __init__(self, periods: list[Period], items: list[tuple[int, int]] | None = None) -> None:
+        super().__init__(periods)
+        self.items = items or []  # the lines of a list (`pledge_features.listed_lines`): items, no headings
+
     def observe(self, sent: Sentence, paragraph: int, committing: bool) -> None:
+        if any(a <= sent.start and sent.end <= b for a, b in self.items):
+            return  # 「国内生产总值增长8.1%」 under 「一、去年工作回顾」: the heading's time goes on
         body = sent.text[label_len(sent.text):].strip()
         if not _FINAL.search(body) and len(body) <= 80 and not (tagger.available() and tagger.names_a_topic(
-                _TIME_WORDS.sub("", body))):
+                _TIME_WORDS.sub("", _SECTION_WORDS.sub("", body)))):
             self.section, self.level = None, _NO_LEVEL  # a headline with a verb: no time for what follows
             return
         super().observe(sent, paragraph, committing)

@@ -12,6 +12,7 @@ from summarizer.lang.lead_units import assign_lead_units
 from summarizer.lang.metrics import build_metric, speaker_for
 from summarizer.lang.people import SPEAKING, PersonMention, Turn, asked_at, speaker_at
 from summarizer.lang.pledge_decision import PledgeDecider, closes_the_plan
+from summarizer.lang.pledge_features import listed_lines
 from summarizer.lang.pledges import (
     Actors,
     PlanScope,
@@ -49,7 +50,8 @@ def select_commitments(article: Article, text: str, sentences: list[Sentence], f
     deadlines = _deadlines(text, told_periods, article.year)
     actors = Actors()
     times = DeadlineScope(deadlines)
-    headings = HeadingTimes(told_periods)  # the time a list's heading says, for metrics that state none
+    # the time a list's heading says, for metrics that state none
+    headings = HeadingTimes(told_periods, listed_lines(text))
     actors.learn_places(text)
     said: tuple[int, PersonMention | None] = (-1, None)
     for index, (sent, fact) in enumerate(zip(sentences, facts, strict=True)):
