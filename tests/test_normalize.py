@@ -734,3 +734,8 @@ def test_a_number_in_three_parts() -> None:
 ])
 def test_units_of_the_genre(text: str, surface: str, unit: str) -> None:
     assert _pick(text, surface).unit == unit
+
+
+def test_an_item_number_right_before_a_month_is_no_part_of_it() -> None:
+    text = "| 1.4月底前职教中心主体完工;天目山镇中心幼儿园完成基础工程。 2.8月底前竣工。"
+    assert [(p.surface, p.kind) for p in find_periods(text, 2022)] == [("4月底前", "deadline"), ("8月底前", "deadline")]

@@ -547,13 +547,16 @@ def _dateline(f: str, start: int, end: int) -> bool:
             and start - (f.rfind("\n", 0, start) + 1) <= 30)
 
 
+_ITEM_NUMBER_BEFORE_MONTH = re.compile(r"(?<![^\s|｜；;。:：])[0-9]{1,2}[.．](?=(?:1[0-2]|0?[1-9])月)")
+
+
 def find_periods(text: str, article_year: int | None = None) -> list[Period]:
     """All period mentions, sorted by start and non-overlapping (leftmost, then longest).
 
     With ``article_year`` the relative ones (今年, 1-10月, 年底前 ...) are resolved and get
     ``relative=False``; the surface is unchanged.
     """
-    f = fold(text)
+    f = _ITEM_NUMBER_BEFORE_MONTH.sub(lambda m: " " * len(m.group()), fold(text))  # 1.4月底前: item 1, April
     found: list[Period] = []
     for rx, build in _PERIOD_RULES:
         for m in rx.finditer(f):
