@@ -49,6 +49,7 @@ def test_no_body(sentence: str) -> None:
     ("省人社厅召开新闻发布会，省教育厅将新增学位。", ["省教育厅"]),
     ("市人社局将新增岗位3000个。", ["市人社局"]),
     ("今年交通运输部将推动农村公路建设。", ["交通运输部"]),  # a ministry the lexicon does not list
+    ("参与清查的还有捷运局。", ["捷运局"]),  # 还有: the verb, no part of the name
 ])
 def test_the_informant_is_no_acting_body(sentence: str, found: list[str]) -> None:
     assert pledges.bodies(sentence, 0, len(sentence)) == found

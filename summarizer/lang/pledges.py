@@ -196,8 +196,14 @@ def bodies(text: str, start: int, end: int) -> list[str]:
         people = [(e.start, e.end) for e in tagger.persons(text) if start <= e.start and e.end <= end]
         found = [f for f in found if not any(f[0] <= a and b <= f[1] for a, b in people)
                  and not _cut_or_verb(text, f[1] - len(f[2]), f[1])]  # (innermost: 区遵照|市政府)
+    # 有 after 还, 没, 所, 拥 … is the verb (还有捷运局), no part of the name
+    found = [(s + 1, t, b[1:]) if b.startswith("有") and s > 0 and text[s - 1] in _HAS_BEFORE else (s, t, b)
+             for s, t, b in found]
     return [b for s, t, b in sorted(found) if not any(a <= s and t <= b_ for a, b_ in told)
             and not _issuer_or_title(text, s, t)]
+
+
+_HAS_BEFORE = "还還没沒所拥擁共只都也具"
 
 
 # …中央经济工作会议精神, 省委全会部署: a body naming a meeting or its line, not acting
