@@ -91,6 +91,7 @@ def test_breakdown_by_place_is_one_pledge_each() -> None:
     ("今年我市将新增城镇就业6.5万人，城镇登记失业率控制在3.5%以内。", ["6.5万人", "3.5%以内"]),
     ("今年将新增就业6.5万人，其中高校毕业生2万人。", ["6.5万人"]),  # a part of the value before it
     ("今年将新增就业6.5万人，同比增长5%。", ["6.5万人"]),  # a comparison goes on with it
+    ("五年内将收回土地3000公顷，总量比过去五年增加约30%。", ["3000公顷"]),  # so does one with the past
     # a clause naming whom it is for, then how many, then the verb
     ("今年将完成5000户适老化改造，为10万户高龄独居老人加装燃气报警器。", ["5000户", "10万户"]),
     ("今年将新增就业6万人，为全省的30%。", ["6万人"]),  # 为: what the value is

@@ -165,6 +165,8 @@ _VERB_FIRST = re.compile(
     rf"\s*(?:{alternation(CLAUSE_CONNECTIVES)})*(?:{alternation(PLAN_ACTION_VERBS + COUNT_VERBS)})")
 _REACHES = re.compile(r"(?:达到|达|控制在|不低于|不少于|超过|保持在)")
 _CONTINUING = re.compile(rf"\s*(?:{alternation(CONTINUING_OPENERS)})")
+# a clause comparing the value before it with the past (「總量比過去五年…增加約30%」): it goes on with it
+_COMPARED = re.compile(r"\s*[^，,。；;\d]{0,4}(?:比|较|較)(?:过去|過去|上年|去年|同期|以往)")
 _CHANGE_TO = re.compile(rf"^(?:{alternation(CHANGE_TO)})$")
 DEADLINE_KINDS = ("deadline", "year", "relative_year", "plan", "years_span", "range_in_year", "quarter",
                   "date", "season", "from")
@@ -673,11 +675,12 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
             # 「今年投资90亿元，改造2.87万户」: each clause with a target of its own is a pledge of its own
             # (「其中…」, 「同比…」 go on with the value before them)
             own_target = bool(_FOR_WHOM.match(text, pos + 1, item_end)) or (not _CONTINUING.match(
-                text, pos + 1, item_end) and bool(
+                text, pos + 1, item_end) and not _COMPARED.match(text, pos + 1, item_end) and bool(
                 _VERB_FIRST.match(text, pos + 1, item_end) or _REACHES.search(text, pos + 1, item_end)
                 or (tagger.available() and tagger.opens_with_verb(text, pos + 1, item_end))))
             own_place = opening_place(text, pos + 1, item_end) is not None  # 其中，中原区…，金水区…
-            listed = pos >= listed_from
+            listed = pos >= listed_from and not (_CONTINUING.match(text, pos + 1, item_end)
+                                                 or _COMPARED.match(text, pos + 1, item_end))
             cut = ((own_subject or own_change or own_target or own_place or listed) and has_target(pos + 1, item_end)
                    and has_target(cuts[-1] if cuts else start, pos))
         else:
