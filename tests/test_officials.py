@@ -129,6 +129,9 @@ def _found(text: str) -> list[tuple[str, str | None]]:
     ("minutes_label", "林市长右昌:谢谢议员的关心，市府会持续推动。", ("林右昌", "市长")),
     ("minutes_label", "陈议员明建:请问市长。", None),  # a surname, a role, a given name: the councillor's
     ("not_a_name", "谢谢主席，我想问一个问题。", None),  # thanks to the chair
+    # an indented paragraph opens a line; who came along is no part of the title
+    ("title_first", "  行政长官林郑月娥今日(一月十四日)下午出席记者会。", ("林郑月娥", "行政长官")),
+    ("title_first", "特首今日下午联同劳工及福利局局长罗致光出席。", ("罗致光", "劳工及福利局局长")),
 ])
 def test_introduction_forms(rule: str, text: str, expected: tuple[str, str] | None) -> None:
     found = _found(text)

@@ -88,7 +88,9 @@ ROLE_TITLES = (
 # 副厅长王建华」, 「嘉宾分别是…」, 「会上人社部部长」, 「今日上午在社会文化司司长」): never part of the title.
 TITLE_OPENERS = ("刚刚当选", "新当选", "当选", "担任", "出任",
                  "还有", "以及", "分别是", "分别为", "包括", "以下是", "有", "是", "会上", "会后", "今日", "今天",
-                 "昨日", "昨天", "上午", "下午", "晚上", "在", "他", "她", "感谢", "特别感谢")
+                 "昨日", "昨天", "上午", "下午", "晚上", "在", "他", "她", "感谢", "特别感谢",
+                 # who came along (「下午联同劳工及福利局局长罗致光」), the last name's degree (「罗致光博士和…局长」)
+                 "联同", "偕同", "陪同", "连同", "会同", "博士和", "博士及", "和", "及", "与")
 # Delegates to a congress: 「党代表程晓红(市人社局党组书记、局长)」 names the official's title in
 # brackets; a delegate or CPPCC member alone (「市政协委员方洁」) speaks as no official.
 # Legislators likewise (「答覆议员颜汶羽的提问」): the dev set's "What counts" lists them in neither list.

@@ -671,7 +671,9 @@ def has_surname(name: str) -> bool:
 
 
 def _is_line_start(text: str, start: int) -> bool:
-    return start == 0 or text[start - 1] == "\n"
+    """Nothing but blanks before `start` on its line (「  行政長官林鄭月娥今日…」: an indented paragraph)."""
+    before = text[:start].rstrip(" \t\u3000\xa0")
+    return not before or before[-1] == "\n"
 
 
 def find_bylines(text: str) -> list[Byline]:
