@@ -674,3 +674,16 @@ def test_a_run_of_bare_lines_under_a_plans_heading_are_its_items() -> None:
     assert targets == ["5.5%左右", "1100万人以上", "2.8%左右", None], targets  # not last year's results
     metadata = "某市养老工作\n发布时间:2012-07-11 09:00\n编辑:苏杰\n审核:罗皓月\n"
     assert listed_lines(metadata) == []  # no heading over them: a page's metadata
+
+
+@pytest.mark.skipif(not tagger.available(), reason="the tagger is not installed")
+@pytest.mark.parametrize(("heading", "verdict"), [
+    ("(四)完善基本民生制度,持续增进民生福祉。", "forward"),  # the year's plan: every clause opens with its verb
+    ("(四)重抓生态建设和新型城镇化,人居环境有效改善。", "retro"),  # the year reviewed: a result at the end
+    ("(四)完善基本民生制度。", None),  # one clause: no verdict
+    ("新建幼儿园10所,新增学位3000个。", None),  # no number: no paragraph's title
+])
+def test_a_work_reports_run_in_title_tells_plan_from_review(heading: str, verdict: str | None) -> None:
+    from summarizer.lang.pledge_features import run_in_verdict
+
+    assert run_in_verdict(heading) == verdict

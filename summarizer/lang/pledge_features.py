@@ -308,11 +308,33 @@ def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequenc
     return out
 
 
+_RUN_IN_CLAUSE = re.compile(r"[，,；;]")
+
+
+def run_in_verdict(body: str) -> str | None:
+    """A work report's numbered paragraph opens with its title in clauses (《（四）…，…。》): "forward" when every
+    clause opens with its verb (「完善基本民生制度,持续增进民生福祉。」: the year's plan), "retro" when the last
+    states a result after a verb-first one (「重抓生态建设和新型城镇化,人居环境有效改善。」: the year reviewed)."""
+    m = _ITEM.match(body)
+    if not (m and m.lastgroup in ("paren", "dun") and body.endswith("。") and len(body) <= 40
+            and tagger.available()):
+        return None
+    clauses = [c for c in _RUN_IN_CLAUSE.split(body[m.end():].rstrip("。")) if c.strip()]
+    if len(clauses) < 2:
+        return None
+    verb_first = [tagger.opens_with_verb(c, 0, len(c)) for c in clauses]
+    if all(verb_first):
+        return "forward"
+    return "retro" if verb_first[0] and not verb_first[-1] else None
+
+
 def _advance(walk: _Walk, body: str, year: int | None, speaker: str | None, paragraph: int,
              new_paragraph: bool) -> None:
     item = bool(_ITEM.match(body) or _LINE_NUMBER.match(body))
     if new_paragraph:
         walk.paragraph, walk.item_paragraph = paragraph, item
+    if new_paragraph and (verdict := run_in_verdict(body)) is not None:
+        walk.scope = verdict  # 「(四)完善基本民生制度,持续增进民生福祉。」 / 「(四)重抓生态建设…,人居环境有效改善。」
     if is_heading(body):
         if _RETRO_HEADING.search(body):
             walk.scope = "retro"
