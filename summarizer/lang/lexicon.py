@@ -376,6 +376,8 @@ FORWARD_PATTERNS = (r"到(?P<year>20\d\d)年",
                     r"(?:增加|增设|开展|提供|推出|推动|推进|加强|扩大|扩展|提升|提高|改善|新增|兴建|建设|设立|向|在|于|"
                     r"为|从|透过|通过|加大|全力|努力|投入|拨款|申请|检讨|研究|审视|加开|开设|推行|落实|实施|"
                     r"启动|优化|放宽|简化|调整|调高|完善|增拨|资助|展开|跟进|深入))")
+# How long a condition lasts: 这将会持续很长一个时期, 这也要持续相当长的一段时间 (a forecast, no plan).
+LASTING = r"(?:将会|将|要|会)持续(?:很长|相当长|较长|一段|一个)"
 # Cues that say what something is for: after a verb with 了 they close an account (成立了…，确保…).
 PURPOSE_CUES = ("确保", "確保")
 # Not a pledge although a cue word is there: 要办的实事 (what is to be done, a noun phrase); a
@@ -384,7 +386,7 @@ PURPOSE_CUES = ("确保", "確保")
 # situation (也要引起重视, 我们也要清醒看到), no plan.
 FORWARD_EXCLUSIONS = (r"要[\u4e00-\u9fff]的",
                       # how long a condition lasts (这将会持续很长一个时期), what was obtained (争取到, 争取获拨)
-                      r"(?:将会|将|要|会)持续(?:很长|相当长|较长|一段|一个)",
+                      LASTING,
                       r"争取(?:到|了|获拨|获得了)",
                       r"要(?:引起[^，,。；;]{0,4}?重视|(?:清醒|充分)?(?:地)?(?:看到|认识到|注意到))",
                       r"要[^，,。；;！？!?0-9]{2,30}[，,][^，,。；;！？!?]{0,20}?(?:离不开|离不了|关键在于|关键是|是)")

@@ -25,6 +25,7 @@ from summarizer.lang.lexicon import (
     EVENT_HELD_ENDINGS,
     EXPLAINING_VERBS,
     FRAMING_PATTERNS,
+    LASTING,
     MEETINGS,
     NEGATED_PLANS,
     OUTLINE_PATTERNS,
@@ -72,6 +73,7 @@ _PROGRESS = re.compile("|".join(PROGRESS_REPORT_PATTERNS))
 _ACTUAL = re.compile(ACTUAL_DONE)
 _SESSION = re.compile(rf"[^，,。；;]{{0,12}}?(?:{alternation(SESSION_WORDS)})[^，,。；;]{{0,12}}?(?:即将|将|將)"
                       rf"[^，,。；;]{{0,12}}?(?:{alternation(SESSION_VERBS)})")
+_LASTING = re.compile(LASTING)
 _MEETING_SAID = re.compile(rf"^[^，,。]{{0,16}}?(?:{alternation(MEETINGS)})(?:{alternation(DIRECTIVE_VERBS)})")
 
 
@@ -93,7 +95,7 @@ def not_the_governments_plan(body: str) -> str | None:
         return "a document's outline, not a pledge"
     if _FRAMING.search(body):
         return "a document's framing (what it is, its guiding thought), not a pledge"
-    if forecasts_conditions(body, None):
+    if forecasts_conditions(body, None) or _LASTING.search(body):
         return "forecasts conditions, not a pledge"
     if done_in_cue_clause(body, None):
         return "the plan is reported done"
