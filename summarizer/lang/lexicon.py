@@ -376,6 +376,10 @@ FORWARD_PATTERNS = (r"到(?P<year>20\d\d)年",
                     r"(?:增加|增设|开展|提供|推出|推动|推进|加强|扩大|扩展|提升|提高|改善|新增|兴建|建设|设立|向|在|于|"
                     r"为|从|透过|通过|加大|全力|努力|投入|拨款|申请|检讨|研究|审视|加开|开设|推行|落实|实施|"
                     r"启动|优化|放宽|简化|调整|调高|完善|增拨|资助|展开|跟进|深入))")
+# What a talk covered, the next steps among it (「陆治原回答记者提问，谈及…的落实成效，以及下一步…的重点安排。」):
+# the agenda of what is said after, no pledge of its own.
+TALK_SUMMARY = (r"(?:谈及|谈到|介绍了?|说明了?|阐述了?)[^。]{0,60}?(?:下一步|今后|未来|明年)[^。]{0,30}?"
+                r"(?:安排|打算|考虑|计划|举措|思路)[。！!]?$")
 # How long a condition lasts: 这将会持续很长一个时期, 这也要持续相当长的一段时间 (a forecast, no plan).
 LASTING = r"(?:将会|将|要|会)持续(?:很长|相当长|较长|一段|一个)"
 # Cues that say what something is for: after a verb with 了 they close an account (成立了…，确保…).
@@ -392,7 +396,8 @@ FORWARD_EXCLUSIONS = (r"要[\u4e00-\u9fff]的",
                       r"要[^，,。；;！？!?0-9]{2,30}[，,][^，,。；;！？!?]{0,20}?(?:离不开|离不了|关键在于|关键是|是)")
 # 将 taking an object before one of these (将X作为Y) is the disposal 将, which reports what was done
 # in a sentence that reports the past elsewhere (国务院成立了…，全国政协将就业优先作为重要议题).
-DISPOSAL_VERBS = ("作为", "列为", "列入", "纳入", "视为", "当作", "摆在", "投入", "用于")
+DISPOSAL_VERBS = ("作为", "列为", "列入", "纳入", "视为", "当作", "摆在", "投入", "用于",
+                  "送到", "送上", "送达", "带到", "带给", "延伸到")  # 累计建成…，将专业照护送到床边
 # A sentence that opens with one of these reports the past or the present state.
 RETRO_OPENERS = ("今年以来", "截至", "截止", "近年来", "目前", "去年", "此前", "据")
 RETRO_OPENING_PATTERNS = (r"\d{4}年[,，]", r"今年[,，1-9]", r"自.{0,12}以来", r"从\d{4}年")

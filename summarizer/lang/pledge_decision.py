@@ -36,6 +36,7 @@ from summarizer.lang.lexicon import (
     SESSION_VERBS,
     SESSION_WORDS,
     STOCK_VERBS,
+    TALK_SUMMARY,
     alternation,
 )
 from summarizer.lang.pledge_features import PledgeContext, after_line_number, article_contexts
@@ -74,6 +75,7 @@ _ACTUAL = re.compile(ACTUAL_DONE)
 _SESSION = re.compile(rf"[^，,。；;]{{0,12}}?(?:{alternation(SESSION_WORDS)})[^，,。；;]{{0,12}}?(?:即将|将|將)"
                       rf"[^，,。；;]{{0,12}}?(?:{alternation(SESSION_VERBS)})")
 _LASTING = re.compile(LASTING)
+_TALK_SUMMARY = re.compile(TALK_SUMMARY)
 _MEETING_SAID = re.compile(rf"^[^，,。]{{0,16}}?(?:{alternation(MEETINGS)})(?:{alternation(DIRECTIVE_VERBS)})")
 
 
@@ -99,7 +101,7 @@ def not_the_governments_plan(body: str) -> str | None:
         return "forecasts conditions, not a pledge"
     if done_in_cue_clause(body, None):
         return "the plan is reported done"
-    if _AGENDA.match(body):
+    if _AGENDA.match(body) or _TALK_SUMMARY.search(body):
         return "a presenter's agenda, not a pledge"
     if _NEGATED.search(body):
         return "a plan denied, not a pledge"
