@@ -339,7 +339,8 @@ CUES = (
     Cue("已经", frozenset({RETRO, MODIFIER, TRAILING, LEADING})),
     Cue("已", frozenset({RETRO, MODIFIER, TRAILING, LEADING}), not_before="有"),
     Cue("累计", frozenset({RETRO, MODIFIER})),
-    *(Cue(w, frozenset({RETRO})) for w in ("成功", "实现了", "取得", "得益于")),
+    *(Cue(w, frozenset({RETRO})) for w in ("成功", "实现了", "得益于")),
+    Cue("取得", frozenset({RETRO}), not_before="更"),  # (取得更大成效: what a plan aims at)
     Cue("先后", frozenset({RETRO}), not_before="顺次"),  # 先后举办…2500场: one after another, done (not 先后顺序)
     *(Cue(w, frozenset({RETRO}), not_before="屏器") for w in ("数据显示", "统计显示")),  # figures reported
 )
@@ -380,6 +381,9 @@ FORWARD_PATTERNS = (r"到(?P<year>20\d\d)年",
 # the agenda of what is said after, no pledge of its own.
 TALK_SUMMARY = (r"(?:谈及|谈到|介绍了?|说明了?|阐述了?)[^。]{0,60}?(?:下一步|今后|未来|明年)[^。]{0,30}?"
                 r"(?:安排|打算|考虑|计划|举措|思路)[。！!]?$")
+# Cues that are also the nouns for a plan (棚改3年计划, 从计划开始, 年初确定的目标): in a sentence that reports the
+# past with a perfective 了, the plan is named in an account of it.
+PLAN_NOUN_CUES = ("计划", "目标")
 # How long a condition lasts: 这将会持续很长一个时期, 这也要持续相当长的一段时间 (a forecast, no plan).
 LASTING = r"(?:将会|将|要|会)持续(?:很长|相当长|较长|一段|一个)"
 # Cues that say what something is for: after a verb with 了 they close an account (成立了…，确保…).
@@ -397,7 +401,7 @@ FORWARD_EXCLUSIONS = (r"要[\u4e00-\u9fff]的",
 # 将 taking an object before one of these (将X作为Y) is the disposal 将, which reports what was done
 # in a sentence that reports the past elsewhere (国务院成立了…，全国政协将就业优先作为重要议题).
 DISPOSAL_VERBS = ("作为", "列为", "列入", "纳入", "视为", "当作", "摆在", "投入", "用于",
-                  "送到", "送上", "送达", "带到", "带给", "延伸到")  # 累计建成…，将专业照护送到床边
+                  "送到", "送上", "送达", "带到", "带给")  # 累计建成…，将专业照护送到床边
 # A sentence that opens with one of these reports the past or the present state.
 RETRO_OPENERS = ("今年以来", "截至", "截止", "近年来", "目前", "去年", "此前", "据")
 RETRO_OPENING_PATTERNS = (r"\d{4}年[,，]", r"今年[,，1-9]", r"自.{0,12}以来", r"从\d{4}年")

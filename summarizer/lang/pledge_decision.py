@@ -29,6 +29,7 @@ from summarizer.lang.lexicon import (
     MEETINGS,
     NEGATED_PLANS,
     OUTLINE_PATTERNS,
+    PLAN_NOUN_CUES,
     PRESENTING_VERBS,
     PROGRESS_REPORT_PATTERNS,
     PURPOSE_CUES,
@@ -87,6 +88,14 @@ def done_for_a_purpose(body: str) -> bool:
             and tagger.perfective(body[:cue.start()]))
 
 
+def named_in_an_account(body: str) -> bool:
+    """The cue is a plan's noun (计划, 目标) in a sentence that reports the past with a perfective 了:
+    「棚改3年计划自2015年实施以来…均超额完成了年初确定的目标任务」."""
+    cue = pledge_cue(body, None)
+    return (cue is not None and cue.group() in PLAN_NOUN_CUES and reports_the_past(body) and tagger.available()
+            and tagger.perfective(body))
+
+
 def not_the_governments_plan(body: str) -> str | None:
     """Why a sentence the rules or the classifier take is still no pledge: an announced appearance,
     a document's outline, a forecast of conditions, a presenter's agenda, a plan denied, a meeting's
@@ -111,6 +120,8 @@ def not_the_governments_plan(body: str) -> str | None:
         return "announces a meeting or session, not a pledge"
     if (appeal := _APPEAL.search(body)) and ((cue := forward_cue(body)) is None or appeal.start() < cue.start()):
         return "an appeal to the public, not a pledge"  # (…下一步会增加津贴，欢迎社会多提供意见: one)
+    if named_in_an_account(body):
+        return "a plan named in an account of what was done (计划…以来…完成了), not a pledge"
     if done_for_a_purpose(body):
         return "reports what was done and what for (成立了…，确保…), not a pledge"
     takes = _CONDITION_TAKES.search(body)
