@@ -130,3 +130,8 @@ def test_an_opening_place_is_no_piece_of_a_word(text: str) -> None:
 def test_a_place_before_its_heads_title_is_whole() -> None:
     text = "苗栗县长钟东锦今天在县务会议揭橥明年的期望"
     assert pledges.opening_place(text, 0, len(text)) == "苗栗县"  # 县长 is one word: the county's head
+
+
+def test_has_after_still_is_no_part_of_an_opening_place() -> None:
+    text = "还有捷运局未来的联开大楼，都必须将公托列为标配。"
+    assert pledges.opening_place(text, 0, len(text)) in (None, "捷运局")

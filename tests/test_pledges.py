@@ -379,6 +379,7 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     "所以,新增劳动力的数量庞大,这将会持续很长一个时期。",  # how long a condition lasts
     "民政部部长回答记者提问，谈及意见的落实成效，以及下一步养老服务改革发展的重点安排。",  # what the talk covered
     "棚改3年计划自2015年实施以来总体进展顺利,2016年改造606万套,均超额完成了年初确定的目标任务。",  # a plan named
+    "另，台北市议员柳采葳昨在质询时指出，将来辉达进驻台北，将会对人口移入有很大帮助。",  # a councillor, named
     "全国已建有8万个老年助餐点；累计建成家庭养老床位49.5万张，将专业照护送到床边。",  # a disposal 将 in an account
     "潘文勇透露,一季度,山东精准落实创业担保贷款政策,发放贷款60.37亿元。",
     "2.殡葬服务。",

@@ -107,7 +107,9 @@ _DIRECTIVE = re.compile(r"^\s*(?:【报告内容】|市委.{0,12}会议|.{0,8}�
 _OPINION = re.compile(rf"(?:{alternation(OPINION_HOLDERS)})(?P<name>[{HAN}]{{2,3}}?)(?:[:：，,]|为|说|表示|认为|建议)")
 _CAPTION = re.compile(rf"^(?:{alternation(CAPTION_OPENERS)})")
 _BELIEF = re.compile(r"(?:相信|深信|坚信)")  # opening the sentence: a belief (not 希望: an official's intent)
+# (their name and when or where they said it may stand between: 「台北市议员柳采葳昨在质询时指出」)
 _HOLDER_SAYS = re.compile(rf"(?:^|(?<=[，,；;]))[^，,。；;]{{0,4}}?(?:{alternation(OPINION_HOLDERS)})们?"
+                          rf"(?:[\u4e00-\u9fff]{{2,4}}?(?:昨天|昨日|今天|今日|日前|近日|昨|今)?(?:在[^，,。；;]{{1,6}}?时)?)?"
                           rf"(?:{alternation((*OPINION_VERBS, *CRITIC_VERBS, '要求'))})")
 # someone of a body outside the government says it (「中国政策科学研究会…副主任徐洪才说，“…”」)
 _OUTSIDER_SAYS = re.compile(rf"^[^，,。；;“”「」]{{0,30}}?(?:{alternation(NON_GOVERNMENT_BODIES)})"
@@ -711,6 +713,8 @@ def opening_place(text: str, start: int, end: int) -> str | None:
     「金水区8560套」, 「公安分局全部增设…」. The lexicon's places and bodies, and the tagger's."""
     at = _OPENING.match(text, start, end)
     pos = at.end() if at else start
+    if text.startswith("有", pos) and pos > 0 and text[pos - 1] in _HAS_BEFORE:
+        pos += 1  # 还有捷运局: 有 is the verb
     if tagger.available():
         pos = _after_causative(text, pos)  # 请各区…: 各区
     words = text[pos:end]  # sliced: a label before it (六是) is no part of the name
