@@ -81,7 +81,7 @@ from summarizer.lang.lexicon import (
     alternation,
     cue_alternation,
 )
-from summarizer.lang.people import PersonMention, has_surname
+from summarizer.lang.people import PersonMention, has_surname, is_person_name
 from summarizer.lang.values import Period, Value
 from summarizer.models import Commitment
 from summarizer.text.chunk import Sentence
@@ -109,7 +109,8 @@ _CAPTION = re.compile(rf"^(?:{alternation(CAPTION_OPENERS)})")
 _BELIEF = re.compile(r"(?:相信|深信|坚信)")  # opening the sentence: a belief (not 希望: an official's intent)
 # (their name and when or where they said it may stand between: 「台北市议员柳采葳昨在质询时指出」)
 _HOLDER_SAYS = re.compile(rf"(?:^|(?<=[，,；;]))[^，,。；;]{{0,4}}?(?:{alternation(OPINION_HOLDERS)})们?"
-                          rf"(?:[\u4e00-\u9fff]{{2,4}}?(?:昨天|昨日|今天|今日|日前|近日|昨|今)?(?:在[^，,。；;]{{1,6}}?时)?)?"
+                          rf"(?:(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?:昨天|昨日|今天|今日|日前|近日|昨|今)?"
+                          rf"(?:在[^，,。；;]{{1,6}}?时)?)?"
                           rf"(?:{alternation((*OPINION_VERBS, *CRITIC_VERBS, '要求'))})")
 # someone of a body outside the government says it (「中国政策科学研究会…副主任徐洪才说，“…”」)
 _OUTSIDER_SAYS = re.compile(rf"^[^，,。；;“”「」]{{0,30}}?(?:{alternation(NON_GOVERNMENT_BODIES)})"
@@ -326,7 +327,9 @@ def never_a_pledge(body: str) -> str | None:
         return "an opinion holder's words: what someone expects of the government"
     if _OUTSIDER_SAYS.match(body):
         return "the words of someone outside the government, not its pledge"
-    if (holder := _HOLDER_SAYS.search(body)) and ((cue := forward_cue(body)) is None or holder.start() < cue.start()):
+    holder = _HOLDER_SAYS.search(body)
+    if holder and (not holder["name"] or is_person_name(holder["name"])) and (
+            (cue := forward_cue(body)) is None or holder.start() < cue.start()):
         return "an opinion holder's words, not a pledge of the government"  # …，市议员要求市府将…
     if (condition := _CONDITIONAL.search(body)) and (cue := forward_cue(body)) and cue.start() > condition.start():
         return "the adverse consequence of a condition, not a pledge"
