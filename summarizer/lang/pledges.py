@@ -684,9 +684,12 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
                 _VERB_FIRST.match(text, pos + 1, item_end) or _REACHES.search(text, pos + 1, item_end)
                 or (tagger.available() and tagger.opens_with_verb(text, pos + 1, item_end))))
             own_place = opening_place(text, pos + 1, item_end) is not None  # 其中，中原区…，金水区…
-            listed = pos >= listed_from and not (_CONTINUING.match(text, pos + 1, item_end)
-                                                 or _COMPARED.match(text, pos + 1, item_end))
-            cut = ((own_subject or own_change or own_target or own_place or listed) and has_target(pos + 1, item_end)
+            going_on = bool(_CONTINUING.match(text, pos + 1, item_end) or _COMPARED.match(text, pos + 1, item_end))
+            # …900万人以上,城镇调查失业率6%左右: an indicator and its level, one target of a list
+            own_level = not going_on and indicator_level(text, pos + 1, item_end, targets)
+            listed = pos >= listed_from and not going_on
+            cut = ((own_subject or own_change or own_target or own_place or own_level or listed)
+                   and has_target(pos + 1, item_end)
                    and has_target(cuts[-1] if cuts else start, pos))
         else:
             after = _CLAUSE.search(text, pos + 1, end)
@@ -705,6 +708,17 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
         if b > a:
             pieces.append((a, b))
     return pieces
+
+
+_INDICATOR = re.compile(r"\s*(?!(?:总|總)?(?:投资|投資|资金|資金|投入|经费|經費|费用|面积|面積))[^\d，,。；;：:]{2,16}")
+
+
+def indicator_level(text: str, start: int, end: int, targets: list[Value]) -> bool:
+    """The clause names an indicator and its level, nothing else (「城镇调查失业率6%左右」): one target of a
+    list of targets. Not what a target costs or covers (「总投资5亿元」)."""
+    close = end - 1 if end > start and text[end - 1] in "，,。；;" else end
+    m = _INDICATOR.match(text, start, close)
+    return m is not None and any(v.start == m.end() and v.end == close for v in targets)
 
 
 _OPENING = re.compile(rf"[\s，,、]*(?:{_ENUMERATION.pattern})?[\s，,、]*"
