@@ -699,3 +699,11 @@ def test_a_work_reports_run_in_title_tells_plan_from_review(heading: str, verdic
     from summarizer.lang.pledge_features import run_in_verdict
 
     assert run_in_verdict(heading) == verdict
+
+
+@pytest.mark.skipif(not tagger.available(), reason="the tagger is not installed")
+def test_the_verb_first_sentences_under_a_work_reports_plan_title_are_pledges() -> None:
+    text = ("2018年上海市政府工作报告(节选)\n(四)完善基本民生制度,持续增进民生福祉。提高就业质量和市民收入水平。"
+            "启动第四十六届世界技能大赛筹办工作。\n")
+    quotes = [c.quote for c in _run(text, "2018-01-25").commitments]
+    assert any(q.startswith("启动第四十六届") for q in quotes), quotes

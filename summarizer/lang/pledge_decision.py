@@ -219,6 +219,9 @@ def settled_without_model(sentence: str, rules_say: bool, context: PledgeContext
         return False
     if policy != "rules" and context.under_forward_heading and context.opens_item and acts(sentence):
         return True  # an item of a list under a plan's heading (一、主要预期目标 / 1.努力实现…增长6.2%左右。)
+    if (policy != "rules" and context.under_forward_heading and context.in_item and acts(sentence)
+            and tagger.available() and tagger.opens_with_verb(sentence, 0, len(sentence))):
+        return True  # a sentence of such an item that opens with its verb (「(四)完善…。」 / 「提高就业质量…。」)
     if policy != "rules" and acting_will(sentence[label_len(sentence):]):
         return True  # 「當局會持續監察各項目進度」: a government actor's bare 会
     return None
