@@ -707,3 +707,12 @@ def test_the_verb_first_sentences_under_a_work_reports_plan_title_are_pledges() 
             "启动第四十六届世界技能大赛筹办工作。\n")
     quotes = [c.quote for c in _run(text, "2018-01-25").commitments]
     assert any(q.startswith("启动第四十六届") for q in quotes), quotes
+
+
+def test_bare_lines_under_a_plan_lists_verb_first_sub_heading_are_its_items() -> None:
+    text = ("2024年湖北省政府工作报告民生实事清单\n今年,湖北将继续实施10大类52项民生实事。\n着力实现幼有善育\n"
+            "免费开展新生儿疾病筛查,将产前检查费用纳入基本医保\n在县(市)全面落实生育二孩、三孩的家庭购房补助政策\n"
+            "新增3岁以下婴幼儿托位4.5万个\n")
+    quotes = [c.quote for c in _run(text, "2024-01-30").commitments]
+    assert any(q.startswith("在县(市)") for q in quotes) and any("4.5万个" in q for q in quotes), quotes
+    assert not any(q.startswith("着力实现") for q in quotes), quotes  # the sub-heading itself is none

@@ -175,6 +175,7 @@ def _unpunctuated(line: str) -> bool:
     return not _FINAL.search(line) and not _INTRO.search(line)
 
 
+_SUB_HEADING_MAX = 20
 _BARE_ITEM = re.compile(r"\d|^[^：:，,。]{1,8}[：:](?=\S)")
 
 
@@ -198,13 +199,19 @@ def listed_lines(text: str) -> list[tuple[int, int]]:
         k += 2 * step if carried(k + step) else step
         return 0 <= k < len(lines) and lines[k][3] == (number[0], number[1] + step)
 
-    def bare_item(k: int) -> bool:  # an unnumbered line with a figure or a topic's label (「财政:今年赤字率…」)
-        return (0 < k < len(lines) and lines[k][3] is None and _unpunctuated(lines[k][2])
-                and bool(_BARE_ITEM.search(lines[k][2])))
+    def bare_item(k: int) -> bool:  # an unnumbered line with a figure or a topic's label (「财政:今年赤字率…」),
+        if not (0 < k < len(lines) and lines[k][3] is None and _unpunctuated(lines[k][2])):
+            return False  # or a line longer than a sub-heading (「在县(市)全面落实生育二孩、三孩的家庭购房补助政策」)
+        line = lines[k][2]
+        return bool(_BARE_ITEM.search(line)) or len(line) > _SUB_HEADING_MAX or bool(re.search("[，,]", line))
 
-    def opens_a_run(k: int) -> bool:  # a numbered heading or an introduction over bare items
-        return (0 <= k < len(lines) and not bare_item(k)
-                and ((lines[k][3] is not None and _unpunctuated(lines[k][2])) or bool(_INTRO.search(lines[k][2]))))
+    def opens_a_run(k: int) -> bool:  # a numbered heading, an introduction or a sub-heading over bare items
+        if not 0 <= k < len(lines) or bare_item(k):
+            return False
+        line, numbered = lines[k][2], lines[k][3] is not None
+        return ((numbered and _unpunctuated(line)) or bool(_INTRO.search(line)) or (
+            k > 0 and _unpunctuated(line) and len(line) <= _SUB_HEADING_MAX and not re.search(r"\d", line)
+            and tagger.available() and tagger.opens_with_verb(line, 0, len(line))))  # 着力实现幼有善育
 
     out: list[tuple[int, int]] = []
     run = False  # in a run of bare items under a heading: 「二、今年主要预期目标」 / 「国内生产总值增长5.5%左右」
