@@ -410,7 +410,7 @@ RETRO_OPENING_PATTERNS = (r"\d{4}年[,，]", r"今年[,，1-9]", r"自.{0,12}以
 RETRO_CLAUSE_PATTERNS = (r"(?:^|[，,：:；;])[^，,。；;：:]{1,16}以来[，,]",
                          r"(?:^|[，,：:；;])(?:今年)?(?:第?[一二三四1-4]季度|前[二三两2-3]季度|上半年"
                          r"|1[-—至~]\d{1,2}月)[，,]",
-                         # a total that was reached (「全区共优化调整中小学幼儿园688所」, 「各地共举办招聘活动5100余场」)
+                         # a total that was reached (全区共优化调整中小学幼儿园688所, 各地共举办招聘活动5100余场)
                          r"(?:^|[，,：:；;])[^，,。；;]{0,6}(?<![公总一])共(?:计|有)?[^，,。；;\d]{1,12}?\d")
 # Anywhere in a sentence: it reports what was done.
 RETRO_MARKERS = cues(RETRO)
