@@ -327,6 +327,7 @@ def test_an_announced_appearance_is_no_pledge(text: str) -> None:
     ("城镇新增就业有望提前超额完成。", True),
     ("尹蔚民强调,就业的结构性矛盾将更加突出。", True),  # a strain is the subject
     ("杨志明承认,就业总量压力将长期存在。", True),
+    ("据预测,“十四五”末,即2025年底,全县老年人口将达到20万人。", True),  # the population: a condition
     ("此外，社會局預計將再新增9處臨托中心。", False),  # a body forecasts what it does
     ("我们预计明年将新建学校100所。", False),
     ("每年公布未來十年可供發展土地的供應預測。", False),  # 預測 is a noun here

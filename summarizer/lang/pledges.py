@@ -352,6 +352,13 @@ _FORECAST_ALONE = re.compile(alternation(FORECAST_ALONE))
 _SELF_WORD = re.compile(alternation((*SELF_REFERENCES, "我們")))
 
 
+def _predicates(words: str) -> bool:
+    """`words` say something of their own (a verb, 即 and 是 aside): 「不断上升，」, not 「“十四五”末,即2025年底,」."""
+    if tagger.available():
+        return any(t.kind in ("v", "vd") and t.text not in ("即", "是", "为") for t in tagger.tokens(words))
+    return bool(_MODAL.search(words))
+
+
 def forecasts_conditions(body: str, year: int | None) -> bool:
     """A forecast of conditions, not a pledge (`lexicon.CONDITION_HEADS`, `FORECAST_WORDS`):
     「就业形势将继续保持总体平稳」, 「据预测，…毕业生将达3万人」, 「…有望超额完成」."""
@@ -363,7 +370,7 @@ def forecasts_conditions(body: str, year: int | None) -> bool:
     if at is None:
         return False
     clause = max([0, *(m.end() for m in _CLAUSE.finditer(body, 0, at))])
-    if forecast is not None and forecast.end() < clause and body[forecast.end():clause].strip("，,：: "):
+    if forecast is not None and forecast.end() < clause and _predicates(body[forecast.end():clause]):
         forecast = None  # a forecast of its own clause (「…预料会不断上升，下一步会增加津贴」): the cue's still pledges
     subject = _FORECAST.sub("", body[clause:at]).strip()
     if _CONDITION.search(subject):
