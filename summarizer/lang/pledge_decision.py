@@ -66,7 +66,9 @@ _NEGATED = re.compile(alternation(NEGATED_PLANS))
 _APPEAL = re.compile(alternation(APPEAL_VERBS))
 _ACCOUNT = re.compile(alternation(ACCOUNT_MARKERS))
 _EXPLAINS = re.compile(rf"^[^，,。；;]{{1,16}}[，,]?(?:{alternation(EXPLAINING_VERBS)})")
-_EVENT_HELD = re.compile(rf"(?:{alternation(EVENT_HELD_ENDINGS)})了?[。！!]?[”」』]?$")
+_EVENT_HELD = re.compile(rf"(?:{alternation(EVENT_HELD_ENDINGS)})了?[。！!]?[”」』]?$"
+                         # or the event named after the verb: 「魏县举行…集中装备启动仪式。」
+                         rf"|(?:举行|召开|举办)了?[^，,。；;]{{2,30}}?(?:仪式|大会|会议|座谈会|推进会|现场会)[。！!]?$")
 # 要 of a condition (「簡約公屋要真正做到設計簡單且適當，才能幫助…」): what it takes, not what is pledged
 _CONDITION_TAKES = re.compile(r"要[^。；;！？!?]{1,40}?[，,]?才(?:能|可|会|會)")
 _OUTLINE = re.compile("|".join(OUTLINE_PATTERNS))
