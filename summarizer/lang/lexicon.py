@@ -405,7 +405,10 @@ DISPOSAL_VERBS = ("作为", "列为", "列入", "纳入", "视为", "当作", "�
                   "送到", "送上", "送达", "带到", "带给")  # 累计建成…，将专业照护送到床边
 # A sentence that opens with one of these reports the past or the present state.
 RETRO_OPENERS = ("今年以来", "截至", "截止", "近年来", "目前", "去年", "此前", "据")
-RETRO_OPENING_PATTERNS = (r"\d{4}年[,，]", r"今年[,，1-9]", r"自.{0,12}以来", r"从\d{4}年")
+RETRO_OPENING_PATTERNS = (r"\d{4}年[,，]", r"今年[,，1-9]", r"自.{0,12}以来", r"从\d{4}年",
+                          # the years behind (这五年,…; 过去五年…; 五年来,…)
+                          r"(?:这|过去|近)[一二两三四五六七八九十\d]{1,2}年[,，来]",
+                          r"[一二两三四五六七八九十\d]{1,2}年来[,，]")
 # Anywhere: a clause opened by the time since which something holds (「统计显示，2003年以来，…」) reports the past.
 # So does a clause opened by a part of the year gone by (「今年一季度,山东人社部门创新打造…」, 「潘文勇透露,一季度,…」).
 RETRO_CLAUSE_PATTERNS = (r"(?:^|[，,：:；;])[^，,。；;：:]{1,16}以来[，,]",
