@@ -68,6 +68,7 @@ def _run(text: str, date: str | None = None) -> ArticleResult:
     ("a policy address proposing next year's", "澳门行政长官发表2026年施政报告，提出明年继续推出多项惠民安排。", 2025,
      "施政报告，提出"),
     ("将会持续 a while: how long a condition lasts", "所以,新增劳动力的数量庞大,这将会持续很长一个时期。", None, None),
+    ("要 of a comparison", "我国城镇调查失业率水平比欧洲国家平均水平要低。", None, None),
     ("争取到: what was obtained", "县府与公所合作向中央争取获拨补助460万元。", None, None),
     ("要 with seeing: an assessment", "我们也要清醒看到，就业的结构性矛盾依然突出。", None, None),
 ])

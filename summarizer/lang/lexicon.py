@@ -397,6 +397,8 @@ FORWARD_EXCLUSIONS = (r"要[\u4e00-\u9fff]的",
                       # how long a condition lasts (这将会持续很长一个时期), what was obtained (争取到, 争取获拨)
                       LASTING,
                       r"争取(?:到|了|获拨|获得了)",
+                      # 要 of a comparison (比欧洲国家平均水平要低。): is, not will
+                      r"要(?:低|高|好|差|多|少|快|慢|大|小|强|弱|早|晚)(?:于|得多|一些|很多|不少|[，,。；;！!])",
                       r"要(?:引起[^，,。；;]{0,4}?重视|(?:清醒|充分)?(?:地)?(?:看到|认识到|注意到))",
                       r"要[^，,。；;！？!?0-9]{2,30}[，,][^，,。；;！？!?]{0,20}?(?:离不开|离不了|关键在于|关键是|是)")
 # 将 taking an object before one of these (将X作为Y) is the disposal 将, which reports what was done
