@@ -653,6 +653,25 @@ _FOR_WHOM = re.compile(rf"\s*(?:为|给)[^，,。；;]{{0,6}}?\d[^，,。；;]{{
                        rf"(?:{alternation((*PLAN_ACTION_VERBS, '进行', '加装', '更换', '安装', '配备'))})")
 
 
+def _own_clause(text: str, pos: int, item_end: int, targets: list[Value], year: int | None, listed: bool) -> bool:
+    """The clause after the 「，」 at `pos` pledges on its own (its target checked by the caller): its own
+    subject and cue, a change of a value, a verb first, whom it is for, a place, an indicator's level, or
+    an item of a list; never one that goes on with the value before it (其中…, 同比…, 总量比过去…)."""
+    going_on = bool(_CONTINUING.match(text, pos + 1, item_end) or _COMPARED.match(text, pos + 1, item_end))
+    cue = forward_cue(text[pos + 1:item_end], year)
+    own_subject = cue is not None and bool(_CONNECTIVES.sub("", text[pos + 1:pos + 1 + cue.start()]))
+    # 「…及补助方案，将由12万元提升至18万元」: a change of a value is a pledge of its own
+    own_change = cue is not None and bool(_FROM_TO.match(text, pos + 1 + cue.end(), item_end))
+    # 「今年投资90亿元，改造2.87万户」: each clause with a target of its own is a pledge of its own
+    own_target = bool(_FOR_WHOM.match(text, pos + 1, item_end)) or (not going_on and bool(
+        _VERB_FIRST.match(text, pos + 1, item_end) or _REACHES.search(text, pos + 1, item_end)
+        or (tagger.available() and tagger.opens_with_verb(text, pos + 1, item_end))))
+    own_place = opening_place(text, pos + 1, item_end) is not None  # 其中，中原区…，金水区…: one pledge each
+    # …900万人以上,城镇调查失业率6%左右: an indicator and its level, one target of a list
+    own_level = not going_on and indicator_level(text, pos + 1, item_end, targets)
+    return own_subject or own_change or own_target or own_place or own_level or (listed and not going_on)
+
+
 def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: int | None,
                   listed: bool = False) -> list[tuple[int, int]]:
     """Split a pledging sentence where it lists several targets: at 「；」 between items that carry
@@ -679,25 +698,8 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
         elif m.group() in "：:":  # a forward introduction with its own target, then its items
             cut = pos + 1 == listed_from and has_target(pos + 1, end) and has_target(start, pos)
         elif m.group() in "，,":
-            cue = forward_cue(text[pos + 1:item_end], year)
-            own_subject = cue is not None and bool(_CONNECTIVES.sub("", text[pos + 1:pos + 1 + cue.start()]))
-            # 「…及补助方案，将由12万元提升至18万元」: a change of a value is a pledge of its own
-            own_change = cue is not None and bool(_FROM_TO.match(text, pos + 1 + cue.end(), item_end))
-            # 「其中，中原区开工建设15440套，金水区8560套」: a breakdown by place, one pledge each
-            # 「今年投资90亿元，改造2.87万户」: each clause with a target of its own is a pledge of its own
-            # (「其中…」, 「同比…」 go on with the value before them)
-            own_target = bool(_FOR_WHOM.match(text, pos + 1, item_end)) or (not _CONTINUING.match(
-                text, pos + 1, item_end) and not _COMPARED.match(text, pos + 1, item_end) and bool(
-                _VERB_FIRST.match(text, pos + 1, item_end) or _REACHES.search(text, pos + 1, item_end)
-                or (tagger.available() and tagger.opens_with_verb(text, pos + 1, item_end))))
-            own_place = opening_place(text, pos + 1, item_end) is not None  # 其中，中原区…，金水区…
-            going_on = bool(_CONTINUING.match(text, pos + 1, item_end) or _COMPARED.match(text, pos + 1, item_end))
-            # …900万人以上,城镇调查失业率6%左右: an indicator and its level, one target of a list
-            own_level = not going_on and indicator_level(text, pos + 1, item_end, targets)
-            listed = pos >= listed_from and not going_on
-            cut = ((own_subject or own_change or own_target or own_place or own_level or listed)
-                   and has_target(pos + 1, item_end)
-                   and has_target(cuts[-1] if cuts else start, pos))
+            cut = (_own_clause(text, pos, item_end, targets, year, pos >= listed_from)
+                   and has_target(pos + 1, item_end) and has_target(cuts[-1] if cuts else start, pos))
         else:
             after = _CLAUSE.search(text, pos + 1, end)
             nxt_item = re.search(r"[、，,；;。]", text[pos + 1:end])
