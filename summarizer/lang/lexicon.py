@@ -362,6 +362,8 @@ FORWARD_CUES = cues(FORWARD)
 # 会 is "will" in Hong Kong, Macao and Taiwan writing (医管局今年下半年会向财委会申请拨款, 亦会增加…名额)
 # only before what a government does; elsewhere it is 会议, 社会, 机会, 不会, a meeting (开幕会, 招聘会,
 # 座谈会, 发布会, 听证会, 峰会) ….
+# A label naming the year's targets (年度目标:…): a plan's cue, and no speaker's label.
+TARGETS_LABEL = r"(?:年度|全年|本年度|主要|预期|工作)?目标(?:任务)?[：:]"
 FORWARD_PATTERNS = (r"到(?P<year>20\d\d)年",
                     # from now on: 从今年开始，我们改造40万户; 自明年起 (not 从去年开始: history)
                     r"(?:从|自)(?:今年|明年|下半年|下月|即日)(?:开始|起)",
@@ -369,7 +371,7 @@ FORWARD_PATTERNS = (r"到(?P<year>20\d\d)年",
                     # this or next year's targets introduced by a colon (明年就业再就业工作目标:城镇新增就业1000万人)
                     r"(?:今年|明年)[^，,。；;：:]{0,16}?(?:目标|任务|指标)[：:]",
                     # a label naming the year's targets (「年度目标:实现城镇新增就业50万人以上」)
-                    r"^(?:年度|全年|本年度|主要|预期|工作)?目标(?:任务)?[：:]",
+                    "^" + TARGETS_LABEL,
                     # a plan document proposing this year's targets (政府工作报告提出，今年城镇新增就业1100万人以上)
                     # (「发表2026年施政报告，提出明年继续推出多项惠民安排」)
                     r"(?:工作报告|施政报告|规划纲要|行动计划|实施方案)[^。；;]{0,4}?(?:提出|明确)"

@@ -82,10 +82,9 @@ _TALK_SUMMARY = re.compile(TALK_SUMMARY)
 _MEETING_SAID = re.compile(rf"^[^，,。]{{0,16}}?(?:{alternation(MEETINGS)})(?:{alternation(DIRECTIVE_VERBS)})")
 
 
-def done_for_a_purpose(body: str) -> bool:
-    """The sentence's first cue is a purpose (确保) after a verb with the perfective 了: an account of
-    what was done and why (「成立了…领导小组…，确保学位建设统筹高效推进」)."""
-    cue = forward_cue(body)
+def done_for_a_purpose(body: str, cue: re.Match[str] | None) -> bool:
+    """The sentence's first cue (`cue`) is a purpose (确保) after a verb with the perfective 了: an account
+    of what was done and why (「成立了…领导小组…，确保学位建设统筹高效推进」)."""
     return (cue is not None and cue.group() in PURPOSE_CUES and tagger.available()
             and tagger.perfective(body[:cue.start()]))
 
@@ -101,7 +100,12 @@ def named_in_an_account(body: str) -> bool:
 def not_the_governments_plan(body: str) -> str | None:
     """Why a sentence the rules or the classifier take is still no pledge: an announced appearance,
     a document's outline, a forecast of conditions, a presenter's agenda, a plan denied, a meeting's
-    directive, an appeal to the public, what it takes (要…才能)."""
+    directive, an appeal to the public, what it takes (要…才能); the last two only before the first cue."""
+    cue = forward_cue(body)
+
+    def before_cue(m: re.Match[str] | None) -> bool:
+        return m is not None and (cue is None or m.start() <= cue.start())
+
     if _APPEARANCE.search(body):
         return "announces an appearance, not a pledge"
     if _OUTLINE.search(body):
@@ -120,14 +124,13 @@ def not_the_governments_plan(body: str) -> str | None:
         return "a meeting's directive, not a pledge of the government"
     if _SESSION.match(body):
         return "announces a meeting or session, not a pledge"
-    if (appeal := _APPEAL.search(body)) and ((cue := forward_cue(body)) is None or appeal.start() < cue.start()):
+    if before_cue(_APPEAL.search(body)):
         return "an appeal to the public, not a pledge"  # (…下一步会增加津贴，欢迎社会多提供意见: one)
     if named_in_an_account(body):
         return "a plan named in an account of what was done (计划…以来…完成了), not a pledge"
-    if done_for_a_purpose(body):
+    if done_for_a_purpose(body, cue):
         return "reports what was done and what for (成立了…，确保…), not a pledge"
-    takes = _CONDITION_TAKES.search(body)
-    if takes and ((cue := forward_cue(body)) is None or takes.start() <= cue.start()):
+    if before_cue(_CONDITION_TAKES.search(body)):
         return "what it takes (要…才能), not a pledge"
     if _ACTUAL.search(body) or any(pledge_cue(body[:m.start()], None) is None for m in _PROGRESS.finditer(body)):
         return "a progress report (实际完成, 超额完成, 完成…的110%), not a pledge"  # (9月底前，完成…的50%: one)

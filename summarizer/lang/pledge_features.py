@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from summarizer.lang import tagger, values
 from summarizer.lang.lexicon import (
@@ -179,6 +180,7 @@ _SUB_HEADING_MAX = 20
 _BARE_ITEM = re.compile(r"\d|^[^：:，,。]{1,8}[：:](?=\S)")
 
 
+@lru_cache(maxsize=4)  # read by the contexts and the headings' times: once per article (callers never mutate it)
 def listed_lines(text: str) -> list[tuple[int, int]]:
     """Spans of the lines of numbered lists that end in no punctuation: a numbered line next to its
     sibling (1 → 2, 一、 → 二、; at most one unnumbered line of the item carried on between them), and

@@ -77,6 +77,7 @@ from summarizer.lang.lexicon import (
     SUBJECT_MODALS,
     SUPPORT_VERBS,
     TAGGED_BODY_SUFFIXES,
+    TARGETS_LABEL,
     UNNAMED_OPINION,
     alternation,
     cue_alternation,
@@ -202,13 +203,17 @@ def bodies(text: str, start: int, end: int) -> list[str]:
         found = [f for f in found if not any(f[0] <= a and b <= f[1] for a, b in people)
                  and not _cut_or_verb(text, f[1] - len(f[2]), f[1])]  # (innermost: 区遵照|市政府)
     # 有 after 还, 没, 所, 拥 … is the verb (还有捷运局), no part of the name
-    found = [(s + 1, t, b[1:]) if b.startswith("有") and s > 0 and text[s - 1] in _HAS_BEFORE else (s, t, b)
-             for s, t, b in found]
+    found = [(s + 1, t, b[1:]) if has_as_verb(text, s) else (s, t, b) for s, t, b in found]
     return [b for s, t, b in sorted(found) if not any(a <= s and t <= b_ for a, b_ in told)
             and not _issuer_or_title(text, s, t)]
 
 
 _HAS_BEFORE = "还還没沒所拥擁共只都也具"
+
+
+def has_as_verb(text: str, pos: int) -> bool:
+    """The 有 at `pos` is the verb of 还有, 没有, 所有, 拥有 … (「还有捷运局」), no part of the name after it."""
+    return text.startswith("有", pos) and pos > 0 and text[pos - 1] in _HAS_BEFORE
 
 
 # …中央经济工作会议精神, 省委全会部署: a body naming a meeting or its line, not acting
@@ -282,7 +287,7 @@ def without_item_number(body: str) -> str:
 _OPEN_BRACKET = re.compile(r"[（(][^）)]*$")
 
 
-_TARGETS_LABEL = re.compile(r"\s*(?:年度|全年|本年度|主要|预期|工作)?目标(?:任务)?[：:]")  # no speaker: the targets
+_TARGETS_LABEL = re.compile(rf"\s*{TARGETS_LABEL}")  # no speaker: the year's targets
 
 
 def label_len(sentence: str) -> int:
@@ -739,8 +744,8 @@ def opening_place(text: str, start: int, end: int) -> str | None:
     「金水区8560套」, 「公安分局全部增设…」. The lexicon's places and bodies, and the tagger's."""
     at = _OPENING.match(text, start, end)
     pos = at.end() if at else start
-    if text.startswith("有", pos) and pos > 0 and text[pos - 1] in _HAS_BEFORE:
-        pos += 1  # 还有捷运局: 有 is the verb
+    if has_as_verb(text, pos):
+        pos += 1  # 还有捷运局
     if tagger.available():
         pos = _after_causative(text, pos)  # 请各区…: 各区
     words = text[pos:end]  # sliced: a label before it (六是) is no part of the name
