@@ -695,16 +695,29 @@ def test_a_run_of_bare_lines_under_a_plans_heading_are_its_items() -> None:
 
 
 @pytest.mark.skipif(not tagger.available(), reason="the tagger is not installed")
-@pytest.mark.parametrize(("heading", "verdict"), [
-    ("(四)完善基本民生制度,持续增进民生福祉。", "forward"),  # the year's plan: every clause opens with its verb
-    ("(四)重抓生态建设和新型城镇化,人居环境有效改善。", "retro"),  # the year reviewed: a result at the end
-    ("(四)完善基本民生制度。", None),  # one clause: no verdict
-    ("新建幼儿园10所,新增学位3000个。", None),  # no number: no paragraph's title
+@pytest.mark.parametrize(("heading", "goes_on", "verdict"), [
+    ("(四)完善基本民生制度,持续增进民生福祉。", False, "forward"),  # the year's plan: every clause opens with its verb
+    ("(四)重抓生态建设和新型城镇化,人居环境有效改善。", False, "retro"),  # the year reviewed: a result at the end
+    ("(四)完善基本民生制度。", False, None),  # one clause: no verdict
+    ("新建幼儿园10所,新增学位3000个。", True, None),  # no number, no result with its subject: no title
+    ("兴教育强体育,民生服务提优升级。", True, "retro"),  # unnumbered, the paragraph goes on: a review's title
+    ("优服务暖民心,民生保障精准有力。", True, "retro"),
+    ("兴教育强体育,民生服务提优升级。", False, None),  # a paragraph of its own: no title of anything
+    ("聚焦“急难愁盼”,精准施策解民忧。", True, None),  # the last clause has no subject: a plan's motto
+    ("完善基本民生制度,持续增进民生福祉。", True, None),  # unnumbered plan titles are left to the sentences
 ])
-def test_a_work_reports_run_in_title_tells_plan_from_review(heading: str, verdict: str | None) -> None:
+def test_a_work_reports_run_in_title_tells_plan_from_review(heading: str, goes_on: bool, verdict: str | None) -> None:
     from summarizer.lang.pledge_features import run_in_verdict
 
-    assert run_in_verdict(heading) == verdict
+    assert run_in_verdict(heading, goes_on) == verdict
+
+
+@pytest.mark.skipif(not tagger.available(), reason="the tagger is not installed")
+def test_the_results_after_a_reviews_unnumbered_title_are_no_pledges() -> None:
+    text = ("槐荫区政府工作报告\n会上,区长刘敬涛作政府工作报告。\n"
+            "兴教育强体育,民生服务提优升级。新建教育设施5处,新增学位1710个。深化与历城二中等教育集团合作,"
+            "促进优质教育资源辐射延伸。\n")
+    assert _run(text, "2026-02-03").commitments == []
 
 
 @pytest.mark.skipif(not tagger.available(), reason="the tagger is not installed")

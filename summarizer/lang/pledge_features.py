@@ -303,6 +303,7 @@ def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequenc
         turn_start = speaker is not None and speaker != walk.speaker
         if turn_start:
             walk.turn_asked = walk.asked_forward
+        goes_on = i + 1 < len(sentences) and text.count("\n", sent.end, sentences[i + 1].start) == 0
         out.append(PledgeContext(
             under_forward_heading=walk.scope == "forward", under_retro_heading=walk.scope == "retro",
             after_forward_intro=walk.intro, after_account_intro=walk.account,
@@ -311,26 +312,35 @@ def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequenc
             turn_start=turn_start, after_forward_question=speaker is not None and walk.turn_asked,
             year=year, rules=rules[i] if rules is not None else None, opens_item=_opens_item(body),
             listed=any(s <= sent.start and sent.end <= e for s, e in listed), past_title=past,
-            run_in_heading=new_paragraph and _run_in_heading(body) and i + 1 < len(sentences)
-            and text.count("\n", sent.end, sentences[i + 1].start) == 0))
-        _advance(walk, body, year, speaker, paragraph, new_paragraph)
+            run_in_heading=new_paragraph and goes_on
+            and (_run_in_heading(body) or run_in_verdict(body, True) == "retro")))
+        _advance(walk, body, year, speaker, paragraph, new_paragraph, goes_on)
     return out
 
 
 _RUN_IN_CLAUSE = re.compile(r"[，,；;]")
 
 
-def run_in_verdict(body: str) -> str | None:
+_UNNUMBERED_TITLE_MAX = 20
+
+
+def run_in_verdict(body: str, goes_on: bool = False) -> str | None:
     """A work report's numbered paragraph opens with its title in clauses (《（四）…，…。》): "forward" when every
     clause opens with its verb (「完善基本民生制度,持续增进民生福祉。」: the year's plan), "retro" when the last
-    states a result after a verb-first one (「重抓生态建设和新型城镇化,人居环境有效改善。」: the year reviewed)."""
+    states a result after a verb-first one (「重抓生态建设和新型城镇化,人居环境有效改善。」: the year reviewed).
+    Unnumbered, a short first sentence of a paragraph that `goes_on` tells a review the same way
+    (「兴教育强体育,民生服务提优升级。新建教育设施5处…」); a plan's unnumbered title is left to the sentences."""
     m = _ITEM.match(body)
-    if not (m and m.lastgroup in ("paren", "dun") and body.endswith("。") and len(body) <= 40
-            and tagger.available()):
+    numbered = bool(m and m.lastgroup in ("paren", "dun"))
+    if not ((numbered or (goes_on and len(body) <= _UNNUMBERED_TITLE_MAX)) and body.endswith("。")
+            and len(body) <= 40 and tagger.available()):
         return None
-    clauses = [c for c in _RUN_IN_CLAUSE.split(body[m.end():].rstrip("。")) if c.strip()]
+    clauses = [c for c in _RUN_IN_CLAUSE.split(body[m.end() if numbered and m else 0:].rstrip("。")) if c.strip()]
     if len(clauses) < 2:
         return None
+    if not numbered:  # a motto, then a subject and its result, no figure (「民生服务提优升级」)
+        motto_then_result = not tagger.opens_with_noun(clauses[0]) and tagger.opens_with_noun(clauses[-1])
+        return "retro" if motto_then_result and not re.search(r"\d", body) else None
     verb_first = [tagger.opens_with_verb(c, 0, len(c)) for c in clauses]
     if all(verb_first):
         return "forward"
@@ -338,11 +348,11 @@ def run_in_verdict(body: str) -> str | None:
 
 
 def _advance(walk: _Walk, body: str, year: int | None, speaker: str | None, paragraph: int,
-             new_paragraph: bool) -> None:
+             new_paragraph: bool, goes_on: bool = False) -> None:
     item = bool(_ITEM.match(body) or _LINE_NUMBER.match(body))
     if new_paragraph:
         walk.paragraph, walk.item_paragraph = paragraph, item
-    if new_paragraph and (verdict := run_in_verdict(body)) is not None:
+    if new_paragraph and (verdict := run_in_verdict(body, goes_on)) is not None:
         walk.scope = verdict  # 「(四)完善基本民生制度,持续增进民生福祉。」 / 「(四)重抓生态建设…,人居环境有效改善。」
     if is_heading(body):
         if _RETRO_HEADING.search(body):

@@ -107,6 +107,12 @@ def opens_with_verb(text: str, start: int, end: int) -> bool:
     return False
 
 
+def opens_with_noun(text: str) -> bool:
+    """The text opens with a common noun: a clause with its subject first (「民生服务提优升级」)."""
+    first = next((t for t in tokens(text) if not t.text.isspace()), None)
+    return first is not None and first.kind in ("n", "nz")
+
+
 def _join_transliterated(found: list[Entity], text: str) -> list[Entity]:
     """A transliterated name is two PER joined by a middle dot: 吉尔拉·衣沙木丁."""
     out: list[Entity] = []
