@@ -148,6 +148,11 @@ WHY: list[tuple[str, str, str]] = [
     ("東區-2地段将兴建公屋", "2", "label"),
     ("查詢電話:(02) 2960-3456轉 3694", "3456", "label"),
     ("在39个村改造升级10千伏线路16.66公里", "10千伏", "label"),  # a voltage class names the kind of line
+    # a building's storeys and the floors of a range or list
+    ("規劃4棟地上14層集合住宅", "14層", "storeys"),
+    ("將興建3棟地下4層、地上13至14層的建物", "13", "storeys"),
+    ("4至14樓為社宅空間", "4", "storeys"),
+    ("2棟地下4層、地上12、15層的建物", "12", "storeys"),
 ]
 
 

@@ -614,6 +614,10 @@ GOAL_WORDS = ("目标", "任务", "计划")
 # A number that labels, not counts: a floor (1楼为日照中心), a unit's rooms (2房型, 3房单位), before one of
 # these; and a number inside a code of letters and digits (B-08, 東區-2).
 LABEL_AFTER = ("楼", "樓", "房型", "房")
+# A building's storeys describe the building, they count nothing reported (地上13至14層的建物, 规划4栋地上14层):
+# the folded unit, and the unit after the last of a range or list of floors (2至3樓, 12、15層).
+STOREY_UNITS = ("层",)
+STOREY_AFTER = ("层", "層", "楼", "樓")
 # Units of a class, not an amount (10千伏线路: the kind of line).
 CLASS_UNITS = ("千伏",)
 # A phone number's digits are no metric (「查詢電話:(02) 2960-3456轉 3694」): after one of these.

@@ -64,6 +64,8 @@ from summarizer.lang.lexicon import (
     PLACE_ENDINGS,
     RADIUS_UNITS,
     SERVICE_HOUR_UNITS,
+    STOREY_AFTER,
+    STOREY_UNITS,
     TIME_MEASURES,
     alternation,
 )
@@ -350,6 +352,14 @@ def _label(text: str, value: Value) -> bool:
                for m in _CODE.finditer(f[lo:value.end + 12]))
 
 
+_STOREY_RUN = re.compile(rf"(?:[至到~、\-－][0-9]{{1,3}})+(?:{alternation(STOREY_AFTER)})")
+
+
+def _storeys(text: str, value: Value) -> bool:
+    """地上14層, 13至14層, 2至3樓, 12、15層: a building's storeys or floors, not a quantity reported."""
+    return value.unit in STOREY_UNITS or (not value.unit and bool(_STOREY_RUN.match(_fold(text), value.end)))
+
+
 NON_METRIC_RULES: tuple[tuple[str, Callable[[str, Value], bool]], ...] = (
     ("structural", _structural),
     ("per_one", _per_one),
@@ -363,6 +373,7 @@ NON_METRIC_RULES: tuple[tuple[str, Callable[[str, Value], bool]], ...] = (
     ("estimate", _estimate),
     ("in_words", _small_in_words),
     ("label", _label),
+    ("storeys", _storeys),
 )
 
 
