@@ -392,6 +392,7 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     "全国已建有8万个老年助餐点；累计建成家庭养老床位49.5万张，将专业照护送到床边。",  # a disposal 将 in an account
     "潘文勇透露,一季度,山东精准落实创业担保贷款政策,发放贷款60.37亿元。",
     "2.殡葬服务。",
+    "在合共19260个单位中,经屋单位有9196个、社屋单位有10064个。",  # what there is, with a bare 有 and its count
 ])
 def test_not_the_governments_plan(text: str) -> None:
     from summarizer.lang.pledge_decision import refused
@@ -541,6 +542,7 @@ def test_in_a_bulletin_only_the_rules_cues_pledge() -> None:
     "若遇到可行的建议,将带回县府研议。",  # a government's conditional plan: no adverse outcome
     "希望于6月或7月展示长者公寓的单人房及双人房示范单位。",  # an official's intent (希望), no belief
     "市民政局表示，将新建食堂20个。",  # 市民 opens a body's name here, no citizen
+    "新建幼儿园5所,确保每个乡镇有1所公办园。",  # a count after 有 in an item opening with its verb: no stock
 ])
 def test_no_opinion_nor_condition_refused(text: str) -> None:
     from summarizer.lang.pledge_decision import refused

@@ -183,6 +183,9 @@ NEGATED_PLANS = ("无计划", "無計劃", "没有计划", "沒有計劃", "并�
 # A sentence stating what there is now (「全省共有养老机构2386家」) reports a stock, not a plan, unless a
 # forward cue makes it one.
 STOCK_VERBS = ("共有", "现有", "拥有", "已有", "尚有", "目前有", "共计", "累计")
+# …or a bare 有 right before a count in a sentence that does not open with its verb (「经屋单位有9196个」,
+# 「建成的有3843个单位」; not 「新增托位3000个,让更多家庭有1个好去处」): what there is.
+STOCK_COUNT = r"(?<![没還还所拥擁具])有(?:约|近|超过|逾)?[0-9０-９]"
 # Verbs that take the counted thing as their object after the count, beyond the counting and plan verbs
 # (更换30万只智能水表, 完成50个示范点): a clause opening with one counts the noun after the value.
 OBJECT_VERBS = ("更换", "完成", "新开工", "续建", "安装", "配备", "培育", "回收", "补充", "维护")

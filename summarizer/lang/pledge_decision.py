@@ -36,6 +36,7 @@ from summarizer.lang.lexicon import (
     REVIEW_TITLE_WORDS,
     SESSION_VERBS,
     SESSION_WORDS,
+    STOCK_COUNT,
     STOCK_VERBS,
     TALK_SUMMARY,
     alternation,
@@ -60,6 +61,7 @@ from summarizer.text.chunk import Sentence
 Policy = Literal["rules", "or", "or_unless_refused"]
 DEFAULT_POLICY: Policy = "or_unless_refused"
 _STOCK = re.compile(alternation(STOCK_VERBS))
+_STOCK_COUNT = re.compile(STOCK_COUNT)
 _APPEARANCE = re.compile(rf"将[^，,。；;]{{0,4}}?(?:{alternation(APPEARANCE_VERBS)})")
 _AGENDA = re.compile(rf"^(?:{alternation(AGENDA_OPENERS)})[^。！？!?]{{0,60}}?(?:{alternation(PRESENTING_VERBS)})")
 _NEGATED = re.compile(alternation(NEGATED_PLANS))
@@ -152,7 +154,9 @@ def refused(sentence: str) -> str | None:
         return "reports what is done"
     if (why := not_the_governments_plan(body)) is not None:
         return why
-    if _STOCK.search(body) and pledge_cue(body, None) is None:
+    stock_count = bool(_STOCK_COUNT.search(body)) and not (
+        tagger.available() and tagger.opens_with_verb(without_item_number(body), 0, len(body)))
+    if (_STOCK.search(body) or stock_count) and pledge_cue(body, None) is None:
         return "states what there is, not a plan"
     if pledge_cue(body, None) is None:  # the classifier's reading of an account, with no cue of its own
         if tagger.available() and tagger.perfective(body):
