@@ -737,3 +737,27 @@ def test_bare_lines_under_a_plan_lists_verb_first_sub_heading_are_its_items() ->
     quotes = [c.quote for c in _run(text, "2024-01-30").commitments]
     assert any(q.startswith("在县(市)") for q in quotes) and any("4.5万个" in q for q in quotes), quotes
     assert not any(q.startswith("着力实现") for q in quotes), quotes  # the sub-heading itself is none
+
+
+def test_an_account_goes_on_through_sentences_without_a_cue() -> None:
+    text = ("西宁市城西区兑现30项民生实事\n"
+            "2021年,城西区城镇新增就业6870人,建成全省首个虚拟养老院。改造老旧小区8055套,分配公租房262套。\n"
+            "同时,全面推行三级林长制,开工建设全市首个生活垃圾分拣中心。\n"
+            "今年,城西区将新建养老机构3家。\n")
+    quotes = [c.quote for c in _run(text, "2022-03-01").commitments]
+    assert quotes == ["今年,城西区将新建养老机构3家。"], quotes  # (同时 goes on; a cue of its own breaks the account)
+
+
+@pytest.mark.skipif(not tagger.available(), reason="the tagger is not installed")
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("2021年,建成全省首个虚拟养老院。", None),  # 拟 inside a noun: no cue
+    ("开展模拟招聘活动。", None),
+    ("今年还要投入12亿元。", "要"),  # inside a verb the tagger reads whole, still the cue
+    ("6月底前,全年新开工项目实现100%开建。", "月底前"),  # inside a time: the deadline's
+])
+def test_a_one_character_cue_inside_a_noun_is_no_cue(sentence: str, cue: str | None) -> None:
+    from summarizer.lang.pledges import forward_cue
+
+    found = forward_cue(sentence, 2022)
+    assert (found.group() if found else None) == cue
+

@@ -219,7 +219,10 @@ def settled_without_model(sentence: str, rules_say: bool, context: PledgeContext
         return not_the_governments_plan(sentence[label_len(sentence):].strip()) is None
     if context.after_account_intro or context.under_retro_heading or context.run_in_heading or context.past_title:
         return False  # (a paragraph's title: its items say what is pledged)
-    if opens_in_a_past_year(sentence[label_len(sentence):].strip(), context.year):
+    body = sentence[label_len(sentence):].strip()
+    if context.in_account and forward_cue(body, context.year) is None and not acting_will(body):
+        return False  # 「2021年,城西区新增就业6870人…」 / 「同时,全面推行三级林长制…」: the account goes on
+    if opens_in_a_past_year(body, context.year):
         return False  # 「2024年全市新增中小学学位2.7万个」 in a 2025 briefing: that year's result
     if (policy != "rules" and (context.under_forward_heading or context.after_forward_intro) and context.listed
             and acts(without_item_number(after_line_number(sentence))) and not is_lead_note(sentence)):

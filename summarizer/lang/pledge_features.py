@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from summarizer.lang import tagger, values
 from summarizer.lang.lexicon import (
+    CONTINUATION_OPENERS,
     QUESTION_CUES,
     RETRO_MARKERS,
     RETRO_OPENERS,
@@ -28,6 +29,7 @@ from summarizer.lang.pledges import (
     forward_cue,
     label_len,
     never_a_pledge,
+    opens_in_a_past_year,
     pledge_cue,
     reports_the_past,
 )
@@ -77,6 +79,7 @@ class PledgeContext:
     listed: bool = False  # a line of a numbered list with no final punctuation (「1 组织招聘会1000场次」); no token
     run_in_heading: bool = False  # a numbered paragraph's short title, its items after it (「一、实施医疗健康关爱。」)
     past_title: bool = False  # the title tells of a year before the article's only (「住建部：2021年全国…新筹集…」)
+    in_account: bool = False  # goes on from a sentence that reports the past, with no forward cue between; no token
 
 
 def char_ngrams(text: str) -> list[str]:
@@ -284,6 +287,7 @@ class _Walk:
     asked_forward: bool = False
     turn_asked: bool = False
     previous: tuple[str, ...] = ()
+    past: bool = False  # the last sentence with a cue either way reported the past (2021年,…发放…8059万元)
 
 
 def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequence[str | None] | None = None,
@@ -304,6 +308,7 @@ def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequenc
         if turn_start:
             walk.turn_asked = walk.asked_forward
         goes_on = i + 1 < len(sentences) and text.count("\n", sent.end, sentences[i + 1].start) == 0
+        in_account = walk.past and (not new_paragraph or bool(_CONTINUES.match(body)))
         out.append(PledgeContext(
             under_forward_heading=walk.scope == "forward", under_retro_heading=walk.scope == "retro",
             after_forward_intro=walk.intro, after_account_intro=walk.account,
@@ -313,12 +318,13 @@ def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequenc
             year=year, rules=rules[i] if rules is not None else None, opens_item=_opens_item(body),
             listed=any(s <= sent.start and sent.end <= e for s, e in listed), past_title=past,
             run_in_heading=new_paragraph and goes_on
-            and (_run_in_heading(body) or run_in_verdict(body, True) == "retro")))
+            and (_run_in_heading(body) or run_in_verdict(body, True) == "retro"), in_account=in_account))
         _advance(walk, body, year, speaker, paragraph, new_paragraph, goes_on)
     return out
 
 
 _RUN_IN_CLAUSE = re.compile(r"[，,；;]")
+_CONTINUES = re.compile(rf"(?:{alternation(CONTINUATION_OPENERS)})[，,]")
 
 
 _UNNUMBERED_TITLE_MAX = 20
@@ -370,3 +376,9 @@ def _advance(walk: _Walk, body: str, year: int | None, speaker: str | None, para
         walk.asked_forward = bool(_FORWARD_QUESTION.search(body))
     walk.speaker = speaker
     walk.previous = previous_flags(body, year)
+    if is_heading(body) or (new_paragraph and not _CONTINUES.match(body)):
+        walk.past = False
+    if forward_cue(body, year) is not None:
+        walk.past = False
+    elif reports_the_past(body) or opens_in_a_past_year(body, year):
+        walk.past = True

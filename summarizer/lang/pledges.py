@@ -274,8 +274,20 @@ def forward_cue(sentence: str, article_year: int | None = None, start: int = 0) 
             continue
         if _NOT_FUTURE.match(sentence, cue.start()):
             continue
+        if len(cue.group()) == 1 and _inside_a_word(sentence, cue.start()):
+            continue
         return cue
     return None
+
+
+def _inside_a_word(sentence: str, at: int) -> bool:
+    """A one-character cue ends or sits inside a longer noun the tagger reads (虚拟养老院, 模拟招聘): no cue
+    (inside a verb or adverb it still is one: 还要投入, 也要; inside a time or number it is a deadline's)."""
+    return tagger.available() and any(t.start < at < t.end and t.kind not in _CUE_CARRIERS
+                                      for t in tagger.tokens(sentence))
+
+
+_CUE_CARRIERS = ("v", "vd", "d", "ad", "TIME", "m")
 
 
 def without_item_number(body: str) -> str:
