@@ -75,6 +75,17 @@ def test_contexts_follow_headings_lists_and_turns() -> None:
     assert ctx["李明：下一步继续加大投入。"].in_turn and ctx["李明：下一步继续加大投入。"].turn_start
 
 
+@pytest.mark.parametrize(("heading", "retro"), [
+    ("一、当年完成的97件实事", True),  # what was done: a review's heading
+    ("二、已完成项目", True),
+    ("三、今年要完成的实事", False),  # what is to be done: a plan's
+])
+def test_a_heading_of_what_was_completed_opens_a_review(heading: str, retro: bool) -> None:
+    text = f"{heading}\n新建学校5所。"
+    sentences = split_sentences(text, max_len=1000, semicolons=False)
+    assert article_contexts(text, sentences, None, 2025)[-1].under_retro_heading is retro
+
+
 @pytest.mark.skipif(not HAS_SKLEARN, reason="scikit-learn (the train extra) is not installed")
 def test_inference_is_scikit_learns() -> None:
     """The pure-Python dot product gives scikit-learn's probabilities for the same weights."""

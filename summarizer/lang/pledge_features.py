@@ -53,7 +53,7 @@ _ITEM = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _ITEMS
 # Headings (a line without sentence-final punctuation) that open or close a plan's scope.
 _FORWARD_HEADING = re.compile(r"今年|明年|下一步|今后|未来|工作安排|工作打算|工作要点|主要任务|重点任务|重点工作|实事|"
                               r"目标|计划|行动|方案|措施|安排|规划|举措|任务|施政|(?P<year>20\d\d)年")
-_RETRO_HEADING = re.compile(r"回顾|过去|成效|成绩|完成情况|以来|总结|进展|取得")
+_RETRO_HEADING = re.compile(r"回顾|过去|成效|成绩|完成情况|以来|总结|进展|取得|已完成|(?<![要需将拟划])完成的")
 _HEADING_MAX = 60
 _REFUSALS = ("headline", "question", "directive", "opinion")  # never_a_pledge's reasons, by a word
 
