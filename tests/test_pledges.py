@@ -393,6 +393,7 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     "潘文勇透露,一季度,山东精准落实创业担保贷款政策,发放贷款60.37亿元。",
     "2.殡葬服务。",
     "在合共19260个单位中,经屋单位有9196个、社屋单位有10064个。",  # what there is, with a bare 有 and its count
+    "今年来银川市实施就业增收、社会保障提升等民生工程。",  # 今年来: since the year began
 ])
 def test_not_the_governments_plan(text: str) -> None:
     from summarizer.lang.pledge_decision import refused
@@ -754,6 +755,7 @@ def test_an_account_goes_on_through_sentences_without_a_cue() -> None:
     ("开展模拟招聘活动。", None),
     ("今年还要投入12亿元。", "要"),  # inside a verb the tagger reads whole, still the cue
     ("6月底前,全年新开工项目实现100%开建。", "月底前"),  # inside a time: the deadline's
+    ("截至目前,市政府年初承诺的实事已全部办结。", None),  # 承诺的: what was pledged, as a thing
 ])
 def test_a_one_character_cue_inside_a_noun_is_no_cue(sentence: str, cue: str | None) -> None:
     from summarizer.lang.pledges import forward_cue

@@ -323,7 +323,8 @@ CUES = (
     Cue("下一步", frozenset({FORWARD, QUESTION, CONNECTIVE})), Cue("今后", frozenset({FORWARD, QUESTION, CONNECTIVE})),
     Cue("目标是", frozenset({FORWARD, MODIFIER})), Cue("目标为", frozenset({FORWARD, MODIFIER})),
     *(Cue(w, frozenset({FORWARD})) for w in ("接下来", "年底前", "月底前", "将要", "即将")),
-    Cue("承诺", frozenset({FORWARD}), not_after="的"),  # 市长的承诺引起反响: the pledge as a thing, reported
+    # 市长的承诺引起反响, 年初承诺的实事: the pledge as a thing, reported
+    Cue("承诺", frozenset({FORWARD}), not_after="的", not_before="的"),
     # scheduled (暂定今年第4季公布分配结果, 定于明年1月实施)
     Cue("暂定", frozenset({FORWARD})), Cue("预定", frozenset({FORWARD})),
     Cue("定于", frozenset({FORWARD}), not_after="决规确"),
@@ -411,7 +412,7 @@ FORWARD_EXCLUSIONS = (r"要[\u4e00-\u9fff]的",
 DISPOSAL_VERBS = ("作为", "列为", "列入", "纳入", "视为", "当作", "摆在", "投入", "用于",
                   "送到", "送上", "送达", "带到", "带给")  # 累计建成…，将专业照护送到床边
 # A sentence that opens with one of these reports the past or the present state.
-RETRO_OPENERS = ("今年以来", "截至", "截止", "近年来", "连年来", "多年来", "目前", "去年", "此前", "据")
+RETRO_OPENERS = ("今年以来", "今年来", "截至", "截止", "近年来", "连年来", "多年来", "目前", "去年", "此前", "据")
 RETRO_OPENING_PATTERNS = (r"\d{4}年[,，]", r"今年[,，1-9]", r"自.{0,12}以来", r"从\d{4}年",
                           # the years behind (这五年,…; 过去五年…; 五年来,…)
                           r"(?:这|过去|近)[一二两三四五六七八九十\d]{1,2}年[,，来]",
