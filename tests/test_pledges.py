@@ -38,6 +38,7 @@ def _run(text: str, date: str | None = None) -> ArticleResult:
     ("会 before what a government does (Hong Kong, Macao, Taiwan)", "医管局今年下半年会向财委会申请拨款。", None, "会"),
     ("会 as will, before a verb", "社工局会开展一系列工作。", None, "会"),
     ("会 in 社会, 会议", "社会各界出席会议。", None, None),
+    ("会 in 定期会, a council's session", "桃园市议会第三届第五次定期会于今(7)日隆重开幕。", None, None),
     ("不会 is no pledge", "他不会在会上发言。", None, None),
     ("会 ending a meeting's name", "招聘会在体育馆举行。", None, None),
     ("会 of 开幕会", "开幕会在北京人民大会堂举行。", None, None),
