@@ -757,6 +757,7 @@ def test_an_account_goes_on_through_sentences_without_a_cue() -> None:
     ("今年还要投入12亿元。", "要"),  # inside a verb the tagger reads whole, still the cue
     ("6月底前,全年新开工项目实现100%开建。", "月底前"),  # inside a time: the deadline's
     ("截至目前,市政府年初承诺的实事已全部办结。", None),  # 承诺的: what was pledged, as a thing
+    ("西关社区医院建成数字化计划免疫门诊。", None),  # 计划免疫: the immunisation programme, a noun
 ])
 def test_a_one_character_cue_inside_a_noun_is_no_cue(sentence: str, cue: str | None) -> None:
     from summarizer.lang.pledges import forward_cue

@@ -317,7 +317,7 @@ CUES = (
     Cue("要", _MODAL | {AFTER_BODY}, not_after="需主重必只想纪", not_before="求素点闻件害"),
     Cue("力争", _MODAL), Cue("争取", _MODAL), Cue("确保", frozenset({FORWARD, MODIFIER, LEADING})),
     Cue("计划", _MODAL | {QUESTION, AFTER_BODY}, not_after="训作度展施动该此本这各按",  # (按计划: as planned)
-        not_before="单生经书内外委地，,。；;、」”》』"),
+        not_before="单生经书内外委地免，,。；;、」”》』"),  # (计划单列, 计划生育, 计划免疫 …)
     Cue("拟", frozenset({FORWARD, PLAN, MODIFIER, AFTER_BODY})),
     Cue("预计", _MODAL | {TRAILING}, not_before="目"),
     Cue("下一步", frozenset({FORWARD, QUESTION, CONNECTIVE})), Cue("今后", frozenset({FORWARD, QUESTION, CONNECTIVE})),
