@@ -505,6 +505,8 @@ def test_a_body_asked_or_helped_is_no_subject_of_later_sentences(text: str) -> N
     ("他会出席开幕式。", False),  # a person, no government actor
     ("社保基金会将投资。", False),  # 会 ends a body's name
     ("项目会否如期完成?", False),
+    ("申诉专员公署发表报告,社会福利署表示会积极跟进有关建议。", True),  # who says it, then 会
+    ("市民表示会支持。", False),  # a citizen says so
 ])
 def test_a_government_actors_bare_hui_is_a_pledge(text: str, will: bool) -> None:
     assert pledges.acting_will(text) is will
@@ -758,6 +760,10 @@ def test_an_account_goes_on_through_sentences_without_a_cue() -> None:
     ("6月底前,全年新开工项目实现100%开建。", "月底前"),  # inside a time: the deadline's
     ("截至目前,市政府年初承诺的实事已全部办结。", None),  # 承诺的: what was pledged, as a thing
     ("西关社区医院建成数字化计划免疫门诊。", None),  # 计划免疫: the immunisation programme, a noun
+    ("113年参与青年职得好评计划者有3349人。", None),  # 计划者: who took part in it
+    ("不过，经过计划盘点，有部分青年中间有去打工。", None),  # a noun after: 计划 is the noun
+    ("在实施教育质量提升计划中,开工建设北师大银川学校。", None),  # 计划中: in the plan, an account
+    ("市政府计划新增学位3000个。", "计划"),  # a verb after: the plan said
 ])
 def test_a_one_character_cue_inside_a_noun_is_no_cue(sentence: str, cue: str | None) -> None:
     from summarizer.lang.pledges import forward_cue

@@ -307,6 +307,11 @@ LEADING = "leading"  # opens a metric's clause, no part of what is counted (将�
 TRAILING = "trailing"  # left at the end of a subject when a verb is read with the value (TRAILING_MODALS)
 _MODAL = frozenset({FORWARD, PLAN, MODIFIER, LEADING})  # a forward modal before a verb: 力争, 争取
 
+# Cues that are also nouns (计划), and the tagger's kinds of the word after them that make them the noun
+# (計畫盤點 vn, 计划的 u, 计划中 f, 计划者): no plan is said.
+NOUN_USE_CUES = ("计划",)
+NOUN_USE_AFTER = ("n", "vn", "nz", "u", "f")
+
 # Every cue word and its roles. 计划/要/将 also have noun and other uses: 计划生育, 培训计划, 下了计划,
 # 要求, 要素, 将近, 将“X”改成 (the disposal 将), 该计划 (the scheme); the guards (not_after, not_before) are
 # read where the cue is matched as a cue (FORWARD, RETRO). A new cue word goes here with its roles (有望
@@ -317,7 +322,7 @@ CUES = (
     Cue("要", _MODAL | {AFTER_BODY}, not_after="需主重必只想纪", not_before="求素点闻件害"),
     Cue("力争", _MODAL), Cue("争取", _MODAL), Cue("确保", frozenset({FORWARD, MODIFIER, LEADING})),
     Cue("计划", _MODAL | {QUESTION, AFTER_BODY}, not_after="训作度展施动该此本这各按",  # (按计划: as planned)
-        not_before="单生经书内外委地免，,。；;、」”》』"),  # (计划单列, 计划生育, 计划免疫 …)
+        not_before="单生经书内外委地免者，,。；;、」”》』"),  # (计划单列, 计划生育, 计划免疫, 计划者 …)
     Cue("拟", frozenset({FORWARD, PLAN, MODIFIER, AFTER_BODY})),
     Cue("预计", _MODAL | {TRAILING}, not_before="目"),
     Cue("下一步", frozenset({FORWARD, QUESTION, CONNECTIVE})), Cue("今后", frozenset({FORWARD, QUESTION, CONNECTIVE})),

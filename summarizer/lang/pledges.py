@@ -58,6 +58,8 @@ from summarizer.lang.lexicon import (
     NOT_IN_ORG_NAME,
     NOT_LEVEL_WORDS,
     NOT_ORG_ENDINGS,
+    NOUN_USE_AFTER,
+    NOUN_USE_CUES,
     OPINION_HOLDERS,
     OPINION_VERBS,
     ORG_SUFFIXES,
@@ -276,6 +278,8 @@ def forward_cue(sentence: str, article_year: int | None = None, start: int = 0) 
             continue
         if len(cue.group()) == 1 and _inside_a_word(sentence, cue.start()):
             continue
+        if cue.group() in NOUN_USE_CUES and _noun_use(sentence, cue.end()):
+            continue
         return cue
     return None
 
@@ -288,6 +292,15 @@ def _inside_a_word(sentence: str, at: int) -> bool:
 
 
 _CUE_CARRIERS = ("v", "vd", "d", "ad", "TIME", "m")
+
+
+def _noun_use(sentence: str, end: int) -> bool:
+    """The word the tagger reads right after a cue that is also a noun (计划) is a noun, a particle or a place
+    word: the cue is the noun (「經過計畫盤點」, 「參加计划的青年」, 「在实施…提升计划中」), no plan said."""
+    if not tagger.available():
+        return False
+    after = next((t for t in tagger.tokens(sentence) if t.start >= end and not t.text.isspace()), None)
+    return after is not None and after.start == end and after.kind in NOUN_USE_AFTER
 
 
 def without_item_number(body: str) -> str:
@@ -610,13 +623,22 @@ def acting_body(text: str, sentence: Sentence, piece: tuple[int, int], cue: int 
     if lead:
         return lead.group(1)
     at = cue if cue is not None and piece[0] <= cue < piece[1] else piece[0]
+    opening = piece[0] + label_len(text[piece[0]:piece[1]])
+
+    def subject_at(pos: int) -> str | None:
+        start = max([opening, *(m.end() for m in _CLAUSE.finditer(text, opening, pos))])
+        said = _SAID_BY.search(text, start, pos)  # 「社會福利署表示會積極跟進」: who says it will
+        return clause_subject(text, start, said.start() if said else pos, periods, actors)
+
     if cue is None or not piece[0] <= cue < piece[1]:
+        modal = next((s for s in map(subject_at, modal_positions(text, piece, at)) if s and s not in _SPEAKERS_OWN),
+                     None)
+        if modal:
+            return modal  # no cue, a modal's clause names who acts: 「局长陈肇始表示,…,当局会持续检视…」
         place = opening_place(text, piece[0], piece[1])
         if place and place not in _SELF:
             return place  # an item of a breakdown or a list: 「金水区8560套」, 「六是公安分局全部增设…」
-    opening = piece[0] + label_len(text[piece[0]:piece[1]])
-    subjects = [clause_subject(text, max([opening, *(m.end() for m in _CLAUSE.finditer(text, opening, pos))]), pos,
-                               periods, actors) for pos in (at, *modal_positions(text, piece, at))]
+    subjects = [subject_at(pos) for pos in (at, *modal_positions(text, piece, at))]
     # the cue's clause first, then a clause with a modal; as written: 我省, 当局, 局方
     acting = next((s for s in subjects if s and s not in _SPEAKERS_OWN), None)
     if acting:
@@ -974,7 +996,9 @@ def acting_will(text: str) -> bool:
         start = max([m.end() for m in _CLAUSE.finditer(text, 0, w.start)] or [0])
         subject = _CONNECTIVES.sub("", text[start:w.start]).strip()
         subject = _without_trailing_adverbs(subject)[-1] if subject else subject
-        actor = (subject in _SELF or subject in _SPEAKERS_OWN or subject in GOVERNMENT_WORDS or is_body(subject)
+        subject = subject[:said.start()] if (said := _SAID_BY.search(subject)) else subject  # 社会福利署表示会…
+        actor = (subject in _SELF or subject in _SPEAKERS_OWN or subject in GOVERNMENT_WORDS
+                 or any(is_body(subject[k:]) for k in range(max(0, len(subject) - 1)))  # (社会福利署: 福利署)
                  or tagged_body(text, subject, 0, len(text)))
         if not subject:
             before = text[max(0, start - 12):start]
