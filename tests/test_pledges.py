@@ -395,6 +395,7 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     "2.殡葬服务。",
     "在合共19260个单位中,经屋单位有9196个、社屋单位有10064个。",  # what there is, with a bare 有 and its count
     "今年来银川市实施就业增收、社会保障提升等民生工程。",  # 今年来: since the year began
+    "2017年底,全省基础教育学位需求是441万,预计2018年底为461万,2019年底为498万。",  # a demand forecast goes on
 ])
 def test_not_the_governments_plan(text: str) -> None:
     from summarizer.lang.pledge_decision import refused
@@ -546,6 +547,7 @@ def test_in_a_bulletin_only_the_rules_cues_pledge() -> None:
     "若遇到可行的建议,将带回县府研议。",  # a government's conditional plan: no adverse outcome
     "希望于6月或7月展示长者公寓的单人房及双人房示范单位。",  # an official's intent (希望), no belief
     "市民政局表示，将新建食堂20个。",  # 市民 opens a body's name here, no citizen
+    "全市老年人口达到50万,预计2025年将新建养老机构10家。",  # after a condition, a plan's verb: the plan
     "新建幼儿园5所,确保每个乡镇有1所公办园。",  # a count after 有 in an item opening with its verb: no stock
 ])
 def test_no_opinion_nor_condition_refused(text: str) -> None:

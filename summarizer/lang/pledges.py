@@ -379,6 +379,8 @@ def reports_the_past(body: str) -> bool:
 _CONDITION = re.compile(rf"(?:{alternation(CONDITION_HEADS)})(?:{alternation(CLAUSE_CONNECTIVES)})*$")
 _FORECAST = re.compile(rf"(?:{alternation(FORECAST_WORDS)})(?![的目值数數])")  # 预期目标, 预测的: nouns
 _FORECAST_ALONE = re.compile(alternation(FORECAST_ALONE))
+_CONDITION_HEAD = re.compile(alternation(CONDITION_HEADS))
+_PLAN_VERB = re.compile(alternation(PLAN_ACTION_VERBS))
 _SELF_WORD = re.compile(alternation((*SELF_REFERENCES, "我們")))
 
 
@@ -405,6 +407,11 @@ def forecasts_conditions(body: str, year: int | None) -> bool:
     subject = _FORECAST.sub("", body[clause:at]).strip()
     if _CONDITION.search(subject):
         return True
+    if not subject and cue is not None and _FORECAST.fullmatch(cue.group()) and clause > 0:
+        before = body[max([0, *(m.end() for m in _CLAUSE.finditer(body, 0, clause - 1))]):clause]
+        stop = _CLAUSE.search(body, at)
+        if _CONDITION_HEAD.search(before) and not _PLAN_VERB.search(body, at, stop.start() if stop else len(body)):
+            return True  # 「学位需求是441万,预计2018年底为461万」: the forecast goes on with the condition before it
     return forecast is not None and not (_BODY.search(subject) or _PLACE.search(subject) or _SELF_WORD.search(subject))
 
 
