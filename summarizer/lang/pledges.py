@@ -595,6 +595,9 @@ def _cut_out(text: str, words: str, start: int, end: int) -> bool:
     return at >= 0 and tagger.available() and tagger.cuts_a_word(text, at, at + len(words))
 
 
+_SAYS_FIRST = re.compile(rf"(?:{alternation((*SPEECH_VERBS, '指', '称', '稱'))})[，,：:]?")
+
+
 def _without_leading_verb(words: str) -> str:
     """`words` less a verb or preposition of two or more characters the tagger reads at their start
     (预计, 透过; one character, in so short a piece, is too often a name's: 长|照处)."""
@@ -603,7 +606,8 @@ def _without_leading_verb(words: str) -> str:
     first = tagger.tokens(words)[:1]
     if first and first[0].kind in ("v", "vd", "p") and 2 <= first[0].end < len(words):
         return words[first[0].end:]
-    return words
+    said = _SAYS_FIRST.match(words)  # 「並指政府將於下月…」: a verb of saying, then who acts
+    return words[said.end():] if said and said.end() < len(words) else words
 
 
 def _without_trailing_adverbs(words: str) -> list[str]:
