@@ -649,6 +649,8 @@ def acting_body(text: str, sentence: Sentence, piece: tuple[int, int], cue: int 
         place = opening_place(text, piece[0], piece[1])
         if place and place not in _SELF:
             return place  # an item of a breakdown or a list: 「金水区8560套」, 「六是公安分局全部增设…」
+        if (opener := clause_opening_body(text, opening, piece[1])) is not None:
+            return opener  # 「為回應…需求，縣府近年積極推動公共托育政策，…逐步布建公共托嬰中心」
     subjects = [subject_at(pos) for pos in (at, *modal_positions(text, piece, at))]
     # the cue's clause first, then a clause with a modal; as written: 我省, 当局, 局方
     acting = next((s for s in subjects if s and s not in _SPEAKERS_OWN), None)
@@ -669,6 +671,18 @@ def acting_body(text: str, sentence: Sentence, piece: tuple[int, int], cue: int 
     if speaker and speaker.organization:
         return speaker_body(speaker)
     return actors.in_article or subject
+
+
+def clause_opening_body(text: str, start: int, end: int) -> str | None:
+    """The first body that opens a clause of text[start:end] and acts there: not one that only says
+    (「社會處表示，」), nor one inside a word the tagger reads."""
+    for pos in (start, *(m.end() for m in _CLAUSE.finditer(text, start, end))):
+        stop = _CLAUSE.search(text, pos, end)
+        clause = text[pos:stop.start() if stop else end]
+        size = body_prefix(clause)
+        if size and not _SAID_BY.match(clause, size) and not _cut_out(text, clause[:size], pos, pos + len(clause)):
+            return clause[:size]
+    return None
 
 
 _PARTY_COMMITTEE = re.compile(rf"(?:{_LEVELS})委$")
