@@ -777,3 +777,11 @@ def test_a_one_character_cue_inside_a_noun_is_no_cue(sentence: str, cue: str | N
     found = forward_cue(sentence, 2022)
     assert (found.group() if found else None) == cue
 
+
+def test_an_ordinal_label_opens_an_item_of_a_plans_list() -> None:
+    text = ("岳阳市人民政府关于认真办理市政府2008年度10件实事的通知\n"
+            "为确保《政府工作报告》所承诺的2008年度10件实事落到实处,现将有关事项通知如下:\n一、实事内容\n"
+            "第一件实事:全市新增城镇就业4.2万人。\n第九件实事:解决10万农村人口的饮水安全问题。\n")
+    targets = [c.target for c in _run(text, "2008-03-01").commitments]
+    assert "4.2万人" in targets and "10万" in targets, targets
+

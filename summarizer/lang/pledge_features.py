@@ -48,6 +48,8 @@ _RETRO = re.compile(rf"^\s*(?:{'|'.join(RETRO_OPENING_PATTERNS)}|{alternation(RE
 _ITEMS = (("shi", r"[一二三四五六七八九十]{1,3}是"), ("paren", r"[（(][一二三四五六七八九十\d]{1,3}[)）]"),
           ("dun", r"[一二三四五六七八九十]{1,3}、"), ("num", r"\d{1,2}[.、．)）](?!\d)"),
           ("di", r"第[一二三四五六七八九十]{1,3}[，,、是]"), ("qi", r"其[一二三四五六][，,、是]"),
+          # 「第一件实事:」, 「第三项:」: an ordinal with its measure word and a short label before a colon
+          ("di_label", r"第[一二三四五六七八九十\d]{1,3}[件项項条條个個类類][^：:，,。]{0,6}[：:]"),
           ("order", r"首先|其次|再次|最后"), ("circled", r"[①-⑳]"), ("bullet", r"[-－•●·▪■◆◇□○]\s?(?=\S)"))
 _ITEM = re.compile("|".join(f"(?P<{name}>{pattern})" for name, pattern in _ITEMS))
 # Headings (a line without sentence-final punctuation) that open or close a plan's scope.
@@ -315,7 +317,8 @@ def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequenc
             in_item=walk.item_paragraph and not new_paragraph,
             paragraph_start=new_paragraph, previous=walk.previous, in_turn=speaker is not None,
             turn_start=turn_start, after_forward_question=speaker is not None and walk.turn_asked,
-            year=year, rules=rules[i] if rules is not None else None, opens_item=_opens_item(body),
+            year=year, rules=rules[i] if rules is not None else None,
+            opens_item=_opens_item(body) or _opens_item(sent.text.strip()),  # (「第一件实事:」 reads as a label)
             listed=any(s <= sent.start and sent.end <= e for s, e in listed), past_title=past,
             run_in_heading=new_paragraph and goes_on
             and (_run_in_heading(body) or run_in_verdict(body, True) == "retro"), in_account=in_account))
