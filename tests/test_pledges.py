@@ -785,3 +785,11 @@ def test_an_ordinal_label_opens_an_item_of_a_plans_list() -> None:
     targets = [c.target for c in _run(text, "2008-03-01").commitments]
     assert "4.2万人" in targets and "10万" in targets, targets
 
+
+@pytest.mark.skipif(not tagger.available(), reason="the tagger is not installed")
+def test_the_figures_of_an_item_under_its_short_title_are_pledges() -> None:
+    text = ("安化县2023年重点民生实事项目实施意见\n二、工作任务\n"
+            "3.促进高质量充分就业。城镇新增就业5000人;开展补贴性职业培训2975人次(县人社局牵头)。\n")
+    targets = [c.target for c in _run(text, "2023-04-01").commitments]
+    assert "5000人" in targets, targets
+

@@ -61,6 +61,7 @@ from summarizer.text.chunk import Sentence
 Policy = Literal["rules", "or", "or_unless_refused"]
 DEFAULT_POLICY: Policy = "or_unless_refused"
 _STOCK = re.compile(alternation(STOCK_VERBS))
+_FIGURE = re.compile(r"[0-9０-９]")
 _STOCK_COUNT = re.compile(STOCK_COUNT)
 _APPEARANCE = re.compile(rf"将[^，,。；;]{{0,4}}?(?:{alternation(APPEARANCE_VERBS)})")
 _AGENDA = re.compile(rf"^(?:{alternation(AGENDA_OPENERS)})[^。！？!?]{{0,60}}?(?:{alternation(PRESENTING_VERBS)})")
@@ -234,6 +235,8 @@ def settled_without_model(sentence: str, rules_say: bool, context: PledgeContext
     if (policy != "rules" and context.under_forward_heading and context.in_item and acts(sentence)
             and tagger.available() and tagger.opens_with_verb(sentence, 0, len(sentence))):
         return True  # a sentence of such an item that opens with its verb (「(四)完善…。」 / 「提高就业质量…。」)
+    if policy != "rules" and context.under_forward_heading and context.in_titled_item and _FIGURE.search(sentence):
+        return True  # a figure of an item under its title (「3.促进高质量充分就业。城镇新增就业5000人;…」)
     if policy != "rules" and acting_will(sentence[label_len(sentence):]):
         return True  # 「當局會持續監察各項目進度」: a government actor's bare 会
     return None

@@ -81,6 +81,7 @@ class PledgeContext:
     listed: bool = False  # a line of a numbered list with no final punctuation (「1 组织招聘会1000场次」); no token
     run_in_heading: bool = False  # a numbered paragraph's short title, its items after it (「一、实施医疗健康关爱。」)
     past_title: bool = False  # the title tells of a year before the article's only (「住建部：2021年全国…新筹集…」)
+    in_titled_item: bool = False  # a later sentence of a numbered paragraph opened by its short title; no token
     in_account: bool = False  # goes on from a sentence that reports the past, with no forward cue between; no token
 
 
@@ -290,6 +291,7 @@ class _Walk:
     turn_asked: bool = False
     previous: tuple[str, ...] = ()
     past: bool = False  # the last sentence with a cue either way reported the past (2021年,…发放…8059万元)
+    titled: bool = False  # this paragraph opened with a numbered run-in title (「3.促进高质量充分就业。」)
 
 
 def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequence[str | None] | None = None,
@@ -311,6 +313,7 @@ def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequenc
             walk.turn_asked = walk.asked_forward
         goes_on = i + 1 < len(sentences) and text.count("\n", sent.end, sentences[i + 1].start) == 0
         in_account = walk.past and (not new_paragraph or bool(_CONTINUES.match(body)))
+        run_in = new_paragraph and goes_on and (_run_in_heading(body) or run_in_verdict(body, True) == "retro")
         out.append(PledgeContext(
             under_forward_heading=walk.scope == "forward", under_retro_heading=walk.scope == "retro",
             after_forward_intro=walk.intro, after_account_intro=walk.account,
@@ -320,8 +323,9 @@ def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequenc
             year=year, rules=rules[i] if rules is not None else None,
             opens_item=_opens_item(body) or _opens_item(sent.text.strip()),  # (「第一件实事:」 reads as a label)
             listed=any(s <= sent.start and sent.end <= e for s, e in listed), past_title=past,
-            run_in_heading=new_paragraph and goes_on
-            and (_run_in_heading(body) or run_in_verdict(body, True) == "retro"), in_account=in_account))
+            run_in_heading=run_in, in_account=in_account, in_titled_item=walk.titled and not new_paragraph))
+        if new_paragraph:
+            walk.titled = run_in and _run_in_heading(body)
         _advance(walk, body, year, speaker, paragraph, new_paragraph, goes_on)
     return out
 
