@@ -553,6 +553,7 @@ def test_in_a_bulletin_only_the_rules_cues_pledge() -> None:
     "市民政局表示，将新建食堂20个。",  # 市民 opens a body's name here, no citizen
     "全市老年人口达到50万,预计2025年将新建养老机构10家。",  # after a condition, a plan's verb: the plan
     "新建幼儿园5所,确保每个乡镇有1所公办园。",  # a count after 有 in an item opening with its verb: no stock
+    "推动公租房规范发展,积极探索发展共有产权住房。",  # 共有产权: shared ownership, a noun
 ])
 def test_no_opinion_nor_condition_refused(text: str) -> None:
     from summarizer.lang.pledge_decision import refused

@@ -183,6 +183,8 @@ NEGATED_PLANS = ("无计划", "無計劃", "没有计划", "沒有計劃", "并�
 # A sentence stating what there is now (「全省共有养老机构2386家」) reports a stock, not a plan, unless a
 # forward cue makes it one.
 STOCK_VERBS = ("共有", "现有", "拥有", "已有", "尚有", "目前有", "共计", "累计")
+# …but not where they open a noun: 共有产权住房 (shared-ownership housing), 现有政策
+STOCK_NOUN_AFTER = ("产权", "政策")
 # …or a bare 有 right before a count in a sentence that does not open with its verb (「经屋单位有9196个」,
 # 「建成的有3843个单位」; not 「新增托位3000个,让更多家庭有1个好去处」): what there is.
 STOCK_COUNT = r"(?<![没還还所拥擁具])有(?:约|近|超过|逾)?[0-9０-９]"

@@ -37,6 +37,7 @@ from summarizer.lang.lexicon import (
     SESSION_VERBS,
     SESSION_WORDS,
     STOCK_COUNT,
+    STOCK_NOUN_AFTER,
     STOCK_VERBS,
     TALK_SUMMARY,
     alternation,
@@ -60,7 +61,7 @@ from summarizer.text.chunk import Sentence
 
 Policy = Literal["rules", "or", "or_unless_refused"]
 DEFAULT_POLICY: Policy = "or_unless_refused"
-_STOCK = re.compile(alternation(STOCK_VERBS))
+_STOCK = re.compile(rf"(?:{alternation(STOCK_VERBS)})(?!{alternation(STOCK_NOUN_AFTER)})")
 _FIGURE = re.compile(r"[0-9０-９]")
 _STOCK_COUNT = re.compile(STOCK_COUNT)
 _APPEARANCE = re.compile(rf"将[^，,。；;]{{0,4}}?(?:{alternation(APPEARANCE_VERBS)})")
