@@ -794,3 +794,10 @@ def test_the_figures_of_an_item_under_its_short_title_are_pledges() -> None:
     targets = [c.target for c in _run(text, "2023-04-01").commitments]
     assert "5000人" in targets, targets
 
+
+def test_a_figure_right_after_a_pledge_of_its_paragraph_goes_on_with_the_plan() -> None:
+    text = ("青海公布2021年民生实事工程\n"
+            "就业促进工程中,包括深入实施职业技能提升行动,开展职业技能培训10万人次。通过实施“巾帼家政培训工程”、"
+            "开展家庭服务业职业技能大赛,支持培养一批优秀家政服务队伍。全省城镇新增就业6万人,农牧区劳动力转移就业105万人次。\n")
+    targets = [c.target for c in _run(text, "2021-03-31").commitments]
+    assert "6万人" in targets, targets

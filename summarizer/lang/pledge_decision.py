@@ -60,6 +60,8 @@ from summarizer.lang.pledges import (
 from summarizer.text.chunk import Sentence
 
 Policy = Literal["rules", "or", "or_unless_refused"]
+# The classifier's threshold for a sentence with a figure right after a pledge of its paragraph (the plan goes on).
+PLAN_GOES_ON_THRESHOLD = 0.2
 DEFAULT_POLICY: Policy = "or_unless_refused"
 _STOCK = re.compile(rf"(?:{alternation(STOCK_VERBS)})(?!{alternation(STOCK_NOUN_AFTER)})")
 _FIGURE = re.compile(r"[0-9０-９]")
@@ -196,7 +198,8 @@ class PledgeDecider:
 
     def __init__(self, text: str, sentences: Sequence[Sentence], speakers: Sequence[str | None],
                  year: int | None, policy: Policy = DEFAULT_POLICY) -> None:
-        self.review, self.year = reviews(text), year
+        self.review, self.year, self.text = reviews(text), year, text
+        self.decided: dict[int, bool] = {}
         self.policy = "rules" if self.review else policy  # a bulletin, a summary: the rules' cues only
         self.sentences = sentences
         self.contexts = article_contexts(text, sentences, speakers, year) if self.policy != "rules" else []
@@ -208,7 +211,23 @@ class PledgeDecider:
                 pledge_cue(body, self.year) is None or not_the_governments_plan(body) is not None))
         sentence, context = self.sentences[index].text, self.contexts[index]
         settled = settled_without_model(sentence, rules_say, context, self.policy)
-        return is_pledge(sentence, context) if settled is None else settled
+        if settled is not None:
+            decided = settled
+        elif self._after_a_pledge(index) and _FIGURE.search(sentence):
+            decided = is_pledge(sentence, context, PLAN_GOES_ON_THRESHOLD)  # 「全省城镇新增就业6万人,…」 among pledges
+            self.decided[index] = False  # (it carries no further: one weak reading does not make the next)
+            return decided
+        else:
+            decided = is_pledge(sentence, context)
+        self.decided[index] = decided
+        return decided
+
+    def _after_a_pledge(self, index: int) -> bool:
+        """The sentence before, in the same paragraph, was taken for a pledge."""
+        if index == 0 or not self.decided.get(index - 1):
+            return False
+        before, this = self.sentences[index - 1], self.sentences[index]
+        return "\n" not in self.text[before.end:this.start]
 
 
 def settled_without_model(sentence: str, rules_say: bool, context: PledgeContext,
