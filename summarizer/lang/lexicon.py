@@ -187,7 +187,7 @@ STOCK_VERBS = ("共有", "现有", "拥有", "已有", "尚有", "目前有", "�
 STOCK_NOUN_AFTER = ("产权", "政策")
 # …or a bare 有 right before a count in a sentence that does not open with its verb (「经屋单位有9196个」,
 # 「建成的有3843个单位」; not 「新增托位3000个,让更多家庭有1个好去处」): what there is.
-STOCK_COUNT = r"(?<![没還还所拥擁具])有(?:约|近|超过|逾)?[0-9０-９]"
+STOCK_COUNT = r"(?<![没所拥擁具])有(?:约|近|超过|逾)?[0-9０-９]"
 # Verbs that take the counted thing as their object after the count, beyond the counting and plan verbs
 # (更换30万只智能水表, 完成50个示范点): a clause opening with one counts the noun after the value.
 OBJECT_VERBS = ("更换", "完成", "新开工", "续建", "安装", "配备", "培育", "回收", "补充", "维护")
