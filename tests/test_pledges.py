@@ -391,6 +391,7 @@ def test_a_forecast_of_conditions_is_no_pledge(text: str, forecast: bool) -> Non
     "5月23日下午,魏县举行公办养老机构护理型床位集中装备启动仪式。",  # an event held, named after the verb
     "这五年,是老龄工作和养老服务提质升级的五年。",  # the years behind
     "连年来,魏县投资建设公办养老机构5家。",
+    "连年来,魏县县委县政府先后争取、筹集资金1.2亿元,投资建设公办养老机构5家。",  # 争取 of an account
     "民政部部长回答记者提问，谈及意见的落实成效，以及下一步养老服务改革发展的重点安排。",  # what the talk covered
     "棚改3年计划自2015年实施以来总体进展顺利,2016年改造606万套,均超额完成了年初确定的目标任务。",  # a plan named
     "另，台北市议员柳采葳昨在质询时指出，将来辉达进驻台北，将会对人口移入有很大帮助。",  # a councillor, named

@@ -419,6 +419,9 @@ FORWARD_EXCLUSIONS = (r"要[\u4e00-\u9fff]的",
 DISPOSAL_VERBS = ("作为", "列为", "列入", "纳入", "视为", "当作", "摆在", "投入", "用于",
                   "送到", "送上", "送达", "带到", "带给")  # 累计建成…，将专业照护送到床边
 # A sentence that opens with one of these reports the past or the present state.
+# Cues that are also verbs of an account (先后争取、筹集资金; 为确保…落到实处; 年初承诺): in a sentence that opens
+# with a time gone by (RETRO_OPENERS) they tell what was done.
+ACCOUNT_CUES = ("争取", "确保", "承诺")
 RETRO_OPENERS = ("今年以来", "今年来", "截至", "截止", "近年来", "连年来", "多年来", "目前", "去年", "此前", "据")
 RETRO_OPENING_PATTERNS = (r"\d{4}年[,，]", r"今年[,，1-9]", r"自.{0,12}以来", r"从\d{4}年",
                           # the years behind (这五年,…; 过去五年…; 五年来,…)

@@ -45,6 +45,7 @@ from summarizer.lang.lexicon import (
 from summarizer.lang.pledge_features import PledgeContext, after_line_number, article_contexts
 from summarizer.lang.pledge_model import is_pledge, model_version
 from summarizer.lang.pledges import (
+    account_cue,
     acting_will,
     acts,
     done_in_cue_clause,
@@ -52,6 +53,7 @@ from summarizer.lang.pledges import (
     forward_cue,
     label_len,
     never_a_pledge,
+    opens_an_account,
     opens_in_a_past_year,
     pledge_cue,
     reports_the_past,
@@ -237,7 +239,10 @@ def settled_without_model(sentence: str, rules_say: bool, context: PledgeContext
     (「主要做了以下几个方面工作：第一，…」) or of a review (过去五年), nor, under `or_unless_refused`, what the
     rules refuse."""
     if rules_say:
-        return not_the_governments_plan(sentence[label_len(sentence):].strip()) is None
+        body = sentence[label_len(sentence):].strip()
+        if opens_an_account(body) and account_cue(body, context.year):
+            return False  # 「连年来,魏县…先后争取、筹集资金1.2亿元」: 争取 of an account
+        return not_the_governments_plan(body) is None
     if context.after_account_intro or context.under_retro_heading or context.run_in_heading or context.past_title:
         return False  # (a paragraph's title: its items say what is pledged)
     body = sentence[label_len(sentence):].strip()

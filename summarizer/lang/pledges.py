@@ -20,6 +20,7 @@ from itertools import pairwise
 from summarizer.lang import tagger
 from summarizer.lang.lead_units import is_lead_note
 from summarizer.lang.lexicon import (
+    ACCOUNT_CUES,
     ADVERSE_OUTCOMES,
     ANNOUNCE_VERBS,
     BARE_ACTORS,
@@ -369,6 +370,17 @@ def never_a_pledge(body: str) -> str | None:
             not tagger.available() or any(e.kind == "PER" and e.text == m["name"] for e in tagger.entities(body))):
         return "an opinion holder's words, not a pledge of the government"  # a critic's: 胡志伟质疑…
     return None
+
+
+def opens_an_account(body: str) -> bool:
+    """The sentence opens with a time gone by (连年来, 今年以来, 截至…, 2021年,)."""
+    return bool(_PAST.match(body))
+
+
+def account_cue(body: str, year: int | None) -> bool:
+    """The sentence's cue is one an account uses of what was done (`lexicon.ACCOUNT_CUES`: 先后争取资金)."""
+    cue = forward_cue(body, year)
+    return cue is not None and cue.group() in ACCOUNT_CUES
 
 
 def reports_the_past(body: str) -> bool:
