@@ -279,7 +279,9 @@ PRESS_UNITS = ("宣传司", "宣传部", "宣传处", "宣传科", "新闻办公
 # below the issuer, each (各县区, 各区县, 各乡镇): the bodies that act in a task list (a unit without 各 before
 # a modal only: 「牵头单位适时向市人民政府报告」, not a table's column 「牵头单位 责任单位」).
 COLLECTIVE_BODIES = (r"各[^\W\d_]{0,4}?单位", r"(?:牵头|责任|成员|参与|承办|主办|配合)单位(?=要|将|应|须|于|会|适时)",
-                     r"各(?:县区|区县|县市区|县（市、区）|县\(市、区\)|乡镇|镇街|街镇|街道|区|县)(?![长委])")
+                     r"各(?:县区|区县|县市区|县（市、区）|县\(市、区\)|乡镇|镇街|街镇|街道|区|县)(?![长委])",
+                     # 各地各部门要…, 各级各部门, 各有关部门, 各地将… (「据省人社厅介绍，各地将…」)
+                     r"各(?:地区?|级)?各?(?:有关)?部门", r"各地区?(?=要|将|应|须|会|也|还|都)")
 # Prefixes for bodies spread over a territory (各地医保部门, 各级政府, 全省人社部门).
 BODY_SPREAD = ("各地", "各级", "各", "全省", "全市", "全区", "全县", "全国")
 # Verbs that ask their object to act (a notice's 「请各区…上报」): the body after them acts.
