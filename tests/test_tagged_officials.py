@@ -49,6 +49,7 @@ NOT_OFFICIALS = [
     "世壯運辦公室發言人表示，賽事將如期舉行。",  # 公室 is the tail of a body's name, no person's
     # ... or of a noun the tagger reads whole (办|公室)
     "臺北市政府今(16)日發布小內閣異動,並宣布新任市府發言人、副發言人及世壯運辦公室發言人。",
+    "市府在托育補助上有所優化,但邱議長也提醒,公托的供給仍需增加。",  # 但 is the conjunction: 邱 and a title
 ]
 
 

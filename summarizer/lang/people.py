@@ -254,7 +254,8 @@ def _function_word_first(text: str, p: PersonMention) -> bool:
     if whole is not None and (whole.start, whole.end) == (at, at + len(p.name)) and whole.kind in _NO_NAME_KINDS:
         return True  # the name is one function word: 「…总书记|关于」
     return at >= 0 and any(a.start == at and a.kind in ("c", "p") and b.start == a.end < at + len(p.name)
-                           and b.kind != "PER" for a, b in pairwise(words))
+                           and (b.kind != "PER" or b.end > at + len(p.name))  # (但|邱議長: the person runs on)
+                           for a, b in pairwise(words))
 
 
 def _time_in_name(text: str, p: PersonMention) -> bool:
