@@ -213,15 +213,11 @@ class PledgeDecider:
                 pledge_cue(body, self.year) is None or not_the_governments_plan(body) is not None))
         sentence, context = self.sentences[index].text, self.contexts[index]
         settled = settled_without_model(sentence, rules_say, context, self.policy)
-        if settled is not None:
-            decided = settled
-        elif self._after_a_pledge(index) and _FIGURE.search(sentence):
-            decided = is_pledge(sentence, context, PLAN_GOES_ON_THRESHOLD)  # 「全省城镇新增就业6万人,…」 among pledges
-            self.decided[index] = False  # (it carries no further: one weak reading does not make the next)
-            return decided
-        else:
-            decided = is_pledge(sentence, context)
-        self.decided[index] = decided
+        # 「全省城镇新增就业6万人,…」 right after a pledge of its paragraph: the plan goes on, at a lower threshold
+        carried = settled is None and self._after_a_pledge(index) and bool(_FIGURE.search(sentence))
+        decided = settled if settled is not None else is_pledge(
+            sentence, context, PLAN_GOES_ON_THRESHOLD if carried else None)
+        self.decided[index] = decided and not carried  # (a carried reading does not carry the next one)
         return decided
 
     def _after_a_pledge(self, index: int) -> bool:

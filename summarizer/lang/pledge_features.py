@@ -313,7 +313,9 @@ def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequenc
             walk.turn_asked = walk.asked_forward
         goes_on = i + 1 < len(sentences) and text.count("\n", sent.end, sentences[i + 1].start) == 0
         in_account = walk.past and (not new_paragraph or bool(_CONTINUES.match(body)))
-        run_in = new_paragraph and goes_on and (_run_in_heading(body) or run_in_verdict(body, True) == "retro")
+        verdict = run_in_verdict(body, goes_on) if new_paragraph else None
+        titled = new_paragraph and goes_on and _run_in_heading(body)
+        run_in = titled or (goes_on and verdict == "retro")
         out.append(PledgeContext(
             under_forward_heading=walk.scope == "forward", under_retro_heading=walk.scope == "retro",
             after_forward_intro=walk.intro, after_account_intro=walk.account,
@@ -325,8 +327,8 @@ def article_contexts(text: str, sentences: Sequence[Sentence], speakers: Sequenc
             listed=any(s <= sent.start and sent.end <= e for s, e in listed), past_title=past,
             run_in_heading=run_in, in_account=in_account, in_titled_item=walk.titled and not new_paragraph))
         if new_paragraph:
-            walk.titled = run_in and _run_in_heading(body)
-        _advance(walk, body, year, speaker, paragraph, new_paragraph, goes_on)
+            walk.titled = titled
+        _advance(walk, body, year, speaker, paragraph, new_paragraph, verdict)
     return out
 
 
@@ -361,11 +363,12 @@ def run_in_verdict(body: str, goes_on: bool = False) -> str | None:
 
 
 def _advance(walk: _Walk, body: str, year: int | None, speaker: str | None, paragraph: int,
-             new_paragraph: bool, goes_on: bool = False) -> None:
+             new_paragraph: bool, verdict: str | None = None) -> None:
+    """Move the walk past a sentence; `verdict` is its paragraph title's (`run_in_verdict`), if it opens one."""
     item = bool(_ITEM.match(body) or _LINE_NUMBER.match(body))
     if new_paragraph:
         walk.paragraph, walk.item_paragraph = paragraph, item
-    if new_paragraph and (verdict := run_in_verdict(body, goes_on)) is not None:
+    if new_paragraph and verdict is not None:
         walk.scope = verdict  # 「(四)完善基本民生制度,持续增进民生福祉。」 / 「(四)重抓生态建设…,人居环境有效改善。」
     if is_heading(body):
         if _RETRO_HEADING.search(body):

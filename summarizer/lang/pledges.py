@@ -385,7 +385,7 @@ def account_cue(body: str, year: int | None) -> bool:
 
 def reports_the_past(body: str) -> bool:
     """The sentence reports what was done (「今年以来…」, 「…建成了…」)."""
-    return bool(_PAST.match(body) or _PAST_ANYWHERE.search(body))
+    return opens_an_account(body) or bool(_PAST_ANYWHERE.search(body))
 
 
 _CONDITION = re.compile(rf"(?:{alternation(CONDITION_HEADS)})(?:{alternation(CLAUSE_CONNECTIVES)})*$")
