@@ -804,3 +804,31 @@ def test_a_figure_right_after_a_pledge_of_its_paragraph_goes_on_with_the_plan() 
             "开展家庭服务业职业技能大赛,支持培养一批优秀家政服务队伍。全省城镇新增就业6万人,农牧区劳动力转移就业105万人次。\n")
     targets = [c.target for c in _run(text, "2021-03-31").commitments]
     assert "6万人" in targets, targets
+
+
+@pytest.mark.parametrize(("sentence", "year", "names"), [
+    ("2023年广东省政府工作报告公布了今年的十件民生实事。", 2023, True),
+    ("会议票决产生了2025年民生实事项目共7大类20项。", None, True),  # the article's year unknown
+    ("会议票决产生了2025年民生实事项目共7大类20项。", 2026, False),  # last year's
+    ("2021年末全县有公共图书馆1个,文化馆1个。", 2021, False),
+])
+def test_a_sentence_names_this_years_plan(sentence: str, year: int | None, names: bool) -> None:
+    from summarizer.lang.pledge_decision import names_this_years_plan
+
+    assert names_this_years_plan(sentence, year) is names
+
+
+@pytest.mark.skipif(not tagger.available(), reason="the tagger is not installed")
+def test_an_article_that_says_nothing_of_the_future_pledges_nothing() -> None:
+    text = ("十、文化、旅游和卫生健康\n文化:2021年末全县有公共图书馆1个,文化馆1个,博物馆1个,档案馆1个。"
+            "产业示范基地省级2个。\n"
+            "卫生:县级医院7个,其中3家公立医院;4家民营医院;基层医疗卫生机构17个。医疗卫生机构编制床位2938张。\n")
+    assert _run(text, "2022-04-20").commitments == []
+
+
+@pytest.mark.skipif(not tagger.available(), reason="the tagger is not installed")
+def test_the_items_after_news_of_this_years_plan_are_pledges() -> None:
+    text = ("2023年广东省政府工作报告公布了今年的十件民生实事。\n二、优化生育支持政策。\n"
+            "免费为64万名孕妇提供地中海贫血、唐氏综合征的产前筛查。建设21个城乡学前教育一体化管理资源中心。\n")
+    quotes = [c.quote for c in _run(text, "2023-01-15").commitments]
+    assert any("64万名" in q for q in quotes) and any("21个" in q for q in quotes), quotes

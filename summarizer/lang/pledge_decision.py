@@ -40,6 +40,7 @@ from summarizer.lang.lexicon import (
     STOCK_NOUN_AFTER,
     STOCK_VERBS,
     TALK_SUMMARY,
+    THIS_YEARS_PLAN_NOUNS,
     alternation,
 )
 from summarizer.lang.pledge_features import PledgeContext, after_line_number, article_contexts
@@ -195,6 +196,27 @@ def reviews(text: str) -> bool:
     return len(first) <= 80 and bool(_REVIEW_TITLE.search(first))
 
 
+def names_this_years_plan(sentence: str, year: int | None) -> bool:
+    """The sentence names the plan of the article's year (「公布了今年的十件民生实事」, 「2025年民生实事项目」 in
+    2025, or any year's when the article's is unknown)."""
+    this_year = rf"{year}年" if year else r"20\d\d年"
+    plan = alternation(THIS_YEARS_PLAN_NOUNS)
+    return bool(re.search(rf"(?:今年|本年|明年|{this_year})度?的?[^。；;]{{0,30}}?(?:{plan})", sentence))
+
+
+def says_nothing_of_the_future(sentences: Sequence[Sentence], contexts: Sequence[PledgeContext],
+                               year: int | None) -> bool:
+    """No sentence has a forward cue, sits under a plan's heading, after a plan's introduction or a question
+    about plans, or names this year's plan: the article reports (a bulletin's excerpt, a review without
+    its title), and the classifier's reading of a bare verb pledges nothing in it."""
+    def forward(sentence: Sentence, context: PledgeContext) -> bool:
+        body = sentence.text[label_len(sentence.text):].strip()
+        return (forward_cue(body, year) is not None or names_this_years_plan(sentence.text, year)
+                or context.under_forward_heading or context.after_forward_intro or context.after_forward_question)
+
+    return not any(forward(s, c) for s, c in zip(sentences, contexts, strict=True))
+
+
 class PledgeDecider:
     """The classifier's view of every sentence of one article, asked sentence by sentence."""
 
@@ -205,12 +227,15 @@ class PledgeDecider:
         self.policy = "rules" if self.review else policy  # a bulletin, a summary: the rules' cues only
         self.sentences = sentences
         self.contexts = article_contexts(text, sentences, speakers, year) if self.policy != "rules" else []
+        self.silent = bool(self.contexts) and says_nothing_of_the_future(sentences, self.contexts, year)
 
     def decide(self, index: int, rules_say: bool) -> bool:
         if self.policy == "rules":  # in a review only a sentence with a cue of its own, and no report of progress
             body = self.sentences[index].text[label_len(self.sentences[index].text):].strip()  # (完成年初计划的119%)
             return rules_say and not (self.review and (
                 pledge_cue(body, self.year) is None or not_the_governments_plan(body) is not None))
+        if self.silent and not rules_say:
+            return False  # an article that says nothing of the future: only the rules' own pledges
         sentence, context = self.sentences[index].text, self.contexts[index]
         settled = settled_without_model(sentence, rules_say, context, self.policy)
         # 「全省城镇新增就业6万人,…」 right after a pledge of its paragraph: the plan goes on, at a lower threshold
