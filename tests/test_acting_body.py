@@ -73,6 +73,8 @@ def test_no_body_starts_inside_a_name_the_tagger_reads_whole() -> None:
 @pytest.mark.skipif(not tagger.available(), reason="the tagger is not installed")
 @pytest.mark.parametrize(("text", "body"), [
     ("特区政府将推出新措施。", "特区政府"),  # one name, not 特 + 区政府
+    ("新一届政府要高度重视民生。", "新一届政府"),  # a government named by its term
+    ("本届政府将新建学校10所。", "本届政府"),
     ("区遵照市政府的部署推进改造。", "市政府"),  # a clause ending in a government of another level
 ])
 def test_a_body_starts_where_the_taggers_word_does(text: str, body: str) -> None:

@@ -285,8 +285,9 @@ COLLECTIVE_BODIES = (r"各[^\W\d_]{0,4}?单位", r"(?:牵头|责任|成员|参�
                      r"各(?:县区|区县|县市区|县（市、区）|县\(市、区\)|乡镇|镇街|街镇|街道|区|县)(?![长委])",
                      # 各地各部门要…, 各级各部门, 各有关部门, 各地将… (「据省人社厅介绍，各地将…」)
                      r"各(?:地区?|级)?各?(?:有关)?部门", r"各地区?(?=要|将|应|须|会|也|还|都)")
-# Prefixes for bodies spread over a territory (各地医保部门, 各级政府, 全省人社部门).
-BODY_SPREAD = ("各地", "各级", "各", "全省", "全市", "全区", "全县", "全国")
+# Prefixes for bodies spread over a territory (各地医保部门, 各级政府, 全省人社部门), or naming a government
+# by its term (「新一届政府要高度重视民生」, 本届政府): part of the body as written.
+BODY_SPREAD = ("各地", "各级", "各", "全省", "全市", "全区", "全县", "全国", "新一届", "本届", "这届")
 # Verbs that ask their object to act (a notice's 「请各区…上报」): the body after them acts.
 CAUSATIVE_VERBS = ("请", "要求", "责成", "督促", "让")
 # Verbs whose object another acts with or for (配合省政府参事室, 协助各区): no actor of later sentences,
