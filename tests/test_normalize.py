@@ -450,6 +450,7 @@ PERIOD_CASES: list[tuple[str, int | None, str, str, int | None, int | None, int 
     ("十五五", None, "十五五", "plan", 2026, 2030, None, None, False),
     ("今后五年,全市", None, "今后五年", "years_span", None, None, None, None, True),
     ("今后五年,全市", 2021, "今后五年", "years_span", 2021, 2025, None, None, False),
+    ("會在未來一年半內全數落成", 2025, "未來一年半內", "years_span", 2025, 2026, None, None, False),  # 半
     ("近3年", 2023, "近3年", "years_span", 2021, 2023, None, None, False),
     ("5年过渡期", None, "5年过渡期", "years_span", None, None, None, None, False),
     # the present and the start of the year, in the article's year

@@ -181,8 +181,9 @@ def test_pledge_pieces(rule: str, text: str, pieces: list[tuple[str, str | None,
      "省政府新闻办召开发布会。\n\n省民政厅厅长李明表示，我省将新建食堂50个。", "我省"),
     ("the subject before a modal when the cue's clause has none",
      "局长陈明表示，明年将推出新措施，当局会持续检视长者医疗券的运作。", "当局"),
-    ("no cue: the body opening a later clause, not the speaker's",
-     "社會處長陳欣怡說，為回應托育需求，縣府近年積極推動公共托育政策，逐步布建公共托嬰中心。", "縣府"),
+    ("no cue: the body opening a later clause, not the speaker's",  # (after the article's 會: it speaks of the future)
+     "縣府會持續將照顧幼兒教育做得更完善。社會處長陳欣怡說，為回應托育需求，縣府近年積極推動公共托育政策，"
+     "逐步布建公共托嬰中心。", "縣府"),
     ("bodies spread over the land (各地各部门)",
      "河北强调,各地各部门要统筹资源力量,多渠道解决资金问题。", "各地各部门"),
     ("who acts after a verb of saying (並指)",

@@ -151,6 +151,9 @@ REVIEW_TITLE_WORDS = ("统计公报", "工作总结", "上半年总结", "年度
 # What a sentence names as this year's plan (「公布了今年的十件民生实事」, 「确定了2025年民生实事项目」): with a
 # forward cue or a plan's heading, the sign that an article speaks of the future at all (pledge_decision).
 THIS_YEARS_PLAN_NOUNS = ("实事", "任务", "目标", "工作要点", "项目")
+# …or as a plan published (「太原市政府发布实事」, 「印发…实施方案」).
+PUBLISHING_VERBS = ("发布", "公布", "推出", "确定", "出台", "印发")
+PUBLISHED_PLANS = ("实事", "工作要点", "行动计划", "实施方案", "任务清单")
 # A title naming a plan document (教育部2019年工作要点, 2025年民生实事): its time is the deadline of every
 # pledge in the document that states none (lang/deadline_scope.py).
 PLAN_DOCUMENTS = ("工作要点", "工作要點", "工作计划", "工作計劃", "行动计划", "行動計劃", "实施方案", "實施方案",

@@ -32,6 +32,8 @@ from summarizer.lang.lexicon import (
     PLAN_NOUN_CUES,
     PRESENTING_VERBS,
     PROGRESS_REPORT_PATTERNS,
+    PUBLISHED_PLANS,
+    PUBLISHING_VERBS,
     PURPOSE_CUES,
     REVIEW_TITLE_WORDS,
     SESSION_VERBS,
@@ -198,20 +200,24 @@ def reviews(text: str) -> bool:
 
 def names_this_years_plan(sentence: str, year: int | None) -> bool:
     """The sentence names the plan of the article's year (「公布了今年的十件民生实事」, 「2025年民生实事项目」 in
-    2025, or any year's when the article's is unknown)."""
+    2025, or any year's when the article's is unknown) or a plan published (「太原市政府发布实事」)."""
     this_year = rf"{year}年" if year else r"20\d\d年"
     plan = alternation(THIS_YEARS_PLAN_NOUNS)
-    return bool(re.search(rf"(?:今年|本年|明年|{this_year})度?的?[^。；;]{{0,30}}?(?:{plan})", sentence))
+    return bool(re.search(rf"(?:今年|本年|明年|{this_year})度?的?[^。；;]{{0,30}}?(?:{plan})", sentence)
+                or _PUBLISHED.search(sentence))
+
+
+_PUBLISHED = re.compile(rf"(?:{alternation(PUBLISHING_VERBS)})[^。；;]{{0,12}}?(?:{alternation(PUBLISHED_PLANS)})")
 
 
 def says_nothing_of_the_future(sentences: Sequence[Sentence], contexts: Sequence[PledgeContext],
                                year: int | None) -> bool:
-    """No sentence has a forward cue, sits under a plan's heading, after a plan's introduction or a question
-    about plans, or names this year's plan: the article reports (a bulletin's excerpt, a review without
-    its title), and the classifier's reading of a bare verb pledges nothing in it."""
+    """No sentence has a forward cue or a government's 会, sits under a plan's heading, after a plan's
+    introduction or a question about plans, or names this year's plan: the article reports (a bulletin's
+    excerpt, a review without its title), and the classifier's reading of a bare verb pledges nothing in it."""
     def forward(sentence: Sentence, context: PledgeContext) -> bool:
         body = sentence.text[label_len(sentence.text):].strip()
-        return (forward_cue(body, year) is not None or names_this_years_plan(sentence.text, year)
+        return (forward_cue(body, year) is not None or acting_will(body) or names_this_years_plan(sentence.text, year)
                 or context.under_forward_heading or context.after_forward_intro or context.after_forward_question)
 
     return not any(forward(s, c) for s, c in zip(sentences, contexts, strict=True))

@@ -364,8 +364,9 @@ def _b_span(m: re.Match[str], ay: int | None) -> _Fields | None:
         return None
     if ay is None:
         return "years_span", None, None, None, None, True
-    first = ay if m["dir"] in ("今后", "未来", "接下来") else ay - n + 1
-    return "years_span", first, first + n - 1, None, None, False
+    half = int(bool(m.groupdict().get("half")))  # 未来一年半: into the year after
+    first = ay if m["dir"] in ("今后", "未来", "接下来") else ay - n + 1 - half
+    return "years_span", first, first + n - 1 + half, None, None, False
 
 
 def _b_span_ahead(m: re.Match[str], ay: int | None) -> _Fields | None:
@@ -494,7 +495,8 @@ _PERIOD_RULES: list[tuple[re.Pattern[str], _Builder]] = [
             r"(?![〇零一二三四五六七八九十百千万亿])[\"'」』]?(?:时期|期间|前(?P<n>[一二两三四])年)?",
             _b_plan,
         ),
-        (rf"(?P<dir>今后|未来|接下来|最近|近|过去)的?{_SMALL_N}个?年(?![代级])", _b_span),  # 过去的一年
+        # 过去的一年, 未来一年半内 (内 part of it, not 内地)
+        (rf"(?P<dir>今后|未来|接下来|最近|近|过去)的?{_SMALL_N}个?年(?P<half>半)?(?![代级])(?:之?内(?!地))?", _b_span),
         # N years looked back on (五年来, 近五年来) or ahead (三年内)
         (rf"(?<![0-9.{_CN_NUM_CHARS}])(?P<dir>近)?{_SMALL_N}个?年(?P<back>以?来)", _b_span),
         (rf"(?<![0-9.{_CN_NUM_CHARS}第每])(?P<dir>){_SMALL_N}个?年(?:之)?内", _b_span_ahead),
