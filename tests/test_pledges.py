@@ -833,3 +833,28 @@ def test_the_items_after_news_of_this_years_plan_are_pledges() -> None:
             "免费为64万名孕妇提供地中海贫血、唐氏综合征的产前筛查。建设21个城乡学前教育一体化管理资源中心。\n")
     quotes = [c.quote for c in _run(text, "2023-01-15").commitments]
     assert any("64万名" in q for q in quotes) and any("21个" in q for q in quotes), quotes
+
+
+@pytest.mark.parametrize(("sentence", "asked"), [
+    ("(二)未来五年,每年会为上述两类单身申请人提供的公屋单位数目分别为何,并按区议会分区列出分项数字;及", True),
+    ("当局会否增加资助名额;若然,详情为何;若否,原因为何?", True),
+    ("政府会继续检视为何部分长者未有申领。", False),  # 为何 inside the clause: why, no question
+    ("当局将于明年增设资助名额1000个。", False),
+])
+def test_a_councils_written_question_is_asked_not_pledged(sentence: str, asked: bool) -> None:
+    assert (pledges.never_a_pledge(sentence) is not None) is asked
+
+
+@pytest.mark.parametrize(("sentence", "cue"), [
+    ("昨日,2017年陕西省学前教育内涵发展工作推进会在西安召开。", None),  # the meeting's 会, held
+    ("政府会在下月举行招聘会。", "会"),  # will hold: the verb takes an object
+])
+def test_a_meetings_hui_held_is_no_modal(sentence: str, cue: str | None) -> None:
+    found = pledges.pledge_cue(sentence, 2017)
+    assert (found.group() if found else None) == cue
+
+
+def test_a_plan_completed_by_a_share_is_a_progress_report() -> None:
+    from summarizer.lang.pledge_decision import refused
+
+    assert refused("吉林省就业困难人员实现就业6.1万人,完成年计划110.9%,同比增长7.0%。") is not None

@@ -141,7 +141,8 @@ FRAMING_PATTERNS = (r"现将[^。]{0,80}?(?:印发|转发|公布|予以)",
                     r"是[^。，,]{0,30}?的(?:重大|重要|关键)(?:举措|抓手|任务|部署|保障)[。！!]?$")
 # A progress report's words (plan against actual, a target beaten, a completion ratio): what was done,
 # unless a forward cue before it makes it the aim (确保提前完成全年任务, 力争超额完成, 9月底前，完成…的50%).
-PROGRESS_REPORT_PATTERNS = (r"(?:超额|提前)完成", r"完成[^，,。；;]{0,12}的\d+(?:\.\d+)?%")
+PROGRESS_REPORT_PATTERNS = (r"(?:超额|提前)完成", r"完成[^，,。；;]{0,12}的\d+(?:\.\d+)?%",
+                            r"完成(?:全?年度?|年初)?(?:计划|目标|任务)\d+(?:\.\d+)?%")  # 完成年计划110.9%
 # What was actually done, set against the plan (计划完成7公里，实际完成22.12公里): a report, plan and all.
 ACTUAL_DONE = r"实际(?:完成|建成|开工|发放|投入|新增|实现)"
 # A title naming a review (a statistical bulletin, a work summary, a progress report, a monthly table):
@@ -422,7 +423,9 @@ FORWARD_EXCLUSIONS = (r"要[\u4e00-\u9fff]的",
                       # 要 of a comparison (比欧洲国家平均水平要低。): is, not will
                       r"要(?:低|高|好|差|多|少|快|慢|大|小|强|弱|早|晚)(?:于|得多|一些|很多|不少|[，,。；;！!])",
                       r"要(?:引起[^，,。；;]{0,4}?重视|(?:清醒|充分)?(?:地)?(?:看到|认识到|注意到))",
-                      r"要[^，,。；;！？!?0-9]{2,30}[，,][^，,。；;！？!?]{0,20}?(?:离不开|离不了|关键在于|关键是|是)")
+                      r"要[^，,。；;！？!?0-9]{2,30}[，,][^，,。；;！？!?]{0,20}?(?:离不开|离不了|关键在于|关键是|是)",
+                      # a meeting's 会, held where the clause ends (「…推进会在西安召开。」; not 「会在下月举行招聘会」)
+                      r"会(?=[在于][^，,。；;]{1,16}?(?:召开|举行|举办|开幕|闭幕)[。，,；;！!])")
 # 将 taking an object before one of these (将X作为Y) is the disposal 将, which reports what was done
 # in a sentence that reports the past elsewhere (国务院成立了…，全国政协将就业优先作为重要议题).
 DISPOSAL_VERBS = ("作为", "列为", "列入", "纳入", "视为", "当作", "摆在", "投入", "用于",

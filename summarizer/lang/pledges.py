@@ -105,7 +105,8 @@ _DISPOSAL = re.compile(rf"将[^，,。；;]{{1,24}}?(?:{alternation(DISPOSAL_VER
 _FINAL = re.compile(r"[。！？!?；;…：:][”’」』）)\"']*$")
 _FORWARD_QUESTION = re.compile(alternation(QUESTION_CUES))
 _RETRO_QUESTION = re.compile(alternation(RETRO_QUESTIONS))
-_QUESTION = re.compile(r"[?？]\s*$|如何|怎样|什么|哪些")
+# (a council's written question: 「…数目分别为何,并…;及」, 「当局会否…;若然,…」)
+_QUESTION = re.compile(r"[?？]\s*$|如何|怎样|什么|哪些|为何(?=[，,；;。?？]|$)|会否|有否|若然")
 _DIRECTIVE = re.compile(r"^\s*(?:【报告内容】|市委.{0,12}会议|.{0,8}会议(?:强调|提出|指出))")
 # an opinion holder named in the sentence (role + a name): their 要/应 are no government pledge
 _OPINION = re.compile(rf"(?:{alternation(OPINION_HOLDERS)})(?P<name>[{HAN}]{{2,3}}?)(?:[:：，,]|为|说|表示|认为|建议)")
