@@ -775,6 +775,7 @@ def test_an_account_goes_on_through_sentences_without_a_cue() -> None:
     ("不过，经过计划盘点，有部分青年中间有去打工。", None),  # a noun after: 计划 is the noun
     ("在实施教育质量提升计划中,开工建设北师大银川学校。", None),  # 计划中: in the plan, an account
     ("市政府计划新增学位3000个。", "计划"),  # a verb after: the plan said
+    ("而计划中的服务单位,主要作日间服务之用,包括28间日间幼儿中心。", "计划"),  # 计划中的: planned
 ])
 def test_a_one_character_cue_inside_a_noun_is_no_cue(sentence: str, cue: str | None) -> None:
     from summarizer.lang.pledges import forward_cue
@@ -858,3 +859,13 @@ def test_a_plan_completed_by_a_share_is_a_progress_report() -> None:
     from summarizer.lang.pledge_decision import refused
 
     assert refused("吉林省就业困难人员实现就业6.1万人,完成年计划110.9%,同比增长7.0%。") is not None
+
+
+@pytest.mark.parametrize(("sentence", "denied"), [
+    ("罗致光指,计划购置的处所可容纳的设施分几类,二是现届政府建议新增而在过往没有计划开展的服务。", False),  # none then
+    ("政府无计划改变有关安排。", True),
+])
+def test_a_plan_denied_now_not_one_missing_before(sentence: str, denied: bool) -> None:
+    from summarizer.lang.pledge_decision import not_the_governments_plan
+
+    assert (not_the_governments_plan(sentence) == "a plan denied, not a pledge") is denied

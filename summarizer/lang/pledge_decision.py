@@ -74,6 +74,7 @@ _STOCK_COUNT = re.compile(STOCK_COUNT)
 _APPEARANCE = re.compile(rf"将[^，,。；;]{{0,4}}?(?:{alternation(APPEARANCE_VERBS)})")
 _AGENDA = re.compile(rf"^(?:{alternation(AGENDA_OPENERS)})[^。！？!?]{{0,60}}?(?:{alternation(PRESENTING_VERBS)})")
 _NEGATED = re.compile(alternation(NEGATED_PLANS))
+_BEFORE_NOW = re.compile(r"过往|以往|过去|此前|原本|原先|以前")
 _APPEAL = re.compile(alternation(APPEAL_VERBS))
 _ACCOUNT = re.compile(alternation(ACCOUNT_MARKERS))
 _EXPLAINS = re.compile(rf"^[^，,。；;]{{1,16}}[，,]?(?:{alternation(EXPLAINING_VERBS)})")
@@ -129,8 +130,8 @@ def not_the_governments_plan(body: str) -> str | None:
         return "the plan is reported done"
     if _AGENDA.match(body) or _TALK_SUMMARY.search(body):
         return "a presenter's agenda, not a pledge"
-    if _NEGATED.search(body):
-        return "a plan denied, not a pledge"
+    if any(not _BEFORE_NOW.search(body, max(0, m.start() - 6), m.start()) for m in _NEGATED.finditer(body)):
+        return "a plan denied, not a pledge"  # (「过往没有计划开展的服务」: none then, planned now)
     if _MEETING_SAID.match(body):
         return "a meeting's directive, not a pledge of the government"
     if _SESSION.match(body):
