@@ -815,7 +815,7 @@ def test_a_figure_right_after_a_pledge_of_its_paragraph_goes_on_with_the_plan() 
     ("2021年末全县有公共图书馆1个,文化馆1个。", 2021, False),
 ])
 def test_a_sentence_names_this_years_plan(sentence: str, year: int | None, names: bool) -> None:
-    from summarizer.lang.pledge_decision import names_this_years_plan
+    from summarizer.lang.pledges import names_this_years_plan
 
     assert names_this_years_plan(sentence, year) is names
 

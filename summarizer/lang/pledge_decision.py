@@ -32,8 +32,6 @@ from summarizer.lang.lexicon import (
     PLAN_NOUN_CUES,
     PRESENTING_VERBS,
     PROGRESS_REPORT_PATTERNS,
-    PUBLISHED_PLANS,
-    PUBLISHING_VERBS,
     PURPOSE_CUES,
     REVIEW_TITLE_WORDS,
     SESSION_VERBS,
@@ -42,7 +40,6 @@ from summarizer.lang.lexicon import (
     STOCK_NOUN_AFTER,
     STOCK_VERBS,
     TALK_SUMMARY,
-    THIS_YEARS_PLAN_NOUNS,
     alternation,
 )
 from summarizer.lang.pledge_features import PledgeContext, after_line_number, article_contexts
@@ -55,6 +52,7 @@ from summarizer.lang.pledges import (
     forecasts_conditions,
     forward_cue,
     label_len,
+    names_this_years_plan,
     never_a_pledge,
     opens_an_account,
     opens_in_a_past_year,
@@ -197,18 +195,6 @@ def reviews(text: str) -> bool:
     「民政局上半年工作总结」, 「2022年社会服务统计3月份报表」 (simplified view)."""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     return len(first) <= 80 and bool(_REVIEW_TITLE.search(first))
-
-
-def names_this_years_plan(sentence: str, year: int | None) -> bool:
-    """The sentence names the plan of the article's year (「公布了今年的十件民生实事」, 「2025年民生实事项目」 in
-    2025, or any year's when the article's is unknown) or a plan published (「太原市政府发布实事」)."""
-    this_year = rf"{year}年" if year else r"20\d\d年"
-    plan = alternation(THIS_YEARS_PLAN_NOUNS)
-    return bool(re.search(rf"(?:今年|本年|明年|{this_year})度?的?[^。；;]{{0,30}}?(?:{plan})", sentence)
-                or _PUBLISHED.search(sentence))
-
-
-_PUBLISHED = re.compile(rf"(?:{alternation(PUBLISHING_VERBS)})[^。；;]{{0,12}}?(?:{alternation(PUBLISHED_PLANS)})")
 
 
 def says_nothing_of_the_future(sentences: Sequence[Sentence], contexts: Sequence[PledgeContext],

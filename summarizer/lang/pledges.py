@@ -68,6 +68,8 @@ from summarizer.lang.lexicon import (
     PLAN_ACTION_VERBS,
     PRESS_EVENTS,
     PRESS_UNITS,
+    PUBLISHED_PLANS,
+    PUBLISHING_VERBS,
     QUESTION_CUES,
     RETRO_CLAUSE_PATTERNS,
     RETRO_MARKERS,
@@ -81,6 +83,7 @@ from summarizer.lang.lexicon import (
     SUPPORT_VERBS,
     TAGGED_BODY_SUFFIXES,
     TARGETS_LABEL,
+    THIS_YEARS_PLAN_NOUNS,
     UNNAMED_OPINION,
     alternation,
     cue_alternation,
@@ -305,6 +308,15 @@ def _noun_use(sentence: str, end: int) -> bool:
     return after is not None and after.start == end and after.kind in NOUN_USE_AFTER
 
 
+def names_this_years_plan(sentence: str, year: int | None) -> bool:
+    """The sentence names the plan of the article's year (「公布了今年的十件民生实事」, 「2025年民生实事项目」 in
+    2025, or any year's when the article's is unknown) or a plan published (「太原市政府发布实事」)."""
+    this_year = rf"{year}年" if year else r"20\d\d年"
+    plan = alternation(THIS_YEARS_PLAN_NOUNS)
+    return bool(re.search(rf"(?:今年|本年|明年|{this_year})度?的?[^。；;]{{0,30}}?(?:{plan})", sentence)
+                or _PUBLISHED.search(sentence))
+
+
 def without_item_number(body: str) -> str:
     """The body after a list item's number (「1.」, 「（一）」, 「二是」)."""
     m = _ENUMERATION.match(body)
@@ -315,6 +327,7 @@ _OPEN_BRACKET = re.compile(r"[（(][^）)]*$")
 
 
 _TARGETS_LABEL = re.compile(rf"\s*{TARGETS_LABEL}")  # no speaker: the year's targets
+_PUBLISHED = re.compile(rf"(?:{alternation(PUBLISHING_VERBS)})[^。；;]{{0,12}}?(?:{alternation(PUBLISHED_PLANS)})")
 
 
 def label_len(sentence: str) -> int:
