@@ -7,7 +7,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from summarizer.lang.lexicon import LEAD_UNIT_LABELS, LEAD_VERBS, ORG_END_CHARS, ORG_SUFFIXES, alternation
+from summarizer.lang.lexicon import (
+    LEAD_LEADER_LABELS,
+    LEAD_UNIT_LABELS,
+    LEAD_VERBS,
+    ORG_END_CHARS,
+    ORG_SUFFIXES,
+    alternation,
+)
 from summarizer.models import Commitment
 
 _UNIT = rf"[^\W\d_]{{2,24}}?(?:{alternation(ORG_SUFFIXES)}|[{ORG_END_CHARS}])"
@@ -16,8 +23,10 @@ _BRACKET = re.compile(  # （牵头单位：市住建局）, （市教育局牵�
     rf"(?P<units>{_UNIT}(?:[/／、，,]{_UNIT})*)(?:(?:{alternation(LEAD_VERBS)})[^（()）]{{0,16}})?"
     rf"(?:[;；][^（()）]{{0,120}})?[)）]")  # (…;共同责任单位:市发改委、…): the lead unit first
 _BRACKET_LAST = re.compile(_BRACKET.pattern + r"[。；;]?[ \t\u3000\xa0]*$")
-# the unit on a labelled line of its own right after the item (「…新建幼儿园10所。\n责任单位：市教育局」)
-_LABELLED = re.compile(rf"\s*(?:{alternation(LEAD_UNIT_LABELS)})[:：][ \t\u3000\xa0]*"
+# the unit on a labelled line of its own right after the item (「…新建幼儿园10所。\n责任单位：市教育局」), maybe
+# after the leader's line (「\n牵头领导:省政府分管领导同志\n牵头单位:省发展改革委」)
+_LABELLED = re.compile(rf"(?:\s*(?:{alternation(LEAD_LEADER_LABELS)})[:：][^\n]*)?"
+                       rf"\s*(?:{alternation(LEAD_UNIT_LABELS)})[:：][ \t\u3000\xa0]*"
                        rf"(?P<units>{_UNIT}(?:[/／、，,]{_UNIT})*)(?=[\s。；;]|$)")
 # on a line of its own: 「…新增公交车30辆。\n(责任单位:市交通局、规划局)」
 _BRACKET_LINE = re.compile(r"[ \t\u3000\xa0]*\n" + _BRACKET.pattern + r"[。；;]?[ \t\u3000\xa0]*(?=\n|$)")

@@ -303,6 +303,9 @@ LEAD_VERBS = ("牵头", "负责", "统筹", "组织", "主办", "承办")
 # 「(政務司副司長辦公室/相關政策局)」), the label optional; one bracket after a list's last item names the
 # unit of the items before it that name none.
 LEAD_UNIT_LABELS = ("牵头单位", "责任单位", "牵头部门", "责任部门", "主责单位", "牵头", "责任")
+# …and the leader in charge, on a labelled line of its own before the unit's (「牵头领导:省政府分管领导同志」)
+LEAD_LEADER_LABELS = ("牵头领导", "责任领导", "分管领导", "联系领导", "牵头市领导", "牵头省领导", "牵头区领导",
+                      "牵头县领导")
 
 # ---------------------------------------------------------------------------- pledges
 
