@@ -762,6 +762,17 @@ def _own_clause(text: str, pos: int, item_end: int, targets: list[Value], year: 
     return own_subject or own_change or own_target or own_place or own_level or (listed and not going_on)
 
 
+def _body_acts(text: str, start: int, end: int) -> str | None:
+    """The body that opens text[start:end] with its verb right after it (「教育局核实清点闲置教室」): who acts
+    in that clause."""
+    at = _OPENING.match(text, start, end)
+    pos = at.end() if at else start
+    n = body_prefix(text[pos:end])
+    if not n or not tagger.available() or not tagger.opens_with_verb(text, pos + n, end):
+        return None
+    return text[pos:pos + n]
+
+
 def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: int | None,
                   listed: bool = False) -> list[tuple[int, int]]:
     """Split a pledging sentence where it lists several targets: at 「；」 between items that carry
@@ -790,6 +801,10 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
         elif m.group() in "，,":
             cut = (_own_clause(text, pos, item_end, targets, year, pos >= listed_from)
                    and has_target(pos + 1, item_end) and has_target(cuts[-1] if cuts else start, pos))
+            # 「教育局核实清点闲置教室，社会局加大推动公托量能」: each clause its own body acting, one pledge each
+            before = max([start, *(start + c.end() for c in _CLAUSE.finditer(text[start:pos]))])
+            cut = cut or ((here := _body_acts(text, pos + 1, item_end)) is not None
+                          and (there := _body_acts(text, before, pos)) is not None and here != there)
         else:
             after = _CLAUSE.search(text, pos + 1, end)
             nxt_item = re.search(r"[、，,；;。]", text[pos + 1:end])
