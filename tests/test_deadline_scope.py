@@ -109,3 +109,13 @@ def test_a_reports_part_gives_its_year_to_the_bare_lines_under_it() -> None:
     result = run_article(parse_article(text, path="t.txt"), None)
     periods = {m.value_text: m.period for m in result.metrics}
     assert periods == {"8.1%": "去年", "1269万人": "去年", "5.5%左右": "今年", "1100万人以上": "今年"}, periods
+
+
+def test_the_first_goals_time_under_a_goals_heading_is_that_of_the_goals_after_it() -> None:
+    text = ("镇江市人民政府办公室关于加快发展养老服务业的实施意见\n二、工作目标\n"
+            "到2020年,全面建成覆盖城乡的社会养老服务体系。\n"
+            "供给质量明显改善。每千名老年人拥有养老床位数45张以上。护理型床位占养老服务总床位比例达50%以上。\n"
+            "三、主要任务\n新建养老机构10家。\n")
+    got = _deadlines(text)
+    assert ("达50%以上", "到2020年") in got, got
+    assert ("10家", None) in got, got  # the next heading closes it

@@ -30,6 +30,8 @@ _TIME_WORDS = re.compile(r"[\d年月日度\-—~至到上下半季第一二三�
 _BULLET = re.compile(r"\s*(?:——|—|－|-|•|●|▪|■)")
 _NO_LEVEL = 9  # below every numbered level: any heading closes the scope
 _PLAN_LIST = re.compile(alternation((*PLAN_DOCUMENTS, *PLAN_LIST_WORDS)))
+# a heading over a plan's goals (二、工作目标): the time its first pledge states is that of the goals after it
+_GOALS = re.compile(r"目标")
 
 
 class DeadlineScope:
@@ -43,6 +45,7 @@ class DeadlineScope:
         self.document: Period | None = None  # said by a title naming a plan document
         self.first = True
         self.lead: Period | None = None  # said by the last pledge that is no bullet: its bullets' time
+        self.goals = False  # under a goals' heading with no time, before its first pledge with one
 
     def _own(self, sent: Sentence) -> Period | None:
         own = [p for p in self.deadlines if sent.start <= p.start and p.end <= sent.end]
@@ -69,7 +72,11 @@ class DeadlineScope:
             if own is not None or level <= self.level:
                 self.section = own
                 self.level = level if own is not None and _PLAN_LIST.search(body) else _NO_LEVEL
+            self.goals = heading and own is None and bool(_GOALS.search(body))
         if committing and own is not None:
+            if self.goals and self.section is None:  # 「二、工作目标」 / 「到2020年,全面建成…」 / 「…覆盖90%以上村」
+                self.section = own
+            self.goals = False
             self.paragraph = (paragraph, own)
             if not _BULLET.match(sent.text):
                 self.lead = own
