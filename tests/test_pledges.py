@@ -158,6 +158,9 @@ def test_one_commitment_per_pledged_clause(text: str, targets: list[str]) -> Non
     ("a clause opening with a verb the tagger knows carries its own target",
      "今年將改造主城區200余處二次供水設施，更換30萬只智能遠傳水表。",
      [("200余處", "今年", None), ("30萬只", "今年", None)]),
+    ("items with a due time each",
+     "胃肠癌联合筛查:4月底前完成筛查方案制定;5月底前启动胃肠癌联合筛查;11月底前完成筛查工作。",
+     [(None, "4月底前", None), (None, "5月底前", None), (None, "11月底前", None)]),
     ("each clause with its own body acting",
      "市长裁示，将利用闲置教室设置公托，教育局核实清点闲置教室，社会局加大推动公托量能，财政局协助清查闲置公有空间。",
      [(None, None, None), (None, None, "社会局"), (None, None, "财政局")]),  # (after one with a body of its own)

@@ -774,11 +774,12 @@ def _body_acts(text: str, start: int, end: int) -> str | None:
 
 
 def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: int | None,
-                  listed: bool = False) -> list[tuple[int, int]]:
+                  listed: bool = False, due: Sequence[Period] = ()) -> list[tuple[int, int]]:
     """Split a pledging sentence where it lists several targets: at 「；」 between items that carry
     their own target, at 「，」 before a clause with its own subject, cue and target (「山东省计划新增
     6.5万张，青岛计划新增3000张」, not 「预计会有16处，预计可再增加600多处」), at 「、」 right after a
-    target when the next item has its own (「新增停车位20万个、充电桩10万个」). One piece otherwise."""
+    target when the next item has its own (「新增停车位20万个、充电桩10万个」), at 「；」 between items with a due
+    time each in `due` (「4月底前完成方案制定;5月底前启动筛查」). One piece otherwise."""
     cuts: list[int] = []
     colon = re.search(r"[：:]", text[start:end])
     # after a forward introduction with a colon (「主要预期目标是：」, 「办好十件民生实事：」) the clauses are a
@@ -790,12 +791,16 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
     def has_target(a: int, b: int) -> bool:
         return any(a <= v.start and v.end <= b for v in targets)
 
+    def has_due(a: int, b: int) -> bool:
+        return any(a <= p.start and p.end <= b and p.kind == "deadline" for p in due)
+
     for m in re.finditer(r"[；;，,、：:]", text[start:end]):
         pos = start + m.start()
         nxt = _CLAUSE.search(text, pos + 1, end)
         item_end = nxt.start() if nxt else end
         if m.group() in "；;":
-            cut = has_target(pos + 1, end) and has_target(cuts[-1] if cuts else start, pos)
+            cut = ((has_target(pos + 1, end) and has_target(cuts[-1] if cuts else start, pos))
+                   or (has_due(pos + 1, item_end) and has_due(cuts[-1] if cuts else start, pos)))
         elif m.group() in "：:":  # a forward introduction with its own target, then its items
             cut = pos + 1 == listed_from and has_target(pos + 1, end) and has_target(start, pos)
         elif m.group() in "，,":

@@ -117,7 +117,7 @@ def _pledged(text: str, sent: Sentence, targets: list[Value], year: int | None, 
     out: list[Commitment] = []
     head = (sent.start, sent.end)
     listed = forward_cue(sent.text, year) is None  # committed by its plan's heading or list
-    for piece in pledge_pieces(text, sent.start, sent.end, targets, year, listed):
+    for piece in pledge_pieces(text, sent.start, sent.end, targets, year, listed, deadlines):
         if (span := pledge_span(text, piece))[0] >= span[1]:
             continue  # nothing pledged in it (a speaker's label between two pieces)
         piece_cue = forward_cue(text[piece[0]:piece[1]], year)
