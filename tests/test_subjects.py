@@ -39,6 +39,11 @@ SUBJECTS = {
         ("2024年南京民生实事\n1 组织线上线下招聘会1000场次\n", "1000场", "组织线上线下招聘会"),
         ("2024年南京民生实事\n1.组织线上线下招聘会1000场次\n", "1000场", "组织线上线下招聘会"),
     ],
+    # a table's row flattened to blanks: the value a cell between the verb's and the noun's
+    "cells": [
+        ("新增 7069张 公办养老床位,为计划的101%。", "7069张", "公办养老床位"),
+        ("新建 81家 老年人日间服务中心,为计划的101.3%。", "81家", "老年人日间服务中心"),
+    ],
     # numeral–classifier–noun: after a verb (or 对) the noun after the value is counted
     # a count in a classifier with a noun right after it counts that noun, whatever the verb, scope or
     # speaker before it (a verb the tables do not list, 全市, 我国); a 的 may be inside the noun, 之一 and

@@ -197,6 +197,8 @@ def _subject(text: str, sentence: Sentence, value: Value, values: tuple[Value, .
 
 
 _CLAUSE_END = re.compile(r"[，,；;。！？!?：:\n]")
+_CELL = re.compile(r"[ \u3000]+")  # a value standing between blanks, as a table's row flattened writes it
+_CELL_BEFORE = re.compile(r"[\u4e00-\u9fff][ \u3000]+$")
 
 
 def _verb_before(text: str, start: int, value: Value, subject: str) -> bool:
@@ -553,6 +555,8 @@ def _before_verb(noun: str) -> str:
 
 def _next_stop(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> int:
     end = _clause_end(text, value.end, sentence.end)
+    if end == value.end and (cell := _CELL.match(text, value.end)) and _CELL_BEFORE.search(text, 0, value.start):
+        end = _clause_end(text, cell.end(), sentence.end)  # 新增 7069张 公办养老床位: a table's row
     return min([end, *(v.start for v in values if value.end <= v.start < end)])
 
 
@@ -565,7 +569,8 @@ def _classifier_noun(text: str, sentence: Sentence, value: Value, values: tuple[
     if value.kind != "count" or value.unit not in COUNT_CLASSIFIERS:
         return ""
     stop = _next_stop(text, sentence, value, values)
-    seg = text[value.end:stop]
+    gap = len(text[value.end:stop]) - len(text[value.end:stop].lstrip(" \t\u3000\xa0"))  # (a table's cells)
+    seg = text[value.end + gap:stop]
     following = next((v for v in values if v.start == value.end), None)
     if not seg and following is not None:
         return _classifier_noun(text, sentence, following, values)  # 超230个|50户以上木质房屋连片村寨: its head
@@ -599,7 +604,7 @@ def _outside_marks(seg: str) -> int | None:
 def _noun_after(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> str:
     """The noun phrase right after the value (200床的住宿服务 -> 住宿服务), or ""."""
     stop = _next_stop(text, sentence, value, values)
-    seg = text[value.end:stop].removeprefix("的")
+    seg = text[value.end:stop].lstrip(" \t\u3000\xa0").removeprefix("的")  # (a table's cells: 新增 7069张 公办养老床位)
     cut = _NOUN_END.search(seg)
     if cut:
         seg = seg[:cut.start()]
