@@ -161,7 +161,8 @@ _BODY = re.compile(rf"(?:{alternation(BODY_SPREAD)})?(?:{ORG_NAME}|{alternation(
                    rf"|{_ORG_CHAR}{{1,6}}?(?:{alternation(BODY_HEADS)}))|{'|'.join(COLLECTIVE_BODIES)}")
 # (not a word that only ends in a level character: 新建社区, 老城区, 都市)
 _NOT_PLACE_END = "".join(f"(?<!{w})" for w in NOT_LEVEL_WORDS if w[-1] in LEVEL_CHARS)
-_PLACE = re.compile(rf"[{HAN}]{{2,4}}?(?:省|市|自治区|县|区){_NOT_PLACE_END}")
+# (within a place above it: 海口市美兰区, 广东省深圳市)
+_PLACE = re.compile(rf"(?:[{HAN}]{{2,4}}?(?:省|市|自治区))?[{HAN}]{{2,4}}?(?:省|市|自治区|县|区){_NOT_PLACE_END}")
 _LEAD_UNIT = re.compile(rf"由((?:{ORG_NAME}|{alternation(BARE_ACTORS)}))(?:{alternation(LEAD_VERBS)})")
 # the owner named in the next sentence: 「…新建食堂30个。由区民政局牵头。」
 _NEXT_LEAD_UNIT = re.compile(rf"\s*{_LEAD_UNIT.pattern}")
