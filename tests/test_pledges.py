@@ -783,6 +783,7 @@ def test_an_account_goes_on_through_sentences_without_a_cue() -> None:
     ("在实施教育质量提升计划中,开工建设北师大银川学校。", None),  # 计划中: in the plan, an account
     ("市政府计划新增学位3000个。", "计划"),  # a verb after: the plan said
     ("而计划中的服务单位,主要作日间服务之用,包括28间日间幼儿中心。", "计划"),  # 计划中的: planned
+    ("指出万九公屋计划共有19260个单位已动工。", None),  # the plan's state after it: the plan as a thing
 ])
 def test_a_one_character_cue_inside_a_noun_is_no_cue(sentence: str, cue: str | None) -> None:
     from summarizer.lang.pledges import forward_cue

@@ -326,6 +326,8 @@ _MODAL = frozenset({FORWARD, PLAN, MODIFIER, LEADING})  # a forward modal before
 # (計畫盤點 vn, 计划的 u, 计划中 f, 计划者): no plan is said.
 NOUN_USE_CUES = ("计划",)
 NOUN_USE_AFTER = ("n", "vn", "nz", "u", "f")
+# …or the plan's state said right after it (「万九公屋计划共有19260个单位已动工」, 「计划已完成」): the plan as a thing
+NOUN_STATE_AFTER = ("共有", "已", "均已", "目前", "至今", "迄今", "累计")
 
 # Every cue word and its roles. 计划/要/将 also have noun and other uses: 计划生育, 培训计划, 下了计划,
 # 要求, 要素, 将近, 将“X”改成 (the disposal 将), 该计划 (the scheme); the guards (not_after, not_before) are

@@ -59,6 +59,7 @@ from summarizer.lang.lexicon import (
     NOT_IN_ORG_NAME,
     NOT_LEVEL_WORDS,
     NOT_ORG_ENDINGS,
+    NOUN_STATE_AFTER,
     NOUN_USE_AFTER,
     NOUN_USE_CUES,
     OPINION_HOLDERS,
@@ -303,6 +304,8 @@ _CUE_CARRIERS = ("v", "vd", "d", "ad", "TIME", "m")
 def _noun_use(sentence: str, end: int) -> bool:
     """The word the tagger reads right after a cue that is also a noun (计划) is a noun, a particle or a place
     word: the cue is the noun (「經過計畫盤點」, 「參加计划的青年」, 「在实施…提升计划中」), no plan said."""
+    if sentence.startswith(NOUN_STATE_AFTER, end):
+        return True
     if not tagger.available() or sentence.startswith("中的", end):  # 计划中的服务单位: the planned units
         return False
     after = next((t for t in tagger.tokens(sentence) if t.start >= end and not t.text.isspace()), None)
