@@ -777,6 +777,16 @@ def _body_acts(text: str, start: int, end: int) -> str | None:
     return text[pos:pos + n]
 
 
+def _bodies_take_turns(text: str, start: int, pos: int, item_end: int) -> bool:
+    """The clause after the 「，」 at `pos` and the one before it each open with a body acting, not the same."""
+    here = _body_acts(text, pos + 1, item_end)
+    if here is None:
+        return False
+    before = max([start, *(start + c.end() for c in _CLAUSE.finditer(text[start:pos]))])
+    there = _body_acts(text, before, pos)
+    return there is not None and there != here
+
+
 def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: int | None,
                   listed: bool = False, due: Sequence[Period] = ()) -> list[tuple[int, int]]:
     """Split a pledging sentence where it lists several targets: at 「；」 between items that carry
@@ -811,9 +821,7 @@ def pledge_pieces(text: str, start: int, end: int, targets: list[Value], year: i
             cut = (_own_clause(text, pos, item_end, targets, year, pos >= listed_from)
                    and has_target(pos + 1, item_end) and has_target(cuts[-1] if cuts else start, pos))
             # 「教育局核实清点闲置教室，社会局加大推动公托量能」: each clause its own body acting, one pledge each
-            before = max([start, *(start + c.end() for c in _CLAUSE.finditer(text[start:pos]))])
-            cut = cut or ((here := _body_acts(text, pos + 1, item_end)) is not None
-                          and (there := _body_acts(text, before, pos)) is not None and here != there)
+            cut = cut or _bodies_take_turns(text, start, pos, item_end)
         else:
             after = _CLAUSE.search(text, pos + 1, end)
             nxt_item = re.search(r"[、，,；;。]", text[pos + 1:end])

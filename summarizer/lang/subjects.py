@@ -201,6 +201,15 @@ _CELL = re.compile(r"[ \u3000]+")  # a value standing between blanks, as a table
 _CELL_BEFORE = re.compile(r"[\u4e00-\u9fff][ \u3000]+$")
 
 
+_BLANKS = re.compile(r"[ \t\u3000\xa0]*")
+
+
+def _past_blanks(text: str, pos: int, stop: int) -> int:
+    """Where text goes on after the blanks at `pos` (a table's cells apart by blanks), not past `stop`."""
+    m = _BLANKS.match(text, pos)
+    return min(stop, m.end() if m else pos)
+
+
 def _verb_before(text: str, start: int, value: Value, subject: str) -> bool:
     """The subject is the verb said right before the value, and names nothing (仅供给, 扩充至)."""
     return (not _RELATIVE.match(subject) and text[start:value.start].rstrip().endswith(subject)
@@ -569,8 +578,7 @@ def _classifier_noun(text: str, sentence: Sentence, value: Value, values: tuple[
     if value.kind != "count" or value.unit not in COUNT_CLASSIFIERS:
         return ""
     stop = _next_stop(text, sentence, value, values)
-    gap = len(text[value.end:stop]) - len(text[value.end:stop].lstrip(" \t\u3000\xa0"))  # (a table's cells)
-    seg = text[value.end + gap:stop]
+    seg = text[_past_blanks(text, value.end, stop):stop]  # (a table's cells: 新增 7069张 公办养老床位)
     following = next((v for v in values if v.start == value.end), None)
     if not seg and following is not None:
         return _classifier_noun(text, sentence, following, values)  # 超230个|50户以上木质房屋连片村寨: its head
@@ -604,7 +612,7 @@ def _outside_marks(seg: str) -> int | None:
 def _noun_after(text: str, sentence: Sentence, value: Value, values: tuple[Value, ...]) -> str:
     """The noun phrase right after the value (200床的住宿服务 -> 住宿服务), or ""."""
     stop = _next_stop(text, sentence, value, values)
-    seg = text[value.end:stop].lstrip(" \t\u3000\xa0").removeprefix("的")  # (a table's cells: 新增 7069张 公办养老床位)
+    seg = text[_past_blanks(text, value.end, stop):stop].removeprefix("的")
     cut = _NOUN_END.search(seg)
     if cut:
         seg = seg[:cut.start()]
